@@ -1,0 +1,13 @@
+// Notify's rules, implemented exactly as notifications-utils 127.0.0 and notifications-api decide them.
+export * from './phone-number';
+export * from './email-address';
+export * from './recipient-format';
+export * from './countries';
+export * from './postal-address';
+export * from './placeholders';
+export * from './sms';
+export * from './formatters';
+export * from './markdown';
+export * from './email-template';
+export * from './letter-template';
+export * from './recipient-sheet';
