@@ -1,0 +1,17 @@
+import type { OutboxCounts, OutboxMessage } from './outbox';
+import type { SyncStatus } from './sync';
+
+/** Events the core pushes to every host's UI. */
+export interface CoreEvents {
+  'outbox.changed': { messageIds: string[]; counts: OutboxCounts };
+  'sync.status': SyncStatus;
+  'message.updated': OutboxMessage;
+  'templates.changed': { templateId: string };
+}
+export type CoreEventName = keyof CoreEvents;
+export const coreEventNames: readonly CoreEventName[] = [
+  'outbox.changed',
+  'sync.status',
+  'message.updated',
+  'templates.changed',
+];

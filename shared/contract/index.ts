@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { outboxHandlerArgs, type OutboxHandlerResults } from './outbox';
+import { serviceHandlerArgs, type ServiceHandlerResults } from './services';
+import { syncHandlerArgs, type SyncHandlerResults } from './sync';
+import { templateHandlerArgs, type TemplateHandlerResults } from './templates';
+
+export * from './common';
+export * from './events';
+export * from './outbox';
+export * from './services';
+export * from './sync';
+export * from './templates';
+
+/** Every call the UI can make: its name and the zod schema of its arguments. */
+export const handlerArgs = {
+  ...serviceHandlerArgs,
+  ...templateHandlerArgs,
+  ...outboxHandlerArgs,
+  ...syncHandlerArgs,
+} as const;
+
+export type HandlerName = keyof typeof handlerArgs;
+/** What a caller passes (defaults may be left out). */
+export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
+/** What a handler receives, after validation. */
+export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
+
+interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults {}
+export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
+
+/** The core implements exactly this map: a missing or an extra handler does not compile. */
+export type HandlerMap = { [K in HandlerName]: (args: HandlerArgs<K>) => Promise<HandlerResult<K>> };
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(handlerArgs, name);
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+
+export const messageStates = [
+  'scheduled',
+  'queued',
+  'sending',
+  'accepted',
+  'delivered',
+  'permanent-failure',
+  'temporary-failure',
+  'technical-failure',
+  'cancelled',
+  'rejected',
+  'needs-attention',
+  'status-unknown',
+] as const;
+export type MessageState = (typeof messageStates)[number];
+export const messageStateSchema = z.enum(messageStates);
+
+export const finalMessageStates: readonly MessageState[] = [
+  'delivered',
+  'permanent-failure',
+  'temporary-failure',
+  'technical-failure',
+  'cancelled',
+  'rejected',
+  'status-unknown',
+];
+
+export interface OutboxMessage {
+  id: string;
+  reference: string;
+  type: Channel;
+  templateId: string;
+  templateName: string;
+  templateVersion: number;
+  recipient: string;
+  body: string;
+  subject: string | null;
+  state: MessageState;
+  notifyStatus: string | null;
+  notifyId: string | null;
+  batchId: string | null;
+  attempts: number;
+  lastError: string | null;
+  sendAfter: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export type OutboxCounts = Record<MessageState, number>;
+
+export const outboxHandlerArgs = {
+  'messages.send': z
+    .object({
+      templateId: idSchema,
+      to: z.string().max(10_000),
+      values: personalisationSchema.default({}),
+      sendAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .strict(),
+  'outbox.list': z
+    .object({
+      states: z.array(messageStateSchema).optional(),
+      batchId: idSchema.optional(),
+      search: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    })
+    .strict(),
+  'outbox.get': z.object({ id: idSchema }).strict(),
+  'outbox.counts': z.object({ batchId: idSchema.optional() }).strict(),
+  'outbox.retry': z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
+  'outbox.cancel': z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
+} as const;
+
+export interface OutboxHandlerResults {
+  'messages.send': { message: OutboxMessage };
+  'outbox.list': { messages: OutboxMessage[]; total: number };
+  'outbox.get': OutboxMessage;
+  'outbox.counts': OutboxCounts;
+  'outbox.retry': { changed: number };
+  'outbox.cancel': { changed: number };
+}
+
+export const channelArg = channelSchema;

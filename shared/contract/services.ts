@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { emptyArgs } from './common';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a template id (a UUID)');
+
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  kind: 'notify' | 'practice';
+  baseUrl: string;
+  /** `ok`: the key was accepted; `unchecked`: saved while the service could not be reached; `rejected`: Notify refused the key. */
+  keyStatus: 'ok' | 'unchecked' | 'rejected';
+  keyStatusMessage: string | null;
+  passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
+  rateLimitPerMinute: number;
+}
+
+export interface AppStatus {
+  version: string;
+  dataDir: string;
+  practiceMode: boolean;
+  service: ServiceSummary | null;
+  user: string;
+}
+
+export const serviceHandlerArgs = {
+  'app.status': emptyArgs,
+  'services.configure': z
+    .object({
+      name: z.string().trim().min(1).max(255).default('GOV.UK Notify'),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the service URL, starting with https://' }),
+      /** Write-only: stored in the OS keychain and never returned. */
+      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes'),
+      smsTemplateId: uuid.optional(),
+      emailTemplateId: uuid.optional(),
+      letterTemplateId: uuid.optional(),
+      rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
+    })
+    .strict(),
+  'services.remove': emptyArgs,
+} as const;
+
+export interface ServiceHandlerResults {
+  'app.status': AppStatus;
+  'services.configure': { service: ServiceSummary; warning: string | null };
+  'services.remove': AppStatus;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+
+export const postageSchema = z.enum(['first', 'second', 'economy']);
+
+const templateFields = {
+  name: z.string().trim().min(1, 'Enter a template name').max(255),
+  subject: z.string().max(1000).optional(),
+  body: z.string().max(2_000_000),
+  folder: z.string().trim().max(255).optional(),
+  letterContactBlock: z.string().max(1000).optional(),
+  postage: postageSchema.optional(),
+};
+
+export interface TemplateVersion {
+  version: number;
+  subject: string | null;
+  body: string;
+  letterContactBlock: string | null;
+  postage: 'first' | 'second' | 'economy' | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface TemplateSummary {
+  id: string;
+  type: Channel;
+  name: string;
+  folder: string | null;
+  /** `local`: written on this desk, sent through the service's pass-through template. `notify`: lives on the Notify service. */
+  source: 'local' | 'notify';
+  archived: boolean;
+  currentVersion: number;
+  updatedAt: string;
+}
+
+export interface TemplateDetail extends TemplateSummary {
+  latest: TemplateVersion;
+  placeholders: string[];
+}
+
+export interface MessagePreview {
+  type: Channel;
+  body: string;
+  subject: string | null;
+  html: string | null;
+  placeholders: string[];
+  missing: string[];
+  sms: { characterCount: number; fragmentCount: number; encoding: 'GSM-7' | 'UCS-2'; tooLong: boolean } | null;
+  errors: string[];
+}
+
+export const templateHandlerArgs = {
+  'templates.list': z.object({ includeArchived: z.boolean().optional(), type: channelSchema.optional() }).strict(),
+  'templates.get': z.object({ id: idSchema }).strict(),
+  'templates.create': z.object({ type: channelSchema, ...templateFields }).strict(),
+  'templates.update': z.object({ id: idSchema, ...templateFields }).strict(),
+  'templates.archive': z.object({ id: idSchema }).strict(),
+  'templates.versions': z.object({ id: idSchema }).strict(),
+  'templates.preview': z
+    .object({
+      type: channelSchema,
+      body: z.string().max(2_000_000),
+      subject: z.string().max(1000).optional(),
+      values: personalisationSchema.optional(),
+    })
+    .strict(),
+} as const;
+
+export interface TemplateHandlerResults {
+  'templates.list': TemplateSummary[];
+  'templates.get': TemplateDetail;
+  'templates.create': TemplateDetail;
+  'templates.update': TemplateDetail;
+  'templates.archive': TemplateSummary;
+  'templates.versions': TemplateVersion[];
+  'templates.preview': MessagePreview;
+}
