@@ -62,6 +62,7 @@ export const templateHandlerArgs = {
       type: channelSchema,
       body: z.string().max(2_000_000),
       subject: z.string().max(1000).optional(),
+      letterContactBlock: z.string().max(1000).optional(),
       values: personalisationSchema.optional(),
     })
     .strict(),
