@@ -1,0 +1,174 @@
+// Text messages as Notify renders and counts them (SMSMessageTemplate in notifications_utils/template.py).
+import {
+  countExtendedGsmCharacters,
+  downgradeToGsm,
+  welshNonGsmCharacters,
+} from './character-downgrade';
+import {
+  addPrefix,
+  normaliseMultipleNewlines,
+  normaliseWhitespaceAndNewlines,
+  pythonStrip,
+  removeWhitespaceBeforePunctuation,
+} from './formatters';
+import {
+  compileField,
+  fieldPlaceholders,
+  type PersonalisationValues,
+  type TemplateFields,
+} from './placeholders';
+
+/** The longest text message Notify sends, not counting the service name prefix (6 fragments of 153). */
+export const SMS_CHARACTER_LIMIT = 918;
+
+const GSM_SINGLE_FRAGMENT = 160;
+const GSM_MULTIPART_FRAGMENT = 153;
+const UCS2_SINGLE_FRAGMENT = 70;
+const UCS2_MULTIPART_FRAGMENT = 67;
+
+// Stands in for unfilled placeholders while whitespace is tidied, then is removed, so they count as nothing
+// but the spaces around them survive (the same sequence Notify uses).
+const UNFILLED_MARKER = '\u{1F1EC}\u{1F1E7}\u{1F426}\u2709\uFE0F';
+
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+export interface SmsMessage {
+  /** What the recipient gets, prefix included. */
+  rendered: string;
+  /** UTF-16 code units of `rendered`. */
+  characterCount: number;
+  /** `characterCount` less the prefix and its `: `, never below 0. */
+  characterCountWithoutPrefix: number;
+  fragmentCount: number;
+  /** How many characters (septets for GSM-7) the last fragment holds. */
+  charactersInLastFragment: number;
+  encoding: SmsEncoding;
+  /** Characters of the GSM extension table (each sent as two), counted in GSM-7 messages. */
+  extendedGsmCharacterCount: number;
+  /** The Welsh characters that force UCS-2. */
+  nonGsmCharacters: string[];
+  /** More than SMS_CHARACTER_LIMIT characters without the prefix. */
+  tooLong: boolean;
+  /** How far past SMS_CHARACTER_LIMIT the message goes (0 when it fits). */
+  charactersOverLimit: number;
+  empty: boolean;
+  /** The body's placeholder names, de-duplicated insensitively, first spelling kept. */
+  placeholders: string[];
+}
+
+export interface SmsMessageOptions {
+  values?: PersonalisationValues;
+  /** The service name Notify puts before the message, as `<prefix>: `. */
+  prefix?: string;
+}
+
+/** Number of UTF-16 code units, which is how Notify counts the characters of a text message. */
+export function utf16CodeUnitCount(text: string): number {
+  return text.length;
+}
+
+/** Fragments the provider bills for a message of this many characters. */
+export function smsFragmentCount(characterCount: number, encoding: SmsEncoding, extendedGsmCharacterCount = 0): number {
+  if (encoding === 'UCS-2') {
+    return characterCount <= UCS2_SINGLE_FRAGMENT ? 1 : Math.ceil(characterCount / UCS2_MULTIPART_FRAGMENT);
+  }
+  const septets = characterCount + extendedGsmCharacterCount;
+  return septets <= GSM_SINGLE_FRAGMENT ? 1 : Math.ceil(septets / GSM_MULTIPART_FRAGMENT);
+}
+
+/** Characters past the boundary where the previous fragment ended (the whole message when it is one fragment). */
+export function smsCharactersInLastFragment(
+  characterCount: number,
+  encoding: SmsEncoding,
+  extendedGsmCharacterCount = 0,
+): number {
+  const units = encoding === 'UCS-2' ? characterCount : characterCount + extendedGsmCharacterCount;
+  const fragments = smsFragmentCount(characterCount, encoding, extendedGsmCharacterCount);
+  if (fragments === 1) return units;
+  const single = encoding === 'UCS-2' ? UCS2_SINGLE_FRAGMENT : GSM_SINGLE_FRAGMENT;
+  const multipart = encoding === 'UCS-2' ? UCS2_MULTIPART_FRAGMENT : GSM_MULTIPART_FRAGMENT;
+  return units - (fragments === 2 ? single : (fragments - 1) * multipart);
+}
+
+function hasAnyValue(values: PersonalisationValues | undefined): values is PersonalisationValues {
+  return values !== undefined && Object.keys(values).length > 0;
+}
+
+/** Renders one text message body many times: parse once, then call with each recipient's values. */
+export type SmsRenderer = (values?: PersonalisationValues) => SmsMessage;
+
+/** Parses the body once; the returned function renders and counts it for a set of values. */
+export function compileSmsTemplate(body: string, options: { prefix?: string } = {}): SmsRenderer {
+  const fill = compileField(body);
+  const placeholders = fieldPlaceholders(body);
+  const unfilledValues: PersonalisationValues = Object.fromEntries(placeholders.map((name) => [name, UNFILLED_MARKER]));
+  const prefix = options.prefix || undefined;
+  const downgradedPrefixLength = prefix === undefined ? 0 : utf16CodeUnitCount(downgradeToGsm(prefix));
+
+  return (values) => {
+    const filled = fill(hasAnyValue(values) ? values : unfilledValues);
+    const tidied = pythonStrip(
+      normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(addPrefix(filled, prefix)))),
+    );
+    const unsanitised = tidied.includes(UNFILLED_MARKER) ? tidied.split(UNFILLED_MARKER).join('') : tidied;
+    const rendered = downgradeToGsm(unsanitised);
+    const nonGsmCharacters = welshNonGsmCharacters(unsanitised);
+    const encoding: SmsEncoding = nonGsmCharacters.length > 0 ? 'UCS-2' : 'GSM-7';
+    const extendedGsmCharacterCount = countExtendedGsmCharacters(rendered);
+    const characterCount = utf16CodeUnitCount(rendered);
+    const characterCountWithoutPrefix =
+      prefix === undefined ? characterCount : Math.max(characterCount - downgradedPrefixLength - 2, 0);
+    return {
+      rendered,
+      characterCount,
+      characterCountWithoutPrefix,
+      fragmentCount: smsFragmentCount(characterCount, encoding, extendedGsmCharacterCount),
+      charactersInLastFragment: smsCharactersInLastFragment(characterCount, encoding, extendedGsmCharacterCount),
+      encoding,
+      extendedGsmCharacterCount,
+      nonGsmCharacters,
+      tooLong: characterCountWithoutPrefix > SMS_CHARACTER_LIMIT,
+      charactersOverLimit: Math.max(characterCountWithoutPrefix - SMS_CHARACTER_LIMIT, 0),
+      empty: characterCountWithoutPrefix === 0,
+      placeholders: [...placeholders],
+    };
+  };
+}
+
+/** Renders and counts one text message (use compileSmsTemplate to render the same body for many rows). */
+export function smsMessage(body: string, options: SmsMessageOptions = {}): SmsMessage {
+  return compileSmsTemplate(body, options.prefix === undefined ? {} : { prefix: options.prefix })(options.values);
+}
+
+/**
+ * The message body as the Notify admin previews it: HTML-escaped, unfilled placeholders shown as `hidden`,
+ * characters downgraded, whitespace tidied, no prefix.
+ */
+export function compileSmsBodyPreviewHtml(body: string): (values?: PersonalisationValues) => string {
+  const fill = compileField(body, { html: true, redactMissing: true });
+  return (values) =>
+    pythonStrip(
+      normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(downgradeToGsm(fill(values))))),
+    );
+}
+
+/** Number of characters (code points) of the filled-in content of an email or letter, stripped. */
+export function filledContentLength(content: string, values: PersonalisationValues | undefined): number {
+  const filled = compileField(content, { html: true, escapeHtml: false, markdownLists: true })(values);
+  return Array.from(pythonStrip(filled)).length;
+}
+
+/**
+ * Whether the message would be empty: for text messages nothing left without the prefix; for emails and letters,
+ * content that starts and ends with a placeholder and fills in to nothing but whitespace.
+ */
+export function isMessageEmpty(
+  template: Pick<TemplateFields, 'type' | 'body'>,
+  values?: PersonalisationValues,
+  options: { prefix?: string } = {},
+): boolean {
+  if (template.type === 'sms') return smsMessage(template.body, { ...options, ...(values ? { values } : {}) }).empty;
+  if (!template.body) return true;
+  if (!template.body.startsWith('((') || !template.body.endsWith('))')) return false;
+  return filledContentLength(template.body, values) === 0;
+}
