@@ -1,0 +1,15 @@
+import type { CliCommand } from '../command';
+import { sendCommand } from './send';
+import { serviceCommand } from './service';
+import { simulatorCommand } from './simulator';
+import { templateCommand } from './template';
+import { webCommand } from './web';
+
+/** Every command, in the order `--help` lists them. Add a command with one line here. */
+export const commands: readonly CliCommand[] = [
+  simulatorCommand,
+  webCommand,
+  serviceCommand,
+  templateCommand,
+  sendCommand,
+];

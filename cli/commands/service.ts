@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline';
+import { UsageError, type CliCommand } from '../command';
+import { parseOptions } from '../parse-options';
+import { callOrThrow } from './call-or-throw';
+
+async function readApiKey(): Promise<string> {
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line.trim()) {
+      lines.close();
+      return line.trim();
+    }
+  }
+  throw new UsageError('--api-key-stdin: no API key was given on standard input');
+}
+
+export const serviceCommand: CliCommand = {
+  name: 'service',
+  summary: 'Configure the Notify service (the key goes to the OS keychain), or remove it',
+  usage: 'service add --url URL --api-key-stdin [--name NAME] [--template-sms ID] [--template-email ID] [--template-letter ID] | service remove | service show',
+  run: async (args, env) => {
+    const [action, ...rest] = args;
+    if (action === 'add') {
+      const { values } = parseOptions(rest, {
+        url: { type: 'string' },
+        'api-key-stdin': { type: 'boolean' },
+        name: { type: 'string' },
+        'template-sms': { type: 'string' },
+        'template-email': { type: 'string' },
+        'template-letter': { type: 'string' },
+        'rate-limit': { type: 'string' },
+      });
+      if (!values.url) throw new UsageError('service add needs --url URL');
+      if (!values['api-key-stdin']) throw new UsageError('service add needs --api-key-stdin (the key is read from standard input, never from the command line)');
+      const core = await env.openCore();
+      const result = await callOrThrow(core, 'services.configure', {
+        name: values.name ?? 'GOV.UK Notify',
+        baseUrl: values.url,
+        apiKey: await readApiKey(),
+        smsTemplateId: values['template-sms'],
+        emailTemplateId: values['template-email'],
+        letterTemplateId: values['template-letter'],
+        rateLimitPerMinute: values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']),
+      });
+      if (env.json) env.out(JSON.stringify(result));
+      else {
+        env.out(`Saved ${result.service.name} (${result.service.baseUrl}); key ${result.service.keyStatus}.`);
+        if (result.warning) env.err(`Warning: ${result.warning}`);
+      }
+      return 0;
+    }
+    if (action === 'remove' || action === 'show') {
+      parseOptions(rest, {});
+      const core = await env.openCore();
+      const status = await callOrThrow(core, action === 'remove' ? 'services.remove' : 'app.status', {});
+      if (env.json) env.out(JSON.stringify(status));
+      else env.out(status.service ? `${status.service.name}: ${status.service.baseUrl} (key ${status.service.keyStatus})` : 'No service configured: practice mode.');
+      return 0;
+    }
+    throw new UsageError('service takes add, remove or show');
+  },
+};

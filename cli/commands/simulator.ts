@@ -1,0 +1,12 @@
+import { runSimulatorCommand } from '../../simulator/main';
+import type { CliCommand } from '../command';
+
+export const simulatorCommand: CliCommand = {
+  name: 'simulator',
+  summary: 'Run a local Notify API simulator (prints its URL and API keys as JSON)',
+  usage: 'simulator [--port N] [--fail-rate R] [--latency-ms N] [--rate-limit PER_MINUTE] [--deliver-after-ms N]',
+  run: async (args) => {
+    await runSimulatorCommand(args);
+    return 0;
+  },
+};

@@ -1,0 +1,141 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { coreEventNames, type CallResult } from '../../shared/contract';
+import type { Core } from '../../electron/core/create-core';
+import { readStaticFile } from './static-files';
+
+/** The page's Content-Security-Policy: only this origin, no inline scripts, no eval. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self' about:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+const maxRequestBytes = 200 * 1024 * 1024;
+
+export interface WebHost {
+  url: string;
+  urlWithToken: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameToken(expected: Buffer, given: string | null | undefined): boolean {
+  if (!given) return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxRequestBytes) {
+        reject(new Error('The request is too large.'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
+}
+
+/**
+ * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token; Host and
+ * Origin must name this server, so other sites in the same browser (or DNS rebinding) cannot reach the core.
+ */
+export async function startWebHost(core: Core, options: { port?: number; rendererDir: string }): Promise<WebHost> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let allowedHosts = new Set<string>();
+
+  const server: Server = createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) refuse(response, 500, 'The request could not be handled.');
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) return refuse(response, 421, 'Unknown host.');
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return refuse(response, 403, 'Calls from other sites are refused.');
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname === '/rpc') {
+      if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
+      const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+      if (!sameToken(tokenBytes, bearer)) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      let payload: unknown;
+      try {
+        payload = JSON.parse(await readBody(request));
+      } catch {
+        return refuse(response, 400, 'The request was not valid JSON.');
+      }
+      const { name, args } = (payload ?? {}) as { name?: unknown; args?: unknown };
+      return sendJson(response, 200, await core.call(name, args));
+    }
+
+    if (url.pathname === '/events') {
+      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token.');
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      const stop = core.events.onAny((event, payload) => {
+        if (coreEventNames.includes(event)) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
+      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), 15_000);
+      request.on('close', () => {
+        clearInterval(heartbeat);
+        stop();
+      });
+      return;
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET.');
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('The app has not been built: run npm run build:renderer.');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': contentSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    urlWithToken: `${url}?token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

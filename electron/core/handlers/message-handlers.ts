@@ -1,0 +1,54 @@
+import type { HandlerMap } from '../../../shared/contract';
+import type { CoreContext } from '../core-context';
+import { UserError } from '../dispatch';
+import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
+import { getOutboxMessage } from '../outbox/outbox-message-row';
+import { composeMessage } from '../templates/compose-message';
+import { TemplateRepository } from '../templates/template-repository';
+
+const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
+
+function checkSendAt(sendAt: string | undefined): string | undefined {
+  if (!sendAt) return undefined;
+  const at = new Date(sendAt).getTime();
+  const now = Date.now();
+  if (at > now + sevenDaysMs) throw new UserError('Choose a time within the next 7 days.', 'invalid-send-at');
+  return at <= now ? undefined : new Date(at).toISOString();
+}
+
+/** The caseworker's one-off send: validated as Notify would, rendered, and queued ahead of any batch. */
+export function createMessageHandlers(ctx: CoreContext, afterQueue: () => void): Pick<HandlerMap, 'messages.send'> {
+  const templates = new TemplateRepository(ctx.db);
+  return {
+    'messages.send': async ({ templateId, to, values, sendAt }) => {
+      const template = templates.get(templateId);
+      if (template.archived) throw new UserError('This template has been archived. Choose another template.');
+      const composed = composeMessage(
+        { type: template.type, subject: template.latest.subject, body: template.latest.body, letterContactBlock: template.latest.letterContactBlock },
+        to,
+        values,
+      );
+      if (!composed.ok) {
+        if (composed.recipientError) throw new UserError(composed.recipientError, 'invalid-recipient');
+        throw new UserError(composed.errors[0] ?? 'This message cannot be sent.', 'invalid-message');
+      }
+      const [id] = enqueueMessages(ctx.db, [
+        {
+          type: template.type,
+          templateId: template.id,
+          templateVersion: template.currentVersion,
+          recipient: composed.message.recipient,
+          personalisation: composed.message.personalisation,
+          renderedBody: composed.message.renderedBody,
+          renderedSubject: composed.message.renderedSubject,
+          priority: ONE_OFF_PRIORITY,
+          sendAfter: checkSendAt(sendAt),
+          createdBy: ctx.user,
+        },
+      ]);
+      const message = getOutboxMessage(ctx.db, id!);
+      afterQueue();
+      return { message };
+    },
+  };
+}

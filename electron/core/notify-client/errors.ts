@@ -1,0 +1,96 @@
+/**
+ * What went wrong talking to Notify, classified by what the sender should do about it:
+ * - `unreachable`: no connection was made (refused, DNS, no route); the request surely did nothing. Wait for the service.
+ * - `network` / `timeout` / `server` / `invalid-response`: retry later; a send may or may not have been processed.
+ * - `rate-limit`: per-minute RateLimitError; slow down, the send was not processed.
+ * - `daily-limit`: TooManyRequestsError; hold the channel until midnight UTC, the send was not processed.
+ * - `rejected`: Notify refused the request (validation or business rule); final, never retried.
+ * - `auth`: the key, service or clock was refused; stop and tell the user.
+ * - `not-found`: 404 NoResultFound (or a wrong base URL).
+ */
+export type NotifyErrorKind =
+  | 'unreachable'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'invalid-response'
+  | 'rate-limit'
+  | 'daily-limit'
+  | 'rejected'
+  | 'auth'
+  | 'not-found';
+
+export interface NotifyErrorEntry {
+  error: string;
+  message: string;
+}
+
+export class NotifyApiError extends Error {
+  constructor(
+    readonly kind: NotifyErrorKind,
+    message: string,
+    readonly httpStatus: number | null = null,
+    readonly entries: readonly NotifyErrorEntry[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'NotifyApiError';
+  }
+
+  /** Worth trying the same request again later. */
+  get retryable(): boolean {
+    return ['unreachable', 'network', 'timeout', 'server', 'invalid-response', 'rate-limit', 'daily-limit'].includes(this.kind);
+  }
+
+  /** A send that failed this way may still have created a notification: look its reference up before sending again. */
+  get outcomeUnknown(): boolean {
+    return ['network', 'timeout', 'server', 'invalid-response'].includes(this.kind);
+  }
+
+  /** The connection to Notify failed (as opposed to Notify answering with an error). */
+  get connectionFailed(): boolean {
+    return this.kind === 'unreachable' || this.kind === 'network' || this.kind === 'timeout';
+  }
+
+  /** For `daily-limit`: the limit named by Notify (`sms`, `email`, `letter` or `international_sms`). */
+  get dailyLimitType(): string | null {
+    if (this.kind !== 'daily-limit') return null;
+    return /Exceeded send limits \((\w+):/.exec(this.message)?.[1] ?? null;
+  }
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/** Classifies a failure with no HTTP response (axios `error.code`). */
+export function connectionError(code: string | undefined, detail: string, cause: unknown): NotifyApiError {
+  if (code && UNREACHABLE_CODES.has(code)) {
+    return new NotifyApiError('unreachable', `Notify could not be reached (${detail}).`, null, [], { cause });
+  }
+  if (code && TIMEOUT_CODES.has(code)) {
+    return new NotifyApiError('timeout', `Notify did not answer in time (${detail}).`, null, [], { cause });
+  }
+  return new NotifyApiError('network', `The connection to Notify failed (${detail}).`, null, [], { cause });
+}
+
+/** Classifies an HTTP error response from its status and Notify's error envelope. */
+export function responseError(status: number, entries: readonly NotifyErrorEntry[]): NotifyApiError {
+  const first = entries[0];
+  const text = entries.map((entry) => entry.message).join('; ');
+  if (status === 429) {
+    if (first?.error === 'TooManyRequestsError') {
+      return new NotifyApiError('daily-limit', text || 'Notify’s daily sending limit has been reached.', status, entries);
+    }
+    return new NotifyApiError('rate-limit', text || 'Notify’s rate limit was exceeded.', status, entries);
+  }
+  if (status >= 500) {
+    return new NotifyApiError('server', `Notify had a problem (HTTP ${status}${text ? `: ${text}` : ''}).`, status, entries);
+  }
+  if (status === 401 || first?.error === 'AuthError') {
+    return new NotifyApiError('auth', `Notify refused the API key: ${text || `HTTP ${status}`}`, status, entries);
+  }
+  if (status === 404) {
+    return new NotifyApiError('not-found', text || 'Notify has no such item, or the service URL is wrong.', status, entries);
+  }
+  return new NotifyApiError('rejected', text || `Notify refused the request (HTTP ${status}).`, status, entries);
+}

@@ -1,0 +1,5 @@
+export * from './api-key';
+export * from './errors';
+export * from './jwt';
+export * from './notify-client';
+export * from './schemas';

@@ -1,0 +1,153 @@
+import type { Channel, MessageState } from '../../../shared/contract';
+import type { Db } from '../database/open-database';
+import { isSendingPaused } from './sending-controls';
+
+/** A message this process has leased to send: everything needed to build the Notify request. */
+export interface ClaimedMessage {
+  id: string;
+  reference: string;
+  type: Channel;
+  recipient: string;
+  personalisation: string;
+  renderedBody: string;
+  renderedSubject: string | null;
+  attempts: number;
+  sendAfter: string;
+  templateSource: 'local' | 'notify';
+  notifyTemplateId: string | null;
+  /** An earlier attempt may have reached Notify: look the reference up before sending. */
+  lookUpFirst: boolean;
+  /** `outcome_unknown` before this claim, restored if the message is handed back unsent. */
+  previousOutcomeUnknown: boolean;
+}
+
+interface ClaimRow {
+  id: string;
+  reference: string;
+  type: Channel;
+  recipient: string;
+  personalisation: string;
+  rendered_body: string;
+  rendered_subject: string | null;
+  attempts: number;
+  send_after: string;
+  state: MessageState;
+  outcome_unknown: number;
+  source: 'local' | 'notify';
+  notify_template_id: string | null;
+}
+
+const CLAIM_COLUMNS = `m.id, m.reference, m.type, m.recipient, m.personalisation, m.rendered_body, m.rendered_subject,
+  m.attempts, m.send_after, m.state, m.outcome_unknown, t.source, t.notify_template_id`;
+
+const SENDABLE_BATCH = `(m.batch_id IS NULL OR EXISTS (
+  SELECT 1 FROM batches b WHERE b.id = m.batch_id AND b.status = 'ready' AND b.paused = 0))`;
+
+export interface ClaimOptions {
+  owner: string;
+  limit: number;
+  leaseMs: number;
+  /** Channels not to send on now (held after a daily limit). */
+  heldChannels?: readonly string[];
+  now?: Date;
+}
+
+/**
+ * Leases up to `limit` due messages to `owner` in one transaction, marking them `sending` with the outcome unknown
+ * before any request leaves: a crash from here on is resolved by a reference look-up. Highest priority first; messages
+ * whose earlier lease expired (their sender died) come before fresh ones. Nothing is leased while sending is paused.
+ */
+export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[] {
+  if (options.limit <= 0) return [];
+  const now = options.now ?? new Date();
+  const nowIso = now.toISOString();
+  const leaseUntil = new Date(now.getTime() + options.leaseMs).toISOString();
+  const held = JSON.stringify(options.heldChannels ?? []);
+  return db.transaction(() => {
+    if (isSendingPaused(db)) return [];
+    const abandoned = db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+         WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND ${SENDABLE_BATCH}
+           AND m.type NOT IN (SELECT value FROM json_each(@held))
+         ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
+      )
+      .all({ now: nowIso, held, limit: options.limit }) as ClaimRow[];
+    const fresh = db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+         WHERE m.state = 'queued' AND m.send_after <= @now
+           AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
+           AND m.type NOT IN (SELECT value FROM json_each(@held))
+         ORDER BY m.priority DESC, m.send_after, m.rowid LIMIT @limit`,
+      )
+      .all({ now: nowIso, held, limit: options.limit - abandoned.length }) as ClaimRow[];
+    const lease = db.prepare(
+      `UPDATE outbox_messages SET state = 'sending', outcome_unknown = 1, lease_owner = ?, lease_expires_at = ?, updated_at = ?
+       WHERE id = ?`,
+    );
+    const event = db.prepare(
+      'INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)',
+    );
+    const rows = [...abandoned, ...fresh];
+    for (const row of rows) {
+      lease.run(options.owner, leaseUntil, nowIso, row.id);
+      const detail =
+        row.state === 'sending'
+          ? 'an earlier send was interrupted; checking Notify for it before sending again'
+          : `attempt ${row.attempts + 1}`;
+      event.run(row.id, nowIso, row.state, 'sending', detail);
+    }
+    return rows.map(
+      (row): ClaimedMessage => ({
+        id: row.id,
+        reference: row.reference,
+        type: row.type,
+        recipient: row.recipient,
+        personalisation: row.personalisation,
+        renderedBody: row.rendered_body,
+        renderedSubject: row.rendered_subject,
+        attempts: row.attempts,
+        sendAfter: row.send_after,
+        templateSource: row.source,
+        notifyTemplateId: row.notify_template_id,
+        lookUpFirst: row.outcome_unknown === 1,
+        previousOutcomeUnknown: row.outcome_unknown === 1,
+      }),
+    );
+  }).immediate();
+}
+
+/** Scheduled messages whose time has come become queued. Returns their ids. */
+export function promoteDueScheduled(db: Db, now: Date = new Date()): string[] {
+  const nowIso = now.toISOString();
+  return db.transaction(() => {
+    const ids = (
+      db.prepare(`SELECT id FROM outbox_messages WHERE state = 'scheduled' AND send_after <= ?`).all(nowIso) as {
+        id: string;
+      }[]
+    ).map((row) => row.id);
+    const update = db.prepare(`UPDATE outbox_messages SET state = 'queued', updated_at = ? WHERE id = ? AND state = 'scheduled'`);
+    const event = db.prepare(
+      `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'scheduled', 'queued', 'its send time came')`,
+    );
+    for (const id of ids) {
+      update.run(nowIso, id);
+      event.run(id, nowIso);
+    }
+    return ids;
+  }).immediate();
+}
+
+/** When the next message becomes due (a scheduled time or a retry), so the engine can sleep until then. */
+export function nextDueAt(db: Db): string | null {
+  const row = db
+    .prepare(
+      `SELECT MIN(at) AS at FROM (
+         SELECT MIN(send_after) AS at FROM outbox_messages WHERE state = 'scheduled'
+         UNION ALL SELECT MIN(next_attempt_at) FROM outbox_messages WHERE state = 'queued' AND next_attempt_at IS NOT NULL
+         UNION ALL SELECT MIN(lease_expires_at) FROM outbox_messages WHERE state = 'sending')`,
+    )
+    .get() as { at: string | null };
+  return row.at;
+}

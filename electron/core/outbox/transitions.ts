@@ -1,0 +1,135 @@
+import { finalMessageStates, type MessageState } from '../../../shared/contract';
+import type { Db } from '../database/open-database';
+
+/** How one send attempt (or reference look-up) ended, to be written for a message this process leased. */
+export interface AttemptOutcome {
+  id: string;
+  to: MessageState;
+  notifyId?: string | null;
+  notifyStatus?: string | null;
+  /** The attempt counts towards the retry limit (not for rate limits or an unreachable service). */
+  countAttempt: boolean;
+  nextAttemptAt?: string | null;
+  lastError?: string | null;
+  /** Whether Notify may hold a notification for this message that the desk has not recorded. */
+  outcomeUnknown: boolean;
+  detail: string;
+}
+
+const isFinal = (state: MessageState): boolean => finalMessageStates.includes(state);
+
+/**
+ * Writes attempt outcomes in one transaction, each with an `outbox_events` row. Only messages still leased to
+ * `owner` and in `sending` change; returns the ids that did.
+ */
+export function finishAttempts(db: Db, owner: string, outcomes: readonly AttemptOutcome[], now: Date = new Date()): string[] {
+  if (outcomes.length === 0) return [];
+  const nowIso = now.toISOString();
+  const update = db.prepare(`
+    UPDATE outbox_messages SET state = @to,
+      notify_id = COALESCE(@notifyId, notify_id),
+      notify_status = COALESCE(@notifyStatus, notify_status),
+      attempts = attempts + @attemptDelta,
+      next_attempt_at = @nextAttemptAt,
+      last_error = @lastError,
+      outcome_unknown = @outcomeUnknown,
+      lease_owner = NULL, lease_expires_at = NULL,
+      updated_at = @now,
+      accepted_at = CASE WHEN @notifyId IS NOT NULL THEN COALESCE(accepted_at, @now) ELSE accepted_at END,
+      status_checked_at = CASE WHEN @notifyId IS NOT NULL THEN @now ELSE status_checked_at END,
+      completed_at = CASE WHEN @final = 1 THEN @now ELSE NULL END
+    WHERE id = @id AND state = 'sending' AND lease_owner = @owner`);
+  const event = db.prepare(
+    `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', ?, ?)`,
+  );
+  return db.transaction(() => {
+    const changed: string[] = [];
+    for (const outcome of outcomes) {
+      const result = update.run({
+        id: outcome.id,
+        owner,
+        to: outcome.to,
+        notifyId: outcome.notifyId ?? null,
+        notifyStatus: outcome.notifyStatus ?? null,
+        attemptDelta: outcome.countAttempt ? 1 : 0,
+        nextAttemptAt: outcome.nextAttemptAt ?? null,
+        lastError: outcome.lastError ?? null,
+        outcomeUnknown: outcome.outcomeUnknown ? 1 : 0,
+        now: nowIso,
+        final: isFinal(outcome.to) ? 1 : 0,
+      });
+      if (result.changes > 0) {
+        event.run(outcome.id, nowIso, outcome.to, outcome.detail);
+        changed.push(outcome.id);
+      }
+    }
+    return changed;
+  }).immediate();
+}
+
+/** Extends the leases of messages still in flight, so no other process takes them over. */
+export function renewLeases(db: Db, owner: string, ids: readonly string[], leaseMs: number, now: Date = new Date()): void {
+  if (ids.length === 0) return;
+  db.prepare(
+    `UPDATE outbox_messages SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'sending'
+       AND id IN (SELECT value FROM json_each(?))`,
+  ).run(new Date(now.getTime() + leaseMs).toISOString(), owner, JSON.stringify(ids));
+}
+
+export interface StatusUpdate {
+  id: string;
+  notifyStatus: string;
+  state: MessageState;
+}
+
+/**
+ * Records statuses read from Notify for accepted messages, and when each message was last checked.
+ * Returns the ids whose state or Notify status changed.
+ */
+export function recordNotifyStatuses(
+  db: Db,
+  updates: readonly StatusUpdate[],
+  checkedIds: readonly string[],
+  now: Date = new Date(),
+): string[] {
+  const nowIso = now.toISOString();
+  const update = db.prepare(`
+    UPDATE outbox_messages SET state = @state, notify_status = @notifyStatus, updated_at = @now, status_checked_at = @now,
+      completed_at = CASE WHEN @final = 1 THEN @now ELSE completed_at END
+    WHERE id = @id AND state = 'accepted' AND (state <> @state OR notify_status IS NOT @notifyStatus)`);
+  const event = db.prepare(
+    `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'accepted', ?, ?)`,
+  );
+  const checked = db.prepare(`UPDATE outbox_messages SET status_checked_at = ? WHERE id = ? AND state = 'accepted'`);
+  return db.transaction(() => {
+    const changed: string[] = [];
+    for (const item of updates) {
+      const result = update.run({ ...item, now: nowIso, final: isFinal(item.state) ? 1 : 0 });
+      if (result.changes > 0) {
+        if (item.state !== 'accepted') event.run(item.id, nowIso, item.state, `Notify status: ${item.notifyStatus}`);
+        changed.push(item.id);
+      }
+    }
+    for (const id of checkedIds) checked.run(nowIso, id);
+    return changed;
+  }).immediate();
+}
+
+/** Accepted messages older than Notify's retention that Notify no longer lists: their final status can't be known. */
+export function markStatusUnknown(db: Db, ids: readonly string[], retentionDays: number, now: Date = new Date()): string[] {
+  const nowIso = now.toISOString();
+  const update = db.prepare(
+    `UPDATE outbox_messages SET state = 'status-unknown', updated_at = ?, completed_at = ? WHERE id = ? AND state = 'accepted'`,
+  );
+  const event = db.prepare(
+    `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'accepted', 'status-unknown', ?)`,
+  );
+  const detail = `Notify keeps statuses for ${retentionDays} days; this message's final status was not seen in that time`;
+  return db.transaction(() =>
+    ids.filter((id) => {
+      if (update.run(nowIso, nowIso, id).changes === 0) return false;
+      event.run(id, nowIso, detail);
+      return true;
+    }),
+  ).immediate();
+}

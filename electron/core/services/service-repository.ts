@@ -1,0 +1,115 @@
+import type { ServiceSummary } from '../../../shared/contract';
+import type { Db } from '../database/open-database';
+import { newId, nowIso } from '../clock';
+
+interface ServiceRow {
+  id: string;
+  name: string;
+  kind: 'notify' | 'practice';
+  base_url: string;
+  notify_service_id: string;
+  key_status: 'ok' | 'unchecked' | 'rejected';
+  key_status_message: string | null;
+  sms_template_id: string | null;
+  email_template_id: string | null;
+  letter_template_id: string | null;
+  pass_through_named_by_user: number;
+  rate_limit_per_minute: number;
+}
+
+export interface StoredService extends ServiceSummary {
+  notifyServiceId: string;
+  passThroughNamedByUser: boolean;
+}
+
+export interface PassThroughTemplates {
+  sms: string | null;
+  email: string | null;
+  letter: string | null;
+}
+
+const toService = (row: ServiceRow): StoredService => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  baseUrl: row.base_url,
+  notifyServiceId: row.notify_service_id,
+  keyStatus: row.key_status,
+  keyStatusMessage: row.key_status_message,
+  passThroughTemplates: { sms: row.sms_template_id, email: row.email_template_id, letter: row.letter_template_id },
+  passThroughNamedByUser: row.pass_through_named_by_user === 1,
+  rateLimitPerMinute: row.rate_limit_per_minute,
+});
+
+/** The keychain account that holds a service's API key. */
+export const apiKeyAccount = (serviceId: string): string => `api-key:${serviceId}`;
+
+/** The configured Notify service (one per desk). Its API key is never here: only in the keychain. */
+export class ServiceRepository {
+  constructor(private readonly db: Db) {}
+
+  configured(): StoredService | null {
+    const row = this.db.prepare(`SELECT * FROM services WHERE kind = 'notify' ORDER BY created_at DESC LIMIT 1`).get() as
+      | ServiceRow
+      | undefined;
+    return row ? toService(row) : null;
+  }
+
+  save(input: {
+    name: string;
+    baseUrl: string;
+    notifyServiceId: string;
+    keyStatus: StoredService['keyStatus'];
+    keyStatusMessage: string | null;
+    passThroughTemplates: PassThroughTemplates;
+    passThroughNamedByUser: boolean;
+    rateLimitPerMinute: number;
+  }): StoredService {
+    const id = this.configured()?.id ?? newId();
+    this.db
+      .prepare(
+        `INSERT INTO services (id, name, kind, base_url, notify_service_id, key_status, key_status_message,
+           sms_template_id, email_template_id, letter_template_id, pass_through_named_by_user, rate_limit_per_minute, created_at)
+         VALUES (@id, @name, 'notify', @baseUrl, @notifyServiceId, @keyStatus, @keyStatusMessage,
+           @sms, @email, @letter, @namedByUser, @rateLimitPerMinute, @now)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, base_url = excluded.base_url,
+           notify_service_id = excluded.notify_service_id, key_status = excluded.key_status,
+           key_status_message = excluded.key_status_message, sms_template_id = excluded.sms_template_id,
+           email_template_id = excluded.email_template_id, letter_template_id = excluded.letter_template_id,
+           pass_through_named_by_user = excluded.pass_through_named_by_user,
+           rate_limit_per_minute = excluded.rate_limit_per_minute`,
+      )
+      .run({
+        id,
+        name: input.name,
+        baseUrl: input.baseUrl,
+        notifyServiceId: input.notifyServiceId,
+        keyStatus: input.keyStatus,
+        keyStatusMessage: input.keyStatusMessage,
+        sms: input.passThroughTemplates.sms,
+        email: input.passThroughTemplates.email,
+        letter: input.passThroughTemplates.letter,
+        namedByUser: input.passThroughNamedByUser ? 1 : 0,
+        rateLimitPerMinute: input.rateLimitPerMinute,
+        now: nowIso(),
+      });
+    const saved = this.configured();
+    if (!saved) throw new Error('The service settings could not be saved.');
+    return saved;
+  }
+
+  recordKeyCheck(id: string, status: StoredService['keyStatus'], message: string | null, passThrough?: PassThroughTemplates): void {
+    this.db
+      .prepare(
+        `UPDATE services SET key_status = ?, key_status_message = ?,
+           sms_template_id = COALESCE(?, sms_template_id), email_template_id = COALESCE(?, email_template_id),
+           letter_template_id = COALESCE(?, letter_template_id)
+         WHERE id = ?`,
+      )
+      .run(status, message, passThrough?.sms ?? null, passThrough?.email ?? null, passThrough?.letter ?? null, id);
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM services WHERE id = ?').run(id);
+  }
+}
