@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import { ErrorBanner } from './components/ErrorBanner';
+import { Header } from './components/Header';
+import { PracticeModeBanner } from './components/PracticeModeBanner';
+import { OutboxPage } from './pages/outbox/OutboxPage';
+import { SendMessagePage } from './pages/send/SendMessagePage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+import { ArchiveTemplatePage } from './pages/templates/ArchiveTemplatePage';
+import { TemplateFormPage } from './pages/templates/TemplateFormPage';
+import { TemplatesPage } from './pages/templates/TemplatesPage';
+import { TemplateVersionsPage } from './pages/templates/TemplateVersionsPage';
+import { type Route, useRoute } from './routing/route';
+import { useStore } from './store/store';
+
+function Page({ route }: { route: Route }) {
+  const statusLoaded = useStore((store) => store.status !== null);
+  const [section, id, action] = route.segments;
+  switch (section) {
+    case undefined:
+    case 'templates':
+      if (id === 'new') return <TemplateFormPage />;
+      if (id && action === 'edit') return <TemplateFormPage key={id} templateId={id} />;
+      if (id && action === 'versions') return <TemplateVersionsPage templateId={id} />;
+      if (id && action === 'archive') return <ArchiveTemplatePage templateId={id} />;
+      return <TemplatesPage />;
+    case 'send':
+      return <SendMessagePage />;
+    case 'outbox':
+      return <OutboxPage />;
+    case 'settings':
+      return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
+    default:
+      return (
+        <>
+          <h1 className="govuk-heading-l">Page not found</h1>
+          <p className="govuk-body">Use the menu to find what you need.</p>
+        </>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const practiceMode = useStore((store) => store.status?.practiceMode ?? false);
+  const statusError = useStore((store) => store.statusError);
+  const main = useRef<HTMLElement>(null);
+  const path = route.segments.join('/');
+
+  useEffect(() => {
+    // A new page: start at the top and let screen readers land on it, as a page load would.
+    window.scrollTo(0, 0);
+    if (document.activeElement === document.body || main.current?.contains(document.activeElement) === false) {
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [path]);
+
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" onClick={(event) => {
+        event.preventDefault();
+        main.current?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <Header />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
+          {practiceMode && <PracticeModeBanner />}
+          {statusError && <ErrorBanner message={statusError} />}
+          <Page route={route} />
+        </main>
+      </div>
+    </>
+  );
+}

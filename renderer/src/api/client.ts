@@ -1,0 +1,42 @@
+import type { CoreEventName, CoreEvents, HandlerInput, HandlerName, HandlerResult } from '../../../shared/contract';
+import { createElectronTransport } from './electronTransport';
+import type { Transport } from './transport';
+import { createWebTransport, readSessionToken } from './webTransport';
+
+/** A refused call: `message` is written for the person using the app. */
+export class CallError extends Error {
+  readonly code: string | undefined;
+
+  constructor(message: string, code: string | undefined) {
+    super(message);
+    this.name = 'CallError';
+    this.code = code;
+  }
+}
+
+let transport: Transport | null = null;
+
+function currentTransport(): Transport {
+  transport ??= window.notifyDesk ? createElectronTransport(window.notifyDesk) : createWebTransport(readSessionToken());
+  return transport;
+}
+
+/** Reads the web token (and cleans the address bar) before anything else looks at the URL. */
+export function startTransport(): void {
+  currentTransport();
+}
+
+export async function call<K extends HandlerName>(name: K, args: HandlerInput<K>): Promise<HandlerResult<K>> {
+  const result = await currentTransport().invoke(name, args);
+  if (!result.ok) throw new CallError(result.error.message, result.error.code);
+  // The core validated the result against the contract before sending it.
+  return result.value as HandlerResult<K>;
+}
+
+export function subscribe<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void {
+  return currentTransport().on(event, listener);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong';
+}

@@ -1,0 +1,19 @@
+import type { CallResult, CoreEventName, CoreEvents, HandlerName } from '../../../shared/contract';
+
+/** How the renderer reaches the core: Electron's preload bridge or the web host's HTTP endpoints. */
+export interface Transport {
+  invoke(name: HandlerName, args: unknown): Promise<CallResult<unknown>>;
+  on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+}
+
+/** What Electron's preload script exposes on window. */
+export interface NotifyDeskBridge {
+  invoke(name: string, args: unknown): Promise<CallResult<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    notifyDesk?: NotifyDeskBridge;
+  }
+}

@@ -1,0 +1,26 @@
+interface CheckboxProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}
+
+export function Checkbox({ id, label, checked, onChange }: CheckboxProps) {
+  return (
+    <div className="govuk-checkboxes govuk-checkboxes--small">
+      <div className="govuk-checkboxes__item">
+        <input
+          className="govuk-checkboxes__input"
+          id={id}
+          name={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

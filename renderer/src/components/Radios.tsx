@@ -1,0 +1,48 @@
+import type { SelectOption } from './Select';
+
+interface RadiosProps {
+  name: string;
+  legend: string;
+  value: string;
+  options: SelectOption[];
+  onChange(value: string): void;
+  error?: string;
+  inline?: boolean;
+}
+
+export function Radios({ name, legend, value, options, onChange, error, inline }: RadiosProps) {
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={errorId}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {error && (
+          <p id={errorId} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${option.value}`;
+            return (
+              <div className="govuk-radios__item" key={option.value}>
+                <input
+                  className="govuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onChange(option.value)}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { MessageState } from '../../../shared/contract';
+
+interface StateLook {
+  /** Notify's words for the state. */
+  label: string;
+  tagClass: string;
+}
+
+export const messageStateLooks: Record<MessageState, StateLook> = {
+  scheduled: { label: 'Scheduled', tagClass: 'govuk-tag--grey' },
+  queued: { label: 'Queued', tagClass: 'govuk-tag--grey' },
+  sending: { label: 'Sending', tagClass: 'govuk-tag--light-blue' },
+  accepted: { label: 'Accepted', tagClass: 'govuk-tag--blue' },
+  delivered: { label: 'Delivered', tagClass: 'govuk-tag--green' },
+  'permanent-failure': { label: 'Permanent failure', tagClass: 'govuk-tag--red' },
+  'temporary-failure': { label: 'Temporary failure', tagClass: 'govuk-tag--orange' },
+  'technical-failure': { label: 'Technical failure', tagClass: 'govuk-tag--red' },
+  cancelled: { label: 'Cancelled', tagClass: 'govuk-tag--grey' },
+  rejected: { label: 'Rejected', tagClass: 'govuk-tag--red' },
+  'needs-attention': { label: 'Needs attention', tagClass: 'govuk-tag--yellow' },
+  'status-unknown': { label: 'Status unknown', tagClass: 'govuk-tag--purple' },
+};
+
+/** States a person can send again or stop. */
+export const retryableStates: readonly MessageState[] = ['needs-attention', 'temporary-failure', 'technical-failure', 'status-unknown'];
+export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention'];
+
+/**
+ * The outbox's summary groups states under words that differ from the status tags,
+ * so "Delivered" or "Queued" on the page always means a message's own status.
+ */
+export const stateGroups: readonly { id: string; label: string; states: readonly MessageState[] }[] = [
+  { id: 'waiting', label: 'waiting to send', states: ['scheduled', 'queued'] },
+  { id: 'in-progress', label: 'in progress', states: ['sending', 'accepted'] },
+  { id: 'arrived', label: 'reached the recipient', states: ['delivered'] },
+  { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
+  { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown'] },
+  { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
+];

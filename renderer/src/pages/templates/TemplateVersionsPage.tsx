@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { TemplateDetail, TemplateVersion } from '../../../../shared/contract';
+import { call, errorMessage } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format/dates';
+import { href } from '../../routing/route';
+
+const postageLabels = { first: 'First class', second: 'Second class', economy: 'Economy' } as const;
+
+export function TemplateVersionsPage({ templateId }: { templateId: string }) {
+  const [template, setTemplate] = useState<TemplateDetail | null>(null);
+  const [versions, setVersions] = useState<TemplateVersion[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([call('templates.get', { id: templateId }), call('templates.versions', { id: templateId })]).then(
+      ([loaded, history]) => {
+        setTemplate(loaded);
+        setVersions([...history].sort((a, b) => b.version - a.version));
+      },
+      (error: unknown) => setProblem(errorMessage(error)),
+    );
+  }, [templateId]);
+
+  return (
+    <>
+      <a href={href('templates', templateId, 'edit')} className="govuk-back-link">
+        Back to the template
+      </a>
+      {problem && <ErrorBanner message={problem} />}
+      {template && <span className="govuk-caption-l">{template.name}</span>}
+      <h1 className="govuk-heading-l">Version history</h1>
+      {versions?.map((version) => (
+        <section key={version.version} className="nd-version" aria-labelledby={`version-${version.version}`}>
+          <h2 className="govuk-heading-m" id={`version-${version.version}`}>
+            Version {version.version}
+            {template && version.version === template.currentVersion && <strong className="govuk-tag govuk-tag--green nd-tag-after">Current</strong>}
+          </h2>
+          <p className="govuk-body-s govuk-hint">
+            Saved {formatDateTime(version.createdAt)} by {version.createdBy}
+          </p>
+          <dl className="govuk-summary-list">
+            {version.subject !== null && (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Subject</dt>
+                <dd className="govuk-summary-list__value">{version.subject}</dd>
+              </div>
+            )}
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Message</dt>
+              <dd className="govuk-summary-list__value nd-preserve-lines">{version.body}</dd>
+            </div>
+            {version.letterContactBlock !== null && (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Contact block</dt>
+                <dd className="govuk-summary-list__value nd-preserve-lines">{version.letterContactBlock}</dd>
+              </div>
+            )}
+            {version.postage !== null && (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Postage</dt>
+                <dd className="govuk-summary-list__value">{postageLabels[version.postage]}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { TemplateSummary } from '../../../../shared/contract';
+import { Checkbox } from '../../components/Checkbox';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Select } from '../../components/Select';
+import { channelLabels, channels, isChannel } from '../../format/channels';
+import { formatDateTime } from '../../format/dates';
+import { href, navigate, useRoute } from '../../routing/route';
+import { useStore } from '../../store/store';
+
+const typeOptions = [{ value: 'all', label: 'All types' }, ...channels.map((channel) => ({ value: channel, label: channelLabels[channel] }))];
+
+function groupByFolder(templates: TemplateSummary[]): [string | null, TemplateSummary[]][] {
+  const folders = new Map<string | null, TemplateSummary[]>();
+  for (const template of templates) {
+    folders.set(template.folder, [...(folders.get(template.folder) ?? []), template]);
+  }
+  return [...folders.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)));
+}
+
+export function TemplatesPage() {
+  const templates = useStore((store) => store.templates);
+  const loaded = useStore((store) => store.templatesLoaded);
+  const loadError = useStore((store) => store.templatesError);
+  const savedId = useRoute().query.get('saved');
+  const [typeFilter, setTypeFilter] = useState('all');
+  const [showArchived, setShowArchived] = useState(false);
+
+  const shown = templates
+    .filter((template) => showArchived || !template.archived)
+    .filter((template) => !isChannel(typeFilter) || template.type === typeFilter)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const saved = savedId ? templates.find((template) => template.id === savedId) : undefined;
+
+  return (
+    <>
+      {saved && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">‘{saved.name}’ was saved</p>
+          </div>
+        </div>
+      )}
+      <h1 className="govuk-heading-l">Templates</h1>
+      {loadError && <ErrorBanner message={loadError} />}
+      <button type="button" className="govuk-button" onClick={() => navigate(href('templates', 'new'))}>
+        Create a template
+      </button>
+      <div className="nd-filters">
+        <Select id="template-type-filter" label="Show" value={typeFilter} options={typeOptions} onChange={setTypeFilter} />
+        <Checkbox id="show-archived" label="Show archived templates" checked={showArchived} onChange={setShowArchived} />
+      </div>
+      {loaded && shown.length === 0 && <p className="govuk-body">There are no templates to show. Create one to start sending.</p>}
+      {groupByFolder(shown).map(([folder, inFolder]) => (
+        <TemplateTable key={folder ?? ''} folder={folder} templates={inFolder} />
+      ))}
+    </>
+  );
+}
+
+function TemplateTable({ folder, templates }: { folder: string | null; templates: TemplateSummary[] }) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">{folder === null ? 'Templates' : `Folder: ${folder}`}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Name
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Type
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Kept
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Last changed
+          </th>
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {templates.map((template) => (
+          <tr className="govuk-table__row" key={template.id}>
+            <td className="govuk-table__cell">
+              <a className="govuk-link" href={href('templates', template.id, 'edit')}>
+                {template.name}
+              </a>{' '}
+              {template.archived && <strong className="govuk-tag govuk-tag--grey">Archived</strong>}
+            </td>
+            <td className="govuk-table__cell">{channelLabels[template.type]}</td>
+            <td className="govuk-table__cell">
+              {template.source === 'local' ? (
+                <strong className="govuk-tag govuk-tag--blue">On this desk</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--turquoise">From Notify</strong>
+              )}
+            </td>
+            <td className="govuk-table__cell">
+              {formatDateTime(template.updatedAt)} (version {template.currentVersion})
+            </td>
+            <td className="govuk-table__cell nd-actions">
+              {!template.archived && (
+                <a className="govuk-link" href={`${href('send')}?template=${encodeURIComponent(template.id)}`}>
+                  Send<span className="govuk-visually-hidden"> ‘{template.name}’</span>
+                </a>
+              )}
+              <a className="govuk-link" href={href('templates', template.id, 'versions')}>
+                Versions<span className="govuk-visually-hidden"> of ‘{template.name}’</span>
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './appSlice';
+import { createOutboxSlice, type OutboxSlice } from './outboxSlice';
+import { createSyncSlice, type SyncSlice } from './syncSlice';
+import { createTemplatesSlice, type TemplatesSlice } from './templatesSlice';
+
+export type Store = AppSlice & TemplatesSlice & OutboxSlice & SyncSlice;
+
+export const useStore = create<Store>()((...slice) => ({
+  ...createAppSlice(...slice),
+  ...createTemplatesSlice(...slice),
+  ...createOutboxSlice(...slice),
+  ...createSyncSlice(...slice),
+}));
