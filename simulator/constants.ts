@@ -1,0 +1,48 @@
+import type { DailyLimitType, KeyType } from './types';
+
+/** Fixed, so a simulator restarted on the same port accepts the keys an app already stored. */
+export const SIMULATOR_SERVICE_ID = '5b0d4c1e-7f3a-4c2b-9e61-0a8d3f2c6b17';
+export const SIMULATOR_SERVICE_NAME = 'Notify Desk Simulator';
+export const SIMULATOR_FROM_EMAIL = 'notify.desk.simulator@notifications.service.gov.uk';
+export const SIMULATOR_SMS_SENDER = 'GOVUK';
+export const SIMULATOR_INBOUND_NUMBER = '447700900500';
+
+export const SIMULATOR_KEY_SECRETS: Readonly<Record<KeyType, string>> = {
+  live: '9c3a6e1f-2b4d-4f8a-8e7c-1d5b3a9f0c21',
+  team: '4e8b2d7a-6c1f-4a3e-9b5d-7f0e2c8a1b34',
+  test: 'b7f1c9d3-0a2e-4d6b-8c4f-3e9a1d5b7c45',
+};
+
+function apiKeyFor(keyType: KeyType): string {
+  return `simulator_${keyType}-${SIMULATOR_SERVICE_ID}-${SIMULATOR_KEY_SECRETS[keyType]}`;
+}
+
+export const SIMULATOR_API_KEYS: Readonly<Record<KeyType, string>> = {
+  live: apiKeyFor('live'),
+  team: apiKeyFor('team'),
+  test: apiKeyFor('test'),
+};
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 3000;
+export const DEFAULT_DELIVER_AFTER_MS = 1000;
+/** notifications-api code defaults (a live service's documented limits are lower, set per service). */
+export const DEFAULT_DAILY_LIMITS: Readonly<Record<DailyLimitType, number>> = {
+  email: 999_999_999,
+  sms: 999_999_999,
+  letter: 999_999_999,
+  international_sms: 250_000,
+};
+
+export const API_PAGE_SIZE = 250;
+export const JWT_CLOCK_TOLERANCE_SECONDS = 30;
+export const SMS_CHARACTER_LIMIT = 918;
+export const EMAIL_BYTE_LIMIT = 2_000_000;
+export const REFERENCE_MAX_LENGTH = 1000;
+
+/** Smoke-test recipients: validated and answered 201, never persisted. */
+export const SMOKE_TEST_PHONE_NUMBERS: ReadonlySet<string> = new Set(['447700900000', '447700900111', '447700900222']);
+export const SMOKE_TEST_EMAIL_ADDRESSES: ReadonlySet<string> = new Set([
+  'simulate-delivered@notifications.service.gov.uk',
+  'simulate-delivered-2@notifications.service.gov.uk',
+  'simulate-delivered-3@notifications.service.gov.uk',
+]);

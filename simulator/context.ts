@@ -1,0 +1,56 @@
+import type { ServiceCredentials } from './auth';
+import { DEFAULT_DAILY_LIMITS, DEFAULT_DELIVER_AFTER_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, SIMULATOR_KEY_SECRETS } from './constants';
+import type { ApiLocation } from './notification-view';
+import { DailyLimits, RateLimiter } from './rate-limits';
+import { ReceivedTexts } from './received-texts';
+import { SEEDED_TEMPLATES } from './seed-data';
+import { simulatedService, type ServiceSettings } from './service';
+import { NotificationStore } from './store';
+import { TemplateCatalogue, templateFromSeed } from './templates';
+import type { Faults, KeyType, SimulatorOptions } from './types';
+
+/** Everything a request handler may read or change. */
+export interface SimulatorContext {
+  service: ServiceSettings;
+  credentials: ServiceCredentials;
+  location: ApiLocation;
+  deliverAfterMs: number;
+  store: NotificationStore;
+  templates: TemplateCatalogue;
+  receivedTexts: ReceivedTexts;
+  rateLimiter: RateLimiter;
+  dailyLimits: DailyLimits;
+  faults: Faults;
+  log: (message: string) => void;
+}
+
+export function createContext(options: SimulatorOptions): SimulatorContext {
+  const service = simulatedService(options.trialMode ?? false);
+  return {
+    service,
+    credentials: {
+      serviceId: service.id,
+      keys: (['live', 'team', 'test'] as const satisfies readonly KeyType[]).map((keyType) => ({
+        keyType,
+        secret: SIMULATOR_KEY_SECRETS[keyType],
+      })),
+    },
+    location: { apiRoot: '', serviceId: service.id },
+    deliverAfterMs: options.deliverAfterMs ?? DEFAULT_DELIVER_AFTER_MS,
+    store: new NotificationStore(),
+    templates: new TemplateCatalogue(SEEDED_TEMPLATES.map(templateFromSeed)),
+    receivedTexts: new ReceivedTexts(service.id),
+    rateLimiter: new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
+    dailyLimits: new DailyLimits({ ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits }),
+    faults: { failRate: options.failRate ?? 0, latencyMs: options.latencyMs ?? 0, resetRate: options.resetRate ?? 0 },
+    log: options.quiet ? () => {} : (message) => process.stderr.write(`[notify-simulator] ${message}\n`),
+  };
+}
+
+/** POST /_simulator/reset: back to the state just after start (faults included). */
+export function resetContext(context: SimulatorContext): void {
+  context.store.clear();
+  context.rateLimiter.reset();
+  context.dailyLimits.reset();
+  context.receivedTexts.reseed();
+}

@@ -1,0 +1,69 @@
+import { authenticate } from './auth';
+import { methodNotAllowed, routeNotFound } from './api-error';
+import type { SimulatorContext } from './context';
+import { getLetterPdf, getNotification, listNotifications } from './notification-endpoints';
+import { listReceivedTexts } from './received-texts-endpoint';
+import { sendLetter } from './send-letter';
+import { sendEmail, sendSms } from './send-sms-or-email';
+import { getTemplate, listTemplates, previewTemplate } from './template-endpoints';
+import type { KeyType } from './types';
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  search: URLSearchParams;
+  authorization: string | undefined;
+  body: Buffer;
+}
+
+export type ApiResult = { status: number; json: unknown } | { status: number; pdf: Buffer };
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle: (context: SimulatorContext, keyType: KeyType, request: ApiRequest, params: string[]) => ApiResult;
+}
+
+const ok = (json: unknown): ApiResult => ({ status: 200, json });
+const created = (json: unknown): ApiResult => ({ status: 201, json });
+
+/** Notify's v2 routes; every one of them is behind the API-key check. Werkzeug picks the first rule that matches. */
+const API_ROUTES: Route[] = [
+  { method: 'GET', pattern: /^\/v2\/notifications$/, handle: (c, k, r) => ok(listNotifications(c, k, r.search)) },
+  { method: 'POST', pattern: /^\/v2\/notifications\/sms$/, handle: (c, k, r) => created(sendSms(c, k, r.body)) },
+  { method: 'POST', pattern: /^\/v2\/notifications\/email$/, handle: (c, k, r) => created(sendEmail(c, k, r.body)) },
+  { method: 'POST', pattern: /^\/v2\/notifications\/letter$/, handle: (c, k, r) => created(sendLetter(c, k, r.body)) },
+  { method: 'GET', pattern: /^\/v2\/notifications\/([^/]+)$/, handle: (c, _k, _r, [id]) => ok(getNotification(c, id!)) },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/notifications\/([^/]+)\/pdf$/,
+    handle: (c, _k, _r, [id]) => ({ status: 200, pdf: getLetterPdf(c, id!) }),
+  },
+  { method: 'GET', pattern: /^\/v2\/templates$/, handle: (c, _k, r) => ok(listTemplates(c, r.search)) },
+  { method: 'GET', pattern: /^\/v2\/template\/([^/]+)$/, handle: (c, _k, _r, [id]) => ok(getTemplate(c, id!)) },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/template\/([^/]+)\/version\/(\d+)$/,
+    handle: (c, _k, _r, [id, version]) => ok(getTemplate(c, id!, Number(version))),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v2\/template\/([^/]+)\/preview$/,
+    handle: (c, _k, r, [id]) => ok(previewTemplate(c, id!, r.body)),
+  },
+  { method: 'GET', pattern: /^\/v2\/received-text-messages$/, handle: (c, _k, r) => ok(listReceivedTexts(c, r.search)) },
+];
+
+/** Routes first (legacy 404/405 with no auth), then the API-key check, then the handler. */
+export function handleApiRequest(context: SimulatorContext, request: ApiRequest): ApiResult {
+  let pathMatched = false;
+  for (const route of API_ROUTES) {
+    const match = route.pattern.exec(request.path);
+    if (!match) continue;
+    pathMatched = true;
+    if (route.method !== request.method && !(route.method === 'GET' && request.method === 'HEAD')) continue;
+    const keyType = authenticate(request.authorization, context.credentials);
+    return route.handle(context, keyType, request, match.slice(1));
+  }
+  throw pathMatched ? methodNotAllowed() : routeNotFound();
+}
