@@ -2,12 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { coreEventNames, type CallResult } from '../../shared/contract';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { readStaticFile } from './static-files';
 
-/** The page's Content-Security-Policy: only this origin, no inline scripts, no eval. */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self' about:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const maxRequestBytes = 200 * 1024 * 1024;
 

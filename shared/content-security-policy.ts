@@ -1,0 +1,3 @@
+/** The page's Content-Security-Policy in every host: only its own origin, no inline scripts, no eval. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self' about:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
