@@ -104,28 +104,50 @@ export const downgradeCharacterToGsm = makeCharacterDowngrade(SMS_ALLOWED_CHARAC
 /** One character (code point) downgraded to printable ASCII. */
 export const downgradeCharacterToAscii = makeCharacterDowngrade(ASCII_ALLOWED_CHARACTERS);
 
-function downgradeText(text: string, allowed: ReadonlySet<string>, downgradeCharacter: (c: string) => string): string {
+function characterClass(characters: Iterable<string>): string {
+  return [...characters].map((character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16)}}`).join('');
+}
+
+const WELSH_NON_GSM = new RegExp(`[${characterClass(WELSH_NON_GSM_CHARACTERS)}]`, 'gu');
+const EXTENDED_GSM = new RegExp(`[${characterClass(EXTENDED_GSM_CHARACTERS)}]`, 'gu');
+
+/** One flag per UTF-16 code unit: 1 where the character is allowed as it is (all allowed characters are in the BMP). */
+function allowedCodeUnitTable(allowed: ReadonlySet<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const character of allowed) table[character.charCodeAt(0)] = 1;
+  return table;
+}
+
+const SMS_ALLOWED_CODE_UNITS = allowedCodeUnitTable(SMS_ALLOWED_CHARACTERS);
+const ASCII_ALLOWED_CODE_UNITS = allowedCodeUnitTable(ASCII_ALLOWED_CHARACTERS);
+
+function downgradeText(text: string, allowed: Uint8Array, downgradeCharacter: (character: string) => string): string {
   let result = '';
   let keptFrom = 0;
   let index = 0;
-  for (const character of text) {
-    if (!allowed.has(character)) {
-      result += text.slice(keptFrom, index) + downgradeCharacter(character);
-      keptFrom = index + character.length;
+  while (index < text.length) {
+    const codeUnit = text.charCodeAt(index);
+    if (allowed[codeUnit] === 1) {
+      index += 1;
+      continue;
     }
-    index += character.length;
+    const codePoint = text.codePointAt(index) ?? codeUnit;
+    const width = codePoint > 0xffff ? 2 : 1;
+    result += text.slice(keptFrom, index) + downgradeCharacter(text.slice(index, index + width));
+    index += width;
+    keptFrom = index;
   }
   return keptFrom === 0 ? text : result + text.slice(keptFrom);
 }
 
 /** Text as Notify sends it by SMS: GSM and Welsh characters kept, others downgraded or replaced by `?`. */
 export function downgradeToGsm(text: string): string {
-  return downgradeText(text, SMS_ALLOWED_CHARACTERS, downgradeCharacterToGsm);
+  return downgradeText(text, SMS_ALLOWED_CODE_UNITS, downgradeCharacterToGsm);
 }
 
 /** Text reduced to printable ASCII the same way (Notify uses it to retry parsing phone numbers). */
 export function downgradeToAscii(text: string): string {
-  return downgradeText(text, ASCII_ALLOWED_CHARACTERS, downgradeCharacterToAscii);
+  return downgradeText(text, ASCII_ALLOWED_CODE_UNITS, downgradeCharacterToAscii);
 }
 
 /** The characters, each once in order of appearance, that cannot be sent by SMS and would become `?`. */
@@ -142,18 +164,11 @@ export function nonGsmCharacters(text: string): string[] {
 
 /** The Welsh characters outside GSM in the text, each once in order of appearance: any of them means UCS-2. */
 export function welshNonGsmCharacters(text: string): string[] {
-  const found = new Set<string>();
-  for (const character of text) {
-    if (WELSH_NON_GSM_CHARACTERS.has(character)) found.add(character);
-  }
-  return [...found];
+  const found = text.match(WELSH_NON_GSM);
+  return found === null ? [] : [...new Set(found)];
 }
 
 /** How many characters of the GSM extension table (each sent as two) the text contains. */
 export function countExtendedGsmCharacters(text: string): number {
-  let count = 0;
-  for (const character of text) {
-    if (EXTENDED_GSM_CHARACTERS.has(character)) count += 1;
-  }
-  return count;
+  return text.match(EXTENDED_GSM)?.length ?? 0;
 }

@@ -17,13 +17,16 @@ export const ALL_WHITESPACE = ASCII_WHITESPACE + OBSCURE_ZERO_WIDTH_WHITESPACE +
 /** The characters for which Python's str.isspace() is true (what str.split() and str.strip() use). */
 const PYTHON_WHITESPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const PYTHON_WHITESPACE_RUN = new RegExp(`[${PYTHON_WHITESPACE_CLASS}]+`, 'g');
-const PYTHON_LEADING_WHITESPACE = new RegExp(`^[${PYTHON_WHITESPACE_CLASS}]+`);
-const PYTHON_TRAILING_WHITESPACE = new RegExp(`[${PYTHON_WHITESPACE_CLASS}]+$`);
+const PYTHON_WHITESPACE_NOT_A_SINGLE_SPACE = new RegExp(
+  `[${PYTHON_WHITESPACE_CLASS}]{2,}|[${PYTHON_WHITESPACE_CLASS.replace(' ', '')}]`,
+  'g',
+);
 /** Line boundaries of Python's str.splitlines(). */
 const PYTHON_LINE_BOUNDARY = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 const ZERO_WIDTH_PATTERN = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}]`, 'g');
 const FULL_WIDTH_PATTERN = new RegExp(`[${OBSCURE_FULL_WIDTH_WHITESPACE}]`, 'g');
+const OBSCURE_WHITESPACE_TEST = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}${OBSCURE_FULL_WIDTH_WHITESPACE}]`);
 const OBSCURE_WHITESPACE_PATTERN = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}${OBSCURE_FULL_WIDTH_WHITESPACE}]`, 'g');
 const ALL_WHITESPACE_PATTERN = new RegExp(`[${escapeForCharacterClass(ALL_WHITESPACE)}]`, 'g');
 const WHITESPACE_BEFORE_PUNCTUATION = /[ \t]+([,.])/g;
@@ -36,7 +39,28 @@ function escapeForCharacterClass(characters: string): string {
 
 /** Python's str.strip() with no argument. */
 export function pythonStrip(value: string): string {
-  return value.replace(PYTHON_LEADING_WHITESPACE, '').replace(PYTHON_TRAILING_WHITESPACE, '');
+  let start = 0;
+  let end = value.length;
+  while (start < end && isPythonWhitespace(value.charCodeAt(start))) start += 1;
+  while (end > start && isPythonWhitespace(value.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+/** Python's str.isspace() for one UTF-16 code unit (no whitespace lies outside the BMP). */
+export function isPythonWhitespace(codeUnit: number): boolean {
+  if (codeUnit <= 0x20) return codeUnit === 0x20 || (codeUnit >= 0x09 && codeUnit <= 0x0d) || (codeUnit >= 0x1c && codeUnit <= 0x1f);
+  if (codeUnit < 0x85) return false;
+  return (
+    codeUnit === 0x85 ||
+    codeUnit === 0xa0 ||
+    codeUnit === 0x1680 ||
+    (codeUnit >= 0x2000 && codeUnit <= 0x200a) ||
+    codeUnit === 0x2028 ||
+    codeUnit === 0x2029 ||
+    codeUnit === 0x202f ||
+    codeUnit === 0x205f ||
+    codeUnit === 0x3000
+  );
 }
 
 /** Python's str.strip(characters). */
@@ -77,8 +101,10 @@ export function insensitiveKey(key: string): string {
 
 /** Leading and trailing whitespace removed, width-less characters removed, whitespace runs become one space. */
 export function normaliseWhitespace(value: string): string {
-  const visible = value.replace(FULL_WIDTH_PATTERN, ' ').replace(ZERO_WIDTH_PATTERN, '');
-  return pythonSplitWords(visible).join(' ');
+  const visible = OBSCURE_WHITESPACE_TEST.test(value)
+    ? value.replace(FULL_WIDTH_PATTERN, ' ').replace(ZERO_WIDTH_PATTERN, '')
+    : value;
+  return pythonStrip(visible).replace(PYTHON_WHITESPACE_NOT_A_SINGLE_SPACE, ' ');
 }
 
 /** normaliseWhitespace on every line; lines joined with `\n`. */
