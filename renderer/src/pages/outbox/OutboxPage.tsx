@@ -5,6 +5,7 @@ import { useStore } from '../../store/store';
 import { OutboxSummary } from './OutboxSummary';
 import { OutboxTable } from './OutboxTable';
 import { SyncStatusPanel } from './SyncStatusPanel';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 export function OutboxPage() {
   const messages = useStore((store) => store.messages);
@@ -14,6 +15,7 @@ export function OutboxPage() {
   const loaded = useStore((store) => store.outboxLoaded);
   const loadError = useStore((store) => store.outboxError);
   const [actionError, setActionError] = useState<string | null>(null);
+  usePageTitle('Outbox');
 
   useEffect(() => {
     const store = useStore.getState();

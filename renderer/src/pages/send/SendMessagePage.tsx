@@ -13,6 +13,7 @@ import { useStore } from '../../store/store';
 import { CostLine } from './CostLine';
 import { emptyRecipient, fieldForRefusal, isRecipientPlaceholder, recipientText, recipientValues, validateRecipient, valueFieldId, type RecipientDraft } from './recipient';
 import { RecipientFields } from './RecipientFields';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 const templateFieldId = 'template';
 
@@ -26,6 +27,7 @@ export function SendMessagePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [queued, setQueued] = useState<OutboxMessage | null>(null);
+  usePageTitle('Send a message');
 
   useEffect(() => {
     setTemplate(null);

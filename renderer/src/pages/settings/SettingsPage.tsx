@@ -6,6 +6,7 @@ import { TextInput } from '../../components/TextInput';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 type Outcome = { kind: 'saved'; warning: string | null } | { kind: 'removed' };
 
@@ -26,6 +27,7 @@ export function SettingsPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  usePageTitle('Settings');
 
   function change(field: keyof ServiceDraft, value: string): void {
     setDraft((previous) => ({ ...previous, [field]: value }));

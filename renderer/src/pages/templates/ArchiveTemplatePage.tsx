@@ -4,12 +4,14 @@ import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { href, navigate } from '../../routing/route';
 import { useStore } from '../../store/store';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 export function ArchiveTemplatePage({ templateId }: { templateId: string }) {
   const loadTemplates = useStore((store) => store.loadTemplates);
   const [template, setTemplate] = useState<TemplateDetail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
+  usePageTitle('Archive template');
 
   useEffect(() => {
     call('templates.get', { id: templateId }).then(setTemplate, (error: unknown) => setProblem(errorMessage(error)));

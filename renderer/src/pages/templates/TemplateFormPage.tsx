@@ -13,6 +13,7 @@ import { usePreview } from '../../hooks/usePreview';
 import { href, navigate } from '../../routing/route';
 import { useStore } from '../../store/store';
 import { draftFromTemplate, emptyDraft, fieldIds, hasSubject, templateFields, validateDraft, type Postage, type TemplateDraft } from './templateForm';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 const postageOptions = [
   { value: 'first', label: 'First class' },
@@ -34,6 +35,7 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  usePageTitle(templateId ? 'Edit template' : 'Create a template');
 
   useEffect(() => {
     if (!templateId) return;
@@ -81,7 +83,7 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
   return (
     <>
       <a href={href('templates')} className="govuk-back-link">
-        Back to templates
+        Back
       </a>
       <ErrorSummary errors={errors} />
       {problem && <ErrorBanner message={problem} />}
@@ -139,6 +141,11 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
               </button>
               {template && (
                 <>
+                  {!template.archived && (
+                    <a className="govuk-link" href={`${href('send')}?template=${encodeURIComponent(template.id)}`}>
+                      Send a message with this template
+                    </a>
+                  )}
                   <a className="govuk-link" href={href('templates', template.id, 'versions')}>
                     See earlier versions
                   </a>

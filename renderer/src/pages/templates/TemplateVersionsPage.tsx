@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format/dates';
 import { href } from '../../routing/route';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 const postageLabels = { first: 'First class', second: 'Second class', economy: 'Economy' } as const;
 
@@ -11,6 +12,7 @@ export function TemplateVersionsPage({ templateId }: { templateId: string }) {
   const [template, setTemplate] = useState<TemplateDetail | null>(null);
   const [versions, setVersions] = useState<TemplateVersion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  usePageTitle('Version history');
 
   useEffect(() => {
     Promise.all([call('templates.get', { id: templateId }), call('templates.versions', { id: templateId })]).then(
@@ -25,7 +27,7 @@ export function TemplateVersionsPage({ templateId }: { templateId: string }) {
   return (
     <>
       <a href={href('templates', templateId, 'edit')} className="govuk-back-link">
-        Back to the template
+        Back
       </a>
       {problem && <ErrorBanner message={problem} />}
       {template && <span className="govuk-caption-l">{template.name}</span>}

@@ -7,6 +7,7 @@ import { channelLabels, channels, isChannel } from '../../format/channels';
 import { formatDateTime } from '../../format/dates';
 import { href, navigate, useRoute } from '../../routing/route';
 import { useStore } from '../../store/store';
+import { usePageTitle } from '../../hooks/usePageTitle';
 
 const typeOptions = [{ value: 'all', label: 'All types' }, ...channels.map((channel) => ({ value: channel, label: channelLabels[channel] }))];
 
@@ -19,6 +20,7 @@ function groupByFolder(templates: TemplateSummary[]): [string | null, TemplateSu
 }
 
 export function TemplatesPage() {
+  usePageTitle('Templates');
   const templates = useStore((store) => store.templates);
   const loaded = useStore((store) => store.templatesLoaded);
   const loadError = useStore((store) => store.templatesError);
@@ -81,9 +83,6 @@ function TemplateTable({ folder, templates }: { folder: string | null; templates
           <th scope="col" className="govuk-table__header">
             Last changed
           </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -105,16 +104,6 @@ function TemplateTable({ folder, templates }: { folder: string | null; templates
             </td>
             <td className="govuk-table__cell">
               {formatDateTime(template.updatedAt)} (version {template.currentVersion})
-            </td>
-            <td className="govuk-table__cell nd-actions">
-              {!template.archived && (
-                <a className="govuk-link" href={`${href('send')}?template=${encodeURIComponent(template.id)}`}>
-                  Send<span className="govuk-visually-hidden"> ‘{template.name}’</span>
-                </a>
-              )}
-              <a className="govuk-link" href={href('templates', template.id, 'versions')}>
-                Versions<span className="govuk-visually-hidden"> of ‘{template.name}’</span>
-              </a>
             </td>
           </tr>
         ))}
