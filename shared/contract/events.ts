@@ -1,5 +1,6 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
+import type { ImportProgress } from './imports';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -7,6 +8,7 @@ export interface CoreEvents {
   'sync.status': SyncStatus;
   'message.updated': OutboxMessage;
   'templates.changed': { templateId: string };
+  'import.progress': ImportProgress;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -14,4 +16,5 @@ export const coreEventNames: readonly CoreEventName[] = [
   'sync.status',
   'message.updated',
   'templates.changed',
+  'import.progress',
 ];

@@ -3,6 +3,7 @@ import { outboxHandlerArgs, type OutboxHandlerResults } from './outbox';
 import { serviceHandlerArgs, type ServiceHandlerResults } from './services';
 import { syncHandlerArgs, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, type TemplateHandlerResults } from './templates';
+import { importHandlerArgs, type ImportHandlerResults } from './imports';
 
 export * from './common';
 export * from './events';
@@ -10,6 +11,7 @@ export * from './outbox';
 export * from './services';
 export * from './sync';
 export * from './templates';
+export * from './imports';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -17,6 +19,7 @@ export const handlerArgs = {
   ...templateHandlerArgs,
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
+  ...importHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -25,7 +28,7 @@ export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K
 /** What a handler receives, after validation. */
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
-interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults {}
+interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initialSchema } from './001-initial';
+import { importColumnMappings } from './002-import-column-mappings';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, importColumnMappings];

@@ -1,0 +1,141 @@
+import type { Channel } from '../../../shared/contract';
+import { newId, nowIso } from '../clock';
+import type { Db } from '../database/open-database';
+import { BATCH_PRIORITY, newReference } from '../outbox/enqueue';
+import type { RowMessage } from './row-checker';
+
+export interface NewBatch {
+  fileName: string;
+  contentHash: string;
+  templateId: string;
+  templateVersion: number;
+  type: Channel;
+  importedBy: string;
+  rowCount: number;
+  /** ISO time; absent means now. */
+  sendAfter?: string;
+}
+
+/**
+ * Writes one import's messages in chunks while its batch is `importing`, which the sender never touches; only
+ * `complete` makes the batch `ready`. A crash part-way leaves an `importing` batch that cannot send and that
+ * `discardInterruptedImports` clears. The rows written match `enqueueMessages` exactly (its events included).
+ */
+export class BatchWriter {
+  readonly batchId = newId();
+  private readonly sendAfter: string;
+  private readonly state: 'queued' | 'scheduled';
+  private written = 0;
+  private readonly insertMessage;
+  private readonly insertEvent;
+
+  constructor(
+    private readonly db: Db,
+    private readonly batch: NewBatch,
+  ) {
+    const now = nowIso();
+    this.sendAfter = batch.sendAfter ?? now;
+    this.state = this.sendAfter > now ? 'scheduled' : 'queued';
+    db.prepare(
+      `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count,
+         send_after, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
+    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, this.sendAfter, now);
+    this.insertMessage = db.prepare(`
+      INSERT INTO outbox_messages (id, reference, type, template_id, template_version, batch_id, recipient,
+        personalisation, rendered_body, rendered_subject, priority, state, send_after, created_at, created_by, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertEvent = db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, NULL, ?, ?)`);
+  }
+
+  get messagesWritten(): number {
+    return this.written;
+  }
+
+  /** One transaction per chunk: quick enough to keep the event loop free between chunks. */
+  append(messages: readonly RowMessage[]): void {
+    if (messages.length === 0) return;
+    const { batch, batchId, state, sendAfter } = this;
+    const detail = `queued by ${batch.importedBy}`;
+    this.db.transaction(() => {
+      const now = nowIso();
+      for (const message of messages) {
+        const id = newId();
+        this.insertMessage.run(
+          id,
+          newReference(id),
+          batch.type,
+          batch.templateId,
+          batch.templateVersion,
+          batchId,
+          message.recipient,
+          JSON.stringify(message.personalisation),
+          message.renderedBody,
+          message.renderedSubject,
+          BATCH_PRIORITY,
+          state,
+          sendAfter,
+          now,
+          batch.importedBy,
+          now,
+        );
+        this.insertEvent.run(id, now, state, detail);
+      }
+    })();
+    this.written += messages.length;
+  }
+
+  /** The step that makes the batch sendable, with its final counts. */
+  complete(rejectedCount: number): void {
+    this.db
+      .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
+      .run(this.written, rejectedCount, this.batchId);
+  }
+
+  /** Takes back everything written: the batch stays, cancelled and empty, as a record of the attempt. */
+  discard(): void {
+    discardBatchMessages(this.db, this.batchId);
+  }
+}
+
+export function discardBatchMessages(db: Db, batchId: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM outbox_events WHERE message_id IN (SELECT id FROM outbox_messages WHERE batch_id = ?)').run(batchId);
+    db.prepare('DELETE FROM outbox_messages WHERE batch_id = ?').run(batchId);
+    db.prepare(`UPDATE batches SET status = 'cancelled', queued_count = 0 WHERE id = ?`).run(batchId);
+  })();
+}
+
+/**
+ * Clears batches left `importing` by a crash or power cut (older than `olderThanMs`, so an import running in
+ * another process is left alone). Their messages were never sendable; they are removed.
+ */
+export function discardInterruptedImports(db: Db, olderThanMs = 15 * 60 * 1000): number {
+  const cutoff = new Date(Date.now() - olderThanMs).toISOString();
+  const stale = db.prepare(`SELECT id FROM batches WHERE status = 'importing' AND created_at < ?`).all(cutoff) as { id: string }[];
+  for (const { id } of stale) discardBatchMessages(db, id);
+  return stale.length;
+}
+
+/** A batch of the same content imported today (not cancelled), for the duplicate-file warning. */
+export function batchImportedToday(db: Db, contentHash: string, now = new Date()): { batchId: string; fileName: string; createdAt: string } | null {
+  const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  const row = db
+    .prepare(
+      `SELECT id, file_name, created_at FROM batches WHERE content_hash = ? AND created_at >= ? AND status = 'ready'
+       ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get(contentHash, startOfDay) as { id: string; file_name: string; created_at: string } | undefined;
+  return row ? { batchId: row.id, fileName: row.file_name, createdAt: row.created_at } : null;
+}
+
+/** Messages of this type already in the outbox for today (UTC, as Notify's daily counters reset), not cancelled. */
+export function messagesQueuedToday(db: Db, type: Channel, now = new Date()): number {
+  const startOfUtcDay = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE type = ? AND created_at >= ? AND state NOT IN ('cancelled', 'rejected')`,
+    )
+    .get(type, startOfUtcDay) as { n: number };
+  return row.n;
+}

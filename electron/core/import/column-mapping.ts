@@ -1,0 +1,97 @@
+import type { ColumnMapping, ImportCheckReport } from '../../../shared/contract';
+import { placeholderKey, templatePlaceholders } from '../../../shared/notify/placeholders';
+import { ADDRESS_LINE_1_TO_6_KEYS, ADDRESS_LINE_7_KEY, MIN_ADDRESS_LINES, POSTCODE_KEY } from '../../../shared/notify/postal-address';
+import type { Db } from '../database/open-database';
+import { nowIso } from '../clock';
+import type { TemplateForImport } from './template-for-import';
+
+/** Notify's recipient columns (notifications-utils' `RecipientCSV.recipient_column_headers`). */
+export const recipientColumnsByType = {
+  sms: ['phone number'],
+  email: ['email address'],
+  letter: [...ADDRESS_LINE_1_TO_6_KEYS.map((key) => key.replaceAll('_', ' ')), POSTCODE_KEY, ADDRESS_LINE_7_KEY.replaceAll('_', ' ')],
+} as const;
+
+export interface MatchedColumns {
+  columns: ImportCheckReport['columns'];
+  /** Field (recipient column or placeholder, as the template writes it) → index of the column that feeds it. */
+  fieldColumns: Map<string, number>;
+  recipientFields: readonly string[];
+  placeholders: string[];
+  missingColumns: string[];
+  /** A problem with the columns that no row can fix. */
+  columnError: string | null;
+}
+
+/** Fields the template reads from a spreadsheet: its recipient columns, then its placeholders. */
+export function templateFields(template: TemplateForImport): { recipientFields: readonly string[]; placeholders: string[] } {
+  const placeholders = templatePlaceholders({
+    type: template.type,
+    body: template.body,
+    subject: template.subject ?? undefined,
+    contactBlock: template.letterContactBlock ?? undefined,
+  });
+  const recipientFields = recipientColumnsByType[template.type];
+  const recipientKeys = new Set(recipientFields.map(placeholderKey));
+  return { recipientFields, placeholders: placeholders.filter((name) => !recipientKeys.has(placeholderKey(name))) };
+}
+
+/**
+ * Matches headers to fields as Notify does (ignoring case, spaces, `_` and `-`); a hand-made mapping, by header,
+ * comes first. Where a header repeats, the last column wins.
+ */
+export function matchColumns(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping = {}): MatchedColumns {
+  const { recipientFields, placeholders } = templateFields(template);
+  const fieldsByKey = new Map<string, string>();
+  for (const field of [...recipientFields, ...placeholders]) fieldsByKey.set(placeholderKey(field), field);
+  const mappingByKey = new Map(Object.entries(mapping).map(([header, field]) => [placeholderKey(header), field]));
+  const fieldColumns = new Map<string, number>();
+  const columns = headers.map((header, index) => {
+    const key = placeholderKey(header);
+    if (mappingByKey.has(key)) {
+      const chosen = mappingByKey.get(key) ?? null;
+      const field = chosen === null ? null : (fieldsByKey.get(placeholderKey(chosen)) ?? null);
+      if (field !== null) fieldColumns.set(field, index);
+      return { header, placeholder: field, matchedBy: field === null ? null : ('mapping' as const) };
+    }
+    const field = key === '' ? undefined : fieldsByKey.get(key);
+    if (field === undefined) return { header, placeholder: null, matchedBy: null };
+    fieldColumns.set(field, index);
+    return { header, placeholder: field, matchedBy: 'name' as const };
+  });
+  const required = template.type === 'letter' ? placeholders : [...recipientFields, ...placeholders];
+  const missingColumns = required.filter((field) => !fieldColumns.has(field));
+  let columnError: string | null = null;
+  if (template.type === 'letter') {
+    const addressColumns = recipientFields.filter((field) => fieldColumns.has(field)).length;
+    if (addressColumns < MIN_ADDRESS_LINES) {
+      columnError = `Your file needs at least ${MIN_ADDRESS_LINES} address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.`;
+    }
+  }
+  return { columns, fieldColumns, recipientFields, placeholders, missingColumns, columnError };
+}
+
+/** Hand-made matches of columns to placeholders, remembered per template (migration 002). */
+export class ColumnMappingStore {
+  constructor(private readonly db: Db) {}
+
+  load(templateId: string): ColumnMapping {
+    const rows = this.db
+      .prepare('SELECT column_header, placeholder FROM import_column_mappings WHERE template_id = ? ORDER BY column_header')
+      .all(templateId) as { column_header: string; placeholder: string | null }[];
+    return Object.fromEntries(rows.map((row) => [row.column_header, row.placeholder]));
+  }
+
+  save(templateId: string, mapping: ColumnMapping): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO import_column_mappings (template_id, column_key, column_header, placeholder, updated_at)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (template_id, column_key) DO UPDATE SET column_header = excluded.column_header,
+         placeholder = excluded.placeholder, updated_at = excluded.updated_at`,
+    );
+    const now = nowIso();
+    this.db.transaction(() => {
+      for (const [header, placeholder] of Object.entries(mapping)) upsert.run(templateId, placeholderKey(header), header, placeholder, now);
+    })();
+  }
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { idSchema, type Channel } from './common';
+
+/** Notify's limit for one upload; the desk's default, which a setting can change. */
+export const DEFAULT_MAX_IMPORT_ROWS = 100_000;
+/** The largest file the desk reads (a file chosen in a web page travels as base64, a third larger). */
+export const MAX_IMPORT_FILE_BYTES = 150 * 1024 * 1024;
+/** Errors listed one by one in a check report; the rest are counted. */
+export const MAX_IMPORT_ERRORS_SHOWN = 50;
+/** How far ahead an import may be scheduled. */
+export const MAX_IMPORT_SCHEDULE_DAYS = 7;
+
+export const importFileExtensions = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] as const;
+
+/** A file on this computer (desktop, command line), or one chosen in a web page and sent as bytes. */
+export const importSourceSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      fileName: z.string().trim().min(1).max(255),
+      contentBase64: z
+        .string()
+        .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, 'The file is larger than 150 MB. Split it into smaller files.'),
+    })
+    .strict(),
+]);
+export type ImportSource = z.infer<typeof importSourceSchema>;
+
+/** Spreadsheet column header → template placeholder (null: the column is not used). */
+export const columnMappingSchema = z.record(z.string().max(1000), z.string().max(200).nullable());
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+const checkFields = {
+  /** From imports.inspect. */
+  fileId: idSchema,
+  /** Needed when the workbook has more than one sheet. */
+  sheet: z.string().max(255).optional(),
+  templateId: idSchema,
+  /** Hand-made matches; headers not listed are matched the way Notify matches them. */
+  mapping: columnMappingSchema.optional(),
+};
+
+export const importHandlerArgs = {
+  'imports.inspect': z.object({ source: importSourceSchema, jobId: idSchema.optional() }).strict(),
+  'imports.check': z.object({ ...checkFields, jobId: idSchema.optional() }).strict(),
+  'imports.preview': z.object({ ...checkFields, row: z.number().int().min(2) }).strict(),
+  'imports.queue': z
+    .object({
+      ...checkFields,
+      jobId: idSchema.optional(),
+      /** Queue the valid rows and save the others to a rejected-rows file; otherwise any problem queues nothing. */
+      excludeInvalid: z.boolean().default(false),
+      /** Within the next 7 days; absent means send now. */
+      sendAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .strict(),
+  'imports.cancel': z.object({ jobId: idSchema }).strict(),
+  'imports.mapping': z.object({ templateId: idSchema }).strict(),
+} as const;
+
+export interface ImportSheet {
+  name: string;
+  hidden: boolean;
+  /** Data rows, header excluded, empty rows not counted. */
+  rowCount: number;
+  headers: string[];
+}
+
+export interface ImportFileInfo {
+  fileId: string;
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  sizeBytes: number;
+  contentHash: string;
+  sheets: ImportSheet[];
+  /** A batch with the same content was already imported today. */
+  importedToday: { batchId: string; fileName: string; createdAt: string } | null;
+}
+
+/** One problem, with row numbers as the user sees them in the sheet (the header is row 1). */
+export interface ImportRowError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export type ImportWarningKind =
+  | 'file-imported-today'
+  | 'duplicate-recipient'
+  | 'international-numbers'
+  | 'multiple-fragments'
+  | 'daily-limit';
+
+export interface ImportWarning {
+  kind: ImportWarningKind;
+  message: string;
+  /** Sheet row numbers concerned (the first 50). */
+  rows: number[];
+  count: number;
+}
+
+export interface ImportSummary {
+  messages: number;
+  /** Text messages only: fragments Notify will charge for. */
+  fragments: number | null;
+  dailyLimit: number;
+  /** Messages of this type already in the outbox for today (not cancelled). */
+  alreadyToday: number;
+  /** True when this batch would go past the daily limit: the rest waits for the next day. */
+  overDailyLimit: boolean;
+}
+
+export interface ImportCheckReport {
+  fileName: string;
+  contentHash: string;
+  sheet: string | null;
+  templateId: string;
+  templateName: string;
+  templateVersion: number;
+  type: Channel;
+  rows: number;
+  valid: number;
+  invalid: number;
+  /** Each header and the placeholder it feeds (null: not used). */
+  columns: { header: string; placeholder: string | null; matchedBy: 'name' | 'mapping' | null }[];
+  missingColumns: string[];
+  errors: ImportRowError[];
+  errorCounts: { message: string; count: number }[];
+  warnings: ImportWarning[];
+  summary: ImportSummary;
+  /** A reason the whole file is refused (too many rows, …); nothing can be queued. */
+  fileError: string | null;
+}
+
+export interface ImportRowPreview {
+  row: number;
+  rows: number;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  errors: ImportRowError[];
+  fragments: number | null;
+}
+
+export interface ImportQueueResult {
+  batchId: string | null;
+  report: ImportCheckReport;
+  queued: number;
+  rejected: number;
+  /** The rejected rows with an added `error` column, to correct and import again. */
+  rejectedRowsFile: string | null;
+}
+
+export interface ImportHandlerResults {
+  'imports.inspect': ImportFileInfo;
+  'imports.check': ImportCheckReport;
+  'imports.preview': ImportRowPreview;
+  'imports.queue': ImportQueueResult;
+  'imports.cancel': { cancelled: boolean };
+  'imports.mapping': { mapping: ColumnMapping };
+}
+
+export type ImportStage = 'reading' | 'checking' | 'queuing';
+
+export interface ImportProgress {
+  jobId: string;
+  stage: ImportStage;
+  /** Rows done so far in this stage. */
+  done: number;
+  /** Rows expected, when known. */
+  total: number | null;
+  finished: boolean;
+}
