@@ -1,0 +1,28 @@
+import type { HandlerMap } from '../../../shared/contract';
+import type { CoreContext } from '../core-context';
+import { getOutboxMessage } from '../outbox/outbox-message-row';
+import { countMessages, listMessages } from '../outbox/outbox-queries';
+import { cancelMessages, retryMessages } from '../outbox/user-actions';
+
+type OutboxHandlers = Pick<HandlerMap, 'outbox.list' | 'outbox.get' | 'outbox.counts' | 'outbox.retry' | 'outbox.cancel'>;
+
+/** Reading the outbox, and a person's retry and cancel. Changes are announced with `outbox.changed`, which wakes the sync engine. */
+export function createOutboxHandlers(ctx: CoreContext): OutboxHandlers {
+  const announce = (ids: readonly string[]) =>
+    ctx.events.emit('outbox.changed', { messageIds: [...ids], counts: countMessages(ctx.db) });
+  return {
+    'outbox.list': async (query) => listMessages(ctx.db, query),
+    'outbox.get': async ({ id }) => getOutboxMessage(ctx.db, id),
+    'outbox.counts': async ({ batchId }) => countMessages(ctx.db, batchId),
+    'outbox.retry': async ({ ids }) => {
+      const changed = retryMessages(ctx.db, ids, ctx.user);
+      if (changed > 0) announce(ids);
+      return { changed };
+    },
+    'outbox.cancel': async ({ ids }) => {
+      const changed = cancelMessages(ctx.db, ids, ctx.user);
+      if (changed > 0) announce(ids);
+      return { changed };
+    },
+  };
+}

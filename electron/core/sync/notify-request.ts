@@ -1,0 +1,56 @@
+import type { ActiveService } from '../core-context';
+import type { NotifyClient, SendResponse } from '../notify-client';
+import type { ClaimedMessage } from '../outbox/leases';
+
+const CHANNEL_NAMES = { sms: 'text message', email: 'email', letter: 'letter' } as const;
+
+export class MissingPassThroughTemplateError extends Error {
+  constructor(channel: ClaimedMessage['type']) {
+    super(
+      `This ${CHANNEL_NAMES[channel]} uses a template written on the desk, which is sent through a Notify template whose ` +
+        `content is ((body))${channel === 'sms' ? '' : ' and subject ((subject))'}. Set the id of that ${CHANNEL_NAMES[channel]} ` +
+        `template in Settings (${channel} pass-through template), then retry the message.`,
+    );
+    this.name = 'MissingPassThroughTemplateError';
+  }
+}
+
+const ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6', 'address_line_7', 'postcode'];
+const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
+
+/** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
+export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage): Promise<SendResponse> {
+  const values = JSON.parse(message.personalisation) as Record<string, string>;
+  let templateId: string;
+  let personalisation: Record<string, string>;
+  if (message.templateSource === 'notify' && message.notifyTemplateId) {
+    templateId = message.notifyTemplateId;
+    personalisation = values;
+  } else {
+    const passThrough = service.passThroughTemplates[message.type];
+    if (!passThrough) throw new MissingPassThroughTemplateError(message.type);
+    templateId = passThrough;
+    personalisation = passThroughPersonalisation(message, values);
+  }
+  const reference = message.reference;
+  switch (message.type) {
+    case 'sms':
+      return client.sendSms({ templateId, phoneNumber: message.recipient, personalisation, reference });
+    case 'email':
+      return client.sendEmail({ templateId, emailAddress: message.recipient, personalisation, reference });
+    case 'letter':
+      return client.sendLetter({ templateId, personalisation, reference });
+  }
+}
+
+function passThroughPersonalisation(message: ClaimedMessage, values: Record<string, string>): Record<string, string> {
+  if (message.type === 'sms') return { body: message.renderedBody };
+  if (message.type === 'email') return { subject: message.renderedSubject ?? '', body: message.renderedBody };
+  const address: Record<string, string> = {};
+  const byNormalisedKey = new Map(Object.entries(values).map(([key, value]) => [normaliseKey(key), value]));
+  for (const key of ADDRESS_KEYS) {
+    const value = byNormalisedKey.get(normaliseKey(key));
+    if (value !== undefined && value.trim() !== '') address[key] = value;
+  }
+  return { ...address, subject: message.renderedSubject ?? '', body: message.renderedBody };
+}

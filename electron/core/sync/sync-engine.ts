@@ -1,0 +1,402 @@
+import type { SyncStatus } from '../../../shared/contract';
+import type { ActiveService, CoreContext } from '../core-context';
+import { UserError } from '../dispatch';
+import { createNotifyClient, NotifyApiError, type NotifyClient } from '../notify-client';
+import { claimDueMessages, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
+import { countWaiting } from '../outbox/outbox-queries';
+import { activeChannelHolds, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
+import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
+import { backoffMs } from './backoff';
+import { ChangeNotifier } from './change-notifier';
+import { attemptSend, type AttemptResult } from './send-attempt';
+import { SendPacer } from './send-pacer';
+import { refreshStatuses } from './status-refresh';
+import { resolveSyncOptions, type ResolvedSyncOptions, type SyncEngineOptions } from './sync-options';
+
+export interface RunOnceReport {
+  /** Sends Notify accepted. */
+  sent: number;
+  /** Messages found at Notify by their reference after an interrupted attempt, recorded without sending again. */
+  adopted: number;
+  rejected: number;
+  /** Attempts that failed and will be retried later. */
+  retrying: number;
+  needsAttention: number;
+  statusRequests: number;
+  statusesChanged: number;
+  /** Messages not yet handed to Notify when the run ended. */
+  waiting: number;
+  status: SyncStatus;
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): Promise<void>;
+  status(): SyncStatus;
+  syncNow(): Promise<SyncStatus>;
+  pause(batchId?: string): SyncStatus;
+  resume(batchId?: string): SyncStatus;
+  runOnce(): Promise<RunOnceReport>;
+}
+
+interface CycleMode {
+  /** Probe an offline service now and retry after a refused key (a person asked). */
+  eager: boolean;
+  /** Check the status of every accepted message, not only those due a check. */
+  refreshAll: boolean;
+}
+
+const OUTCOME_FLUSH_SIZE = 64;
+const OUTCOME_FLUSH_DELAY_MS = 20;
+
+export function createSyncEngine(ctx: CoreContext, options?: SyncEngineOptions): SyncEngine {
+  return new NotifySyncEngine(ctx, resolveSyncOptions(options));
+}
+
+class NotifySyncEngine implements SyncEngine {
+  private running = false;
+  private stopping = false;
+  /** Set by a pause of everything: messages already leased but not yet sent are handed back. */
+  private pausedHere = false;
+  private loopDone: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private cycleChain: Promise<unknown> = Promise.resolve();
+
+  private connection: 'online' | 'offline' | 'idle' = 'idle';
+  private connectionFailuresInARow = 0;
+  private probeDelayMs: number;
+  private nextProbeAtMs = 0;
+  private blockedError: string | null = null;
+  private lastError: string | null = null;
+  private lastSyncAt: string | null = null;
+
+  private client: { key: string; client: NotifyClient } | null = null;
+  private readonly pacer: SendPacer;
+  private pendingOutcomes: AttemptOutcome[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly notifier: ChangeNotifier;
+  private report = emptyCounters();
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly options: ResolvedSyncOptions,
+  ) {
+    this.probeDelayMs = options.probeBaseMs;
+    this.pacer = new SendPacer(3000, { pacing: options.pacing });
+    this.notifier = new ChangeNotifier(ctx, () => this.status());
+    // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
+    this.stopListening = ctx.events.onAny((event) => {
+      if (event === 'outbox.changed' && !this.notifier.emitting) this.wake();
+    });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    await this.cycleChain.catch(() => undefined);
+    this.flushOutcomes();
+    this.notifier.flush();
+    this.stopListening();
+    this.client?.client.close();
+    this.client = null;
+  }
+
+  status(): SyncStatus {
+    const now = new Date();
+    const paused = isSendingPaused(this.ctx.db);
+    return {
+      connection: paused ? 'paused' : this.blockedError ? 'idle' : this.connection,
+      waiting: countWaiting(this.ctx.db),
+      lastSyncAt: this.lastSyncAt,
+      lastError: this.blockedError ?? this.lastError,
+      nextProbeAt: this.connection === 'offline' ? new Date(this.nextProbeAtMs).toISOString() : null,
+      heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()),
+    };
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.runCycle({ eager: true, refreshAll: false });
+    return this.status();
+  }
+
+  pause(batchId?: string): SyncStatus {
+    if (!setSendingPaused(this.ctx.db, true, batchId)) throw new UserError('That batch is not in the outbox.');
+    if (!batchId) this.pausedHere = true;
+    this.notifier.statusChanged();
+    return this.status();
+  }
+
+  resume(batchId?: string): SyncStatus {
+    if (!setSendingPaused(this.ctx.db, false, batchId)) throw new UserError('That batch is not in the outbox.');
+    if (!batchId) this.pausedHere = false;
+    this.notifier.statusChanged();
+    this.wake();
+    return this.status();
+  }
+
+  async runOnce(): Promise<RunOnceReport> {
+    this.report = emptyCounters();
+    await this.runCycle({ eager: true, refreshAll: true });
+    this.notifier.flush();
+    const status = this.status();
+    return { ...this.report, waiting: status.waiting, status };
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      await this.runCycle({ eager: false, refreshAll: false });
+      if (!this.running) break;
+      const delay =
+        this.connection === 'offline' ? Math.max(this.nextProbeAtMs - Date.now(), 50) : this.options.idlePollMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  private wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Cycles never overlap: a person's "sync now" waits for the running one and then runs its own. */
+  private runCycle(mode: CycleMode): Promise<void> {
+    const next = this.cycleChain.then(() =>
+      this.cycle(mode).catch((error: unknown) => {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.notifier.statusChanged();
+      }),
+    );
+    this.cycleChain = next;
+    return next;
+  }
+
+  private async cycle(mode: CycleMode): Promise<void> {
+    let service: ActiveService;
+    let client: NotifyClient;
+    try {
+      service = await this.ctx.activeService();
+      client = await this.clientFor(service);
+    } catch (error) {
+      this.block(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (mode.eager) this.blockedError = null;
+    if (this.blockedError) return;
+    if (this.connection === 'offline') {
+      if (!mode.eager && Date.now() < this.nextProbeAtMs) return;
+      if (!(await this.probe(client))) return;
+    }
+    this.pausedHere = isSendingPaused(this.ctx.db);
+    const promoted = promoteDueScheduled(this.ctx.db);
+    this.notifier.changed(promoted);
+    await this.drain(client, service);
+    if (this.connection !== 'offline' && !this.blockedError) {
+      try {
+        const refresh = await refreshStatuses(this.ctx.db, client, {
+          force: mode.refreshAll,
+          minPollMs: this.options.minPollMs,
+          maxPollMs: this.options.maxPollMs,
+          retentionDays: this.options.retentionDays,
+        });
+        this.report.statusRequests += refresh.requests;
+        this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
+        this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
+        if (refresh.requests > 0) this.answered();
+      } catch (error) {
+        this.noteRequestFailure(error);
+      }
+    }
+    if (this.connection === 'online') this.lastSyncAt = new Date().toISOString();
+    this.notifier.statusChanged();
+  }
+
+  /** Sends due messages until none is left, a window of requests in flight, paced to the service's rate limit. */
+  private async drain(client: NotifyClient, service: ActiveService): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const ready: ClaimedMessage[] = [];
+    const mayContinue = () => !this.stopping && !this.pausedHere && this.connection !== 'offline' && !this.blockedError;
+    while (mayContinue()) {
+      if (ready.length === 0) {
+        const allowed = this.pacer.available();
+        if (allowed < 1) {
+          await Promise.race([...inFlight, sleep(this.pacer.msUntilAvailable())]);
+          continue;
+        }
+        const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
+        const claimed = claimDueMessages(this.ctx.db, {
+          owner: this.options.owner,
+          limit: Math.min(allowed, this.options.claimBatchSize),
+          leaseMs: this.options.leaseMs,
+          heldChannels: held,
+        });
+        if (claimed.length === 0) {
+          if (inFlight.size === 0) break;
+          await Promise.race(inFlight);
+          continue;
+        }
+        this.pacer.take(claimed.reduce((tokens, message) => tokens + sendCost(message), 0));
+        ready.push(...claimed);
+      }
+      while (ready.length > 0 && inFlight.size < this.options.concurrency && mayContinue()) {
+        const message = ready.shift() as ClaimedMessage;
+        const attempt: Promise<void> = attemptSend(client, service, message, this.options).then((result) => {
+          inFlight.delete(attempt);
+          this.handleResult(result);
+        });
+        inFlight.add(attempt);
+      }
+      if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
+    }
+    if (ready.length > 0) {
+      this.pacer.refund(ready.reduce((tokens, message) => tokens + sendCost(message), 0));
+      this.queueOutcomes(ready.map(handBackUnsent));
+    }
+    await Promise.all(inFlight);
+    this.flushOutcomes();
+  }
+
+  private handleResult(result: AttemptResult): void {
+    const { outcome, signal } = result;
+    if (outcome.to === 'accepted' && result.sent) this.report.sent += 1;
+    else if (result.adopted) this.report.adopted += 1;
+    else if (outcome.to === 'rejected') this.report.rejected += 1;
+    else if (outcome.to === 'needs-attention') this.report.needsAttention += 1;
+    else if (outcome.countAttempt) this.report.retrying += 1;
+    switch (signal.kind) {
+      case 'answered':
+        this.answered();
+        break;
+      case 'connection-failed':
+        this.connectionFailed(signal.error, signal.unreachable);
+        break;
+      case 'rate-limited':
+        this.answered();
+        this.pacer.slowDown();
+        break;
+      case 'daily-limit':
+        this.answered();
+        holdChannel(this.ctx.db, { channel: signal.channel, until: nextMidnightUtc(), reason: signal.reason });
+        this.notifier.statusChanged();
+        break;
+      case 'blocked':
+        this.block(signal.error);
+        break;
+    }
+    this.queueOutcomes([outcome]);
+  }
+
+  private queueOutcomes(outcomes: AttemptOutcome[]): void {
+    this.pendingOutcomes.push(...outcomes);
+    if (this.pendingOutcomes.length >= OUTCOME_FLUSH_SIZE) this.flushOutcomes();
+    else this.flushTimer ??= setTimeout(() => this.flushOutcomes(), OUTCOME_FLUSH_DELAY_MS);
+  }
+
+  /** Writes the outcomes gathered so far in one transaction. Losing them in a crash is safe: the messages stay `sending` with the outcome unknown. */
+  private flushOutcomes(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingOutcomes.length === 0) return;
+    const outcomes = this.pendingOutcomes;
+    this.pendingOutcomes = [];
+    this.notifier.changed(finishAttempts(this.ctx.db, this.options.owner, outcomes));
+  }
+
+  private async probe(client: NotifyClient): Promise<boolean> {
+    try {
+      await client.listNotifications({ reference: 'notify-desk-connection-check' });
+      this.answered();
+      return true;
+    } catch (error) {
+      this.noteRequestFailure(error);
+      return this.connection !== 'offline' && !this.blockedError;
+    }
+  }
+
+  private noteRequestFailure(error: unknown): void {
+    if (error instanceof NotifyApiError && error.connectionFailed) {
+      this.connectionFailed(error.message, true);
+    } else if (error instanceof NotifyApiError && (error.kind === 'auth' || error.kind === 'not-found')) {
+      this.block(error.message);
+    } else {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.notifier.statusChanged();
+    }
+  }
+
+  private answered(): void {
+    this.connectionFailuresInARow = 0;
+    if (this.connection !== 'online') {
+      this.connection = 'online';
+      this.lastError = null;
+      this.probeDelayMs = this.options.probeBaseMs;
+      this.notifier.statusChanged();
+    }
+  }
+
+  private connectionFailed(error: string, offlineNow: boolean): void {
+    this.connectionFailuresInARow += 1;
+    this.lastError = error;
+    if (!offlineNow && this.connectionFailuresInARow < this.options.offlineAfterFailures) return;
+    if (this.connection === 'offline' && Date.now() < this.nextProbeAtMs) return;
+    const wasOffline = this.connection === 'offline';
+    this.connection = 'offline';
+    const delay = wasOffline ? this.probeDelayMs : this.options.probeBaseMs;
+    this.nextProbeAtMs = Date.now() + backoffMs(1, delay, delay);
+    this.probeDelayMs = Math.min((wasOffline ? this.probeDelayMs : this.options.probeBaseMs) * 2, this.options.probeMaxMs);
+    this.notifier.statusChanged();
+  }
+
+  private block(error: string): void {
+    this.blockedError = error;
+    this.notifier.statusChanged();
+  }
+
+  private async clientFor(service: ActiveService): Promise<NotifyClient> {
+    const apiKey = await service.apiKey();
+    const key = `${service.baseUrl}\n${apiKey}`;
+    this.pacer.setRate(service.rateLimitPerMinute);
+    if (this.client?.key === key) return this.client.client;
+    this.client?.client.close();
+    const client = createNotifyClient({
+      baseUrl: service.baseUrl,
+      apiKey,
+      timeoutMs: this.options.requestTimeoutMs,
+      maxSockets: this.options.concurrency * 2,
+    });
+    this.client = { key, client };
+    this.blockedError = null;
+    return client;
+  }
+}
+
+/** Notify takes two tokens for a templated letter (API contract §5). */
+const sendCost = (message: ClaimedMessage): number => (message.type === 'letter' ? 2 : 1);
+
+const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
+  id: message.id,
+  to: 'queued',
+  countAttempt: false,
+  outcomeUnknown: message.previousOutcomeUnknown,
+  detail: 'handed back unsent (sending stopped)',
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
+  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, statusRequests: 0, statusesChanged: 0 };
+}
