@@ -3,6 +3,8 @@ import { DEFAULT_DAILY_LIMITS, DEFAULT_DELIVER_AFTER_MS, DEFAULT_RATE_LIMIT_PER_
 import type { ApiLocation } from './notification-view';
 import { DailyLimits, RateLimiter } from './rate-limits';
 import { ReceivedTexts } from './received-texts';
+import { postSmsRequest } from './request-schemas';
+import type { ObjectSchema } from './schema';
 import { SEEDED_TEMPLATES } from './seed-data';
 import { simulatedService, type ServiceSettings } from './service';
 import { NotificationStore } from './store';
@@ -12,6 +14,7 @@ import type { Faults, KeyType, SimulatorOptions } from './types';
 /** Everything a request handler may read or change. */
 export interface SimulatorContext {
   service: ServiceSettings;
+  smsRequestSchema: ObjectSchema;
   credentials: ServiceCredentials;
   location: ApiLocation;
   deliverAfterMs: number;
@@ -28,6 +31,7 @@ export function createContext(options: SimulatorOptions): SimulatorContext {
   const service = simulatedService(options.trialMode ?? false);
   return {
     service,
+    smsRequestSchema: postSmsRequest(service.phonePermissions),
     credentials: {
       serviceId: service.id,
       keys: (['live', 'team', 'test'] as const satisfies readonly KeyType[]).map((keyType) => ({

@@ -10,7 +10,6 @@ export interface ApiLocation {
 }
 
 const SMS_RATE_IN_POUNDS = 0.0227;
-const INTERNATIONAL_SMS_RATE_MULTIPLIER = 2;
 const LETTER_PRICE_PER_SHEET: Record<Postage, number> = {
   economy: 0.59,
   second: 0.85,
@@ -41,7 +40,7 @@ function costFields(notification: StoredNotification, status: InternalStatus): C
       return { is_cost_data_ready: true, cost_in_pounds: 0.0, cost_details: {} };
     case 'sms': {
       if (status === 'created') return notReady;
-      const multiplier = notification.international ? INTERNATIONAL_SMS_RATE_MULTIPLIER : 1;
+      const multiplier = notification.rateMultiplier;
       return {
         is_cost_data_ready: true,
         cost_in_pounds: roundPounds(notification.billableUnits * multiplier * SMS_RATE_IN_POUNDS),

@@ -24,6 +24,8 @@ export interface StoredNotification {
   /** SMS fragments or sheets of paper. */
   billableUnits: number;
   international: boolean;
+  /** SMS: Notify's international rate multiplier (1 for UK numbers). */
+  rateMultiplier: number;
   /** When it leaves `created` (or `pending-virus-check`) for `sending`. */
   sendingAtMs: number;
   /** When it reaches finalStatus. */

@@ -1,97 +1,120 @@
 // The simulator's single doorway to Notify's rules in shared/notify (phone numbers, email addresses,
 // placeholders, SMS and email rendering, postal addresses). Everything here delegates; nothing decides.
-import { interimEmail, interimFill, interimKey, interimPhone, interimPlaceholderNames } from './interim-rules';
+import { pythonStrip, stripAndRemoveObscureWhitespace } from '../shared/notify/formatters';
+import { validatePhoneNumber, validatePhoneNumberForApi, type ApiPhoneNumberValidation } from '../shared/notify/phone-number';
+import { compileField, insensitiveValues, placeholderKey, templatePlaceholders } from '../shared/notify/placeholders';
+import { validatePostalAddress } from '../shared/notify/postal-address';
+import { compileSmsTemplate, isMessageEmpty, type SmsMessage } from '../shared/notify/sms';
+import { interimEmail, interimEmailHtml } from './interim-rules';
 import type { NotificationType } from './types';
 
 export interface TemplateContent {
   type: NotificationType;
   subject: string | null;
   body: string;
+  letterContactBlock?: string | null;
 }
 
-export type PhoneNumberCheck =
-  | { valid: true; normalised: string; international: boolean }
-  | { valid: false; errorName: string; message: string };
-
-export function checkPhoneNumber(
-  input: string,
-  permissions: { allowInternational: boolean; allowLandline: boolean },
-): PhoneNumberCheck {
-  const result = interimPhone(input);
-  if (!result.valid) return { valid: false, errorName: 'InvalidPhoneError', message: result.message };
-  if (result.international && !permissions.allowInternational) {
-    return { valid: false, errorName: 'BadRequestError', message: 'Cannot send to international mobile numbers' };
-  }
-  return result;
+export type PhoneNumberCheck = ApiPhoneNumberValidation;
+export interface PhonePermissions {
+  allowInternational: boolean;
+  allowLandline: boolean;
 }
 
+// Parsing a number with full metadata costs a few hundred microseconds; a request asks twice (schema, then
+// recipient checks) and benchmarks reuse numbers, so answers are remembered (bounded, cleared when full).
+const PHONE_CHECK_CACHE_LIMIT = 20_000;
+const phoneCheckCache = new Map<string, PhoneNumberCheck>();
+
+/** The v2 API's phone_number check: schema format (legacy texts, prefixed `phone_number `), then permissions. */
+export function checkPhoneNumber(input: string, permissions: PhonePermissions): PhoneNumberCheck {
+  const cacheKey = `${permissions.allowInternational ? 'i' : '-'}${permissions.allowLandline ? 'l' : '-'}${input}`;
+  const cached = phoneCheckCache.get(cacheKey);
+  if (cached) return cached;
+  const checked = validatePhoneNumberForApi(input, permissions);
+  if (phoneCheckCache.size >= PHONE_CHECK_CACHE_LIMIT) phoneCheckCache.clear();
+  phoneCheckCache.set(cacheKey, checked);
+  return checked;
+}
+
+/** Notify's international rate multiplier for a number that passed checkPhoneNumber. */
+export function smsRateMultiplier(normalised: string): number {
+  const checked = validatePhoneNumber(`+${normalised}`, { allowInternational: true, allowLandline: true });
+  return checked.valid ? checked.rateMultiplier : 1;
+}
+
+/** A recipient as Notify stores it: surrounding and obscure whitespace removed. */
+export const strippedRecipient = (input: string): string => stripAndRemoveObscureWhitespace(input);
+
+// TODO(shared/notify/email-address.ts): switch to validateEmailAddress once it lands; interim stand-in below.
 export function checkEmailAddress(input: string): { valid: true; normalised: string } | { valid: false } {
   return interimEmail(input);
 }
 
-/** Placeholder names as written, in template order (an email's subject first), without repeats. */
-export function placeholderNames(template: TemplateContent): string[] {
-  const names = interimPlaceholderNames(`${template.subject ?? ''}\n${template.body}`);
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = interimKey(name);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** A template version parsed once: its placeholders and fillers, reused for every send. */
+export interface CompiledTemplate {
+  /** Names as written, in Notify's order (an email's subject first; a letter's contact block first). */
+  placeholders: string[];
+  missing(values: Record<string, unknown>): string[];
+  sms(values: Record<string, unknown>): SmsMessage;
+  /** Email and letter body: values filled in (lists as markdown bullets), ends stripped. */
+  body(values: Record<string, unknown>): string;
+  subject(values: Record<string, unknown>): string;
+  isEmpty(values: Record<string, unknown>): boolean;
 }
 
-/** Placeholders (names as written) whose value is absent or null; keys match ignoring case, spaces, _ and -. */
-export function missingPersonalisationNames(placeholders: readonly string[], values: Record<string, unknown>): string[] {
-  const provided = new Set(
-    Object.entries(values)
-      .filter(([, value]) => value !== null && value !== undefined)
-      .map(([name]) => interimKey(name)),
-  );
-  return placeholders.filter((name) => !provided.has(interimKey(name)));
-}
-
-export function fillPlaceholdersIn(text: string, values: Record<string, unknown>): string {
-  return interimFill(text, values);
-}
-
-export interface RenderedSms {
-  body: string;
-  characterCount: number;
-  fragmentCount: number;
-  tooLong: boolean;
-  empty: boolean;
-}
-
-export function renderSms(body: string, values: Record<string, unknown>): RenderedSms {
-  const rendered = interimFill(body, values).trim();
-  const characterCount = rendered.length;
+export function compileTemplate(template: TemplateContent): CompiledTemplate {
+  const fields = {
+    type: template.type,
+    body: template.body,
+    ...(template.subject === null ? {} : { subject: template.subject }),
+    ...(template.letterContactBlock ? { contactBlock: template.letterContactBlock } : {}),
+  };
+  const placeholders = templatePlaceholders(fields);
+  const placeholderKeys = placeholders.map((name) => [name, placeholderKey(name)] as const);
+  const renderSms = template.type === 'sms' ? compileSmsTemplate(template.body) : undefined;
+  const fillBody = compileField(template.body, { markdownLists: true });
+  const fillSubject = compileField(template.subject ?? '');
   return {
-    body: rendered,
-    characterCount,
-    fragmentCount: characterCount <= 160 ? 1 : Math.ceil(characterCount / 153),
-    tooLong: characterCount > 918,
-    empty: rendered.length === 0,
+    placeholders,
+    missing: (values) => {
+      const byKey = insensitiveValues(values);
+      return placeholderKeys
+        .filter(([, key]) => {
+          const value = byKey.get(key);
+          return value === null || value === undefined;
+        })
+        .map(([name]) => name);
+    },
+    sms: (values) => {
+      if (!renderSms) throw new Error('not a text message template');
+      return renderSms(values);
+    },
+    body: (values) => pythonStrip(fillBody(values)),
+    subject: (values) => pythonStrip(fillSubject(values)),
+    isEmpty: (values) => (renderSms ? renderSms(values).empty : isMessageEmpty(fields, values)),
   };
 }
 
+// TODO(shared/notify/email-template.ts): switch to renderEmail's html once it lands; interim stand-in below.
 export function renderEmailHtml(subject: string, body: string, values: Record<string, unknown>): string {
-  return `<p>${interimFill(body, values)}</p>`.replace(/\n/g, '<br>') + (subject ? '' : '');
+  void subject;
+  return interimEmailHtml(body, values);
 }
 
 export type PostalAddressCheck =
   | { valid: true; postage: 'europe' | 'rest-of-world' | null }
   | { valid: false; message: string };
 
+/** The address from personalisation address_line_1..7 / postcode (exact keys), as Notify validates it. */
 export function checkPostalAddress(
   personalisation: Record<string, unknown>,
   options: { allowInternational: boolean },
 ): PostalAddressCheck {
-  const keys = personalisation['address_line_7'] !== undefined
-    ? ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6', 'address_line_7']
-    : ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6', 'postcode'];
-  const lines = keys.map((key) => personalisation[key]).filter((line) => typeof line === 'string' && line.trim() !== '');
-  if (lines.length < 3) return { valid: false, message: 'Address must be at least 3 lines' };
-  void options;
-  return { valid: true, postage: null };
+  const address = Object.fromEntries(
+    Object.entries(personalisation).filter(([key]) => key.startsWith('address_line_') || key === 'postcode'),
+  ) as Record<string, string>;
+  const result = validatePostalAddress(address, options);
+  if (!result.valid) return { valid: false, message: result.error ?? 'Address must be at least 3 lines' };
+  return { valid: true, postage: result.postage === 'united-kingdom' ? null : result.postage };
 }

@@ -1,15 +1,21 @@
 import { REFERENCE_MAX_LENGTH } from './constants';
-import { checkEmailAddress, checkPhoneNumber } from './notify-rules';
+import { checkEmailAddress, checkPhoneNumber, type PhonePermissions } from './notify-rules';
 import type { FormatCheck, ObjectSchema, PropertyRule } from './schema';
 
 const SCHEDULED_FOR_FORMAT_MESSAGE =
   'datetime format is invalid. It must be a valid ISO8601 date time format, https://en.wikipedia.org/wiki/ISO_8601';
 const ISO_8601_DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 
-const phoneNumberFormat: FormatCheck = (value) => {
-  const checked = checkPhoneNumber(value, { allowInternational: true, allowLandline: true });
-  return checked.valid ? undefined : checked.message;
-};
+/**
+ * The schema's phone_number format: only ValidationError refusals count here (permission refusals come later,
+ * in Notify's order). Checked with the service's permissions so that the later check is the same (cached) answer.
+ */
+const phoneNumberFormat =
+  (permissions: PhonePermissions): FormatCheck =>
+  (value) => {
+    const checked = checkPhoneNumber(value, permissions);
+    return checked.valid || checked.errorName !== 'ValidationError' ? undefined : checked.message.replace(/^phone_number /, '');
+  };
 
 const emailAddressFormat: FormatCheck = (value) =>
   checkEmailAddress(value).valid ? undefined : 'Not a valid email address';
@@ -32,10 +38,10 @@ const reference: PropertyRule = { kind: 'typed', types: ['string'], maxLength: R
 const personalisation: PropertyRule = { kind: 'typed', types: ['object'] };
 const scheduledFor: PropertyRule = { kind: 'typed', types: ['string', 'null'], format: scheduledForFormat };
 
-export const POST_SMS_REQUEST: ObjectSchema = {
+export const postSmsRequest = (permissions: PhonePermissions): ObjectSchema => ({
   properties: [
     ['reference', reference],
-    ['phone_number', { kind: 'typed', types: ['string'], format: phoneNumberFormat }],
+    ['phone_number', { kind: 'typed', types: ['string'], format: phoneNumberFormat(permissions) }],
     ['template_id', uuid],
     ['personalisation', personalisation],
     ['scheduled_for', scheduledFor],
@@ -43,7 +49,7 @@ export const POST_SMS_REQUEST: ObjectSchema = {
   ],
   required: ['phone_number', 'template_id'],
   additionalProperties: false,
-};
+});
 
 export const POST_EMAIL_REQUEST: ObjectSchema = {
   properties: [

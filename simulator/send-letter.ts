@@ -1,7 +1,7 @@
 import { badRequest } from './api-error';
 import type { SimulatorContext } from './context';
 import { isPlainObject, parseJsonBody } from './json-body';
-import { checkPostalAddress, fillPlaceholdersIn } from './notify-rules';
+import { checkPostalAddress } from './notify-rules';
 import { stampNotification } from './persist';
 import { POST_LETTER_REQUEST, POST_PRECOMPILED_LETTER_REQUEST } from './request-schemas';
 import { validateAgainstSchema, validationErrorFor } from './schema';
@@ -55,8 +55,8 @@ export function sendLetter(context: SimulatorContext, keyType: KeyType, rawBody:
   const request = body as LetterRequest;
   const personalisation = request.personalisation;
   const template = templateForSend(context, request.template_id, 'letter', personalisation);
-  const renderedBody = fillPlaceholdersIn(template.body, personalisation).trim();
-  const renderedSubject = fillPlaceholdersIn(template.subject ?? '', personalisation).trim();
+  const renderedBody = template.compiled.body(personalisation);
+  const renderedSubject = template.compiled.subject(personalisation);
   if (hasFileValue(personalisation)) throw badRequest('Can only send a file by email');
 
   checkMaySendLetters(context, keyType);
@@ -84,6 +84,7 @@ export function sendLetter(context: SimulatorContext, keyType: KeyType, rawBody:
     precompiled: false,
     billableUnits: 1,
     international: address.postage !== null,
+    rateMultiplier: 1,
     finalStatus: 'delivered',
     pdf: null,
   });
@@ -136,6 +137,7 @@ function sendPrecompiledLetter(
     precompiled: true,
     billableUnits: 1,
     international: false,
+    rateMultiplier: 1,
     // The virus scan and validation stand-in: anything that is not a PDF fails validation.
     finalStatus: pdf.subarray(0, 4).equals(PDF_MAGIC) ? 'delivered' : 'validation-failed',
     pdf,

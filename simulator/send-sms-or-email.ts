@@ -3,9 +3,9 @@ import { ApiError, badRequest } from './api-error';
 import { EMAIL_BYTE_LIMIT, SMOKE_TEST_EMAIL_ADDRESSES, SMOKE_TEST_PHONE_NUMBERS } from './constants';
 import type { SimulatorContext } from './context';
 import { parseJsonBody } from './json-body';
-import { checkEmailAddress, checkPhoneNumber, fillPlaceholdersIn, renderSms } from './notify-rules';
+import { checkEmailAddress, checkPhoneNumber, smsRateMultiplier, strippedRecipient } from './notify-rules';
 import { simulatedFinalStatus, stampNotification } from './persist';
-import { POST_EMAIL_REQUEST, POST_SMS_REQUEST } from './request-schemas';
+import { POST_EMAIL_REQUEST } from './request-schemas';
 import { validateAgainstSchema } from './schema';
 import type { Sender } from './service';
 import { hasFileValue, templateForSend } from './template-checks';
@@ -61,12 +61,12 @@ function templateResponse(context: SimulatorContext, templateId: string, version
 export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Buffer): Record<string, unknown> {
   checkSendLimits(context, keyType, 'sms');
   const body = parseJsonBody(rawBody);
-  validateAgainstSchema(body, POST_SMS_REQUEST);
+  validateAgainstSchema(body, context.smsRequestSchema);
   const request = body as SmsRequest;
   const personalisation = request.personalisation ?? {};
 
   const template = templateForSend(context, request.template_id, 'sms', personalisation);
-  const rendered = renderSms(template.body, personalisation);
+  const rendered = template.compiled.sms(personalisation);
   if (rendered.empty) throw badRequest('Your message is empty.');
   if (hasFileValue(personalisation)) throw badRequest('Can only send a file by email');
 
@@ -74,15 +74,15 @@ export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Bu
     ? senderById(context.service.smsSenders, request.sms_sender_id, 'sms_sender_id', context.service.id).value
     : context.service.defaultSmsSender;
 
-  const phoneNumber = request.phone_number.trim();
-  const loose = checkPhoneNumber(phoneNumber, { allowInternational: true, allowLandline: true });
-  if (!loose.valid) throw ApiError.single(400, loose.errorName, loose.message);
-  checkRecipientAllowed(context, keyType, loose.normalised);
-  const permitted = checkPhoneNumber(phoneNumber, {
-    allowInternational: context.service.permissions.has('international_sms'),
-    allowLandline: context.service.permissions.has('sms_to_uk_landlines'),
-  });
-  if (!permitted.valid) throw ApiError.single(400, permitted.errorName, permitted.message);
+  const phoneNumber = strippedRecipient(request.phone_number);
+  const permitted = checkPhoneNumber(phoneNumber, context.service.phonePermissions);
+  if (!permitted.valid) {
+    // The team / trial restriction comes before the permission refusal, so it needs the number itself.
+    const parsed = checkPhoneNumber(phoneNumber, { allowInternational: true, allowLandline: true });
+    if (parsed.valid) checkRecipientAllowed(context, keyType, parsed.normalised);
+    throw ApiError.single(400, permitted.errorName, permitted.message);
+  }
+  checkRecipientAllowed(context, keyType, permitted.normalised);
   if (permitted.international) context.dailyLimits.check(keyType, 'international_sms');
 
   const isSmokeTest = SMOKE_TEST_PHONE_NUMBERS.has(permitted.normalised);
@@ -96,7 +96,7 @@ export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Bu
   const response = (id: string): Record<string, unknown> => ({
     id,
     reference,
-    content: { body: rendered.body, from_number: sender },
+    content: { body: rendered.rendered, from_number: sender },
     uri: `${context.location.apiRoot}/v2/notifications/${id}`,
     template: templateResponse(context, canonicalUuid(request.template_id), template.version),
     scheduled_for: null,
@@ -113,13 +113,14 @@ export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Bu
     recipient: phoneNumber,
     addressLines: [],
     postcode: null,
-    body: rendered.body,
+    body: rendered.rendered,
     subject: null,
     postage: null,
     oneClickUnsubscribeUrl: null,
     precompiled: false,
     billableUnits: rendered.fragmentCount,
     international: permitted.international,
+    rateMultiplier: permitted.international ? smsRateMultiplier(permitted.normalised) : 1,
     finalStatus: simulatedFinalStatus(keyType, permitted.normalised),
     pdf: null,
   });
@@ -138,15 +139,15 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
   const personalisation = request.personalisation ?? {};
 
   const template = templateForSend(context, request.template_id, 'email', personalisation);
-  const renderedBody = fillPlaceholdersIn(template.body, personalisation).trim();
-  const renderedSubject = fillPlaceholdersIn(template.subject ?? '', personalisation).trim();
-  if (renderedBody.length === 0) throw badRequest('Your message is empty.');
+  if (template.compiled.isEmpty(personalisation)) throw badRequest('Your message is empty.');
+  const renderedBody = template.compiled.body(personalisation);
+  const renderedSubject = template.compiled.subject(personalisation);
 
   if (request.email_reply_to_id) {
     senderById(context.service.emailReplyTos, request.email_reply_to_id, 'email_reply_to_id', context.service.id);
   }
 
-  const emailAddress = request.email_address.trim();
+  const emailAddress = strippedRecipient(request.email_address);
   const checked = checkEmailAddress(emailAddress);
   const normalised = checked.valid ? checked.normalised.toLowerCase() : emailAddress.toLowerCase();
   checkRecipientAllowed(context, keyType, normalised);
@@ -192,6 +193,7 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
     precompiled: false,
     billableUnits: 0,
     international: false,
+    rateMultiplier: 1,
     finalStatus: simulatedFinalStatus(keyType, normalised),
     pdf: null,
   });

@@ -1,5 +1,5 @@
 import { SIMULATOR_FROM_EMAIL, SIMULATOR_SERVICE_ID, SIMULATOR_SMS_SENDER } from './constants';
-import { checkEmailAddress, checkPhoneNumber } from './notify-rules';
+import { checkEmailAddress, checkPhoneNumber, type PhonePermissions } from './notify-rules';
 import {
   SEEDED_GUEST_LIST_EMAIL_ADDRESSES,
   SEEDED_GUEST_LIST_PHONE_NUMBERS,
@@ -23,6 +23,7 @@ export interface ServiceSettings {
   emailReplyTos: readonly Sender[];
   defaultSmsSender: string;
   fromEmail: string;
+  phonePermissions: PhonePermissions;
   /** Normalised phone numbers and lower-cased email addresses of the team and the guest list. */
   allowedRecipients: ReadonlySet<string>;
 }
@@ -44,10 +45,15 @@ function normalisedTeamRecipients(): Set<string> {
 }
 
 export function simulatedService(trialMode: boolean): ServiceSettings {
+  const permissions = new Set<ServicePermission>(['sms', 'email', 'letter', 'international_sms', 'international_letters']);
   return {
     id: SIMULATOR_SERVICE_ID,
     trialMode,
-    permissions: new Set<ServicePermission>(['sms', 'email', 'letter', 'international_sms', 'international_letters']),
+    permissions,
+    phonePermissions: {
+      allowInternational: permissions.has('international_sms'),
+      allowLandline: permissions.has('sms_to_uk_landlines'),
+    },
     smsSenders: [{ id: SEEDED_SMS_SENDER_ID, value: SIMULATOR_SMS_SENDER }],
     emailReplyTos: [{ id: SEEDED_EMAIL_REPLY_TO_ID, value: 'replies@notify-desk.test' }],
     defaultSmsSender: SIMULATOR_SMS_SENDER,

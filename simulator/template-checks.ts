@@ -1,7 +1,6 @@
 import { badRequest } from './api-error';
 import type { SimulatorContext } from './context';
 import { isPlainObject } from './json-body';
-import { missingPersonalisationNames } from './notify-rules';
 import { latestVersion, type TemplateVersion } from './templates';
 import type { NotificationType } from './types';
 import { canonicalUuid } from './uuid';
@@ -22,7 +21,7 @@ export function templateForSend(
     throw badRequest(`${version.type} template is not suitable for ${NOTIFICATION_TYPE_NAMES[notificationType]} notification`);
   }
   if (template.archived) throw badRequest('Template has been deleted');
-  const missing = missingPersonalisationNames(version.placeholders, personalisation);
+  const missing = version.compiled.missing(personalisation);
   if (missing.length > 0) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
   return version;
 }

@@ -1,7 +1,7 @@
 import { badRequest, noResultFound } from './api-error';
 import type { SimulatorContext } from './context';
 import { isPlainObject, parseJsonBody } from './json-body';
-import { fillPlaceholdersIn, missingPersonalisationNames, renderEmailHtml, renderSms } from './notify-rules';
+import { renderEmailHtml } from './notify-rules';
 import { queryToLists } from './query';
 import { GET_TEMPLATES_REQUEST } from './request-schemas';
 import { validateAgainstSchema, type ObjectSchema } from './schema';
@@ -38,7 +38,7 @@ export function templateResponse(version: TemplateVersion, templateId: string): 
     version: version.version,
     body: version.body,
     subject: version.subject,
-    personalisation: Object.fromEntries(version.placeholders.map((name) => [name, { required: true }])),
+    personalisation: Object.fromEntries(version.compiled.placeholders.map((name) => [name, { required: true }])),
     postage: version.postage,
     letter_contact_block: version.letterContactBlock,
   };
@@ -68,12 +68,12 @@ export function previewTemplate(context: SimulatorContext, templateId: string, r
   const template = findTemplate(context, templateId);
   const version = latestVersion(template);
   const personalisation = ((request as Record<string, unknown>)['personalisation'] ?? {}) as Record<string, unknown>;
-  const missing = missingPersonalisationNames(version.placeholders, personalisation);
+  const missing = version.compiled.missing(personalisation);
   if (missing.length > 0) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
 
-  const subject = version.subject === null ? null : fillPlaceholdersIn(version.subject, personalisation).trim();
+  const subject = version.subject === null ? null : version.compiled.subject(personalisation);
   const renderedBody =
-    version.type === 'sms' ? renderSms(version.body, personalisation).body : fillPlaceholdersIn(version.body, personalisation).trim();
+    version.type === 'sms' ? version.compiled.sms(personalisation).rendered : version.compiled.body(personalisation);
   return {
     id: template.id,
     type: version.type,

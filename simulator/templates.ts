@@ -1,4 +1,4 @@
-import { placeholderNames, type TemplateContent } from './notify-rules';
+import { compileTemplate, type CompiledTemplate, type TemplateContent } from './notify-rules';
 import type { NotificationType, Postage } from './types';
 
 export interface TemplateVersion extends TemplateContent {
@@ -9,8 +9,8 @@ export interface TemplateVersion extends TemplateContent {
   createdBy: string;
   postage: Postage | null;
   letterContactBlock: string | null;
-  /** Cached: placeholder names as written, in order (subject, body, then letter contact block). */
-  placeholders: string[];
+  /** Parsed once: placeholders and fillers. */
+  compiled: CompiledTemplate;
 }
 
 export interface Template {
@@ -44,7 +44,12 @@ export function templateFromSeed(seed: TemplateSeed): Template {
     archived: seed.archived ?? false,
     hidden: seed.hidden ?? false,
     versions: seed.bodies.map((body, index) => {
-      const content: TemplateContent = { type: seed.type, subject: seed.type === 'sms' ? null : (seed.subject ?? ''), body };
+      const content: TemplateContent = {
+        type: seed.type,
+        subject: seed.type === 'sms' ? null : (seed.subject ?? ''),
+        body,
+        letterContactBlock: seed.type === 'letter' ? (seed.letterContactBlock ?? null) : null,
+      };
       return {
         ...content,
         version: index + 1,
@@ -53,11 +58,8 @@ export function templateFromSeed(seed: TemplateSeed): Template {
         updatedAtMs: index === 0 ? null : SEEDED_AT_MS + index * 86_400_000,
         createdBy: TEMPLATE_AUTHOR,
         postage: seed.type === 'letter' ? (seed.postage ?? 'second') : null,
-        letterContactBlock: seed.type === 'letter' ? (seed.letterContactBlock ?? null) : null,
-        placeholders: placeholderNames({
-          ...content,
-          body: seed.letterContactBlock ? `${body}\n${seed.letterContactBlock}` : body,
-        }),
+        letterContactBlock: content.letterContactBlock ?? null,
+        compiled: compileTemplate(content),
       };
     }),
   };

@@ -23,5 +23,13 @@ export function formatMs(ms: number): string {
 
 /** The UTC calendar date, which Notify's daily-limit counters are keyed on. */
 export function utcDate(nowMs: number = Date.now()): string {
-  return new Date(nowMs).toISOString().slice(0, 10);
+  const day = Math.floor(nowMs / 86_400_000);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return cachedDate;
 }
+
+let cachedDay = -1;
+let cachedDate = '';
