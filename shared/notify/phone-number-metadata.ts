@@ -130,10 +130,13 @@ function requiredPlan(region: string): NumberingPlan {
 const UK_PLAN = requiredPlan('GB');
 const UK_GENERAL_PATTERN = new RegExp(`^(?:${String(UK_PLAN[PLAN_NATIONAL_NUMBER_PATTERN])})$`);
 const UK_MOBILE = typePattern(UK_PLAN, TYPE_INDEX.MOBILE);
-const UK_OTHER_TYPES = Object.values(TYPE_INDEX)
-  .filter((index) => index !== TYPE_INDEX.MOBILE)
-  .map((index) => typePattern(UK_PLAN, index))
-  .filter((type) => type !== undefined);
+const UK_ANY_OTHER_TYPE = new RegExp(
+  Object.values(TYPE_INDEX)
+    .filter((index) => index !== TYPE_INDEX.MOBILE)
+    .map((index) => typePattern(UK_PLAN, index)?.pattern.source)
+    .filter((source) => source !== undefined)
+    .join('|'),
+);
 
 /**
  * True when a 10-digit UK national number is, beyond doubt, a valid GB mobile: it matches the GB general
@@ -144,5 +147,5 @@ export function isUnambiguousUkMobile(nationalNumber: string): boolean {
   if (UK_MOBILE === undefined || !UK_GENERAL_PATTERN.test(nationalNumber)) return false;
   if (UK_MOBILE.lengths.length > 0 && !UK_MOBILE.lengths.includes(nationalNumber.length)) return false;
   if (!UK_MOBILE.pattern.test(nationalNumber)) return false;
-  return !UK_OTHER_TYPES.some((type) => type.pattern.test(nationalNumber));
+  return !UK_ANY_OTHER_TYPE.test(nationalNumber);
 }

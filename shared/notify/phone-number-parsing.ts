@@ -39,7 +39,7 @@ const EMERGENCY_THREE_DIGIT_NUMBERS: ReadonlySet<string> = new Set(['999', '112'
 const TV_NUMBER = /^7700\d/;
 // Inputs whose digits alone decide that they are the UK number 7xxxxxxxxx (see fastUkMobileNationalNumber).
 const UK_MOBILE_SHAPE = /^(?:\+44|0044|44|0)?(7\d{9})$/;
-const LONGEST_FAST_PATH_INPUT = 40;
+const DIGITS_SPACES_AND_PLUSES = /^[0-9 +]{10,40}$/;
 const PHONE_NUMBER_START = /[+0-9]/;
 
 function hasOnlyAllowedCharacters(value: string): boolean {
@@ -103,27 +103,20 @@ function errorForLengthCheck(check: Exclude<LengthCheck, 'IS_POSSIBLE'>): PhoneN
  * `[+44|0044|44|0]7xxxxxxxxx`: phonenumbers reads every such input as +44 7xxxxxxxxx.
  */
 function fastUkMobileNationalNumber(input: string): string | undefined {
-  if (input.length > LONGEST_FAST_PATH_INPUT) return undefined;
-  let compact = '';
-  for (const character of input) {
-    if (character >= '0' && character <= '9') compact += character;
-    else if (character === '+' && compact === '') compact = '+';
-    else if (character !== ' ') return undefined;
-  }
-  return UK_MOBILE_SHAPE.exec(compact)?.[1];
+  if (!DIGITS_SPACES_AND_PLUSES.test(input)) return undefined;
+  return UK_MOBILE_SHAPE.exec(input.includes(' ') ? input.replaceAll(' ', '') : input)?.[1];
 }
 
 function isTvNumber(nationalNumber: string): boolean {
   return TV_NUMBER.test(nationalNumberAsInteger(nationalNumber));
 }
 
-function describe(number: PhoneNumber): ParsedPhoneNumber {
-  const valid = number.isValid();
+function describe(number: PhoneNumber, valid: boolean, type: PhoneNumberType | undefined): ParsedPhoneNumber {
   return {
     countryCallingCode: number.countryCallingCode,
     nationalNumber: number.nationalNumber,
     region: valid ? number.country : undefined,
-    type: valid ? number.getType() : undefined,
+    type: valid ? type : undefined,
     isTvNumber: isTvNumber(number.nationalNumber),
   };
 }
@@ -137,9 +130,6 @@ function success(number: ParsedPhoneNumber): PhoneNumberParseResult {
 }
 
 function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberParseResult {
-  if (!hasOnlyAllowedCharacters(input)) return failure('unknown_character');
-  if (input === '') return failure('too_short');
-
   const fastNationalNumber = fastUkMobileNationalNumber(input);
   if (
     fastNationalNumber !== undefined &&
@@ -151,9 +141,12 @@ function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberP
       nationalNumber: fastNationalNumber,
       region: 'GB',
       type: 'MOBILE',
-      isTvNumber: isTvNumber(fastNationalNumber),
+      isTvNumber: TV_NUMBER.test(fastNationalNumber),
     });
   }
+
+  if (!hasOnlyAllowedCharacters(input)) return failure('unknown_character');
+  if (input === '') return failure('too_short');
 
   let number = libraryParse(input, 'GB');
   if (number === undefined) return failure('invalid_number');
@@ -161,7 +154,8 @@ function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberP
   const nationalNumber = nationalNumberAsInteger(number.nationalNumber);
   if (isServiceContactNumber && nationalNumber.length === 3) {
     if (EMERGENCY_THREE_DIGIT_NUMBERS.has(nationalNumber)) return failure('unsupported_emergency_number');
-    return success(describe(number));
+    const valid = number.isValid();
+    return success(describe(number, valid, valid ? number.getType() : undefined));
   }
 
   const lengthCheck = checkLength(number.countryCallingCode, number.nationalNumber);
@@ -176,12 +170,13 @@ function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberP
     number = forcedInternational;
   }
 
-  const type = number.getType();
-  if (!(number.isValid() && type !== undefined && ALLOWED_TYPES.has(type))) {
-    if (isTvNumber(number.nationalNumber)) return success(describe(number));
+  const valid = number.isValid();
+  const type = valid ? number.getType() : undefined;
+  if (!(valid && type !== undefined && ALLOWED_TYPES.has(type))) {
+    if (isTvNumber(number.nationalNumber)) return success(describe(number, valid, type));
     return failure('invalid_number');
   }
-  return success(describe(number));
+  return success(describe(number, valid, type));
 }
 
 /** Parses as notifications_utils' PhoneNumber(input, is_service_contact_number) does. */
