@@ -143,3 +143,94 @@ describe('checkRecipients (Notify vectors)', () => {
     },
   );
 });
+
+describe('checkRecipients', () => {
+  const sms: SheetTemplate = { type: 'sms', body: 'Hello ((name)), your code is ((code))' };
+
+  it('reports cell errors under the column names as written', () => {
+    const check = checkRecipients(
+      [
+        ['Phone_Number', 'NAME', 'code'],
+        ['07700 900123', 'Ann', '1'],
+        ['not a number', '', '2'],
+      ],
+      sms,
+    );
+    expect(check.rows).toEqual([
+      {
+        index: 1,
+        errors: {
+          Phone_Number: 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -',
+          NAME: 'Missing',
+        },
+      },
+    ]);
+    expect(check.rowsWithErrors).toEqual([1]);
+    expect(check.hasErrors).toBe(true);
+  });
+
+  it('lists placeholders and the recipient column missing from the headers', () => {
+    const check = checkRecipients([['name']], sms);
+    expect([...check.missingColumns].sort()).toEqual(['code', 'phone number']);
+    expect(check.hasErrors).toBe(true);
+  });
+
+  it('uses the service permissions for international and landline numbers', () => {
+    const rows = [['phone number', 'name', 'code'], ['+1 202 555 0104', 'A', '1'], ['0117 496 0860', 'B', '2']];
+    expect(checkRecipients(rows, sms).rowsWithErrors).toEqual([0, 1]);
+    expect(checkRecipients(rows, sms, { allowInternationalSms: true, allowLandline: true }).rowsWithErrors).toEqual([]);
+  });
+
+  it('puts a text message that is too long under message', () => {
+    const check = checkRecipients([['phone number', 'name', 'code'], ['07700900123', 'x'.repeat(900), '1']], sms);
+    expect(check.rows).toEqual([{ index: 0, errors: { message: ROW_ERROR_MESSAGES.messageTooLong } }]);
+  });
+
+  it('puts an email that fills in to nothing under message', () => {
+    const email: SheetTemplate = { type: 'email', subject: 'Hi', body: '((greeting??Hello))' };
+    const check = checkRecipients([['email address', 'greeting'], ['a@example.com', 'no'], ['b@example.com', 'yes']], email);
+    expect(check.rows).toEqual([{ index: 0, errors: { message: ROW_ERROR_MESSAGES.messageEmpty } }]);
+  });
+
+  it("puts a letter row's address problem under address, with the API's words", () => {
+    const letter: SheetTemplate = { type: 'letter', subject: 'Hi', body: 'Dear ((name))' };
+    const rows = [
+      ['address line 1', 'address line 2', 'address line 3', 'name'],
+      ['A Person', '1 Street', 'SW1A 1AA', 'A'],
+      ['A Person', '1 Rue', 'France', 'B'],
+      ['A Person', '', '', 'C'],
+    ];
+    const check = checkRecipients(rows, letter);
+    expect(check.rows).toEqual([
+      { index: 1, errors: { address: 'Must be a real UK postcode' } },
+      { index: 2, errors: { address: 'Address must be at least 3 lines' } },
+    ]);
+    expect(checkRecipients(rows, letter, { allowInternationalLetters: true }).rowsWithErrors).toEqual([2]);
+  });
+
+  it('counts rows past maxRows without checking them', () => {
+    const rows = [['phone number', 'name', 'code'], ['07700900123', 'A', '1'], ['bad', 'B', '2'], ['bad', 'C', '3']];
+    const check = checkRecipients(rows, sms, { maxRows: 1 });
+    expect(check).toMatchObject({ rowCount: 3, tooManyRows: true, rowsWithErrors: [], hasErrors: true });
+  });
+
+  it('refuses recipients outside the guest list', () => {
+    const rows = [['phone number', 'name', 'code'], ['07700900123', 'A', '1']];
+    expect(checkRecipients(rows, sms, { guestList: ['+44 7700 900123'] }).hasErrors).toBe(false);
+    expect(checkRecipients(rows, sms, { guestList: ['07700900999'] }).hasErrors).toBe(true);
+  });
+
+  it('checks 100,000 rows in a few seconds', () => {
+    const email: SheetTemplate = { type: 'email', subject: 'Hello ((name))', body: 'Your code is ((code))' };
+    const rows: string[][] = [['email address', 'name', 'code']];
+    for (let index = 0; index < 100_000; index += 1) {
+      rows.push([`person.${index}@example${index % 50}.gov.uk`, `Person ${index}`, index % 1000 === 0 ? '' : 'x']);
+    }
+    const started = performance.now();
+    const check = checkRecipients(rows, email);
+    const elapsed = performance.now() - started;
+    expect(check.rowCount).toBe(100_000);
+    expect(check.rowsWithErrors).toHaveLength(100);
+    expect(elapsed).toBeLessThan(10_000);
+  }, 30_000);
+});
