@@ -1,10 +1,10 @@
 // A letter as Notify previews it: heading, body HTML, address block, contact block and date
 // (LetterPreviewTemplate in notifications_utils/template.py).
 import { normaliseWhitespace, pythonSplitLines, pythonStrip, removeWhitespaceBeforePunctuation } from './formatters';
-import { notifyMarkdownToLetterHtmlWithProtectedHyphens, restoreProtectedHyphens } from './markdown';
+import { letterQrCodeData, notifyMarkdownToLetterHtmlWithProtectedHyphens, restoreProtectedHyphens } from './markdown';
 import { fillPlaceholders, placeholderKey, type PersonalisationValues } from './placeholders';
 import { analysePostalAddress, postalAddressFromPersonalisation } from './postal-address';
-import { doNiceTypography, nl2br, replaceHyphensWithNonBreakingHyphens } from './typography';
+import { doNiceTypography, nl2br, replaceHyphensWithNonBreakingHyphens, utf8ByteLength } from './typography';
 
 export type LetterLanguage = 'english' | 'welsh';
 
@@ -31,6 +31,15 @@ export interface RenderedLetter {
   addressLines: string[];
   contactBlockHtml: string;
   date: string;
+}
+
+/** Notify refuses a letter with a QR code holding more than this many UTF-8 bytes. */
+export const QR_CODE_MAX_BYTES = 504;
+
+export interface QrCodeTooLong {
+  data: string;
+  numBytes: number;
+  maxBytes: number;
 }
 
 const ENGLISH_MONTHS = [
@@ -104,4 +113,14 @@ export function renderLetter(input: LetterTemplateInput): RenderedLetter {
     contactBlockHtml: letterContactBlockHtml(input),
     date: formatLetterDate(input.date ?? new Date(), language),
   };
+}
+
+/** The first QR code in the letter's filled-in body that holds too much data, or null when there is none. */
+export function findQrCodeTooLong(input: Pick<LetterTemplateInput, 'body' | 'values'>): QrCodeTooLong | null {
+  const content = input.values ? fillPlaceholders(input.body, input.values, { html: true, markdownLists: true }) : input.body;
+  for (const data of letterQrCodeData(content)) {
+    const numBytes = utf8ByteLength(data);
+    if (numBytes > QR_CODE_MAX_BYTES) return { data, numBytes, maxBytes: QR_CODE_MAX_BYTES };
+  }
+  return null;
 }

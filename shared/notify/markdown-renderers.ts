@@ -108,6 +108,16 @@ export class LetterPreviewRenderer implements MarkdownRenderer {
   }
 }
 
+/** Renders a letter while noting the data of every QR code in it. */
+export class LetterQrCodeCollector extends LetterPreviewRenderer {
+  readonly qrCodes: string[] = [];
+
+  protected override qrCode(data: string): string {
+    this.qrCodes.push(data);
+    return data;
+  }
+}
+
 export class EmailHtmlRenderer extends LetterPreviewRenderer {
   override header(text: string, level: number): string {
     if (level === 1) {

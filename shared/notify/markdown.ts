@@ -5,6 +5,7 @@ import {
   EmailHtmlRenderer,
   EmailPreheaderRenderer,
   LetterPreviewRenderer,
+  LetterQrCodeCollector,
   PROTECTED_HYPHEN,
   PlainTextEmailRenderer,
 } from './markdown-renderers';
@@ -46,4 +47,11 @@ export function restoreProtectedHyphens(html: string): string {
 /** The body of a letter as previewed: paragraphs, one heading level, lists, page breaks, no links. */
 export function notifyMarkdownToLetterHtml(markdown: string): string {
   return restoreProtectedHyphens(notifyMarkdownToLetterHtmlWithProtectedHyphens(markdown));
+}
+
+/** The data of each `qr:` paragraph in a letter, in order. */
+export function letterQrCodeData(markdown: string): string[] {
+  const collector = new LetterQrCodeCollector();
+  renderMarkdown(markdown, collector);
+  return collector.qrCodes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLetterDate, renderLetter } from '../../../shared/notify/letter-template';
+import { findQrCodeTooLong, formatLetterDate, renderLetter } from '../../../shared/notify/letter-template';
 import { renderingCases } from './rendering-vectors';
 
 interface LetterExpectation {
@@ -55,5 +55,17 @@ describe('letters', () => {
   it('uses a given address text when it has enough lines', () => {
     const letter = renderLetter({ subject: 's', body: 'b', address: 'A Person\n1 Street\nsw1a1aa' });
     expect(letter.addressLines).toEqual(['A Person', '1 Street', 'SW1A 1AA']);
+  });
+});
+
+describe('letter QR codes', () => {
+  it('finds a QR code with more than 504 bytes of data, counting the URL protocol', () => {
+    const fits = `https://${'a'.repeat(504 - 8)}`;
+    expect(findQrCodeTooLong({ body: `Scan:\n\nqr: ${fits}` })).toBeNull();
+    expect(findQrCodeTooLong({ body: `qr: ((link))`, values: { link: `${fits}b` } })).toEqual({
+      data: `${fits}b`,
+      numBytes: 505,
+      maxBytes: 504,
+    });
   });
 });
