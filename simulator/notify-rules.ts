@@ -1,11 +1,12 @@
 // The simulator's single doorway to Notify's rules in shared/notify (phone numbers, email addresses,
 // placeholders, SMS and email rendering, postal addresses). Everything here delegates; nothing decides.
+import { validateEmailAddress } from '../shared/notify/email-address';
+import { renderEmail } from '../shared/notify/email-template';
 import { pythonStrip, stripAndRemoveObscureWhitespace } from '../shared/notify/formatters';
 import { validatePhoneNumber, validatePhoneNumberForApi, type ApiPhoneNumberValidation } from '../shared/notify/phone-number';
 import { compileField, insensitiveValues, placeholderKey, templatePlaceholders } from '../shared/notify/placeholders';
 import { validatePostalAddress } from '../shared/notify/postal-address';
 import { compileSmsTemplate, isMessageEmpty, type SmsMessage } from '../shared/notify/sms';
-import { interimEmail, interimEmailHtml } from './interim-rules';
 import type { NotificationType } from './types';
 
 export interface TemplateContent {
@@ -46,9 +47,9 @@ export function smsRateMultiplier(normalised: string): number {
 /** A recipient as Notify stores it: surrounding and obscure whitespace removed. */
 export const strippedRecipient = (input: string): string => stripAndRemoveObscureWhitespace(input);
 
-// TODO(shared/notify/email-address.ts): switch to validateEmailAddress once it lands; interim stand-in below.
+/** Notify's email address rules; `normalised` is stripped and lower-cased. */
 export function checkEmailAddress(input: string): { valid: true; normalised: string } | { valid: false } {
-  return interimEmail(input);
+  return validateEmailAddress(input);
 }
 
 /** A template version parsed once: its placeholders and fillers, reused for every send. */
@@ -96,10 +97,9 @@ export function compileTemplate(template: TemplateContent): CompiledTemplate {
   };
 }
 
-// TODO(shared/notify/email-template.ts): switch to renderEmail's html once it lands; interim stand-in below.
+/** The email body's HTML, as the preview endpoint returns it. */
 export function renderEmailHtml(subject: string, body: string, values: Record<string, unknown>): string {
-  void subject;
-  return interimEmailHtml(body, values);
+  return renderEmail({ subject, body, values }).html;
 }
 
 export type PostalAddressCheck =
