@@ -4,6 +4,7 @@ import { normaliseWhitespace, pythonSplitLines, pythonStrip, removeWhitespaceBef
 import { letterQrCodeData, notifyMarkdownToLetterHtmlWithProtectedHyphens, restoreProtectedHyphens } from './markdown';
 import { fillPlaceholders, placeholderKey, type PersonalisationValues } from './placeholders';
 import { analysePostalAddress, postalAddressFromPersonalisation } from './postal-address';
+import { QR_CODE_MAX_BYTES } from './recipient-sheet';
 import { doNiceTypography, nl2br, replaceHyphensWithNonBreakingHyphens, utf8ByteLength } from './typography';
 
 export type LetterLanguage = 'english' | 'welsh';
@@ -32,9 +33,6 @@ export interface RenderedLetter {
   contactBlockHtml: string;
   date: string;
 }
-
-/** Notify refuses a letter with a QR code holding more than this many UTF-8 bytes. */
-export const QR_CODE_MAX_BYTES = 504;
 
 export interface QrCodeTooLong {
   data: string;
