@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../electron/core/core-context';
 import { createSyncEngine } from '../../../electron/core/sync';
-import { startSimulator, type RunningSimulator } from '../../../simulator';
-import { duplicateReferences, openTestContext, queueSms, simulatorService, stateCounts, tempDataDir } from './sync-fixtures';
+import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator } from '../../../simulator';
+import {
+  duplicateReferences,
+  openTestContext,
+  queueSms,
+  simulatorPassThrough,
+  simulatorService,
+  stateCounts,
+  tempDataDir,
+} from './sync-fixtures';
 
 describe('sync engine against the simulator', () => {
   let simulator: RunningSimulator;
@@ -14,7 +22,12 @@ describe('sync engine against the simulator', () => {
     data = tempDataDir();
     ctx = openTestContext(
       data.dbFile,
-      simulatorService({ baseUrl: simulator.url, apiKey: simulator.apiKeys.test, rateLimitPerMinute: 100_000 }),
+      simulatorService({
+        baseUrl: simulator.url,
+        apiKey: simulator.apiKeys.test,
+        rateLimitPerMinute: 100_000,
+        passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS),
+      }),
     );
   });
   afterEach(async () => {

@@ -6,7 +6,6 @@ import { openDatabase, type Db } from '../../../electron/core/database/open-data
 import { CoreEventBus } from '../../../electron/core/events';
 import { BATCH_PRIORITY, enqueueMessages, ONE_OFF_PRIORITY } from '../../../electron/core/outbox/enqueue';
 import type { SecretStore } from '../../../electron/core/secrets/keychain';
-import { SEEDED_TEMPLATE_IDS } from '../../../simulator';
 
 export const LOCAL_SMS_TEMPLATE_ID = 'local-sms-template';
 export const TEST_USER = 'test-user';
@@ -22,7 +21,7 @@ export interface ServiceSettings {
   baseUrl: string;
   apiKey: string;
   rateLimitPerMinute?: number;
-  passThrough?: Partial<ActiveService['passThroughTemplates']>;
+  passThrough: ActiveService['passThroughTemplates'];
 }
 
 export function simulatorService(settings: ServiceSettings): ActiveService {
@@ -32,12 +31,7 @@ export function simulatorService(settings: ServiceSettings): ActiveService {
     kind: 'notify',
     baseUrl: settings.baseUrl,
     rateLimitPerMinute: settings.rateLimitPerMinute ?? 3000,
-    passThroughTemplates: {
-      sms: SEEDED_TEMPLATE_IDS.passThroughSms,
-      email: SEEDED_TEMPLATE_IDS.passThroughEmail,
-      letter: SEEDED_TEMPLATE_IDS.passThroughLetter,
-      ...settings.passThrough,
-    },
+    passThroughTemplates: settings.passThrough,
     apiKey: async () => settings.apiKey,
   };
 }
@@ -128,4 +122,9 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The simulator's seeded pass-through templates (body `((body))`), as a service's settings name them. */
+export function simulatorPassThrough(ids: { passThroughSms: string; passThroughEmail: string; passThroughLetter: string }): ActiveService['passThroughTemplates'] {
+  return { sms: ids.passThroughSms, email: ids.passThroughEmail, letter: ids.passThroughLetter };
 }
