@@ -10,6 +10,14 @@ import {
 } from './formatters';
 import { formatPostcodeOrNull } from './postcode';
 
+export {
+  formatPostcodeForPrinting,
+  formatPostcodeOrNull,
+  isRealUkPostcode,
+  normalisePostcode,
+  UK_POSTCODE_ZONES,
+} from './postcode';
+
 export const MIN_ADDRESS_LINES = 3;
 export const MAX_ADDRESS_LINES = 7;
 

@@ -5,6 +5,7 @@ import { pythonStrip, stripAndRemoveObscureWhitespace } from './formatters';
 import { validatePhoneNumber } from './phone-number';
 import { compileField } from './placeholders';
 import { analysePostalAddress, postalAddressFromPersonalisation } from './postal-address';
+import { findQrCodeTooLong } from './letter-template';
 import { formatRecipient } from './recipient-format';
 import { readSheetColumns, type SheetColumns, type SheetTemplate } from './recipient-sheet-columns';
 import { compileSmsTemplate, SMS_CHARACTER_LIMIT } from './sms';
@@ -108,18 +109,6 @@ function readRow(row: readonly (string | null)[], columns: SheetColumns): Map<st
   return cells;
 }
 
-function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
-const QR_CODE_PARAGRAPH = /^qr\s*:\s*(.+)$/i;
-const PARAGRAPH_BREAK = /\n[ \t]*\n/;
-
 /** Per-row message checks, prepared once for the template. */
 function prepareMessageChecks(template: SheetTemplate): (values: Record<string, CellValue>) => string | null {
   if (template.type === 'sms') {
@@ -133,16 +122,10 @@ function prepareMessageChecks(template: SheetTemplate): (values: Record<string, 
   const body = template.body;
   const canBeEmpty = body === '' || (body.startsWith('((') && body.endsWith('))'));
   const fillForEmptiness = compileField(body, { html: true, escapeHtml: false, markdownLists: true });
-  const hasQrCode = template.type === 'letter' && /qr\s*:/i.test(body);
-  const fillPlainText = compileField(body);
+  const mayHaveQrCode = template.type === 'letter' && /qr\s*:/i.test(body);
   return (values) => {
     if (canBeEmpty && pythonStrip(fillForEmptiness(values)) === '') return ROW_ERROR_MESSAGES.messageEmpty;
-    if (hasQrCode) {
-      for (const paragraph of fillPlainText(values).split(PARAGRAPH_BREAK)) {
-        const data = QR_CODE_PARAGRAPH.exec(paragraph.trim())?.[1];
-        if (data !== undefined && utf8ByteLength(data) > QR_CODE_MAX_BYTES) return ROW_ERROR_MESSAGES.qrCodeTooLong;
-      }
-    }
+    if (mayHaveQrCode && findQrCodeTooLong({ body, values }) !== null) return ROW_ERROR_MESSAGES.qrCodeTooLong;
     return null;
   };
 }
