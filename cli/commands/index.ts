@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { importCommand } from './import';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   serviceCommand,
   templateCommand,
   sendCommand,
+  importCommand,
 ];

@@ -134,7 +134,8 @@ export function messagesQueuedToday(db: Db, type: Channel, now = new Date()): nu
   const startOfUtcDay = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
   const row = db
     .prepare(
-      `SELECT COUNT(*) AS n FROM outbox_messages WHERE type = ? AND created_at >= ? AND state NOT IN ('cancelled', 'rejected')`,
+      `SELECT COUNT(*) AS n FROM outbox_messages WHERE type = ? AND created_at >= ? AND state NOT IN ('cancelled', 'rejected')
+         AND (batch_id IS NULL OR batch_id IN (SELECT id FROM batches WHERE status = 'ready'))`,
     )
     .get(type, startOfUtcDay) as { n: number };
   return row.n;

@@ -1,11 +1,12 @@
+import { UserError } from '../dispatch';
+
 /** A problem with the file or the import, worded for the person importing it. */
-export class ImportError extends Error {
-  readonly code: string;
+export class ImportError extends UserError {
+  declare readonly code: string;
 
   constructor(code: string, message: string) {
-    super(message);
+    super(message, code);
     this.name = 'ImportError';
-    this.code = code;
   }
 }
 

@@ -69,6 +69,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
         });
         if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers);
       },
+      stopOnInvalid: !options.excludeInvalid,
       accept: (messages) => writer?.append(messages),
       reject: (row, errors) => rejected?.add(row, errors),
     });
@@ -125,6 +126,8 @@ export async function previewImportRow(run: ImportRun, rowNumber: number): Promi
 }
 
 interface QueueSink {
+  /** Without --exclude-invalid one bad row means nothing is queued: stop writing at the first. */
+  stopOnInvalid: boolean;
   start(headers: string[]): void;
   accept(messages: RowMessage[]): void;
   reject(row: SheetRow, errors: CheckedRowErrors): void;
@@ -155,7 +158,10 @@ async function processSheet(
       const checked = check(row);
       builder.add(checked);
       if (checked.message) accepted.push(checked.message);
-      else if (queuing) sink?.reject(row, checked.errors);
+      else if (queuing) {
+        sink?.reject(row, checked.errors);
+        if (sink?.stopOnInvalid) queuing = false;
+      }
     }
     if (builder.rows > maxRows) queuing = false;
     if (queuing && accepted.length > 0) sink?.accept(accepted);

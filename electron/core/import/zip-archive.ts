@@ -15,7 +15,7 @@ export interface ZipEntry {
 
 /** Far beyond any real workbook of 100,000 rows; a file that unpacks to more is refused as a zip bomb. */
 export const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
-const MAX_ENTRY_RATIO = 1000;
+const MAX_ENTRY_RATIO = 200;
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;

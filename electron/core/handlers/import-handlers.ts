@@ -1,0 +1,91 @@
+import type { HandlerMap, ImportStage } from '../../../shared/contract';
+import type { CoreContext } from '../core-context';
+import { batchImportedToday, discardInterruptedImports } from '../import/batch-writer';
+import { ColumnMappingStore } from '../import/column-mapping';
+import { ImportFiles } from '../import/import-files';
+import { inspectSheets } from '../import/inspect-file';
+import { checkImport, previewImportRow, queueImport, rejectedRowsFolder, type ImportRun } from '../import/run-import';
+import { loadTemplateForImport } from '../import/template-for-import';
+import { newId } from '../clock';
+
+type ImportHandlerName = 'imports.inspect' | 'imports.check' | 'imports.preview' | 'imports.queue' | 'imports.cancel' | 'imports.mapping';
+
+export interface ImportHandlerOptions {
+  /** Called once a batch is ready (to wake the sender). */
+  afterQueue?: () => void;
+  /** Rows allowed in one import (Notify's 100,000 unless set otherwise). */
+  maxRows?: number;
+}
+
+/** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
+export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
+  const files = new ImportFiles(ctx.dataDir);
+  const jobs = new Map<string, AbortController>();
+  discardInterruptedImports(ctx.db);
+
+  async function withJob<T>(jobId: string | undefined, work: (signal: AbortSignal, progress: (stage: ImportStage, done: number, total?: number | null) => void) => Promise<T>): Promise<T> {
+    const id = jobId ?? newId();
+    const controller = new AbortController();
+    jobs.set(id, controller);
+    let lastStage: ImportStage = 'reading';
+    let lastDone = 0;
+    const progress = (stage: ImportStage, done: number, total: number | null = null): void => {
+      lastStage = stage;
+      lastDone = done;
+      ctx.events.emit('import.progress', { jobId: id, stage, done, total, finished: false });
+    };
+    try {
+      return await work(controller.signal, progress);
+    } finally {
+      jobs.delete(id);
+      ctx.events.emit('import.progress', { jobId: id, stage: lastStage, done: lastDone, total: lastDone, finished: true });
+    }
+  }
+
+  const importRun = (args: { fileId: string; sheet?: string; templateId: string; mapping?: Record<string, string | null> }, signal: AbortSignal, onProgress: ImportRun['onProgress']): ImportRun => ({
+    db: ctx.db,
+    file: files.get(args.fileId),
+    sheet: args.sheet,
+    template: loadTemplateForImport(ctx.db, args.templateId),
+    mapping: args.mapping,
+    maxRows: options.maxRows,
+    signal,
+    onProgress,
+  });
+
+  return {
+    'imports.inspect': ({ source, jobId }) =>
+      withJob(jobId, async (signal, progress) => {
+        const { fileId, file } = await files.add(source, signal);
+        const sheets = await inspectSheets(file, { signal, onRows: (rows) => progress('reading', rows) });
+        return {
+          fileId,
+          fileName: file.fileName,
+          kind: file.kind,
+          sizeBytes: file.sizeBytes,
+          contentHash: file.contentHash,
+          sheets,
+          importedToday: batchImportedToday(ctx.db, file.contentHash),
+        };
+      }),
+    'imports.check': (args) => withJob(args.jobId, (signal, progress) => checkImport(importRun(args, signal, progress))),
+    'imports.preview': (args) => withJob(undefined, (signal) => previewImportRow(importRun(args, signal, undefined), args.row)),
+    'imports.queue': (args) =>
+      withJob(args.jobId, async (signal, progress) => {
+        const result = await queueImport(importRun(args, signal, progress), {
+          excludeInvalid: args.excludeInvalid,
+          sendAt: args.sendAt,
+          importedBy: ctx.user,
+          rejectedRowsFolder: rejectedRowsFolder(ctx.dataDir),
+        });
+        if (result.batchId) options.afterQueue?.();
+        return result;
+      }),
+    'imports.cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+    'imports.mapping': async ({ templateId }) => ({ mapping: new ColumnMappingStore(ctx.db).load(templateId) }),
+  };
+}

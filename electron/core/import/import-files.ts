@@ -1,0 +1,54 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MAX_IMPORT_FILE_BYTES, type ImportSource } from '../../../shared/contract';
+import { newId } from '../clock';
+import { examineFile, type ExaminedFile } from './examine-file';
+import { ImportError } from './import-error';
+
+/**
+ * Files inspected in this session, by id. A file chosen in a web page arrives as bytes and is kept in the data
+ * folder until the session ends; a desktop file is read where it is.
+ */
+export class ImportFiles {
+  private readonly files = new Map<string, ExaminedFile>();
+  private readonly uploadFolder: string;
+
+  constructor(dataDir: string) {
+    this.uploadFolder = join(dataDir, 'import-uploads');
+  }
+
+  async add(source: ImportSource, signal?: AbortSignal): Promise<{ fileId: string; file: ExaminedFile }> {
+    const fileId = newId();
+    let path: string;
+    let fileName: string;
+    if ('path' in source) {
+      path = source.path;
+      fileName = basename(source.path);
+    } else {
+      fileName = basename(source.fileName.replaceAll('\\', '/')) || 'upload.csv';
+      const bytes = Buffer.from(source.contentBase64, 'base64');
+      if (bytes.length > MAX_IMPORT_FILE_BYTES) {
+        throw new ImportError('file-too-large', `${fileName} is larger than 150 MB. Split it into smaller files.`);
+      }
+      const folder = join(this.uploadFolder, fileId);
+      mkdirSync(folder, { recursive: true });
+      path = join(folder, fileName);
+      writeFileSync(path, bytes);
+    }
+    const file = await examineFile(path, fileName, signal);
+    this.files.set(fileId, file);
+    return { fileId, file };
+  }
+
+  get(fileId: string): ExaminedFile {
+    const file = this.files.get(fileId);
+    if (!file) throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
+    return file;
+  }
+
+  /** Removes uploaded copies (called when the core closes). */
+  clear(): void {
+    this.files.clear();
+    rmSync(this.uploadFolder, { recursive: true, force: true });
+  }
+}
