@@ -74,7 +74,7 @@ describe('request bodies', () => {
     expect(await errorMessagesOf(live.sendSms(template, '077009001234567', { personalisation }))).toEqual([
       ['ValidationError', 'phone_number Too many digits'],
     ]);
-    expect(await errorMessagesOf(live.sendSms(template, '01632 960 001', { personalisation }))).toEqual([
+    expect(await errorMessagesOf(live.sendSms(template, '0161 496 0000', { personalisation }))).toEqual([
       ['InvalidPhoneError', 'Not a UK mobile number'],
     ]);
     expect(
