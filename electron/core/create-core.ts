@@ -5,6 +5,7 @@ import { databaseFile, logFile } from './data-dir';
 import { openDatabase } from './database/open-database';
 import { createDispatcher, UserError } from './dispatch';
 import { CoreEventBus } from './events';
+import { createImportHandlers } from './handlers/import-handlers';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
 import { createServiceHandlers } from './handlers/service-handlers';
@@ -71,10 +72,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
   const sync = createSyncEngine(ctx);
+  const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
-    ...createMessageHandlers(ctx, () => void sync.syncNow().catch(() => undefined)),
+    ...createMessageHandlers(ctx, afterQueue),
+    ...createImportHandlers(ctx, { afterQueue }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
   };

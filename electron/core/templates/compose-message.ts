@@ -100,7 +100,8 @@ export function previewMessage(template: TemplateForComposing, values: Personali
     contactBlock: template.letterContactBlock ?? undefined,
     values: provided ? values : undefined,
   });
-  return { type: 'letter', body: letter.bodyText, subject: letter.subject, html: letter.html, placeholders, missing, sms: null, errors };
+  const body = fillPlaceholders(template.body, provided ? values : {}, {}).trim();
+  return { type: 'letter', body, subject: letter.heading, html: letter.bodyHtml, placeholders, missing, sms: null, errors };
 }
 
 function recipientProblem(type: Channel, to: string, permissions: RecipientPermissions): { error: string } | { recipient: string; lines?: string[] } {

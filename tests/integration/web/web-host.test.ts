@@ -75,7 +75,7 @@ describe('web mode', () => {
     const response = await fetch(`${host.url}events?token=${token}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader = response.body!.getReader();
-    const created = await (await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })).json();
+    const created = (await (await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })).json()) as { value: { id: string } };
     let received = '';
     while (!received.includes('event: templates.changed')) {
       const { value, done } = await reader.read();
