@@ -1,22 +1,17 @@
 import type { ColumnMapping, ImportCheckReport } from '../../../shared/contract';
 import { placeholderKey, templatePlaceholders } from '../../../shared/notify/placeholders';
-import { ADDRESS_LINE_1_TO_6_KEYS, ADDRESS_LINE_7_KEY, MIN_ADDRESS_LINES, POSTCODE_KEY } from '../../../shared/notify/postal-address';
+import { readSheetColumns, recipientColumnNames } from '../../../shared/notify/recipient-sheet-columns';
 import type { Db } from '../database/open-database';
 import { nowIso } from '../clock';
 import type { TemplateForImport } from './template-for-import';
 
-/** Notify's recipient columns (notifications-utils' `RecipientCSV.recipient_column_headers`). */
-export const recipientColumnsByType = {
-  sms: ['phone number'],
-  email: ['email address'],
-  letter: [...ADDRESS_LINE_1_TO_6_KEYS.map((key) => key.replaceAll('_', ' ')), POSTCODE_KEY, ADDRESS_LINE_7_KEY.replaceAll('_', ' ')],
-} as const;
-
 export interface MatchedColumns {
   columns: ImportCheckReport['columns'];
+  /** The header row as Notify should read it: each used column named after its field, unused ones blank. */
+  notifyHeaders: string[];
   /** Field (recipient column or placeholder, as the template writes it) → index of the column that feeds it. */
   fieldColumns: Map<string, number>;
-  recipientFields: readonly string[];
+  recipientFields: string[];
   placeholders: string[];
   missingColumns: string[];
   /** A problem with the columns that no row can fix. */
@@ -24,14 +19,14 @@ export interface MatchedColumns {
 }
 
 /** Fields the template reads from a spreadsheet: its recipient columns, then its placeholders. */
-export function templateFields(template: TemplateForImport): { recipientFields: readonly string[]; placeholders: string[] } {
+export function templateFields(template: TemplateForImport): { recipientFields: string[]; placeholders: string[] } {
   const placeholders = templatePlaceholders({
     type: template.type,
     body: template.body,
     subject: template.subject ?? undefined,
     contactBlock: template.letterContactBlock ?? undefined,
   });
-  const recipientFields = recipientColumnsByType[template.type];
+  const recipientFields = recipientColumnNames(template.type);
   const recipientKeys = new Set(recipientFields.map(placeholderKey));
   return { recipientFields, placeholders: placeholders.filter((name) => !recipientKeys.has(placeholderKey(name))) };
 }
@@ -59,16 +54,19 @@ export function matchColumns(headers: readonly string[], template: TemplateForIm
     fieldColumns.set(field, index);
     return { header, placeholder: field, matchedBy: 'name' as const };
   });
-  const required = template.type === 'letter' ? placeholders : [...recipientFields, ...placeholders];
-  const missingColumns = required.filter((field) => !fieldColumns.has(field));
+  const notifyHeaders = columns.map((column) => column.placeholder ?? '');
+  const sheetColumns = readSheetColumns(notifyHeaders, sheetTemplate(template));
   let columnError: string | null = null;
-  if (template.type === 'letter') {
-    const addressColumns = recipientFields.filter((field) => fieldColumns.has(field)).length;
-    if (addressColumns < MIN_ADDRESS_LINES) {
-      columnError = `Your file needs at least ${MIN_ADDRESS_LINES} address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.`;
-    }
+  if (!sheetColumns.hasRecipientColumns && template.type === 'letter') {
+    columnError = 'Your file needs at least 3 address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.';
   }
-  return { columns, fieldColumns, recipientFields, placeholders, missingColumns, columnError };
+  return { columns, notifyHeaders, fieldColumns, recipientFields, placeholders, missingColumns: sheetColumns.missingColumns, columnError };
+}
+
+export function sheetTemplate(template: TemplateForImport): { type: TemplateForImport['type']; body: string; subject?: string } {
+  return template.subject === null || template.type === 'sms'
+    ? { type: template.type, body: template.body }
+    : { type: template.type, body: template.body, subject: template.subject };
 }
 
 /** Hand-made matches of columns to placeholders, remembered per template (migration 002). */

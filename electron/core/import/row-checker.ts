@@ -4,13 +4,11 @@ import { stripAndRemoveObscureWhitespace } from '../../../shared/notify/formatte
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import { compileField } from '../../../shared/notify/placeholders';
 import { analysePostalAddress, postalAddressAsPersonalisation, postalAddressFromPersonalisation } from '../../../shared/notify/postal-address';
-import { compileSmsTemplate, SMS_CHARACTER_LIMIT } from '../../../shared/notify/sms';
-import type { MatchedColumns } from './column-mapping';
+import { checkRecipients, ROW_ERROR_KEYS } from '../../../shared/notify/recipient-sheet';
+import { compileSmsTemplate } from '../../../shared/notify/sms';
+import { sheetTemplate, type MatchedColumns } from './column-mapping';
 import type { SheetRow } from './sheet-row';
 import type { TemplateForImport } from './template-for-import';
-
-/** Notify's text for an empty cell the template needs. */
-export const MISSING_CELL_MESSAGE = 'Missing';
 
 /** What the outbox stores for one accepted row (the fields of NewOutboxMessage that vary by row). */
 export interface RowMessage {
@@ -42,17 +40,18 @@ export const importPermissions: RecipientPermissions = {
   allowInternationalLetters: true,
 };
 
-export type RowChecker = (row: SheetRow) => CheckedRow;
+/** Checks a chunk of rows; each result matches the row at the same position. */
+export type RowChecker = (rows: readonly SheetRow[]) => CheckedRow[];
 
 /**
- * Checks and renders rows as Notify does for a spreadsheet: the template is compiled once, and each row is a
- * look-up of its cells by precomputed column index.
+ * Checks rows with Notify's `checkRecipients` (one chunk at a time, under the header row as Notify should read it),
+ * then renders the accepted ones. A phone number is validated once per row: `checkRecipients` leaves it to this
+ * module, which also needs the normalised number and whether it is international.
  */
 export function createRowChecker(template: TemplateForImport, matched: MatchedColumns, permissions = importPermissions): RowChecker {
   const fields = [...matched.fieldColumns.entries()].map(([field, index]) => ({
     field,
     index,
-    header: matched.columns[index]?.header ?? field,
     isRecipient: matched.recipientFields.includes(field),
   }));
   const placeholderFields = fields.filter((entry) => !entry.isRecipient);
@@ -61,62 +60,64 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
   const renderSms = template.type === 'sms' ? compileSmsTemplate(template.body) : null;
   const fillBody = template.type === 'sms' ? null : compileField(template.body);
   const fillSubject = template.subject === null || template.type === 'sms' ? null : compileField(template.subject);
-  const columnIndexes = new Map(fields.map((entry) => [entry.header, entry.index]));
-  const columnOrder = (header: string | null): number => (header === null ? -1 : (columnIndexes.get(header) ?? -1));
+  const headerOf = (notifyHeader: string): string | null => {
+    if (notifyHeader === ROW_ERROR_KEYS.message || notifyHeader === ROW_ERROR_KEYS.address) return null;
+    const index = matched.notifyHeaders.indexOf(notifyHeader);
+    return index < 0 ? notifyHeader : (matched.columns[index]?.header ?? notifyHeader);
+  };
+  const columnOrder = (header: string | null): number => (header === null ? Number.MAX_SAFE_INTEGER : matched.columns.findIndex((column) => column.header === header));
+  const sheet = sheetTemplate(template);
+  const options = {
+    maxRows: Number.MAX_SAFE_INTEGER,
+    allowInternationalSms: permissions.allowInternationalSms,
+    allowLandline: permissions.allowLandline,
+    allowInternationalLetters: permissions.allowInternationalLetters,
+    validatePhoneNumbers: false,
+  };
 
-  return (row) => {
+  const checkRow = (row: SheetRow, notifyErrors: Record<string, string> | undefined): CheckedRow => {
     const errors: ImportRowError[] = [];
-    const personalisation: Record<string, string> = {};
-    for (const entry of placeholderFields) {
-      const value = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
-      if (value === '') errors.push({ row: row.rowNumber, column: entry.header, message: MISSING_CELL_MESSAGE });
-      else personalisation[entry.field] = value;
+    for (const [notifyHeader, message] of Object.entries(notifyErrors ?? {})) {
+      errors.push({ row: row.rowNumber, column: headerOf(notifyHeader), message });
     }
     let recipient: string | null = null;
     let international = false;
+    const personalisation: Record<string, string> = {};
+    for (const entry of placeholderFields) {
+      const value = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
+      if (value !== '') personalisation[entry.field] = value;
+    }
     if (recipientField) {
+      const header = matched.columns[recipientField.index]?.header ?? recipientField.field;
       const raw = stripAndRemoveObscureWhitespace(row.cells[recipientField.index] ?? '');
-      if (raw === '') errors.push({ row: row.rowNumber, column: recipientField.header, message: MISSING_CELL_MESSAGE });
-      else if (template.type === 'sms') {
-        const phone = validatePhoneNumber(raw, {
-          allowInternational: permissions.allowInternationalSms,
-          allowLandline: permissions.allowLandline,
-        });
-        if (phone.valid) {
-          recipient = phone.normalised;
-          international = phone.international;
-        } else errors.push({ row: row.rowNumber, column: recipientField.header, message: phone.error });
-      } else {
-        const email = validateEmailAddress(raw);
-        if (email.valid) recipient = email.normalised;
-        else errors.push({ row: row.rowNumber, column: recipientField.header, message: email.error });
+      const alreadyFlagged = errors.some((error) => error.column === header);
+      if (raw !== '' && !alreadyFlagged) {
+        const verdict =
+          template.type === 'sms'
+            ? validatePhoneNumber(raw, { allowInternational: permissions.allowInternationalSms, allowLandline: permissions.allowLandline })
+            : validateEmailAddress(raw);
+        if (verdict.valid) {
+          recipient = verdict.normalised;
+          international = 'international' in verdict && verdict.international === true;
+        } else errors.push({ row: row.rowNumber, column: header, message: verdict.error });
       }
-    } else if (template.type === 'letter') {
+    } else if (template.type === 'letter' && errors.length === 0) {
       const addressValues: Record<string, string> = {};
       for (const entry of addressFields) addressValues[entry.field] = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
       const address = analysePostalAddress(postalAddressFromPersonalisation(addressValues, { insensitiveKeys: true }), {
         allowInternational: permissions.allowInternationalLetters,
       });
-      if (address.valid) {
-        recipient = address.normalisedLines.join(', ');
-        international = address.international;
-        Object.assign(personalisation, postalAddressAsPersonalisation(address));
-      } else errors.push({ row: row.rowNumber, column: null, message: address.error ?? 'Enter a real address' });
+      recipient = address.normalisedLines.join(', ');
+      international = address.international;
+      Object.assign(personalisation, postalAddressAsPersonalisation(address));
     }
     const recipientKey = recipient === null ? null : recipient.toLowerCase();
     if (errors.length > 1) errors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
-    if (errors.length > 0) return { rowNumber: row.rowNumber, errors, message: null, recipientKey, international, fragments: null };
-
+    if (errors.length > 0 || recipient === null) {
+      return { rowNumber: row.rowNumber, errors, message: null, recipientKey, international, fragments: null };
+    }
     if (renderSms) {
       const sms = renderSms(personalisation);
-      if (sms.tooLong) {
-        errors.push({
-          row: row.rowNumber,
-          column: null,
-          message: `Message is too long: it has ${sms.characterCountWithoutPrefix} characters and text messages cannot be longer than ${SMS_CHARACTER_LIMIT}`,
-        });
-      } else if (sms.empty) errors.push({ row: row.rowNumber, column: null, message: 'Message is empty' });
-      if (errors.length > 0 || recipient === null) return { rowNumber: row.rowNumber, errors, message: null, recipientKey, international, fragments: null };
       return {
         rowNumber: row.rowNumber,
         errors,
@@ -126,7 +127,6 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
         fragments: sms.fragmentCount,
       };
     }
-    if (recipient === null) return { rowNumber: row.rowNumber, errors, message: null, recipientKey, international, fragments: null };
     return {
       rowNumber: row.rowNumber,
       errors,
@@ -140,5 +140,11 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       international,
       fragments: null,
     };
+  };
+
+  return (rows) => {
+    const verdict = checkRecipients([matched.notifyHeaders, ...rows.map((row) => row.cells)], sheet, options);
+    const errorsByIndex = new Map(verdict.rows.map((entry) => [entry.index, entry.errors]));
+    return rows.map((row, index) => checkRow(row, errorsByIndex.get(index)));
   };
 }

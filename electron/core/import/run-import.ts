@@ -113,7 +113,8 @@ export async function previewImportRow(run: ImportRun, rowNumber: number): Promi
     found ??= chunk.find((row) => row.rowNumber >= rowNumber);
   }
   if (!found) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
-  const checked = check(found);
+  const [checked] = check([found]);
+  if (!checked) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
   return {
     row: found.rowNumber,
     rows,
@@ -150,19 +151,18 @@ async function processSheet(
   for await (const chunk of sheet.rows) {
     throwIfCancelled(run.signal);
     const accepted: RowMessage[] = [];
-    for (const row of chunk) {
-      if (builder.rows >= maxRows) {
-        builder.countRow();
-        continue;
-      }
-      const checked = check(row);
+    const withinLimit = chunk.slice(0, Math.max(maxRows - builder.rows, 0));
+    const results = withinLimit.length > 0 ? check(withinLimit) : [];
+    results.forEach((checked, index) => {
       builder.add(checked);
       if (checked.message) accepted.push(checked.message);
       else if (queuing) {
-        sink?.reject(row, checked.errors);
+        const row = withinLimit[index];
+        if (row) sink?.reject(row, checked.errors);
         if (sink?.stopOnInvalid) queuing = false;
       }
-    }
+    });
+    for (let extra = withinLimit.length; extra < chunk.length; extra += 1) builder.countRow();
     if (builder.rows > maxRows) queuing = false;
     if (queuing && accepted.length > 0) sink?.accept(accepted);
     run.onProgress?.(stage, builder.rows);
