@@ -5,9 +5,11 @@ import type { SimulatorContext } from './context';
 import { parseJsonBody } from './json-body';
 import { checkEmailAddress, checkPhoneNumber, smsRateMultiplier, strippedRecipient } from './notify-rules';
 import { simulatedFinalStatus, stampNotification } from './persist';
+import { uploadDocuments } from './document-uploads';
 import { POST_EMAIL_REQUEST } from './request-schemas';
 import { validateAgainstSchema } from './schema';
 import type { Sender } from './service';
+import { sanitisePersonalisation } from './sanitise-content';
 import { hasFileValue, templateForSend } from './template-checks';
 import type { KeyType } from './types';
 import { canonicalUuid } from './uuid';
@@ -31,6 +33,7 @@ interface EmailRequest {
   reference?: string;
   email_reply_to_id?: string;
   one_click_unsubscribe_url?: string;
+  sanitise_content_for?: unknown[] | null;
 }
 
 /** Step 2 of §3.5, before the body is even parsed. */
@@ -136,12 +139,13 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
   const body = parseJsonBody(rawBody);
   validateAgainstSchema(body, POST_EMAIL_REQUEST);
   const request = body as EmailRequest;
-  const personalisation = request.personalisation ?? {};
+  const { personalisation, changes: sanitisedContent } = sanitisePersonalisation(
+    request.personalisation ?? {},
+    request.sanitise_content_for ?? [],
+  );
 
   const template = templateForSend(context, request.template_id, 'email', personalisation);
   if (template.compiled.isEmpty(personalisation)) throw badRequest('Your message is empty.');
-  const renderedBody = template.compiled.body(personalisation);
-  const renderedSubject = template.compiled.subject(personalisation);
 
   if (request.email_reply_to_id) {
     senderById(context.service.emailReplyTos, request.email_reply_to_id, 'email_reply_to_id', context.service.id);
@@ -153,6 +157,9 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
   checkRecipientAllowed(context, keyType, normalised);
 
   const isSmokeTest = SMOKE_TEST_EMAIL_ADDRESSES.has(normalised);
+  const withDocumentLinks = uploadDocuments(personalisation, context.service.id, isSmokeTest);
+  const renderedBody = template.compiled.body(withDocumentLinks);
+  const renderedSubject = template.compiled.subject(withDocumentLinks);
   const byteLength = Buffer.byteLength(renderedBody, 'utf8');
   if (byteLength > EMAIL_BYTE_LIMIT) {
     throw badRequest(`Your message is too long. Emails cannot be longer than ${EMAIL_BYTE_LIMIT} bytes. Your message is ${byteLength} bytes.`);
@@ -172,7 +179,7 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
       subject: renderedSubject,
       one_click_unsubscribe_url: oneClickUnsubscribeUrl,
     },
-    sanitised_content: {},
+    sanitised_content: sanitisedContent,
   });
   if (isSmokeTest) return response(randomUUID());
 
@@ -182,7 +189,7 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
     reference,
     templateId: canonicalUuid(request.template_id),
     templateVersion: template.version,
-    personalisation,
+    personalisation: withDocumentLinks,
     recipient: emailAddress,
     addressLines: [],
     postcode: null,
