@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { authError } from './api-error';
 import { JWT_CLOCK_TOLERANCE_SECONDS } from './constants';
 import type { KeyType } from './types';
-import { isUuid } from './uuid';
+import { canonicalUuid, isUuid } from './uuid';
 
 export interface ServiceCredentials {
   serviceId: string;
@@ -92,7 +92,7 @@ export function authenticate(
   if (typeof issuer !== 'string' || !isUuid(issuer)) {
     throw authError(403, 'Invalid token: service id is not the right data type');
   }
-  if (issuer.toLowerCase() !== service.serviceId) throw authError(403, 'Invalid token: service not found');
+  if (canonicalUuid(issuer) !== service.serviceId) throw authError(403, 'Invalid token: service not found');
   if (service.keys.length === 0) throw authError(403, 'Invalid token: service has no API keys');
 
   for (const key of service.keys) {
