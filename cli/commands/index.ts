@@ -1,8 +1,10 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
+import { outboxCommand } from './outbox';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
+import { syncCommand } from './sync';
 import { templateCommand } from './template';
 import { webCommand } from './web';
 
@@ -14,4 +16,6 @@ export const commands: readonly CliCommand[] = [
   templateCommand,
   sendCommand,
   importCommand,
+  syncCommand,
+  outboxCommand,
 ];

@@ -50,7 +50,7 @@ export async function configureService(
   }
   const baseUrl = args.baseUrl.replace(/\/+$/, '');
   const check = await checkServiceKey(baseUrl, args.apiKey);
-  if (check.outcome === 'rejected') throw new UserError(`Notify refused this API key: ${check.message}`, 'key-rejected');
+  if (check.outcome === 'rejected') throw new UserError(check.message, 'key-rejected');
 
   await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);
   const namedByUser = Boolean(args.smsTemplateId || args.emailTemplateId || args.letterTemplateId);
