@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { PracticeModeBanner } from './components/PracticeModeBanner';
+import { ImportPage } from './pages/import/ImportPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -25,6 +26,8 @@ function Page({ route }: { route: Route }) {
       return <TemplatesPage />;
     case 'send':
       return <SendMessagePage />;
+    case 'import':
+      return <ImportPage />;
     case 'outbox':
       return <OutboxPage />;
     case 'settings':

@@ -3,6 +3,7 @@ import { href, useRoute } from '../routing/route';
 const navigationItems = [
   { section: 'templates', label: 'Templates' },
   { section: 'send', label: 'Send a message' },
+  { section: 'import', label: 'Import a spreadsheet' },
   { section: 'outbox', label: 'Outbox' },
   { section: 'settings', label: 'Settings' },
 ] as const;

@@ -1,0 +1,106 @@
+import type { ImportCheckReport } from '../../../../shared/contract';
+
+const number = (value: number): string => value.toLocaleString('en-GB');
+
+/** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings. */
+export function CheckReportView({ report }: { report: ImportCheckReport }) {
+  const shownErrors = report.errors.length;
+  const totalErrors = report.errorCounts.reduce((sum, entry) => sum + entry.count, 0);
+  return (
+    <>
+      {report.fileError && (
+        <div className="govuk-error-summary" role="alert">
+          <h2 className="govuk-error-summary__title">This file cannot be imported</h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">{report.fileError}</p>
+          </div>
+        </div>
+      )}
+      {report.missingColumns.length > 0 && (
+        <div className="govuk-error-summary" role="alert">
+          <h2 className="govuk-error-summary__title">Your file is missing {report.missingColumns.length === 1 ? 'a column' : 'some columns'}</h2>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body">It needs a column called:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {report.missingColumns.map((column) => (
+                <li key={column}>{column}</li>
+              ))}
+            </ul>
+            <p className="govuk-body">Add the column to your file, or choose which column fills it above.</p>
+          </div>
+        </div>
+      )}
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Rows</dt>
+          <dd className="govuk-summary-list__value">{number(report.rows)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Ready to send</dt>
+          <dd className="govuk-summary-list__value">{number(report.valid)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">With problems</dt>
+          <dd className="govuk-summary-list__value">{number(report.invalid)}</dd>
+        </div>
+        {report.summary.fragments !== null && (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Text message fragments</dt>
+            <dd className="govuk-summary-list__value">{number(report.summary.fragments)}</dd>
+          </div>
+        )}
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Daily limit</dt>
+          <dd className="govuk-summary-list__value">
+            {number(report.summary.alreadyToday)} already today + {number(report.summary.messages)} from this file, of {number(report.summary.dailyLimit)}
+          </dd>
+        </div>
+      </dl>
+      {report.warnings.map((warning) => (
+        <div className="govuk-warning-text" key={warning.kind}>
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {warning.message}
+            {warning.rows.length > 0 && ` Rows ${warning.rows.join(', ')}${warning.count > warning.rows.length ? ' and more' : ''}.`}
+          </strong>
+        </div>
+      ))}
+      {shownErrors > 0 && (
+        <>
+          <h2 className="govuk-heading-m">
+            There {totalErrors === 1 ? 'is a problem' : `are ${number(totalErrors)} problems`} in your file
+          </h2>
+          <ul className="govuk-list">
+            {report.errorCounts.map((entry) => (
+              <li key={entry.message}>
+                {number(entry.count)} × {entry.message}
+              </li>
+            ))}
+          </ul>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">
+              {totalErrors > shownErrors ? `The first ${shownErrors} problems` : 'Problems'}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Row</th>
+                <th scope="col" className="govuk-table__header">Column</th>
+                <th scope="col" className="govuk-table__header">Problem</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {report.errors.map((error, index) => (
+                <tr className="govuk-table__row" key={`${error.row}-${error.column ?? ''}-${index}`}>
+                  <td className="govuk-table__cell">{error.row}</td>
+                  <td className="govuk-table__cell">{error.column ?? '–'}</td>
+                  <td className="govuk-table__cell">{error.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

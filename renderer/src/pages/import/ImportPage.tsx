@@ -1,0 +1,158 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ColumnMapping, ImportCheckReport, ImportFileInfo, ImportQueueResult, ImportStage } from '../../../../shared/contract';
+import { call, errorMessage } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Select } from '../../components/Select';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { href } from '../../routing/route';
+import { useStore } from '../../store/store';
+import { CheckReportView } from './CheckReportView';
+import { ColumnMappingTable } from './ColumnMappingTable';
+import { FileChooser } from './FileChooser';
+import { ImportProgressBar } from './ImportProgressBar';
+import { QueueForm, type QueueChoice } from './QueueForm';
+import { readFileAsBase64 } from './readFileAsBase64';
+import { RowPreview } from './RowPreview';
+import { newJobId, useImportProgress } from './useImportProgress';
+
+/** Choose a template and a file, map its columns, check it, preview rows and queue it as one batch. */
+export function ImportPage() {
+  usePageTitle('Import a spreadsheet');
+  const templates = useStore((store) => store.templates.filter((template) => !template.archived));
+  const [templateId, setTemplateId] = useState('');
+  const [file, setFile] = useState<ImportFileInfo | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [report, setReport] = useState<ImportCheckReport | null>(null);
+  const [queued, setQueued] = useState<ImportQueueResult | null>(null);
+  const [job, setJob] = useState<{ id: string; stage: ImportStage; total: number | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const progress = useImportProgress(job?.id ?? null);
+
+  const chosenSheet = file?.sheets.find((candidate) => candidate.name === sheet) ?? (file?.sheets.length === 1 ? file.sheets[0] : undefined);
+  const sheetArg = file?.kind === 'xlsx' ? chosenSheet?.name : undefined;
+  const fields = useMemo(() => report?.columns.flatMap((column) => (column.placeholder ? [column.placeholder] : [])) ?? [], [report]);
+
+  useEffect(() => {
+    setReport(null);
+    if (!templateId) return;
+    call('imports.mapping', { templateId }).then(({ mapping: remembered }) => setMapping(remembered), () => setMapping({}));
+  }, [templateId]);
+
+  async function run<T>(stage: ImportStage, total: number | null, work: (jobId: string) => Promise<T>): Promise<T | null> {
+    const id = newJobId();
+    setJob({ id, stage, total });
+    setProblem(null);
+    try {
+      return await work(id);
+    } catch (error) {
+      setProblem(errorMessage(error));
+      return null;
+    } finally {
+      setJob(null);
+    }
+  }
+
+  async function chooseFile(chosen: File): Promise<void> {
+    setFile(null);
+    setReport(null);
+    setQueued(null);
+    const info = await run('reading', null, async (jobId) =>
+      call('imports.inspect', { jobId, source: { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) } }),
+    );
+    if (!info) return;
+    setFile(info);
+    const visible = info.sheets.filter((candidate) => !candidate.hidden);
+    setSheet(visible.length === 1 ? visible[0]?.name : info.sheets.length === 1 ? info.sheets[0]?.name : undefined);
+  }
+
+  async function check(): Promise<void> {
+    if (!file || !templateId) return;
+    const result = await run('checking', chosenSheet?.rowCount ?? null, (jobId) =>
+      call('imports.check', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping }),
+    );
+    setReport(result);
+  }
+
+  async function queue(choice: QueueChoice): Promise<void> {
+    if (!file || !templateId) return;
+    const result = await run('queuing', report?.rows ?? null, (jobId) =>
+      call('imports.queue', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping, ...choice }),
+    );
+    if (result) {
+      setQueued(result);
+      setReport(result.report);
+    }
+  }
+
+  if (queued?.batchId) {
+    return (
+      <>
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title">{queued.queued.toLocaleString('en-GB')} messages queued</h1>
+          <div className="govuk-panel__body">They are in the outbox as one batch.</div>
+        </div>
+        {queued.rejectedRowsFile && (
+          <p className="govuk-body">
+            {queued.rejected.toLocaleString('en-GB')} rows with problems were set aside in <code>{queued.rejectedRowsFile}</code>, with an added error column. Correct them and import that file.
+          </p>
+        )}
+        <p className="govuk-body">
+          <a className="govuk-link" href={href('outbox')}>Go to the outbox</a> or{' '}
+          <a className="govuk-link" href={href('import')} onClick={() => { setQueued(null); setFile(null); setReport(null); }}>import another file</a>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Import a spreadsheet</h1>
+      {problem && <ErrorBanner message={problem} />}
+      <Select
+        id="import-template"
+        label="Template"
+        value={templateId}
+        onChange={(id) => setTemplateId(id)}
+        options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
+      />
+      {templateId && <FileChooser onFile={(chosen) => void chooseFile(chosen)} disabled={job !== null} />}
+      {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => void call('imports.cancel', { jobId: job.id })} />}
+      {file && templateId && (
+        <>
+          <p className="govuk-body">
+            {file.fileName}: {file.sheets.reduce((sum, candidate) => sum + candidate.rowCount, 0).toLocaleString('en-GB')} rows
+          </p>
+          {file.importedToday && (
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>A file with the same content ({file.importedToday.fileName}) was already imported today.
+              </strong>
+            </div>
+          )}
+          {file.sheets.length > 1 && (
+            <Select
+              id="import-sheet"
+              label="Sheet"
+              value={sheet ?? ''}
+              onChange={(name) => { setSheet(name || undefined); setReport(null); }}
+              options={[{ value: '', label: 'Choose a sheet' }, ...file.sheets.map((candidate) => ({ value: candidate.name, label: `${candidate.name} (${candidate.rowCount.toLocaleString('en-GB')} rows)` }))]}
+            />
+          )}
+          {report && <ColumnMappingTable columns={report.columns} fields={[...new Set([...fields, ...report.missingColumns])]} mapping={mapping} onChange={(next) => { setMapping(next); }} />}
+          <button type="button" className="govuk-button" disabled={job !== null || (file.sheets.length > 1 && !sheetArg)} onClick={() => void check()}>
+            {report ? 'Check again' : 'Check the file'}
+          </button>
+        </>
+      )}
+      {report && file && (
+        <>
+          <CheckReportView report={report} />
+          {report.valid > 0 && <RowPreview fileId={file.fileId} sheet={sheetArg} templateId={templateId} mapping={mapping} rows={report.rows} />}
+          <QueueForm report={report} busy={job !== null} onQueue={(choice) => void queue(choice)} />
+        </>
+      )}
+    </>
+  );
+}
