@@ -15,6 +15,7 @@ import { fileLogger, type Logger } from './log';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
+import { createUncheckedKeyVerifier } from './services/verify-unchecked-key';
 import { createSyncEngine, type SyncEngine } from './sync';
 
 export interface CoreOptions {
@@ -60,6 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
 
+  let verifyIfUnchecked: ReturnType<typeof createUncheckedKeyVerifier> = () => undefined;
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
@@ -68,9 +70,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     activeService: async () => {
       const configured = services.configured();
-      return configured ? configuredService(configured, secrets) : practice.get();
+      if (!configured) return practice.get();
+      const active = configuredService(configured, secrets);
+      verifyIfUnchecked(configured, active.apiKey);
+      return active;
     },
   };
+  verifyIfUnchecked = createUncheckedKeyVerifier(ctx, services);
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const handlers: HandlerMap = {
