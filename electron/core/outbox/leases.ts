@@ -79,7 +79,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
            AND m.type NOT IN (SELECT value FROM json_each(@held))
-         ORDER BY m.priority DESC, m.send_after, m.rowid LIMIT @limit`,
+         ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
       .all({ now: nowIso, held, limit: options.limit - abandoned.length }) as ClaimRow[];
     const lease = db.prepare(

@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, NotifyApiError, type NotifyClient } from '../notify-client';
-import { claimDueMessages, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
+import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
@@ -22,6 +22,8 @@ export interface RunOnceReport {
   /** Attempts that failed and will be retried later. */
   retrying: number;
   needsAttention: number;
+  /** Sends Notify refused with RateLimitError (handed back and paced more slowly). */
+  rateLimited: number;
   statusRequests: number;
   statusesChanged: number;
   /** Messages not yet handed to Notify when the run ended. */
@@ -156,8 +158,7 @@ class NotifySyncEngine implements SyncEngine {
     while (this.running) {
       await this.runCycle({ eager: false, refreshAll: false });
       if (!this.running) break;
-      const delay =
-        this.connection === 'offline' ? Math.max(this.nextProbeAtMs - Date.now(), 50) : this.options.idlePollMs;
+      const delay = this.idleDelayMs();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wakeUp = () => {
@@ -167,6 +168,15 @@ class NotifySyncEngine implements SyncEngine {
       });
       this.wakeUp = null;
     }
+  }
+
+  /** Until the next probe when offline; otherwise until the next scheduled or retry time, polling at least every `idlePollMs`. */
+  private idleDelayMs(): number {
+    const now = Date.now();
+    if (this.connection === 'offline') return Math.max(this.nextProbeAtMs - now, 50);
+    const nextDue = nextDueAt(this.ctx.db);
+    const untilDue = nextDue ? Date.parse(nextDue) - now : Infinity;
+    return Math.min(Math.max(untilDue, 10), this.options.idlePollMs);
   }
 
   private wake(): void {
@@ -285,6 +295,7 @@ class NotifySyncEngine implements SyncEngine {
         this.connectionFailed(signal.error, signal.unreachable);
         break;
       case 'rate-limited':
+        this.report.rateLimited += 1;
         this.answered();
         this.pacer.slowDown();
         break;
@@ -398,5 +409,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, statusRequests: 0, statusesChanged: 0 };
+  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
 }
