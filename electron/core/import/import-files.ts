@@ -15,6 +15,8 @@ export class ImportFiles {
 
   constructor(dataDir: string) {
     this.uploadFolder = join(dataDir, 'import-uploads');
+    // Ids live for one session: copies left by an earlier one can never be used again.
+    rmSync(this.uploadFolder, { recursive: true, force: true });
   }
 
   async add(source: ImportSource, signal?: AbortSignal): Promise<{ fileId: string; file: ExaminedFile }> {
@@ -46,7 +48,7 @@ export class ImportFiles {
     return file;
   }
 
-  /** Removes uploaded copies (called when the core closes). */
+  /** Removes uploaded copies (when the core closes). */
   clear(): void {
     this.files.clear();
     rmSync(this.uploadFolder, { recursive: true, force: true });
