@@ -1,9 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../electron/core/core-context';
-import { createSyncEngine } from '../../../electron/core/sync';
-import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator } from '../../../simulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEventName } from '../../../shared/contract';
+import type { ActiveService, CoreContext } from '../../../electron/core/core-context';
+import { createSyncEngine, type SyncEngineOptions } from '../../../electron/core/sync';
+import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
 import {
   duplicateReferences,
+  insertBatch,
   openTestContext,
   queueSms,
   simulatorPassThrough,
@@ -13,35 +15,54 @@ import {
 } from './sync-fixtures';
 
 describe('sync engine against the simulator', () => {
-  let simulator: RunningSimulator;
-  let data: ReturnType<typeof tempDataDir>;
-  let ctx: CoreContext;
+  let cleanUp: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await cleanUp?.();
+    cleanUp = null;
+  });
 
-  beforeEach(async () => {
-    simulator = await startSimulator({ quiet: true, deliverAfterMs: 100, rateLimitPerMinute: 100_000 });
-    data = tempDataDir();
-    ctx = openTestContext(
-      data.dbFile,
-      simulatorService({
+  async function setUp(
+    simulatorOptions: SimulatorOptions = {},
+    service: (simulator: RunningSimulator) => Partial<ActiveService> = () => ({}),
+  ): Promise<{ simulator: RunningSimulator; ctx: CoreContext; engine: (options?: SyncEngineOptions) => ReturnType<typeof createSyncEngine> }> {
+    const simulator = await startSimulator({ quiet: true, deliverAfterMs: 100, rateLimitPerMinute: 100_000, ...simulatorOptions });
+    const data = tempDataDir();
+    const ctx = openTestContext(data.dbFile, {
+      ...simulatorService({
         baseUrl: simulator.url,
         apiKey: simulator.apiKeys.test,
         rateLimitPerMinute: 100_000,
         passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS),
       }),
-    );
-  });
-  afterEach(async () => {
-    ctx.db.close();
-    await simulator.close();
-    data.remove();
-  });
+      ...service(simulator),
+    });
+    const engines: ReturnType<typeof createSyncEngine>[] = [];
+    cleanUp = async () => {
+      for (const engine of engines) await engine.stop();
+      ctx.db.close();
+      await simulator.close();
+      data.remove();
+    };
+    return {
+      simulator,
+      ctx,
+      engine: (options) => {
+        const engine = createSyncEngine(ctx, { minPollMs: 50, ...options });
+        engines.push(engine);
+        return engine;
+      },
+    };
+  }
 
-  it('sends queued messages once, records Notify ids, and follows them to delivered', async () => {
+  it('sends queued messages once, records Notify ids, follows them to delivered, and tells the UI', async () => {
+    const { simulator, ctx, engine: makeEngine } = await setUp();
+    const events = new Map<CoreEventName, number>();
+    ctx.events.onAny((event) => events.set(event, (events.get(event) ?? 0) + 1));
     queueSms(ctx.db, { count: 300 });
-    const engine = createSyncEngine(ctx, { minPollMs: 50 });
+    const engine = makeEngine();
     const first = await engine.runOnce();
     expect(first.sent).toBe(300);
-    expect(stateCounts(ctx.db).accepted ?? 0).toBeGreaterThan(0);
+    expect(first.waiting).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const second = await engine.runOnce();
     expect(second.statusRequests).toBeLessThanOrEqual(3);
@@ -51,6 +72,105 @@ describe('sync engine against the simulator', () => {
     expect(duplicateReferences(sent.map((n) => n.reference))).toEqual([]);
     const ids = ctx.db.prepare('SELECT notify_id FROM outbox_messages').all() as { notify_id: string }[];
     expect(new Set(ids.map((row) => row.notify_id))).toEqual(new Set(sent.map((n) => n.id)));
-    await engine.stop();
+    expect(events.get('outbox.changed')).toBeGreaterThan(0);
+    expect(events.get('sync.status')).toBeGreaterThan(0);
+    expect(second.status.connection).toBe('online');
+  });
+
+  it('records Notify’s message for a refused send and never retries it', async () => {
+    const { simulator, ctx, engine } = await setUp();
+    const [id] = queueSms(ctx.db, { count: 1, recipient: () => '07700 9' });
+    const report = await engine().runOnce();
+    expect(report.rejected).toBe(1);
+    const row = ctx.db.prepare('SELECT state, last_error, attempts FROM outbox_messages WHERE id = ?').get(id!);
+    expect(row).toEqual({ state: 'rejected', last_error: 'phone_number Not enough digits', attempts: 1 });
+    expect((await engine().runOnce()).sent).toBe(0);
+    expect(simulator.notifications()).toHaveLength(0);
+  });
+
+  it('asks for the pass-through template when the service has none for the channel', async () => {
+    const { ctx, engine } = await setUp({}, () => ({ passThroughTemplates: { sms: null, email: null, letter: null } }));
+    queueSms(ctx.db, { count: 1 });
+    const report = await engine().runOnce();
+    expect(report.needsAttention).toBe(1);
+    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages').get() as { state: string; last_error: string };
+    expect(row.state).toBe('needs-attention');
+    expect(row.last_error).toMatch(/Set the id of that text message template in Settings/);
+  });
+
+  it('holds a channel until midnight UTC after Notify’s daily limit, and says so', async () => {
+    const { simulator, ctx, engine } = await setUp({ dailyLimits: { sms: 5 } }, (sim) => ({ apiKey: async () => sim.apiKeys.live }));
+    queueSms(ctx.db, { count: 8 });
+    const report = await engine().runOnce();
+    expect(report.sent).toBe(5);
+    expect(stateCounts(ctx.db).queued).toBe(3);
+    const [hold] = report.status.heldChannels;
+    expect(hold).toMatchObject({ channel: 'sms', reason: 'Exceeded send limits (sms: 5) for today' });
+    expect(hold?.until).toMatch(/T00:00:00.000Z$/);
+    expect(simulator.notifications()).toHaveLength(5);
+  });
+
+  it('stops and tells the user when Notify refuses the key, keeping every message queued', async () => {
+    const { ctx, engine } = await setUp({}, (sim) => ({
+      apiKey: async () => sim.apiKeys.test.slice(0, -36) + '00000000-0000-4000-8000-000000000000',
+    }));
+    queueSms(ctx.db, { count: 3 });
+    const report = await engine().runOnce();
+    expect(report.status.connection).toBe('idle');
+    expect(report.status.lastError).toBe('Notify refused the API key: Invalid token: API key not found');
+    expect(stateCounts(ctx.db)).toEqual({ queued: 3 });
+  });
+
+  it('pauses and resumes sending, for everything and per batch', async () => {
+    const { ctx, engine: makeEngine } = await setUp();
+    insertBatch(ctx.db, 'b1');
+    queueSms(ctx.db, { count: 2, batchId: 'b1' });
+    queueSms(ctx.db, { count: 1 });
+    const engine = makeEngine();
+    expect(engine.pause().connection).toBe('paused');
+    expect((await engine.runOnce()).sent).toBe(0);
+    engine.resume();
+    engine.pause('b1');
+    expect((await engine.runOnce()).sent).toBe(1);
+    engine.resume('b1');
+    expect((await engine.runOnce()).sent).toBe(2);
+    expect(() => engine.pause('no-such-batch')).toThrow(/not in the outbox/);
+  });
+
+  it('sends a scheduled message at its time, in the running engine', async () => {
+    const { ctx, engine: makeEngine } = await setUp();
+    const [id] = queueSms(ctx.db, { count: 1, sendAfter: new Date(Date.now() + 700).toISOString() });
+    const engine = makeEngine({ idlePollMs: 100 });
+    engine.start();
+    const state = () => (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id!) as { state: string }).state;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(state()).toBe('scheduled');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(['accepted', 'delivered']).toContain(state());
+  });
+
+  it('marks accepted messages past Notify’s retention that it no longer lists as status unknown', async () => {
+    const { ctx, engine } = await setUp();
+    const [id] = queueSms(ctx.db, { count: 1 });
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    ctx.db
+      .prepare(`UPDATE outbox_messages SET state = 'accepted', notify_id = ?, notify_status = 'sending', accepted_at = ? WHERE id = ?`)
+      .run('5b0b8c1e-0000-4000-8000-00000000dead', eightDaysAgo, id!);
+    const report = await engine().runOnce();
+    expect(report.statusRequests).toBe(1);
+    expect(stateCounts(ctx.db)).toEqual({ 'status-unknown': 1 });
+  });
+
+  it('looks the reference up before sending a message whose earlier attempt may have reached Notify, and adopts it', async () => {
+    const { simulator, ctx, engine } = await setUp();
+    queueSms(ctx.db, { count: 20 });
+    await engine().runOnce();
+    // As if the process had died after sending, before recording: back to an unknown outcome.
+    ctx.db.prepare(`UPDATE outbox_messages SET state = 'queued', notify_id = NULL, notify_status = NULL, outcome_unknown = 1`).run();
+    const report = await engine().runOnce();
+    expect(report.adopted).toBe(20);
+    expect(report.sent).toBe(0);
+    expect(simulator.notifications()).toHaveLength(20);
+    expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL').get() as { n: number }).n).toBe(20);
   });
 });
