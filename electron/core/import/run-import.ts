@@ -146,7 +146,7 @@ async function processSheet(
   const check = createRowChecker(run.template, matched);
   const builder = new CheckReportBuilder(run.template, matched);
   const columnsUsable = matched.missingColumns.length === 0 && matched.columnError === null;
-  sink?.start(sheet.headers);
+  if (columnsUsable) sink?.start(sheet.headers);
   let queuing = sink !== null && columnsUsable;
   for await (const chunk of sheet.rows) {
     throwIfCancelled(run.signal);
