@@ -143,6 +143,8 @@ export class SimulatorServer {
       }
       const { faults } = this.context;
       if (faults.latencyMs > 0) await delay(faults.latencyMs);
+      // An outage during the delay destroyed the connection: the request is never handled.
+      if (request.socket.destroyed) return;
       if (struck(faults.resetRate)) {
         request.socket.destroy();
         return;

@@ -81,6 +81,23 @@ describe('daily limits', () => {
   });
 });
 
+describe('international text messages', () => {
+  it('are checked against the international_sms daily limit after the recipient', async () => {
+    const { live } = await simulatorWith({ dailyLimits: { international_sms: 1 } });
+    const { data } = await text(live, '+1 202 555 0123');
+    expect((await live.getNotificationById(data.id)).data.phone_number).toBe('+1 202 555 0123');
+    expect(await failureOf(text(live, '+1 202 555 0124'))).toEqual({
+      status: 429,
+      data: {
+        status_code: 429,
+        errors: [{ error: 'TooManyRequestsError', message: 'Exceeded send limits (international_sms: 1) for today' }],
+      },
+    });
+    expect(await errorMessagesOf(text(live, 'abc'))).toEqual([['ValidationError', 'phone_number Must not contain letters or symbols']]);
+    expect((await text(live, '07700900999')).status).toBe(201);
+  });
+});
+
 describe('key types', () => {
   it('team keys reach only the team and guest list, and cannot send letters', async () => {
     const { team } = await simulatorWith({});
