@@ -142,6 +142,8 @@ function sendPrecompiledLetter(
     finalStatus: pdf.subarray(0, 4).equals(PDF_MAGIC) ? 'delivered' : 'validation-failed',
     pdf,
   });
+  // A PDF that fails validation fails as its virus check ends, without going to print.
+  if (notification.finalStatus === 'validation-failed') notification.completedAtMs = notification.sendingAtMs;
   context.store.add(notification);
   context.dailyLimits.record(keyType, 'letter');
   return { id: notification.id, reference: notification.reference, postage };
