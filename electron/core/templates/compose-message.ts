@@ -92,7 +92,9 @@ export function previewMessage(template: TemplateForComposing, values: Personali
     if (email.tooLong) {
       errors.push(`Your message is too long. Emails cannot be longer than 2000000 bytes. Your message is ${email.byteCount} bytes.`);
     }
-    return { type: 'email', body: email.plainText, subject: email.subject, html: email.html, placeholders, missing, sms: null, errors };
+    // Notify's plain subject marks an unfilled placeholder up as HTML; the preview shows it as ((name)) instead.
+    const subjectShown = missing.length > 0 ? fillPlaceholders(template.subject ?? '', values, {}) : email.subject;
+    return { type: 'email', body: email.plainText, subject: subjectShown, html: email.html, placeholders, missing, sms: null, errors };
   }
   const letter = renderLetter({
     subject: template.subject ?? '',
