@@ -42,6 +42,9 @@ describe('one-off sends on every channel, validated as Notify would', () => {
     const template = await core.handlers['templates.create']({ type: 'email', name: 'Receipt', subject: 'Receipt for ((ref))', body: 'We got your form ((ref)).' });
     const { message } = await core.handlers['messages.send']({ templateId: template.id, to: ' Ann.Smith@Example.GOV.uk ', values: { ref: 'A1' } });
     expect(message).toMatchObject({ type: 'email', recipient: 'ann.smith@example.gov.uk', subject: 'Receipt for A1', body: 'We got your form A1.' });
+    const unfilled = await core.handlers['templates.preview']({ type: 'email', subject: 'Receipt for ((ref))', body: 'We got it.' });
+    expect(unfilled).toMatchObject({ subject: 'Receipt for ((ref))', missing: ['ref'] });
+    expect(unfilled.html).toContain('We got it.');
     const refused = await core.call('messages.send', { templateId: template.id, to: 'ann@example', values: { ref: 'A1' } });
     expect(refused).toMatchObject({ ok: false, error: { message: 'Not a valid email address', code: 'invalid-recipient' } });
   });
