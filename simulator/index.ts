@@ -27,7 +27,7 @@ export { SEEDED_EMAIL_REPLY_TO_ID, SEEDED_SMS_SENDER_ID } from './service';
 /** Starts a local stand-in for GOV.UK Notify's REST API v2 on 127.0.0.1. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const context = createContext(options);
-  const host = options.host ?? '127.0.0.1';
+  const host = '127.0.0.1';
   const server = new SimulatorServer(context, host);
   const port = await server.listen(options.port ?? 0);
   const url = `http://${host}:${port}`;

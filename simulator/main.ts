@@ -108,7 +108,7 @@ export async function runSimulatorCommand(argv: string[]): Promise<void> {
   const stopped = stopSignal();
   let simulator;
   try {
-    simulator = await startSimulator({ ...options, host: '127.0.0.1' });
+    simulator = await startSimulator(options);
   } catch (error) {
     process.stderr.write(`simulator: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

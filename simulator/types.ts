@@ -38,8 +38,6 @@ export interface Faults {
 export interface SimulatorOptions {
   /** 0 = a free port (default). */
   port?: number;
-  /** Defaults to 127.0.0.1. */
-  host?: string;
   failRate?: number;
   latencyMs?: number;
   resetRate?: number;
