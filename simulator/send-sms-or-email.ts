@@ -91,7 +91,7 @@ export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Bu
   const isSmokeTest = SMOKE_TEST_PHONE_NUMBERS.has(permitted.normalised);
   if (rendered.tooLong) {
     throw badRequest(
-      `Your message is too long. Text messages cannot be longer than 918 characters. Your message is ${rendered.characterCount} characters long.`,
+      `Your message is too long. Text messages cannot be longer than 918 characters. Your message is ${rendered.characterCountWithoutPrefix} characters long.`,
     );
   }
 
