@@ -96,7 +96,7 @@ async function unlimitedDrain(): Promise<void> {
     const baseline = await rawBaselines(simulator);
     const { ctx, data } = contextFor(simulator, UNLIMITED);
     queueSms(ctx.db, { count: MESSAGES, batchId: 'bench-batch' });
-    const engine = createSyncEngine(ctx, { minPollMs: 60_000 });
+    const engine = createSyncEngine(ctx, { minPollMs: 60_000, ...(process.env.SYNC_BENCH_CONCURRENCY ? { concurrency: Number(process.env.SYNC_BENCH_CONCURRENCY) } : {}) });
     const accepted = ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL`);
     const start = process.hrtime.bigint();
     engine.start();

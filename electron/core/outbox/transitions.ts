@@ -7,6 +7,8 @@ export interface AttemptOutcome {
   to: MessageState;
   notifyId?: string | null;
   notifyStatus?: string | null;
+  /** When Notify created the notification, if known (an adopted one may be much older than its recording). */
+  acceptedAt?: string | null;
   /** The attempt counts towards the retry limit (not for rate limits or an unreachable service). */
   countAttempt: boolean;
   nextAttemptAt?: string | null;
@@ -35,7 +37,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
       outcome_unknown = @outcomeUnknown,
       lease_owner = NULL, lease_expires_at = NULL,
       updated_at = @now,
-      accepted_at = CASE WHEN @notifyId IS NOT NULL THEN COALESCE(accepted_at, @now) ELSE accepted_at END,
+      accepted_at = CASE WHEN @notifyId IS NOT NULL THEN COALESCE(accepted_at, @acceptedAt, @now) ELSE accepted_at END,
       status_checked_at = CASE WHEN @notifyId IS NOT NULL THEN @now ELSE status_checked_at END,
       completed_at = CASE WHEN @final = 1 THEN @now ELSE NULL END
     WHERE id = @id AND state = 'sending' AND lease_owner = @owner`);
@@ -51,6 +53,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
         to: outcome.to,
         notifyId: outcome.notifyId ?? null,
         notifyStatus: outcome.notifyStatus ?? null,
+        acceptedAt: outcome.acceptedAt ?? null,
         attemptDelta: outcome.countAttempt ? 1 : 0,
         nextAttemptAt: outcome.nextAttemptAt ?? null,
         lastError: outcome.lastError ?? null,

@@ -52,6 +52,7 @@ export async function attemptSend(
             to: stateForNotifyStatus(found.status),
             notifyId: found.id,
             notifyStatus: found.status,
+            acceptedAt: isoOrNull(found.created_at),
             countAttempt: false,
             outcomeUnknown: false,
             detail: 'Notify already had this message (found by its reference), so it was not sent again',
@@ -190,3 +191,8 @@ function retryLater(
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const isoOrNull = (timestamp: string): string | null => {
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+};

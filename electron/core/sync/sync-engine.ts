@@ -49,6 +49,7 @@ interface CycleMode {
 }
 
 const OUTCOME_FLUSH_SIZE = 64;
+const BLOCKED_RETRY_MS = 60_000;
 const OUTCOME_FLUSH_DELAY_MS = 20;
 
 export function createSyncEngine(ctx: CoreContext, options?: SyncEngineOptions): SyncEngine {
@@ -69,6 +70,8 @@ class NotifySyncEngine implements SyncEngine {
   private probeDelayMs: number;
   private nextProbeAtMs = 0;
   private blockedError: string | null = null;
+  private blockedAtMs = 0;
+  private lastRefreshMs = 0;
   private lastError: string | null = null;
   private lastSyncAt: string | null = null;
 
@@ -205,7 +208,8 @@ class NotifySyncEngine implements SyncEngine {
       this.block(error instanceof Error ? error.message : String(error));
       return;
     }
-    if (mode.eager) this.blockedError = null;
+    // A refused key is tried again when a person asks, when the key changes, or after a while.
+    if (mode.eager || Date.now() - this.blockedAtMs > BLOCKED_RETRY_MS) this.blockedError = null;
     if (this.blockedError) return;
     if (this.connection === 'offline') {
       if (!mode.eager && Date.now() < this.nextProbeAtMs) return;
@@ -215,7 +219,9 @@ class NotifySyncEngine implements SyncEngine {
     const promoted = promoteDueScheduled(this.ctx.db);
     this.notifier.changed(promoted);
     await this.drain(client, service);
-    if (this.connection !== 'offline' && !this.blockedError) {
+    const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
+    if (refreshDue && this.connection !== 'offline' && !this.blockedError) {
+      this.lastRefreshMs = Date.now();
       try {
         const refresh = await refreshStatuses(this.ctx.db, client, {
           force: mode.refreshAll,
@@ -374,6 +380,7 @@ class NotifySyncEngine implements SyncEngine {
 
   private block(error: string): void {
     this.blockedError = error;
+    this.blockedAtMs = Date.now();
     this.notifier.statusChanged();
   }
 
