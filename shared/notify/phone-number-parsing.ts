@@ -158,7 +158,11 @@ function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberP
     return success(describe(number, valid, valid ? number.getType() : undefined));
   }
 
-  const lengthCheck = checkLength(number.countryCallingCode, number.nationalNumber);
+  // libphonenumber-js keeps a UK trunk 0 when dropping it would leave an impossible length; phonenumbers always drops it.
+  const lengthCheck = checkLength(
+    number.countryCallingCode,
+    number.countryCallingCode === '44' ? nationalNumberAsInteger(number.nationalNumber) : number.nationalNumber,
+  );
   if (lengthCheck !== 'IS_POSSIBLE') {
     const forcedInternational = libraryParse(`+${input}`, undefined);
     if (

@@ -196,3 +196,13 @@ describe('phone number details', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe('a UK number whose trunk 0 leaves too few digits', () => {
+  it('is judged on the digits after the 0, as phonenumbers does (not accepted as a TV number)', () => {
+    expect(validatePhoneNumber('0770090')).toEqual({ valid: false, error: 'Mobile number is too short' });
+    expect(validatePhoneNumber('07700 900 1')).toEqual({
+      valid: false,
+      error: 'Number is not valid – double check the phone number you entered',
+    });
+  });
+});
