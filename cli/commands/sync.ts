@@ -15,7 +15,7 @@ export function describeSyncStatus(status: SyncStatus): string {
       parts.push(`sending paused, ${status.waiting} waiting`);
       break;
     case 'idle':
-      parts.push(`not sending, ${status.waiting} waiting`);
+      parts.push(`${status.lastError ? 'not sending' : 'connecting'}, ${status.waiting} waiting`);
       break;
   }
   for (const hold of status.heldChannels) parts.push(`${hold.channel} held until ${hold.until}: ${hold.reason}`);
