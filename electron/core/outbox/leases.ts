@@ -94,8 +94,8 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
       lease.run(options.owner, leaseUntil, nowIso, row.id);
       const detail =
         row.state === 'sending'
-          ? 'an earlier send was interrupted; checking Notify for it before sending again'
-          : `attempt ${row.attempts + 1}`;
+          ? `an earlier send was interrupted; checking Notify for it before sending again (${options.owner})`
+          : `attempt ${row.attempts + 1} (${options.owner})`;
       event.run(row.id, nowIso, row.state, 'sending', detail);
     }
     return rows.map(
