@@ -55,7 +55,9 @@ export interface ClaimOptions {
 /**
  * Leases up to `limit` due messages to `owner` in one transaction, marking them `sending` with the outcome unknown
  * before any request leaves: a crash from here on is resolved by a reference look-up. Highest priority first; messages
- * whose earlier lease expired (their sender died) come before fresh ones. Nothing is leased while sending is paused.
+ * whose earlier lease expired (their sender died) come before fresh ones, but never this owner's own: a lease of ours
+ * can only expire while its request is still pending (a stalled process), and that request's answer will be recorded.
+ * Nothing is leased while sending is paused.
  */
 export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[] {
   if (options.limit <= 0) return [];
@@ -68,11 +70,11 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
     const abandoned = db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
-         WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND ${SENDABLE_BATCH}
+         WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
            AND m.type NOT IN (SELECT value FROM json_each(@held))
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
-      .all({ now: nowIso, held, limit: options.limit }) as ClaimRow[];
+      .all({ now: nowIso, held, owner: options.owner, limit: options.limit }) as ClaimRow[];
     const fresh = db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id

@@ -330,7 +330,17 @@ class NotifySyncEngine implements SyncEngine {
     if (this.pendingOutcomes.length === 0) return;
     const outcomes = this.pendingOutcomes;
     this.pendingOutcomes = [];
-    this.notifier.changed(finishAttempts(this.ctx.db, this.options.owner, outcomes));
+    let changed: string[];
+    try {
+      changed = finishAttempts(this.ctx.db, this.options.owner, outcomes);
+    } catch (error) {
+      // Kept for the next flush: these messages stay leased to this process until their outcome is written.
+      this.pendingOutcomes = [...outcomes, ...this.pendingOutcomes];
+      this.flushTimer ??= setTimeout(() => this.flushOutcomes(), 1_000);
+      this.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    this.notifier.changed(changed);
   }
 
   private async probe(client: NotifyClient): Promise<boolean> {
