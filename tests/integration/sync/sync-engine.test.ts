@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEventName } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../../../electron/core/core-context';
+import { enqueueMessages, ONE_OFF_PRIORITY } from '../../../electron/core/outbox/enqueue';
 import { createSyncEngine, type SyncEngineOptions } from '../../../electron/core/sync';
 import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
 import {
@@ -172,5 +173,44 @@ describe('sync engine against the simulator', () => {
     expect(report.sent).toBe(0);
     expect(simulator.notifications()).toHaveLength(20);
     expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL').get() as { n: number }).n).toBe(20);
+  });
+
+  it('sends emails and letters through the pass-through templates, and Notify templates with the user’s values', async () => {
+    const { simulator, ctx, engine } = await setUp();
+    const now = new Date().toISOString();
+    const addTemplate = (id: string, type: string, source: string, notifyId: string | null, subject: string | null) => {
+      ctx.db
+        .prepare(`INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`)
+        .run(id, type, id, source, notifyId, now, now);
+      ctx.db
+        .prepare(`INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, 'x', ?, 'me')`)
+        .run(id, subject, now);
+    };
+    addTemplate('local-email', 'email', 'local', null, 'Subject');
+    addTemplate('local-letter', 'letter', 'local', null, 'Heading');
+    addTemplate('notify-sms', 'sms', 'notify', SEEDED_TEMPLATE_IDS.appointmentReminderSms, null);
+    const base = { templateVersion: 1, priority: ONE_OFF_PRIORITY, createdBy: 'me' };
+    enqueueMessages(ctx.db, [
+      { ...base, type: 'email', templateId: 'local-email', recipient: 'someone@example.gov.uk', personalisation: {}, renderedBody: 'Email body', renderedSubject: 'Email subject' },
+      {
+        ...base,
+        type: 'letter',
+        templateId: 'local-letter',
+        recipient: 'A Person',
+        personalisation: { 'Address line 1': 'A Person', address_line_2: '1 High Street', Postcode: 'SW1A 1AA' },
+        renderedBody: 'Letter body',
+        renderedSubject: 'Letter heading',
+      },
+      { ...base, type: 'sms', templateId: 'notify-sms', recipient: '07700900123', personalisation: { name: 'Ann', date: '1 May', time: '10am', directions: '' }, renderedBody: '', renderedSubject: null },
+    ]);
+    const report = await engine().runOnce();
+    expect(report.sent).toBe(3);
+    const byType = new Map(simulator.notifications().map((n) => [n.type, n]));
+    expect(byType.get('email')).toMatchObject({ template_id: SEEDED_TEMPLATE_IDS.passThroughEmail, personalisation: { subject: 'Email subject', body: 'Email body' } });
+    expect(byType.get('letter')).toMatchObject({
+      template_id: SEEDED_TEMPLATE_IDS.passThroughLetter,
+      personalisation: { address_line_1: 'A Person', address_line_2: '1 High Street', postcode: 'SW1A 1AA', subject: 'Letter heading', body: 'Letter body' },
+    });
+    expect(byType.get('sms')).toMatchObject({ template_id: SEEDED_TEMPLATE_IDS.appointmentReminderSms, personalisation: { name: 'Ann', date: '1 May', time: '10am' } });
   });
 });
