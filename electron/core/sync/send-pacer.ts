@@ -7,7 +7,7 @@ export class SendPacer {
   private tokens = 0;
   private lastRefillMs: number;
   private slowdownFactor = 1;
-  private lastSlowdownMs = 0;
+  private lastSlowdownMs = Number.NEGATIVE_INFINITY;
   private ratePerSecond = 1;
 
   constructor(
