@@ -61,11 +61,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
 
-  let verifyIfUnchecked: ReturnType<typeof createUncheckedKeyVerifier> = () => undefined;
+  const user = currentUser();
+  const verifyIfUnchecked = createUncheckedKeyVerifier({ db, user, events }, services);
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
-    user: currentUser(),
+    user,
     events,
     secrets,
     activeService: async () => {
@@ -76,7 +77,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return active;
     },
   };
-  verifyIfUnchecked = createUncheckedKeyVerifier(ctx, services);
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const handlers: HandlerMap = {

@@ -1,13 +1,13 @@
 import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
-import { createNotifyClient, NotifyApiError, type NotifyClient } from '../notify-client';
+import { createNotifyClient, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
-import { backoffMs } from './backoff';
 import { ChangeNotifier } from './change-notifier';
+import { ConnectionState } from './connection-state';
 import { attemptSend, type AttemptResult } from './send-attempt';
 import { SendPacer } from './send-pacer';
 import { refreshStatuses } from './status-refresh';
@@ -49,7 +49,6 @@ interface CycleMode {
 }
 
 const OUTCOME_FLUSH_SIZE = 64;
-const BLOCKED_RETRY_MS = 60_000;
 const OUTCOME_FLUSH_DELAY_MS = 20;
 
 export function createSyncEngine(ctx: CoreContext, options?: SyncEngineOptions): SyncEngine {
@@ -65,14 +64,8 @@ class NotifySyncEngine implements SyncEngine {
   private wakeUp: (() => void) | null = null;
   private cycleChain: Promise<unknown> = Promise.resolve();
 
-  private connection: 'online' | 'offline' | 'idle' = 'idle';
-  private connectionFailuresInARow = 0;
-  private probeDelayMs: number;
-  private nextProbeAtMs = 0;
-  private blockedError: string | null = null;
-  private blockedAtMs = 0;
+  private readonly connection: ConnectionState;
   private lastRefreshMs = 0;
-  private lastError: string | null = null;
   private lastSyncAt: string | null = null;
 
   private client: { key: string; client: NotifyClient } | null = null;
@@ -87,9 +80,9 @@ class NotifySyncEngine implements SyncEngine {
     private readonly ctx: CoreContext,
     private readonly options: ResolvedSyncOptions,
   ) {
-    this.probeDelayMs = options.probeBaseMs;
     this.pacer = new SendPacer(3000, { pacing: options.pacing });
     this.notifier = new ChangeNotifier(ctx, () => this.status());
+    this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
     this.stopListening = ctx.events.onAny((event) => {
       if (event === 'outbox.changed' && !this.notifier.emitting) this.wake();
@@ -119,12 +112,13 @@ class NotifySyncEngine implements SyncEngine {
   status(): SyncStatus {
     const now = new Date();
     const paused = isSendingPaused(this.ctx.db);
+    const connection = this.connection;
     return {
-      connection: paused ? 'paused' : this.blockedError ? 'idle' : this.connection,
+      connection: paused ? 'paused' : connection.blockedError ? 'idle' : connection.connection,
       waiting: countWaiting(this.ctx.db),
       lastSyncAt: this.lastSyncAt,
-      lastError: this.blockedError ?? this.lastError,
-      nextProbeAt: this.connection === 'offline' ? new Date(this.nextProbeAtMs).toISOString() : null,
+      lastError: connection.blockedError ?? connection.lastError,
+      nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
       heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()),
     };
   }
@@ -176,7 +170,7 @@ class NotifySyncEngine implements SyncEngine {
   /** Until the next probe when offline; otherwise until the next scheduled or retry time, polling at least every `idlePollMs`. */
   private idleDelayMs(): number {
     const now = Date.now();
-    if (this.connection === 'offline') return Math.max(this.nextProbeAtMs - now, 50);
+    if (this.connection.offline) return Math.max(this.connection.nextProbeAtMs - now, 50);
     const nextDue = nextDueAt(this.ctx.db);
     const untilDue = nextDue ? Date.parse(nextDue) - now : Infinity;
     return Math.min(Math.max(untilDue, 10), this.options.idlePollMs);
@@ -190,8 +184,7 @@ class NotifySyncEngine implements SyncEngine {
   private runCycle(mode: CycleMode): Promise<void> {
     const next = this.cycleChain.then(() =>
       this.cycle(mode).catch((error: unknown) => {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.notifier.statusChanged();
+        this.connection.noteError(error instanceof Error ? error.message : String(error));
       }),
     );
     this.cycleChain = next;
@@ -205,14 +198,13 @@ class NotifySyncEngine implements SyncEngine {
       service = await this.ctx.activeService();
       client = await this.clientFor(service);
     } catch (error) {
-      this.block(error instanceof Error ? error.message : String(error));
+      this.connection.block(error instanceof Error ? error.message : String(error));
       return;
     }
-    // A refused key is tried again when a person asks, when the key changes, or after a while.
-    if (mode.eager || Date.now() - this.blockedAtMs > BLOCKED_RETRY_MS) this.blockedError = null;
-    if (this.blockedError) return;
-    if (this.connection === 'offline') {
-      if (!mode.eager && Date.now() < this.nextProbeAtMs) return;
+    this.connection.releaseBlockIfDue(mode.eager);
+    if (this.connection.blockedError) return;
+    if (this.connection.offline) {
+      if (!this.connection.probeDue(mode.eager)) return;
       if (!(await this.probe(client))) return;
     }
     this.pausedHere = isSendingPaused(this.ctx.db);
@@ -220,7 +212,7 @@ class NotifySyncEngine implements SyncEngine {
     this.notifier.changed(promoted);
     await this.drain(client, service);
     const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
-    if (refreshDue && this.connection !== 'offline' && !this.blockedError) {
+    if (refreshDue && !this.connection.offline && !this.connection.blockedError) {
       this.lastRefreshMs = Date.now();
       try {
         const refresh = await refreshStatuses(this.ctx.db, client, {
@@ -232,12 +224,12 @@ class NotifySyncEngine implements SyncEngine {
         this.report.statusRequests += refresh.requests;
         this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
         this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
-        if (refresh.requests > 0) this.answered();
+        if (refresh.requests > 0) this.connection.answered();
       } catch (error) {
-        this.noteRequestFailure(error);
+        this.connection.noteRequestFailure(error);
       }
     }
-    if (this.connection === 'online') this.lastSyncAt = new Date().toISOString();
+    if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
     this.notifier.statusChanged();
   }
 
@@ -245,7 +237,7 @@ class NotifySyncEngine implements SyncEngine {
   private async drain(client: NotifyClient, service: ActiveService): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     const ready: ClaimedMessage[] = [];
-    const mayContinue = () => !this.stopping && !this.pausedHere && this.connection !== 'offline' && !this.blockedError;
+    const mayContinue = () => !this.stopping && !this.pausedHere && !this.connection.offline && !this.connection.blockedError;
     while (mayContinue()) {
       if (ready.length === 0) {
         const allowed = this.pacer.available();
@@ -295,23 +287,23 @@ class NotifySyncEngine implements SyncEngine {
     else if (outcome.countAttempt) this.report.retrying += 1;
     switch (signal.kind) {
       case 'answered':
-        this.answered();
+        this.connection.answered();
         break;
       case 'connection-failed':
-        this.connectionFailed(signal.error, signal.unreachable);
+        this.connection.connectionFailed(signal.error, signal.unreachable);
         break;
       case 'rate-limited':
         this.report.rateLimited += 1;
-        this.answered();
+        this.connection.answered();
         this.pacer.slowDown();
         break;
       case 'daily-limit':
-        this.answered();
+        this.connection.answered();
         holdChannel(this.ctx.db, { channel: signal.channel, until: nextMidnightUtc(), reason: signal.reason });
         this.notifier.statusChanged();
         break;
       case 'blocked':
-        this.block(signal.error);
+        this.connection.block(signal.error);
         break;
     }
     this.queueOutcomes([outcome]);
@@ -337,7 +329,7 @@ class NotifySyncEngine implements SyncEngine {
       // Kept for the next flush: these messages stay leased to this process until their outcome is written.
       this.pendingOutcomes = [...outcomes, ...this.pendingOutcomes];
       this.flushTimer ??= setTimeout(() => this.flushOutcomes(), 1_000);
-      this.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
+      this.connection.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
     this.notifier.changed(changed);
@@ -346,52 +338,12 @@ class NotifySyncEngine implements SyncEngine {
   private async probe(client: NotifyClient): Promise<boolean> {
     try {
       await client.listNotifications({ reference: 'notify-desk-connection-check' });
-      this.answered();
+      this.connection.answered();
       return true;
     } catch (error) {
-      this.noteRequestFailure(error);
-      return this.connection !== 'offline' && !this.blockedError;
+      this.connection.noteRequestFailure(error);
+      return !this.connection.offline && !this.connection.blockedError;
     }
-  }
-
-  private noteRequestFailure(error: unknown): void {
-    if (error instanceof NotifyApiError && error.connectionFailed) {
-      this.connectionFailed(error.message, true);
-    } else if (error instanceof NotifyApiError && (error.kind === 'auth' || error.kind === 'not-found')) {
-      this.block(error.message);
-    } else {
-      this.lastError = error instanceof Error ? error.message : String(error);
-      this.notifier.statusChanged();
-    }
-  }
-
-  private answered(): void {
-    this.connectionFailuresInARow = 0;
-    if (this.connection !== 'online') {
-      this.connection = 'online';
-      this.lastError = null;
-      this.probeDelayMs = this.options.probeBaseMs;
-      this.notifier.statusChanged();
-    }
-  }
-
-  private connectionFailed(error: string, offlineNow: boolean): void {
-    this.connectionFailuresInARow += 1;
-    this.lastError = error;
-    if (!offlineNow && this.connectionFailuresInARow < this.options.offlineAfterFailures) return;
-    if (this.connection === 'offline' && Date.now() < this.nextProbeAtMs) return;
-    const wasOffline = this.connection === 'offline';
-    this.connection = 'offline';
-    const delay = wasOffline ? this.probeDelayMs : this.options.probeBaseMs;
-    this.nextProbeAtMs = Date.now() + backoffMs(1, delay, delay);
-    this.probeDelayMs = Math.min((wasOffline ? this.probeDelayMs : this.options.probeBaseMs) * 2, this.options.probeMaxMs);
-    this.notifier.statusChanged();
-  }
-
-  private block(error: string): void {
-    this.blockedError = error;
-    this.blockedAtMs = Date.now();
-    this.notifier.statusChanged();
   }
 
   private async clientFor(service: ActiveService): Promise<NotifyClient> {
@@ -407,7 +359,7 @@ class NotifySyncEngine implements SyncEngine {
       maxSockets: this.options.concurrency * 2,
     });
     this.client = { key, client };
-    this.blockedError = null;
+    this.connection.blockedError = null;
     return client;
   }
 }
