@@ -1,24 +1,37 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../../shared/contract';
 import type { SheetRow } from './sheet-row';
 
+/** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
+export type RejectedRowsFormat = 'csv' | 'xlsx';
+
+export const REJECTED_ROWS_SHEET = 'Rejected rows';
+export const ERROR_COLUMN = 'error';
+
+interface RowSink {
+  write(cells: readonly string[]): void;
+  close(): Promise<void>;
+}
+
 /**
- * The rows set aside, written as a CSV spreadsheet (UTF-8 with a BOM, so Excel opens it correctly) with the
- * original columns and an added `error` column, ready to correct and import again.
+ * The rows set aside, with the original columns and an added `error` column, ready to correct and import again.
+ * Written as the file came: CSV (UTF-8 with a BOM, so Excel opens it correctly) or an XLSX with one sheet, streamed
+ * so a large file never sits in memory.
  */
 export class RejectedRowsFile {
   readonly path: string;
-  private readonly out: WriteStream;
+  private readonly sink: RowSink;
   private count = 0;
 
-  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[]) {
+  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], format: RejectedRowsFormat = 'csv') {
     mkdirSync(folder, { recursive: true });
     const stem = basename(sourceFileName, extname(sourceFileName));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    this.path = join(folder, `${stem}-rejected-${stamp}.csv`);
-    this.out = createWriteStream(this.path, { encoding: 'utf8' });
-    this.out.write(`\uFEFF${csvLine([...headers, 'error'])}`);
+    this.path = join(folder, `${stem}-rejected-${stamp}.${format}`);
+    this.sink = format === 'xlsx' ? xlsxSink(this.path) : csvSink(this.path);
+    this.sink.write([...headers, ERROR_COLUMN]);
   }
 
   get rowsWritten(): number {
@@ -28,16 +41,48 @@ export class RejectedRowsFile {
   add(row: SheetRow, errors: readonly ImportRowError[]): void {
     const cells = this.headers.map((_, index) => row.cells[index] ?? '');
     const error = errors.map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message)).join('; ');
-    this.out.write(csvLine([...cells, error]));
+    this.sink.write([...cells, error]);
     this.count += 1;
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.out.once('error', reject);
-      this.out.end(() => resolve());
-    });
+    return this.sink.close();
   }
+}
+
+function csvSink(path: string): RowSink {
+  const out: WriteStream = createWriteStream(path, { encoding: 'utf8' });
+  let first = true;
+  return {
+    write(cells) {
+      out.write(`${first ? '\uFEFF' : ''}${csvLine(cells)}`);
+      first = false;
+    },
+    close: () =>
+      new Promise((resolve, reject) => {
+        out.once('error', reject);
+        out.end(() => resolve());
+      }),
+  };
+}
+
+/** Every cell is written as text, so phone numbers keep their leading zero and long references their digits. */
+function xlsxSink(path: string): RowSink {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
+  let closing: Promise<void> | null = null;
+  return {
+    write(cells) {
+      sheet.addRow([...cells]).commit();
+    },
+    close() {
+      closing ??= (async () => {
+        sheet.commit();
+        await workbook.commit();
+      })();
+      return closing;
+    },
+  };
 }
 
 function csvLine(cells: readonly string[]): string {

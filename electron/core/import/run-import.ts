@@ -67,7 +67,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
           rowCount: 0,
           sendAfter,
         });
-        if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers);
+        if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
       },
       stopOnInvalid: !options.excludeInvalid,
       accept: (messages) => writer?.append(messages),
