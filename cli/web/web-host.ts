@@ -1,13 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coreEventNames, type CallResult } from '../../shared/contract';
+import { MAX_IMPORT_FILE_BYTES, coreEventNames, type CallResult } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { readStaticFile } from './static-files';
 
+/** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
+export const MAX_REQUEST_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 1024 * 1024;
+const tooLargeMessage = `This is too large to send to notify-desk: the largest file it reads is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split the file into smaller files.`;
 
-const maxRequestBytes = 200 * 1024 * 1024;
+class RequestTooLarge extends Error {}
 
 export interface WebHost {
   url: string;
@@ -22,20 +25,18 @@ function sameToken(expected: Buffer, given: string | null | undefined): boolean 
   return candidate.length === expected.length && timingSafeEqual(candidate, expected);
 }
 
+/** The body as text; past the limit the rest is read and dropped, so the caller still gets the answer. */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(request.headers['content-length'] ?? 0);
+    let chunks: Buffer[] | null = declared > MAX_REQUEST_BYTES ? null : [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxRequestBytes) {
-        reject(new Error('The request is too large.'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_REQUEST_BYTES) chunks = null;
+      chunks?.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (chunks ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new RequestTooLarge())));
     request.on('error', reject);
   });
 }
@@ -80,7 +81,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
       let payload: unknown;
       try {
         payload = JSON.parse(await readBody(request));
-      } catch {
+      } catch (error) {
+        if (error instanceof RequestTooLarge) return refuse(response, 413, tooLargeMessage);
         return refuse(response, 400, 'The request was not valid JSON.');
       }
       const { name, args } = (payload ?? {}) as { name?: unknown; args?: unknown };

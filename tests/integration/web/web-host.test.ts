@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../../cli/web/web-host';
+import { MAX_REQUEST_BYTES, startWebHost, type WebHost } from '../../../cli/web/web-host';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract';
 import { startTestCore } from '../../helpers/test-core';
 
 const rendererDir = fileURLToPath(new URL('../../../renderer/dist', import.meta.url));
@@ -85,4 +86,20 @@ describe('web mode', () => {
     controller.abort();
     expect(received).toContain(`"templateId":"${created.value.id}"`);
   });
+
+  it('takes a file just under the largest import size, sent as base64 in one call', async () => {
+    const contentBase64 = Buffer.alloc(MAX_IMPORT_FILE_BYTES - 2, 'a').toString('base64');
+    const result = await (await rpc({ name: 'imports.inspect', args: { source: { fileName: 'big.ods', contentBase64 } } })).json();
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^big\.ods is an OpenDocument spreadsheet \(\.ods\)/) } });
+  }, 120_000);
+
+  it('refuses a larger request with a message the person at the desk can act on', async () => {
+    const response = await rpc({ name: 'app.status', args: { padding: 'x'.repeat(MAX_REQUEST_BYTES) } });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { message: 'This is too large to send to notify-desk: the largest file it reads is 150 MB. Split the file into smaller files.' },
+    });
+    expect(await (await rpc({ name: 'app.status', args: {} })).json()).toMatchObject({ ok: true });
+  }, 120_000);
 });
