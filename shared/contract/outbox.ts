@@ -52,6 +52,27 @@ export interface OutboxMessage {
 
 export type OutboxCounts = Record<MessageState, number>;
 
+/** An imported batch and where its messages stand, counted by the groups the outbox page shows. */
+export interface OutboxBatchProgress {
+  id: string;
+  fileName: string;
+  importedBy: string;
+  createdAt: string;
+  sendAfter: string;
+  paused: boolean;
+  /** Messages queued from the file. */
+  total: number;
+  /** Scheduled or queued. */
+  waiting: number;
+  sending: number;
+  /** Handed to Notify, not yet delivered or failed. */
+  accepted: number;
+  delivered: number;
+  /** Failed, rejected, needing attention or with a status that can no longer be known. */
+  failed: number;
+  cancelled: number;
+}
+
 export const outboxHandlerArgs = {
   'messages.send': z
     .object({
@@ -74,6 +95,8 @@ export const outboxHandlerArgs = {
   'outbox.counts': z.object({ batchId: idSchema.optional() }).strict(),
   'outbox.retry': z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
   'outbox.cancel': z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
+  'outbox.batches': z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(),
+  'outbox.cancelBatch': z.object({ batchId: idSchema }).strict(),
 } as const;
 
 export interface OutboxHandlerResults {
@@ -83,6 +106,8 @@ export interface OutboxHandlerResults {
   'outbox.counts': OutboxCounts;
   'outbox.retry': { changed: number };
   'outbox.cancel': { changed: number };
+  'outbox.batches': { batches: OutboxBatchProgress[] };
+  'outbox.cancelBatch': { changed: number };
 }
 
 export const channelArg = channelSchema;

@@ -1,10 +1,15 @@
 import type { HandlerMap } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
+import { UserError } from '../dispatch';
+import { listBatchProgress } from '../outbox/batch-progress';
 import { getOutboxMessage } from '../outbox/outbox-message-row';
 import { countMessages, listMessages } from '../outbox/outbox-queries';
-import { cancelMessages, retryMessages } from '../outbox/user-actions';
+import { cancelBatchMessages, cancelMessages, retryMessages } from '../outbox/user-actions';
 
-type OutboxHandlers = Pick<HandlerMap, 'outbox.list' | 'outbox.get' | 'outbox.counts' | 'outbox.retry' | 'outbox.cancel'>;
+type OutboxHandlers = Pick<
+  HandlerMap,
+  'outbox.list' | 'outbox.get' | 'outbox.counts' | 'outbox.retry' | 'outbox.cancel' | 'outbox.batches' | 'outbox.cancelBatch'
+>;
 
 /** Reading the outbox, and a person's retry and cancel. Changes are announced with `outbox.changed`, which wakes the sync engine. */
 export function createOutboxHandlers(ctx: CoreContext): OutboxHandlers {
@@ -14,6 +19,7 @@ export function createOutboxHandlers(ctx: CoreContext): OutboxHandlers {
     'outbox.list': async (query) => listMessages(ctx.db, query),
     'outbox.get': async ({ id }) => getOutboxMessage(ctx.db, id),
     'outbox.counts': async ({ batchId }) => countMessages(ctx.db, batchId),
+    'outbox.batches': async ({ limit }) => ({ batches: listBatchProgress(ctx.db, limit) }),
     'outbox.retry': async ({ ids }) => {
       const changed = retryMessages(ctx.db, ids, ctx.user);
       if (changed > 0) announce(ids);
@@ -23,6 +29,12 @@ export function createOutboxHandlers(ctx: CoreContext): OutboxHandlers {
       const changed = cancelMessages(ctx.db, ids, ctx.user);
       if (changed > 0) announce(ids);
       return { changed };
+    },
+    'outbox.cancelBatch': async ({ batchId }) => {
+      const cancelled = cancelBatchMessages(ctx.db, batchId, ctx.user);
+      if (cancelled === null) throw new UserError('That batch is not in the outbox.');
+      if (cancelled.length > 0) announce(cancelled);
+      return { changed: cancelled.length };
     },
   };
 }

@@ -1,23 +1,27 @@
 import type { Db } from '../database/open-database';
 
-function moveMessages(db: Db, ids: readonly string[], fromStates: readonly string[], to: string, detail: string, extraSet = ''): number {
+/** States a person may cancel: not yet handed to Notify. */
+const cancellableStates = ['scheduled', 'queued', 'needs-attention'] as const;
+
+/** Moves those of `ids` that are in one of `fromStates` to `to`, each with an event. Returns the ids it moved. */
+function moveMessages(db: Db, ids: readonly string[], fromStates: readonly string[], to: string, detail: string, extraSet = ''): string[] {
   const nowIso = new Date().toISOString();
   const select = db.prepare(
     `SELECT id, state FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?)) AND state IN (SELECT value FROM json_each(?))`,
   );
   const update = db.prepare(
-    `UPDATE outbox_messages SET state = ?, updated_at = ?${extraSet} WHERE id = ? AND state = ?`,
+    `UPDATE outbox_messages SET state = @to, updated_at = @now${extraSet} WHERE id = @id AND state = @from`,
   );
   const event = db.prepare('INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)');
   return db.transaction(() => {
     const rows = select.all(JSON.stringify(ids), JSON.stringify(fromStates)) as { id: string; state: string }[];
-    let changed = 0;
+    const moved: string[] = [];
     for (const row of rows) {
-      if (update.run(to, nowIso, row.id, row.state).changes === 0) continue;
+      if (update.run({ to, now: nowIso, id: row.id, from: row.state }).changes === 0) continue;
       event.run(row.id, nowIso, row.state, to, detail);
-      changed += 1;
+      moved.push(row.id);
     }
-    return changed;
+    return moved;
   }).immediate();
 }
 
@@ -33,17 +37,32 @@ export function retryMessages(db: Db, ids: readonly string[], user: string): num
     'queued',
     `retried by ${user}`,
     ', attempts = 0, next_attempt_at = NULL, last_error = NULL',
-  );
+  ).length;
 }
 
 /** Cancels messages that have not been handed to Notify: scheduled, queued, or waiting for attention. */
 export function cancelMessages(db: Db, ids: readonly string[], user: string): number {
+  return moveMessages(db, ids, cancellableStates, 'cancelled', `cancelled by ${user}`, ', next_attempt_at = NULL, completed_at = @now').length;
+}
+
+/**
+ * Cancels every message of a batch that has not been handed to Notify; those already sent go on. Returns the ids
+ * cancelled, or null when there is no such batch.
+ */
+export function cancelBatchMessages(db: Db, batchId: string, user: string): string[] | null {
+  if (db.prepare('SELECT 1 FROM batches WHERE id = ?').get(batchId) === undefined) return null;
+  const ids = (
+    db
+      .prepare(`SELECT id FROM outbox_messages WHERE batch_id = ? AND state IN (SELECT value FROM json_each(?))`)
+      .all(batchId, JSON.stringify(cancellableStates)) as { id: string }[]
+  ).map((row) => row.id);
+  if (ids.length === 0) return [];
   return moveMessages(
     db,
     ids,
-    ['scheduled', 'queued', 'needs-attention'],
+    cancellableStates,
     'cancelled',
-    `cancelled by ${user}`,
-    `, next_attempt_at = NULL, completed_at = '${new Date().toISOString()}'`,
+    `cancelled with the rest of its batch by ${user}`,
+    ', next_attempt_at = NULL, completed_at = @now',
   );
 }
