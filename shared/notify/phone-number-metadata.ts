@@ -149,3 +149,27 @@ export function isUnambiguousUkMobile(nationalNumber: string): boolean {
   if (!UK_MOBILE.pattern.test(nationalNumber)) return false;
   return !UK_ANY_OTHER_TYPE.test(nationalNumber);
 }
+
+function anyTypePattern(plan: NumberingPlan): RegExp | undefined {
+  const sources = Object.values(TYPE_INDEX)
+    .map((index) => typePattern(plan, index)?.pattern.source)
+    .filter((source) => source !== undefined);
+  return sources.length === 0 ? undefined : new RegExp(sources.join('|'));
+}
+
+const UK_CALLING_CODE_TYPE_PATTERNS: readonly RegExp[] = (() => {
+  const regions: unknown = (metadataJson.country_calling_codes as Record<string, unknown>)['44'];
+  if (!isArray(regions)) throw new Error('libphonenumber metadata has no regions for +44');
+  return regions
+    .filter((region): region is string => typeof region === 'string')
+    .map((region) => anyTypePattern(requiredPlan(region)))
+    .filter((pattern): pattern is RegExp => pattern !== undefined);
+})();
+
+/**
+ * True when a national number under +44 is a number of no type in any region that shares +44 (GB, Guernsey,
+ * Isle of Man, Jersey): libphonenumber then calls it invalid whichever region it tries.
+ */
+export function isInvalidInEveryUkRegion(nationalNumber: string): boolean {
+  return !UK_CALLING_CODE_TYPE_PATTERNS.some((pattern) => pattern.test(nationalNumber));
+}

@@ -6,7 +6,7 @@ import { parsePhoneNumberWithError, type PhoneNumber, type PhoneNumberType } fro
 import { downgradeToAscii } from './character-downgrade';
 import { ALL_WHITESPACE } from './formatters';
 import type { PhoneNumberErrorCode } from './phone-number-errors';
-import { isUnambiguousUkMobile, possibleLengthsForCallingCode } from './phone-number-metadata';
+import { isInvalidInEveryUkRegion, isUnambiguousUkMobile, possibleLengthsForCallingCode } from './phone-number-metadata';
 
 export interface ParsedPhoneNumber {
   readonly countryCallingCode: string;
@@ -129,21 +129,27 @@ function success(number: ParsedPhoneNumber): PhoneNumberParseResult {
   return { ok: true, number };
 }
 
-function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberParseResult {
-  const fastNationalNumber = fastUkMobileNationalNumber(input);
-  if (
-    fastNationalNumber !== undefined &&
-    checkLength('44', fastNationalNumber) === 'IS_POSSIBLE' &&
-    isUnambiguousUkMobile(fastNationalNumber)
-  ) {
-    return success({
-      countryCallingCode: '44',
-      nationalNumber: fastNationalNumber,
-      region: 'GB',
-      type: 'MOBILE',
-      isTvNumber: TV_NUMBER.test(fastNationalNumber),
-    });
+/**
+ * The answer for `[+44|0044|44|0]7xxxxxxxxx` inputs that needs no parse: a number that is a GB mobile beyond
+ * doubt, or a number in Ofcom's drama range that no region under +44 knows (libphonenumber calls it invalid and
+ * upstream lets it through as a TV number). Anything else goes through the library.
+ */
+function ukMobileShortcut(input: string): PhoneNumberParseResult | undefined {
+  const nationalNumber = fastUkMobileNationalNumber(input);
+  if (nationalNumber === undefined || checkLength('44', nationalNumber) !== 'IS_POSSIBLE') return undefined;
+  const tvNumber = TV_NUMBER.test(nationalNumber);
+  if (isUnambiguousUkMobile(nationalNumber)) {
+    return success({ countryCallingCode: '44', nationalNumber, region: 'GB', type: 'MOBILE', isTvNumber: tvNumber });
   }
+  if (tvNumber && isInvalidInEveryUkRegion(nationalNumber)) {
+    return success({ countryCallingCode: '44', nationalNumber, region: undefined, type: undefined, isTvNumber: true });
+  }
+  return undefined;
+}
+
+function parseOnce(input: string, isServiceContactNumber: boolean, useShortcut: boolean): PhoneNumberParseResult {
+  const shortcut = useShortcut ? ukMobileShortcut(input) : undefined;
+  if (shortcut !== undefined) return shortcut;
 
   if (!hasOnlyAllowedCharacters(input)) return failure('unknown_character');
   if (input === '') return failure('too_short');
@@ -185,8 +191,17 @@ function parseOnce(input: string, isServiceContactNumber: boolean): PhoneNumberP
 
 /** Parses as notifications_utils' PhoneNumber(input, is_service_contact_number) does. */
 export function parseNotifyPhoneNumber(input: string, isServiceContactNumber = false): PhoneNumberParseResult {
-  const firstAttempt = parseOnce(input, isServiceContactNumber);
+  return parseWithRetry(input, isServiceContactNumber, true);
+}
+
+/** The same, always through libphonenumber: what the UK shortcut must agree with. */
+export function parseNotifyPhoneNumberWithoutShortcut(input: string, isServiceContactNumber = false): PhoneNumberParseResult {
+  return parseWithRetry(input, isServiceContactNumber, false);
+}
+
+function parseWithRetry(input: string, isServiceContactNumber: boolean, useShortcut: boolean): PhoneNumberParseResult {
+  const firstAttempt = parseOnce(input, isServiceContactNumber, useShortcut);
   if (firstAttempt.ok) return firstAttempt;
   const thoroughlyNormalised = downgradeToAscii(input.replaceAll('+', '').replace(/^0+/, ''));
-  return parseOnce(thoroughlyNormalised, isServiceContactNumber);
+  return parseOnce(thoroughlyNormalised, isServiceContactNumber, useShortcut);
 }

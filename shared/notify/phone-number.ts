@@ -12,7 +12,12 @@ import { formatInternational } from './phone-number-metadata';
 import { parseNotifyPhoneNumber, type ParsedPhoneNumber } from './phone-number-parsing';
 
 export * from './phone-number-errors';
-export { parseNotifyPhoneNumber, type ParsedPhoneNumber, type PhoneNumberParseResult } from './phone-number-parsing';
+export {
+  parseNotifyPhoneNumber,
+  parseNotifyPhoneNumberWithoutShortcut,
+  type ParsedPhoneNumber,
+  type PhoneNumberParseResult,
+} from './phone-number-parsing';
 
 export interface PhoneNumberPermissions {
   readonly allowInternational?: boolean;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   formatPhoneNumberHumanReadable,
   inspectPhoneNumber,
+  parseNotifyPhoneNumber,
+  parseNotifyPhoneNumberWithoutShortcut,
   validatePhoneNumber,
   validatePhoneNumberForApi,
   type PhoneNumberInspection,
@@ -183,17 +185,14 @@ describe('phone number details', () => {
     });
   });
 
-  it('validates 100,000 UK mobile numbers in well under a second', () => {
+  it('accepts 100,000 generated UK mobile numbers (the speed is measured by npm run bench rules)', () => {
     const prefixes = ['71', '73', '74', '75', '77', '78', '79'];
     const numbers = Array.from({ length: 100_000 }, (_, index) => {
       const digits = `${prefixes[index % prefixes.length]}${String((index * 7_919) % 100_000_000).padStart(8, '0')}`;
       return index % 2 === 0 ? `0${digits.slice(0, 4)} ${digits.slice(4)}` : `+44${digits}`;
     });
-    numbers.slice(0, 1_000).forEach((number) => validatePhoneNumber(number));
-    const started = performance.now();
     const valid = numbers.filter((number) => validatePhoneNumber(number).valid).length;
     expect(valid).toBeGreaterThan(99_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
@@ -204,5 +203,50 @@ describe('a UK number whose trunk 0 leaves too few digits', () => {
       valid: false,
       error: 'Number is not valid – double check the phone number you entered',
     });
+  });
+});
+
+describe('the UK mobile shortcut', () => {
+  // A small deterministic generator, so a failure names numbers that can be tried again.
+  function* pseudoRandomDigits(seed: number, count: number, length: number): Generator<string> {
+    let state = seed;
+    for (let index = 0; index < count; index += 1) {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      yield String(state % 10 ** length).padStart(length, '0');
+    }
+  }
+  const shapes = [
+    (national: string) => `0${national}`,
+    (national: string) => `+44${national}`,
+    (national: string) => `44${national}`,
+    (national: string) => `0044${national}`,
+    (national: string) => `0${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`,
+    (national: string) => `+44 ${national.slice(0, 4)} ${national.slice(4)}`,
+  ];
+  const agreeWithTheLibrary = (nationals: Iterable<string>): void => {
+    let index = 0;
+    for (const national of nationals) {
+      const input = shapes[index % shapes.length]!(national);
+      index += 1;
+      expect({ input, result: parseNotifyPhoneNumber(input) }).toEqual({ input, result: parseNotifyPhoneNumberWithoutShortcut(input) });
+    }
+  };
+
+  it('gives what libphonenumber gives for all of Ofcom drama range 07700 900000 to 900999', () => {
+    agreeWithTheLibrary(Array.from({ length: 1_000 }, (_, index) => `7700900${String(index).padStart(3, '0')}`));
+    expect(parseNotifyPhoneNumber('07700 900123')).toEqual({
+      ok: true,
+      number: { countryCallingCode: '44', nationalNumber: '7700900123', region: undefined, type: undefined, isTvNumber: true },
+    });
+  });
+
+  it('gives what libphonenumber gives for numbers near the drama range, Jersey 07700 3 numbers included', () => {
+    agreeWithTheLibrary([...pseudoRandomDigits(7, 1_500, 6)].map((digits, index) => `7700${index % 10}${digits.slice(1)}`));
+    // A Jersey mobile by libphonenumber, which the shortcut must leave to the library.
+    expect(parseNotifyPhoneNumber('07700 300123')).toMatchObject({ ok: true, number: { region: 'JE', type: 'MOBILE', isTvNumber: true } });
+  });
+
+  it('gives what libphonenumber gives for random 07 numbers', () => {
+    agreeWithTheLibrary([...pseudoRandomDigits(11, 3_000, 9)].map((digits) => `7${digits}`));
   });
 });

@@ -151,12 +151,12 @@ describe('rendering and counting', () => {
     expect(render({ NAME: 'Bo', urgent: 'no' }).rendered).toBe('Council: Dear Bo,');
   });
 
-  it('renders a 900-character message well under a millisecond', () => {
+  it('renders a 900-character message with each row\'s value from one compilation', () => {
     const render = compileSmsTemplate(`${'Your appointment is confirmed. '.repeat(28)}((ref)) ŵ`);
-    render({ ref: 'warm-up' });
-    const rows = 2000;
-    const started = performance.now();
-    for (let row = 0; row < rows; row += 1) render({ ref: `REF-${row}` });
-    expect((performance.now() - started) / rows).toBeLessThan(0.5);
+    for (let row = 0; row < 2000; row += 1) {
+      const sms = render({ ref: `REF-${row}` });
+      expect(sms.rendered.endsWith(`REF-${row} ŵ`)).toBe(true);
+      expect(sms.encoding).toBe('UCS-2');
+    }
   });
 });
