@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { MessageState, OutboxCounts, OutboxMessage } from '../../../shared/contract';
+import type { MessageState, OutboxBatchProgress, OutboxCounts, OutboxMessage } from '../../../shared/contract';
 import { call, errorMessage } from '../api/client';
 import type { Store } from './store';
 
 export const outboxPageSize = 100;
+export const outboxBatchesShown = 20;
 
 export interface OutboxSlice {
   messages: OutboxMessage[];
@@ -11,69 +12,115 @@ export interface OutboxSlice {
   counts: OutboxCounts | null;
   /** Which states the table shows; empty means all. */
   stateFilter: MessageState[];
+  /** The batch whose messages the table shows; null means every message. */
+  batchFilter: string | null;
+  batches: OutboxBatchProgress[];
   outboxLoaded: boolean;
   outboxError: string | null;
   loadOutbox(): Promise<void>;
   loadCounts(): Promise<void>;
+  loadBatches(): Promise<void>;
   setStateFilter(states: MessageState[]): void;
+  setBatchFilter(batchId: string | null): void;
   setCounts(counts: OutboxCounts): void;
   /** Puts a message the core says changed in place; false when it is not on the page (or no longer belongs there). */
   replaceMessage(message: OutboxMessage): boolean;
   retryMessages(ids: string[]): Promise<void>;
   cancelMessages(ids: string[]): Promise<void>;
+  /** Stops or restarts sending one batch. */
+  setBatchPaused(batchId: string, paused: boolean): Promise<void>;
+  /** Cancels what a batch has not yet handed to Notify. */
+  cancelBatch(batchId: string): Promise<void>;
 }
 
-export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set, get) => ({
-  messages: [],
-  total: 0,
-  counts: null,
-  stateFilter: [],
-  outboxLoaded: false,
-  outboxError: null,
+export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set, get) => {
+  async function reloadAll(): Promise<void> {
+    await Promise.all([get().loadOutbox(), get().loadCounts(), get().loadBatches()]);
+  }
 
-  async loadOutbox() {
-    const states = get().stateFilter;
-    try {
-      const page = await call('outbox.list', { states: states.length > 0 ? states : undefined, limit: outboxPageSize });
-      set({ messages: page.messages, total: page.total, outboxLoaded: true, outboxError: null });
-    } catch (error) {
-      set({ outboxError: errorMessage(error) });
-    }
-  },
+  return {
+    messages: [],
+    total: 0,
+    counts: null,
+    stateFilter: [],
+    batchFilter: null,
+    batches: [],
+    outboxLoaded: false,
+    outboxError: null,
 
-  async loadCounts() {
-    try {
-      set({ counts: await call('outbox.counts', {}) });
-    } catch (error) {
-      set({ outboxError: errorMessage(error) });
-    }
-  },
+    async loadOutbox() {
+      const { stateFilter: states, batchFilter } = get();
+      try {
+        const page = await call('outbox.list', {
+          states: states.length > 0 ? states : undefined,
+          batchId: batchFilter ?? undefined,
+          limit: outboxPageSize,
+        });
+        set({ messages: page.messages, total: page.total, outboxLoaded: true, outboxError: null });
+      } catch (error) {
+        set({ outboxError: errorMessage(error) });
+      }
+    },
 
-  setStateFilter(states) {
-    set({ stateFilter: states });
-    void get().loadOutbox();
-  },
+    async loadCounts() {
+      try {
+        set({ counts: await call('outbox.counts', {}) });
+      } catch (error) {
+        set({ outboxError: errorMessage(error) });
+      }
+    },
 
-  setCounts(counts) {
-    set({ counts });
-  },
+    async loadBatches() {
+      try {
+        set({ batches: (await call('outbox.batches', { limit: outboxBatchesShown })).batches });
+      } catch (error) {
+        set({ outboxError: errorMessage(error) });
+      }
+    },
 
-  replaceMessage(message) {
-    const { messages, stateFilter } = get();
-    const index = messages.findIndex((shown) => shown.id === message.id);
-    const stillMatches = stateFilter.length === 0 || stateFilter.includes(message.state);
-    if (index < 0 || !stillMatches) return false;
-    set({ messages: messages.with(index, message) });
-    return true;
-  },
+    setStateFilter(states) {
+      set({ stateFilter: states });
+      void get().loadOutbox();
+    },
 
-  async retryMessages(ids) {
-    await call('outbox.retry', { ids });
-    await Promise.all([get().loadOutbox(), get().loadCounts()]);
-  },
+    setBatchFilter(batchId) {
+      set({ batchFilter: batchId });
+      void get().loadOutbox();
+    },
 
-  async cancelMessages(ids) {
-    await call('outbox.cancel', { ids });
-    await Promise.all([get().loadOutbox(), get().loadCounts()]);
-  },
-});
+    setCounts(counts) {
+      set({ counts });
+    },
+
+    replaceMessage(message) {
+      const { messages, stateFilter, batchFilter } = get();
+      const index = messages.findIndex((shown) => shown.id === message.id);
+      const stillMatches =
+        (stateFilter.length === 0 || stateFilter.includes(message.state)) && (batchFilter === null || batchFilter === message.batchId);
+      if (index < 0 || !stillMatches) return false;
+      set({ messages: messages.with(index, message) });
+      return true;
+    },
+
+    async retryMessages(ids) {
+      await call('outbox.retry', { ids });
+      await reloadAll();
+    },
+
+    async cancelMessages(ids) {
+      await call('outbox.cancel', { ids });
+      await reloadAll();
+    },
+
+    async setBatchPaused(batchId, paused) {
+      const status = await call(paused ? 'sync.pause' : 'sync.resume', { batchId });
+      get().setSync(status);
+      await get().loadBatches();
+    },
+
+    async cancelBatch(batchId) {
+      await call('outbox.cancelBatch', { batchId });
+      await reloadAll();
+    },
+  };
+};
