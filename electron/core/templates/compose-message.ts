@@ -78,7 +78,8 @@ export function previewMessage(template: TemplateForComposing, values: Personali
     if (sms.empty && missing.length === 0) errors.push('Your message is empty.');
     return {
       type: 'sms',
-      body: sms.rendered,
+      // As Notify's preview does, an unfilled placeholder is shown as ((name)); it counts as no characters.
+      body: missing.length > 0 ? fillPlaceholders(template.body, values, {}).trim() : sms.rendered,
       subject: null,
       html: null,
       placeholders,

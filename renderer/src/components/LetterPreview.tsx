@@ -25,7 +25,13 @@ export function LetterPreview({ preview, addressLines, contactBlock, postage }: 
         </address>
         <p className="nd-letter__date">{today}</p>
         {preview.subject && <h3 className="nd-letter__subject">{preview.subject}</h3>}
-        <div className="nd-letter__body">{preview.body}</div>
+        {preview.html !== null ? (
+          // Notify's letter markup from the rules: every piece of the template's text in it is HTML-escaped, and
+          // the page's CSP allows no inline script, so it is shown as it is (headings, lists, QR codes).
+          <div className="nd-letter__body nd-letter__body--html" dangerouslySetInnerHTML={{ __html: preview.html }} />
+        ) : (
+          <div className="nd-letter__body">{preview.body}</div>
+        )}
       </div>
       <figcaption className="govuk-body-s">Postage: {postageLabels[postage]}</figcaption>
     </figure>
