@@ -37,6 +37,11 @@ export function subscribe<E extends CoreEventName>(event: E, listener: (payload:
   return currentTransport().on(event, listener);
 }
 
+/** In the desktop app, where a chosen or dropped file lives on disk; null in a web page, which only has its bytes. */
+export function pathOnDisk(file: File): string | null {
+  return window.notifyDesk?.pathForFile(file) || null;
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong';
 }

@@ -2,7 +2,7 @@ import type { ImportCheckReport } from '../../../../shared/contract';
 
 const number = (value: number): string => value.toLocaleString('en-GB');
 
-/** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings. */
+/** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings (the daily limit is in the summary). */
 export function CheckReportView({ report }: { report: ImportCheckReport }) {
   const shownErrors = report.errors.length;
   const totalErrors = report.errorCounts.reduce((sum, entry) => sum + entry.count, 0);
@@ -43,20 +43,8 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
           <dt className="govuk-summary-list__key">With problems</dt>
           <dd className="govuk-summary-list__value">{number(report.invalid)}</dd>
         </div>
-        {report.summary.fragments !== null && (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Text message fragments</dt>
-            <dd className="govuk-summary-list__value">{number(report.summary.fragments)}</dd>
-          </div>
-        )}
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Daily limit</dt>
-          <dd className="govuk-summary-list__value">
-            {number(report.summary.alreadyToday)} already today + {number(report.summary.messages)} from this file, of {number(report.summary.dailyLimit)}
-          </dd>
-        </div>
       </dl>
-      {report.warnings.map((warning) => (
+      {report.warnings.filter((warning) => warning.kind !== 'daily-limit').map((warning) => (
         <div className="govuk-warning-text" key={warning.kind}>
           <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
           <strong className="govuk-warning-text__text">

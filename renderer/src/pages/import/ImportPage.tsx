@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ColumnMapping, ImportCheckReport, ImportFileInfo, ImportQueueResult, ImportStage } from '../../../../shared/contract';
-import { call, errorMessage } from '../../api/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { MAX_IMPORT_FILE_BYTES, type ColumnMapping, type ImportCheckReport, type ImportFileInfo, type ImportQueueResult, type ImportSource, type ImportStage } from '../../../../shared/contract';
+import { call, errorMessage, pathOnDisk } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -10,6 +10,7 @@ import { CheckReportView } from './CheckReportView';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { FileChooser } from './FileChooser';
 import { ImportProgressBar } from './ImportProgressBar';
+import { ImportSummaryView } from './ImportSummaryView';
 import { QueueForm, type QueueChoice } from './QueueForm';
 import { readFileAsBase64 } from './readFileAsBase64';
 import { RowPreview } from './RowPreview';
@@ -28,6 +29,7 @@ export function ImportPage() {
   const [job, setJob] = useState<{ id: string; stage: ImportStage; total: number | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const progress = useImportProgress(job?.id ?? null);
+  const cancelled = useRef<string | null>(null);
 
   const chosenSheet = file?.sheets.find((candidate) => candidate.name === sheet) ?? (file?.sheets.length === 1 ? file.sheets[0] : undefined);
   const sheetArg = file?.kind === 'xlsx' ? chosenSheet?.name : undefined;
@@ -39,12 +41,18 @@ export function ImportPage() {
     call('imports.mapping', { templateId }).then(({ mapping: remembered }) => setMapping(remembered), () => setMapping({}));
   }, [templateId]);
 
-  async function run<T>(stage: ImportStage, total: number | null, work: (jobId: string) => Promise<T>): Promise<T | null> {
+  /** Cancel before the core knows the job (a web page still sending the file) drops the answer when it comes. */
+  async function run<T>(stage: ImportStage, total: number | null, work: (jobId: string) => Promise<T>, keepAfterCancel = false): Promise<T | null> {
     const id = newJobId();
     setJob({ id, stage, total });
     setProblem(null);
     try {
-      return await work(id);
+      const result = await work(id);
+      if (cancelled.current === id && !keepAfterCancel) {
+        setProblem(cancelledMessage);
+        return null;
+      }
+      return result;
     } catch (error) {
       setProblem(errorMessage(error));
       return null;
@@ -53,13 +61,22 @@ export function ImportPage() {
     }
   }
 
+  function cancel(jobId: string): void {
+    cancelled.current = jobId;
+    void call('imports.cancel', { jobId });
+  }
+
   async function chooseFile(chosen: File): Promise<void> {
     setFile(null);
     setReport(null);
     setQueued(null);
-    const info = await run('reading', null, async (jobId) =>
-      call('imports.inspect', { jobId, source: { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) } }),
-    );
+    const path = pathOnDisk(chosen);
+    if (!path && chosen.size > MAX_IMPORT_FILE_BYTES) {
+      setProblem(`${chosen.name} is larger than 150 MB, the largest file notify-desk reads. Split it into smaller files.`);
+      return;
+    }
+    const source = async (): Promise<ImportSource> => (path ? { path } : { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) });
+    const info = await run('reading', null, async (jobId) => call('imports.inspect', { jobId, source: await source() }));
     if (!info) return;
     setFile(info);
     const visible = info.sheets.filter((candidate) => !candidate.hidden);
@@ -78,6 +95,7 @@ export function ImportPage() {
     if (!file || !templateId) return;
     const result = await run('queuing', report?.rows ?? null, (jobId) =>
       call('imports.queue', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping, ...choice }),
+      true,
     );
     if (result) {
       setQueued(result);
@@ -117,7 +135,7 @@ export function ImportPage() {
         options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
       />
       {templateId && <FileChooser onFile={(chosen) => void chooseFile(chosen)} disabled={job !== null} />}
-      {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => void call('imports.cancel', { jobId: job.id })} />}
+      {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => cancel(job.id)} />}
       {file && templateId && (
         <>
           <p className="govuk-body">
@@ -149,10 +167,13 @@ export function ImportPage() {
       {report && file && (
         <>
           <CheckReportView report={report} />
-          {report.valid > 0 && <RowPreview fileId={file.fileId} sheet={sheetArg} templateId={templateId} mapping={mapping} rows={report.rows} />}
+          {report.valid > 0 && <RowPreview key={`${file.fileId}:${sheetArg ?? ''}`} fileId={file.fileId} sheet={sheetArg} templateId={templateId} mapping={mapping} />}
+          {report.valid > 0 && <ImportSummaryView report={report} />}
           <QueueForm report={report} busy={job !== null} onQueue={(choice) => void queue(choice)} />
         </>
       )}
     </>
   );
 }
+
+const cancelledMessage = 'The import was cancelled. Nothing was queued.';

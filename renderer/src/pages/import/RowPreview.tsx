@@ -7,35 +7,62 @@ interface RowPreviewProps {
   sheet: string | undefined;
   templateId: string;
   mapping: ColumnMapping;
-  /** Sheet row numbers of the first and last data rows. */
-  rows: number;
 }
 
-/** Steps through the rows one at a time, each message exactly as it will be sent. */
-export function RowPreview({ fileId, sheet, templateId, mapping, rows }: RowPreviewProps) {
-  const [row, setRow] = useState(2);
+/**
+ * Steps through the rows one at a time, each message exactly as it will be sent. The reader leaves out rows with
+ * nothing in them, and the core answers a row number with the first row at or after it; so "next" asks for the
+ * row after the one shown, and "previous" goes back along the row numbers already shown.
+ */
+export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewProps) {
+  const [shownRows, setShownRows] = useState<number[]>([]);
+  const [position, setPosition] = useState(0);
+  const [asked, setAsked] = useState(2);
   const [preview, setPreview] = useState<ImportRowPreview | null>(null);
+  const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
-    call('imports.preview', { fileId, sheet, templateId, mapping, row }).then(
-      (result) => current && (setPreview(result), setProblem(null)),
-      (error: unknown) => current && setProblem(errorMessage(error)),
+    setLoading(true);
+    call('imports.preview', { fileId, sheet, templateId, mapping, row: asked }).then(
+      (result) => {
+        if (!current) return;
+        setPreview(result);
+        setProblem(null);
+        setShownRows((rows) => (rows[position] === result.row ? rows : [...rows.slice(0, position), result.row]));
+        setLoading(false);
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setProblem(errorMessage(error));
+        setLoading(false);
+      },
     );
     return () => {
       current = false;
     };
-  }, [fileId, sheet, templateId, mapping, row]);
+  }, [fileId, sheet, templateId, mapping, asked, position]);
 
+  function step(by: 1 | -1): void {
+    const target = position + by;
+    const known = shownRows[target];
+    if (by === 1 && known === undefined && preview) setAsked(preview.row + 1);
+    else if (known !== undefined) setAsked(known);
+    else return;
+    setPosition(target);
+  }
+
+  const total = preview?.rows ?? null;
   return (
     <section aria-labelledby="row-preview-heading">
       <h2 className="govuk-heading-m" id="row-preview-heading">
-        Preview of row {preview?.row ?? row}
+        Preview of row {preview?.row ?? asked}
+        {total !== null && <span className="govuk-caption-m">{`${(position + 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`}</span>}
       </h2>
-      {problem && <p className="govuk-body">{problem}</p>}
+      {problem && <p className="govuk-error-message">{problem}</p>}
       {preview && (
-        <div className="govuk-inset-text">
+        <div className="govuk-inset-text" data-testid="row-preview">
           <p className="govuk-body govuk-!-font-weight-bold">To: {preview.recipient || '(no valid recipient)'}</p>
           {preview.subject && <p className="govuk-body">Subject: {preview.subject}</p>}
           <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>{preview.body}</p>
@@ -49,10 +76,10 @@ export function RowPreview({ fileId, sheet, templateId, mapping, rows }: RowPrev
         </div>
       )}
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={row <= 2} onClick={() => setRow(Math.max(2, (preview?.row ?? row) - 1))}>
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={loading || position === 0} onClick={() => step(-1)}>
           Previous row
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={(preview?.row ?? row) >= rows + 1} onClick={() => setRow((preview?.row ?? row) + 1)}>
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={loading || total === null || position + 1 >= total} onClick={() => step(1)}>
           Next row
         </button>
       </div>
