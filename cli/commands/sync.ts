@@ -18,7 +18,7 @@ export function describeSyncStatus(status: SyncStatus): string {
       parts.push(`${status.lastError ? 'not sending' : 'connecting'}, ${status.waiting} waiting`);
       break;
   }
-  for (const hold of status.heldChannels) parts.push(`${hold.channel} held until ${hold.until}: ${hold.reason}`);
+  for (const hold of status.heldChannels) parts.push(`${hold.description} Notify said: ${hold.reason}`);
   if (status.lastError) parts.push(status.lastError);
   return parts.join('; ');
 }

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { emptyArgs } from './common';
 
+/** What a daily limit holds: a whole channel, or (`international_sms`) only texts to numbers outside the UK. */
+export type HeldChannel = 'sms' | 'email' | 'letter' | 'international_sms';
+export const heldChannels: readonly HeldChannel[] = ['sms', 'email', 'letter', 'international_sms'];
+
+export interface ChannelHoldStatus {
+  channel: HeldChannel;
+  /** When sending may start again: midnight UTC, when Notify's daily counters reset. */
+  until: string;
+  /** Notify's own words. */
+  reason: string;
+  /** What waits and what still goes, for a person to read. */
+  description: string;
+}
+
 export interface SyncStatus {
   /** `online`: the service answers; `offline`: it cannot be reached and messages wait; `paused`: a person paused sending. */
   connection: 'online' | 'offline' | 'paused' | 'idle';
@@ -8,7 +22,7 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   nextProbeAt: string | null;
-  heldChannels: { channel: string; until: string; reason: string }[];
+  heldChannels: ChannelHoldStatus[];
 }
 
 export const syncHandlerArgs = {

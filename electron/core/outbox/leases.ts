@@ -1,5 +1,6 @@
 import type { Channel, MessageState } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
+import { IS_INTERNATIONAL_SMS_RECIPIENT, registerInternationalRecipientFunction } from './international-recipients';
 import { isSendingPaused } from './sending-controls';
 
 /** A message this process has leased to send: everything needed to build the Notify request. */
@@ -47,7 +48,7 @@ export interface ClaimOptions {
   owner: string;
   limit: number;
   leaseMs: number;
-  /** Channels not to send on now (held after a daily limit). */
+  /** Channels not to send on now (held after a daily limit); `international_sms` holds only texts to numbers outside the UK. */
   heldChannels?: readonly string[];
   now?: Date;
 }
@@ -65,13 +66,18 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
   const nowIso = now.toISOString();
   const leaseUntil = new Date(now.getTime() + options.leaseMs).toISOString();
   const held = JSON.stringify(options.heldChannels ?? []);
+  const holdsInternational = options.heldChannels?.includes('international_sms') ?? false;
+  if (holdsInternational) registerInternationalRecipientFunction(db);
+  const notHeld = `m.type NOT IN (SELECT value FROM json_each(@held))${
+    holdsInternational ? ` AND NOT (m.type = 'sms' AND ${IS_INTERNATIONAL_SMS_RECIPIENT}(m.recipient))` : ''
+  }`;
   return db.transaction(() => {
     if (isSendingPaused(db)) return [];
     const abandoned = db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
          WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
-           AND m.type NOT IN (SELECT value FROM json_each(@held))
+           AND ${notHeld}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
       .all({ now: nowIso, held, owner: options.owner, limit: options.limit }) as ClaimRow[];
@@ -80,7 +86,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
         `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
-           AND m.type NOT IN (SELECT value FROM json_each(@held))
+           AND ${notHeld}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
       .all({ now: nowIso, held, limit: options.limit - abandoned.length }) as ClaimRow[];

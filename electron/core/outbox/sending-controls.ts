@@ -1,3 +1,4 @@
+import { heldChannels, type ChannelHoldStatus, type HeldChannel } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 
 const PAUSED_SETTING = 'outbox.paused';
@@ -24,10 +25,23 @@ export function isSendingPaused(db: Db): boolean {
 }
 
 export interface ChannelHold {
-  channel: string;
+  channel: HeldChannel;
   /** ISO time when sending on this channel may start again (midnight UTC after a daily limit). */
   until: string;
   reason: string;
+}
+
+const UNTIL_RESET = 'until Notify’s daily limit resets at midnight UTC.';
+const HOLD_DESCRIPTIONS: Record<HeldChannel, string> = {
+  sms: `Text messages wait ${UNTIL_RESET}`,
+  email: `Emails wait ${UNTIL_RESET}`,
+  letter: `Letters wait ${UNTIL_RESET}`,
+  international_sms: `Text messages to numbers outside the UK wait ${UNTIL_RESET} Texts to UK numbers are still sent.`,
+};
+
+/** A hold as the sync status shows it, with what it means in words. */
+export function describeHold(hold: ChannelHold): ChannelHoldStatus {
+  return { ...hold, description: HOLD_DESCRIPTIONS[hold.channel] };
 }
 
 /** Holds a channel (after Notify's daily limit) so every process on this data folder stops sending on it. */
@@ -46,14 +60,14 @@ export function activeChannelHolds(db: Db, now: string): ChannelHold[] {
   }[];
   const holds: ChannelHold[] = [];
   for (const row of rows) {
-    const channel = row.key.slice(HOLD_SETTING_PREFIX.length);
+    const channel = heldChannels.find((known) => HOLD_SETTING_PREFIX + known === row.key);
     let parsed: { until?: unknown; reason?: unknown } = {};
     try {
       parsed = JSON.parse(row.value) as typeof parsed;
     } catch {
       // An unreadable hold is dropped below.
     }
-    if (typeof parsed.until === 'string' && parsed.until > now) {
+    if (channel && typeof parsed.until === 'string' && parsed.until > now) {
       holds.push({ channel, until: parsed.until, reason: typeof parsed.reason === 'string' ? parsed.reason : '' });
     } else {
       db.prepare('DELETE FROM settings WHERE key = ?').run(row.key);

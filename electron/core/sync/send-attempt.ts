@@ -1,5 +1,6 @@
 import type { ActiveService } from '../core-context';
 import { NotifyApiError, InvalidApiKeyError, type NotifyClient } from '../notify-client';
+import type { HeldChannel } from '../../../shared/contract';
 import type { ClaimedMessage } from '../outbox/leases';
 import { stateForNotifyStatus } from '../outbox/notify-status';
 import type { AttemptOutcome } from '../outbox/transitions';
@@ -20,7 +21,7 @@ export type ServiceSignal =
   | { kind: 'answered' }
   | { kind: 'connection-failed'; unreachable: boolean; error: string }
   | { kind: 'rate-limited' }
-  | { kind: 'daily-limit'; channel: ClaimedMessage['type']; reason: string }
+  | { kind: 'daily-limit'; channel: HeldChannel; reason: string }
   | { kind: 'blocked'; error: string };
 
 export interface AttemptResult {
@@ -115,7 +116,11 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
     case 'rate-limit':
       return handBack({ kind: 'rate-limited' }, `not sent: ${error.message}`);
     case 'daily-limit':
-      return handBack({ kind: 'daily-limit', channel: message.type, reason: error.message }, `not sent: ${error.message}`, error.message);
+      return handBack(
+        { kind: 'daily-limit', channel: error.dailyLimitType === 'international_sms' ? 'international_sms' : message.type, reason: error.message },
+        `not sent: ${error.message}`,
+        error.message,
+      );
     case 'auth':
       return handBack({ kind: 'blocked', error: error.message }, `not sent: ${error.message}`, error.message);
     case 'not-found':

@@ -4,7 +4,7 @@ import { UserError } from '../dispatch';
 import { createNotifyClient, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
-import { activeChannelHolds, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
+import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
@@ -119,7 +119,7 @@ class NotifySyncEngine implements SyncEngine {
       lastSyncAt: this.lastSyncAt,
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
-      heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()),
+      heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()).map(describeHold),
     };
   }
 

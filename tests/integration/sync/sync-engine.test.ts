@@ -111,6 +111,54 @@ describe('sync engine against the simulator', () => {
     expect(simulator.notifications()).toHaveLength(5);
   });
 
+  it('holds only texts to numbers outside the UK after Notify’s international daily limit; UK texts keep going', async () => {
+    const { simulator, ctx, engine: makeEngine } = await setUp({ dailyLimits: { international_sms: 2 } }, (sim) => ({
+      apiKey: async () => sim.apiKeys.live,
+    }));
+    const engine = makeEngine();
+    const state = (id: string) => (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id) as { state: string }).state;
+    const attempts = (ids: readonly string[]) =>
+      (
+        ctx.db
+          .prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE to_state = 'sending' AND message_id IN (SELECT value FROM json_each(?))`)
+          .get(JSON.stringify(ids)) as { n: number }
+      ).n;
+
+    queueSms(ctx.db, { count: 2, recipient: (i) => ['+33 6 12 34 56 78', '+1 202 555 0123'][i]! });
+    expect((await engine.runOnce()).sent).toBe(2);
+
+    // France, and Jersey: a number starting 44 that Notify counts as international.
+    const abroad = queueSms(ctx.db, { count: 2, recipient: (i) => ['+33 6 12 34 56 79', '07797 123456'][i]! });
+    const uk = queueSms(ctx.db, { count: 3 });
+    const second = await engine.runOnce();
+    expect(second.sent).toBe(3);
+    for (const id of uk) expect(state(id)).not.toBe('queued');
+    for (const id of abroad) expect(state(id)).toBe('queued');
+    const lastErrors = ctx.db
+      .prepare('SELECT DISTINCT last_error FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(abroad));
+    expect(lastErrors).toEqual([{ last_error: 'Exceeded send limits (international_sms: 2) for today' }]);
+    expect(second.status.heldChannels).toEqual([
+      {
+        channel: 'international_sms',
+        until: expect.stringMatching(/T00:00:00.000Z$/),
+        reason: 'Exceeded send limits (international_sms: 2) for today',
+        description:
+          'Text messages to numbers outside the UK wait until Notify’s daily limit resets at midnight UTC. Texts to UK numbers are still sent.',
+      },
+    ]);
+
+    const attemptsWhenHeld = attempts(abroad);
+    const laterUk = queueSms(ctx.db, { count: 2 });
+    const third = await engine.runOnce();
+    expect(third.sent).toBe(2);
+    for (const id of laterUk) expect(state(id)).not.toBe('queued');
+    expect(attempts(abroad)).toBe(attemptsWhenHeld);
+    for (const id of abroad) expect(state(id)).toBe('queued');
+    expect(simulator.notifications()).toHaveLength(7);
+    expect(duplicateReferences(simulator.notifications().map((n) => n.reference))).toEqual([]);
+  });
+
   it('stops and tells the user when Notify refuses the key, keeping every message queued', async () => {
     const { ctx, engine } = await setUp({}, (sim) => ({
       apiKey: async () => sim.apiKeys.test.slice(0, -36) + '00000000-0000-4000-8000-000000000000',

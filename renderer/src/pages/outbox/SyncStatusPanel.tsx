@@ -39,9 +39,12 @@ export function SyncStatusPanel() {
           </p>
           {sync.lastError && <p className="govuk-body-s">{sync.lastError}</p>}
           {sync.heldChannels.map((held) => (
-            <p className="govuk-body-s" key={held.channel}>
-              {held.channel} held until {formatTime(held.until)}: {held.reason}
-            </p>
+            <div className="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2" key={held.channel} data-testid="channel-hold">
+              <p className="govuk-body-s govuk-!-margin-bottom-1">{held.description}</p>
+              <p className="govuk-body-s govuk-hint govuk-!-margin-bottom-0">
+                Sending starts again at {formatTime(held.until)}. Notify said: {held.reason}
+              </p>
+            </div>
           ))}
         </>
       )}
