@@ -2,6 +2,7 @@ import type { Channel } from '../../../shared/contract';
 import { newId, nowIso } from '../clock';
 import type { Db } from '../database/open-database';
 import { BATCH_PRIORITY, newReference } from '../outbox/enqueue';
+import { InsertThread, type StatementParameters } from './insert-thread';
 import type { RowMessage } from './row-checker';
 
 export interface NewBatch {
@@ -16,16 +17,24 @@ export interface NewBatch {
   sendAfter?: string;
 }
 
+const INSERT_MESSAGE = `
+  INSERT INTO outbox_messages (id, reference, type, template_id, template_version, batch_id, recipient,
+    personalisation, rendered_body, rendered_subject, priority, state, send_after, created_at, created_by, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_EVENT = `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, NULL, ?, ?)`;
+
 /**
  * Writes one import's messages in chunks while its batch is `importing`, which the sender never touches; only
  * `complete` makes the batch `ready`. A crash part-way leaves an `importing` batch that cannot send and that
  * `discardInterruptedImports` clears. The rows written match `enqueueMessages` exactly (its events included).
+ * A database in a file is written from a second thread, while this one goes on reading and checking rows.
  */
 export class BatchWriter {
   readonly batchId = newId();
   private readonly sendAfter: string;
   private readonly state: 'queued' | 'scheduled';
   private written = 0;
+  private readonly thread: InsertThread | null;
   private readonly insertMessage;
   private readonly insertEvent;
 
@@ -41,27 +50,59 @@ export class BatchWriter {
          send_after, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
     ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, this.sendAfter, now);
-    this.insertMessage = db.prepare(`
-      INSERT INTO outbox_messages (id, reference, type, template_id, template_version, batch_id, recipient,
-        personalisation, rendered_body, rendered_subject, priority, state, send_after, created_at, created_by, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertEvent = db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, NULL, ?, ?)`);
+    this.thread = db.memory ? null : new InsertThread(db.name, [INSERT_MESSAGE, INSERT_EVENT]);
+    this.insertMessage = db.prepare(INSERT_MESSAGE);
+    this.insertEvent = db.prepare(INSERT_EVENT);
   }
 
+  /** Messages written so far; all of them once `flush` has returned. */
   get messagesWritten(): number {
     return this.written;
   }
 
   /** One transaction per chunk: quick enough to keep the event loop free between chunks. */
-  append(messages: readonly RowMessage[]): void {
+  async append(messages: readonly RowMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    const rows = this.statementRows(messages);
+    if (this.thread) {
+      await this.thread.send({ rows });
+      return;
+    }
+    this.db.transaction(() => {
+      for (const [message, event] of rows) {
+        this.insertMessage.run(...message);
+        this.insertEvent.run(...event);
+      }
+    })();
+    this.written += rows.length;
+  }
+
+  /** Waits until every message appended is in the database. */
+  async flush(): Promise<void> {
+    if (this.thread) this.written = await this.thread.finish();
+  }
+
+  /** The step that makes the batch sendable, with its final counts; call after `flush`. */
+  complete(rejectedCount: number): void {
+    this.db
+      .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
+      .run(this.written, rejectedCount, this.batchId);
+  }
+
+  /** Takes back everything written: the batch stays, cancelled and empty, as a record of the attempt. */
+  async discard(): Promise<void> {
+    await this.thread?.stop();
+    discardBatchMessages(this.db, this.batchId);
+  }
+
+  private statementRows(messages: readonly RowMessage[]): [StatementParameters, StatementParameters][] {
     const { batch, batchId, state, sendAfter } = this;
     const detail = `queued by ${batch.importedBy}`;
-    this.db.transaction(() => {
-      const now = nowIso();
-      for (const message of messages) {
-        const id = newId();
-        this.insertMessage.run(
+    const now = nowIso();
+    return messages.map((message) => {
+      const id = newId();
+      return [
+        [
           id,
           newReference(id),
           batch.type,
@@ -78,23 +119,10 @@ export class BatchWriter {
           now,
           batch.importedBy,
           now,
-        );
-        this.insertEvent.run(id, now, state, detail);
-      }
-    })();
-    this.written += messages.length;
-  }
-
-  /** The step that makes the batch sendable, with its final counts. */
-  complete(rejectedCount: number): void {
-    this.db
-      .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
-      .run(this.written, rejectedCount, this.batchId);
-  }
-
-  /** Takes back everything written: the batch stays, cancelled and empty, as a record of the attempt. */
-  discard(): void {
-    discardBatchMessages(this.db, this.batchId);
+        ],
+        [id, now, state, detail],
+      ];
+    });
   }
 }
 

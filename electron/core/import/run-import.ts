@@ -70,7 +70,9 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
         if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
       },
       stopOnInvalid: !options.excludeInvalid,
-      accept: (messages) => writer?.append(messages),
+      accept: async (messages) => {
+        await (writer as BatchWriter | null)?.append(messages);
+      },
       reject: (row, errors) => rejected?.add(row, errors),
     });
     const batch = writer as BatchWriter | null;
@@ -79,9 +81,10 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
     const { report, builder } = result;
     const blocked = report.fileError !== null || report.missingColumns.length > 0 || (report.invalid > 0 && !options.excludeInvalid) || report.valid === 0;
     if (!batch || blocked) {
-      batch?.discard();
+      await batch?.discard();
       return { batchId: null, report, queued: 0, rejected: 0, rejectedRowsFile: null };
     }
+    await batch.flush();
     await assertFileUnchanged(run);
     run.db.prepare('UPDATE batches SET row_count = ? WHERE id = ?').run(builder.rows, batch.batchId);
     batch.complete(report.invalid);
@@ -94,7 +97,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
       rejectedRowsFile: report.invalid > 0 ? (rejectedFile?.path ?? null) : null,
     };
   } catch (error) {
-    (writer as BatchWriter | null)?.discard();
+    await (writer as BatchWriter | null)?.discard();
     await (rejected as RejectedRowsFile | null)?.close().catch(() => undefined);
     throw error;
   }
@@ -130,7 +133,7 @@ interface QueueSink {
   /** Without --exclude-invalid one bad row means nothing is queued: stop writing at the first. */
   stopOnInvalid: boolean;
   start(headers: string[]): void;
-  accept(messages: RowMessage[]): void;
+  accept(messages: RowMessage[]): Promise<void>;
   reject(row: SheetRow, errors: CheckedRowErrors): void;
 }
 type CheckedRowErrors = Parameters<RejectedRowsFile['add']>[1];
@@ -164,7 +167,7 @@ async function processSheet(
     });
     for (let extra = withinLimit.length; extra < chunk.length; extra += 1) builder.countRow();
     if (builder.rows > maxRows) queuing = false;
-    if (queuing && accepted.length > 0) sink?.accept(accepted);
+    if (queuing && accepted.length > 0) await sink?.accept(accepted);
     run.onProgress?.(stage, builder.rows);
   }
   throwIfCancelled(run.signal);

@@ -43,11 +43,13 @@ describe('queuing a batch', () => {
     expect(readFileSync(accepted.rejectedRowsFile!, 'utf8')).toBe('\uFEFFphone number,name,error\r\n,Person 4100,phone number: Missing\r\n');
   });
 
-  it('an interrupted import never becomes sendable, and is cleared later', () => {
+  it('an interrupted import never becomes sendable, and is cleared later', async () => {
     const template = bed.template('sms', 'Hello ((name))');
     const writer = new BatchWriter(bed.db, { fileName: 'a.csv', contentHash: 'x', templateId: template.id, templateVersion: 1, type: 'sms', importedBy: 't', rowCount: 2 });
-    writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null }]);
+    await writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null }]);
+    await writer.flush();
     // The process dies here: no complete().
+    expect((bed.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number }).n).toBe(1);
     const sendable = bed.db
       .prepare(`SELECT COUNT(*) AS n FROM outbox_messages m WHERE m.batch_id IS NULL OR EXISTS (SELECT 1 FROM batches b WHERE b.id = m.batch_id AND b.status = 'ready')`)
       .get() as { n: number };
