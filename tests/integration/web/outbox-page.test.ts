@@ -16,7 +16,9 @@ let chromium: { browser: Browser; close(): Promise<void> };
 let page: Page;
 let batchId: string;
 
-const startSimulator = () => startCli(['simulator', '--port', String(simulatorPort), '--deliver-after-ms', '300'], process.env);
+/** With no international texts allowed today, so the international daily limit is reached at the first one. */
+const startSimulator = () =>
+  startCli(['simulator', '--port', String(simulatorPort), '--deliver-after-ms', '300', '--daily-limit-international-sms', '0'], process.env);
 
 async function expectOk(result: Promise<{ code: number; stdout: string; stderr: string }>): Promise<string> {
   const { code, stdout, stderr } = await result;
@@ -121,4 +123,22 @@ describe('the outbox page', () => {
     expect(await item.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
     expect(await item.getByRole('button', { name: /Cancel the rest/ }).count()).toBe(0);
   }, 60_000);
+
+  it('tells the user that texts abroad wait for the international daily limit while UK texts still go', async () => {
+    await expectOk(cli(['send', '--template', 'Bin day', '--to', '+33 6 12 34 56 78', '--set', 'name=Gil']));
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const hold = page.getByTestId('channel-hold');
+    await hold
+      .getByText('Text messages to numbers outside the UK wait until Notify’s daily limit resets at midnight UTC. Texts to UK numbers are still sent.')
+      .waitFor({ timeout: 30_000 });
+    await hold.getByText('Notify said: Exceeded send limits (international_sms: 0) for today').waitFor();
+
+    await expectOk(cli(['send', '--template', 'Bin day', '--to', '07700 900777', '--set', 'name=Hal']));
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const ukRow = page.locator('tr', { has: page.getByRole('cell', { name: '447700900777' }) });
+    await ukRow.getByText('Delivered', { exact: true }).waitFor({ timeout: 60_000 });
+    const abroad = page.locator('tr', { has: page.getByRole('cell', { name: '33612345678' }) });
+    await abroad.getByText('Queued', { exact: true }).waitFor();
+    await abroad.getByText('Exceeded send limits (international_sms: 0) for today').waitFor();
+  }, 90_000);
 });
