@@ -19,7 +19,8 @@ import { newJobId, useImportProgress } from './useImportProgress';
 /** Choose a template and a file, map its columns, check it, preview rows and queue it as one batch. */
 export function ImportPage() {
   usePageTitle('Import a spreadsheet');
-  const templates = useStore((store) => store.templates.filter((template) => !template.archived));
+  const allTemplates = useStore((store) => store.templates);
+  const templates = useMemo(() => allTemplates.filter((template) => !template.archived), [allTemplates]);
   const [templateId, setTemplateId] = useState('');
   const [file, setFile] = useState<ImportFileInfo | null>(null);
   const [sheet, setSheet] = useState<string | undefined>();

@@ -56,10 +56,10 @@ export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewPro
   const total = preview?.rows ?? null;
   return (
     <section aria-labelledby="row-preview-heading">
-      <h2 className="govuk-heading-m" id="row-preview-heading">
+      <h2 className="govuk-heading-m govuk-!-margin-bottom-1" id="row-preview-heading">
         Preview of row {preview?.row ?? asked}
-        {total !== null && <span className="govuk-caption-m">{`${(position + 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`}</span>}
       </h2>
+      {total !== null && <p className="govuk-caption-m">{`${(position + 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`}</p>}
       {problem && <p className="govuk-error-message">{problem}</p>}
       {preview && (
         <div className="govuk-inset-text" data-testid="row-preview">

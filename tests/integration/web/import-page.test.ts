@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { OutboxBatchProgress } from '../../../shared/contract';
+import { databaseFile } from '../../../electron/core/data-dir';
+import { launchChromium } from '../../helpers/browser';
+import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const dataDir = makeTempDir();
+const filesDir = makeTempDir();
+const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
+const templateName = 'Appointment reminder';
+let web: RunningProcess;
+let chromium: { browser: Browser; close(): Promise<void> };
+let page: Page;
+
+const reminders = [
+  'phone number,name,Appointment date',
+  '07700900001,Ann,1 March',
+  ',,',
+  '07700900002,Bob,2 March',
+  '0770090,Cy,3 March',
+  '07700900004,Di,4 March',
+  ',Ed,5 March',
+  '0770091,Flo,6 March',
+  '07700900007,Gus,7 March',
+].join('\r\n');
+
+function writeFile(name: string, content: string | Buffer): string {
+  const path = join(filesDir.path, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function writeTwoSheetWorkbook(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Notes').addRows([['Prepared by'], ['The post room']]);
+  workbook.addWorksheet('Reminders').addRows([
+    ['phone number', 'name', 'Appointment date'],
+    ['07700900011', 'Hal', '8 March'],
+    ['07700900012', 'Ida', '9 March'],
+    ['07700900013', 'Jo', '10 March'],
+  ]);
+  return writeFile('clinic.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** The core as the page reaches it: the web host's own endpoint, with this launch's token. */
+async function callCore<T>(name: string, args: unknown): Promise<T> {
+  const address = new URL(web.firstLine);
+  const response = await fetch(new URL('/rpc', address), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${address.searchParams.get('token')}` },
+    body: JSON.stringify({ name, args }),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
+
+function outboxRows(): { messages: number; batches: { status: string; file_name: string }[] } {
+  const db = new Database(databaseFile(dataDir.path), { readonly: true });
+  try {
+    const { n } = db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number };
+    const batches = db.prepare('SELECT status, file_name FROM batches ORDER BY created_at').all() as { status: string; file_name: string }[];
+    return { messages: n, batches };
+  } finally {
+    db.close();
+  }
+}
+
+/** Holds the web host still (SIGSTOP) while the page is looked at, so work in progress cannot finish meanwhile. */
+async function whileCoreHeld(look: () => Promise<void>): Promise<void> {
+  web.child.kill('SIGSTOP');
+  try {
+    await look();
+  } finally {
+    web.child.kill('SIGCONT');
+  }
+}
+
+const localDateTime = (date: Date): string => {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+};
+
+const summaryValue = (key: string) => page.locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+
+beforeAll(async () => {
+  const added = await runCli(['template', 'add', '--type', 'sms', '--name', templateName, '--body', 'Hello ((name)), your appointment is on ((date)).'], { env });
+  expect(added.stderr).toBe('');
+  const db = new Database(databaseFile(dataDir.path));
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('daily-limit.sms', '5')`).run();
+  db.close();
+  web = await startCli(['web', '--port', '0', '--no-open'], env);
+  chromium = await launchChromium();
+  page = await chromium.browser.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(web.firstLine);
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await web?.stop();
+  dataDir.remove();
+  filesDir.remove();
+});
+
+async function openImportPage(): Promise<void> {
+  await page.getByRole('link', { name: 'Import a spreadsheet' }).first().click();
+  await page.getByRole('heading', { name: 'Import a spreadsheet' }).waitFor();
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: templateName });
+}
+
+describe('the post room imports a spreadsheet', () => {
+  it('checks a CSV: the missing column, then, mapped by hand, each row with Notify’s message and counts of each kind', async () => {
+    await openImportPage();
+    await page.getByLabel('Upload a file').setInputFiles(writeFile('reminders.csv', reminders));
+    await page.getByText('reminders.csv: 7 rows').waitFor();
+    await page.getByRole('button', { name: 'Check the file' }).click();
+
+    const missing = page.getByRole('alert').filter({ hasText: 'Your file is missing a column' });
+    await missing.waitFor();
+    expect(await missing.getByRole('listitem').allTextContents()).toEqual(['date']);
+
+    await page.getByLabel('Appointment date').selectOption({ label: '((date))' });
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await missing.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'There are 3 problems in your file' }).waitFor();
+    expect(await summaryValue('Ready to send').first().textContent()).toBe('4');
+    expect(await summaryValue('With problems').textContent()).toBe('3');
+    expect(await page.locator('ul.govuk-list li').allTextContents()).toEqual(['2 × Mobile number is too short', '1 × Missing']);
+    const problems = await page.locator('table', { hasText: 'Problem' }).locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)),
+    );
+    expect(problems).toEqual([
+      ['5', 'phone number', 'Mobile number is too short'],
+      ['7', 'phone number', 'Missing'],
+      ['8', 'phone number', 'Mobile number is too short'],
+    ]);
+  }, 60_000);
+
+  it('steps through the rows with next and previous, over the blank row, each message as it will be sent', async () => {
+    const heading = page.locator('#row-preview-heading');
+    const preview = page.getByTestId('row-preview');
+    const next = page.getByRole('button', { name: 'Next row' });
+    const previous = page.getByRole('button', { name: 'Previous row' });
+    await preview.getByText('Hello Ann, your appointment is on 1 March.').waitFor();
+    expect(await heading.textContent()).toBe('Preview of row 2');
+    await page.getByText('1 of 7 rows').waitFor();
+    expect(await previous.isDisabled()).toBe(true);
+
+    await next.click();
+    await preview.getByText('Hello Bob, your appointment is on 2 March.').waitFor();
+    expect(await heading.textContent()).toBe('Preview of row 4');
+    await next.click();
+    await preview.getByText('phone number: Mobile number is too short').waitFor();
+    expect(await heading.textContent()).toBe('Preview of row 5');
+
+    await previous.click();
+    await preview.getByText('Hello Bob, your appointment is on 2 March.').waitFor();
+    await previous.click();
+    await preview.getByText('Hello Ann, your appointment is on 1 March.').waitFor();
+    expect(await heading.textContent()).toBe('Preview of row 2');
+
+    for (let step = 0; step < 6; step += 1) {
+      await next.click();
+      await page.getByText(`${step + 2} of 7 rows`).waitFor();
+    }
+    await preview.getByText('Hello Gus, your appointment is on 7 March.').waitFor();
+    expect(await heading.textContent()).toBe('Preview of row 9');
+    expect(await next.isDisabled()).toBe(true);
+  }, 60_000);
+
+  it('sums up messages, fragments and the daily limit, then queues the valid rows for later and sets the rest aside', async () => {
+    expect(await summaryValue('Messages').textContent()).toBe('4 text messages');
+    expect(await summaryValue('Text message fragments').textContent()).toBe('4 in total, charged by Notify');
+    expect(await summaryValue('Daily limit').textContent()).toBe('5 text messages a day');
+    expect(await summaryValue('Already in the outbox for today').textContent()).toBe('0');
+    expect(await summaryValue('The service can still send today').textContent()).toBe('5');
+    expect(await page.getByTestId('daily-limit-warning').count()).toBe(0);
+
+    const queueButton = page.getByRole('button', { name: 'Queue 4 messages' });
+    expect(await queueButton.isDisabled()).toBe(true);
+    await page.getByLabel('Queue the 4 rows without problems and set the other 3 aside in a spreadsheet to correct').check();
+    await page.getByLabel('Schedule for later (within 7 days)').check();
+    const sendAt = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    sendAt.setHours(9, 0, 0, 0);
+    await page.getByLabel('Date and time').fill(localDateTime(sendAt));
+    await queueButton.click();
+
+    await page.getByRole('heading', { name: '4 messages queued' }).waitFor();
+    const setAside = await page.getByText('3 rows with problems were set aside in').textContent();
+    expect(setAside).toMatch(/reminders-rejected-[^ ]+\.csv, with an added error column/);
+
+    const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ fileName: 'reminders.csv', total: 4, waiting: 4, sendAfter: sendAt.toISOString() });
+
+    await page.getByRole('link', { name: 'Go to the outbox' }).click();
+    await page.getByText('reminders.csv').first().waitFor();
+  }, 60_000);
+
+  it('remembers the hand-made mapping for the template, and reads the sheet chosen from a workbook', async () => {
+    await openImportPage();
+    await page.getByLabel('Upload a file').setInputFiles(await writeTwoSheetWorkbook());
+    const checkButton = page.getByRole('button', { name: 'Check the file' });
+    await checkButton.waitFor();
+    expect(await checkButton.isDisabled()).toBe(true);
+    await page.getByLabel('Sheet', { exact: true }).selectOption({ label: 'Reminders (3 rows)' });
+    await checkButton.click();
+
+    await page.getByTestId('row-preview').getByText('Hello Hal, your appointment is on 8 March.').waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'missing' }).count()).toBe(0);
+    expect(await page.getByLabel('Appointment date').inputValue()).toBe('date');
+    expect(await summaryValue('With problems').textContent()).toBe('0');
+
+    expect(await summaryValue('Already in the outbox for today').textContent()).toBe('4');
+    expect(await summaryValue('The service can still send today').textContent()).toBe('1');
+    expect(await page.getByTestId('daily-limit-warning').textContent()).toContain(
+      'WarningThis batch goes past the daily limit: 1 of its 3 text messages can be sent today, and the other 2 wait until tomorrow.',
+    );
+  }, 60_000);
+
+  it('an ODS file gets a message saying how to save it as XLSX or CSV', async () => {
+    await page.getByLabel('Upload a file').setInputFiles(writeFile('budget.ods', 'PK\u0003\u0004 an OpenDocument spreadsheet'));
+    await page.getByText('budget.ods is an OpenDocument spreadsheet (.ods), which notify-desk cannot read. Open it in LibreOffice or Excel').waitFor();
+    expect(await page.getByRole('button', { name: 'Check the file' }).count()).toBe(0);
+  }, 60_000);
+
+  it('shows progress while reading, checking and queuing a large file, and cancelling queues nothing', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, index) => `07700${900000 + index},Person ${index},${(index % 28) + 1} March`);
+    const large = writeFile('everyone.csv', `phone number,name,Appointment date\n${rows.join('\n')}\n`);
+    const before = outboxRows();
+
+    await whileCoreHeld(async () => {
+      await page.getByLabel('Upload a file').setInputFiles(large);
+      await page.getByText(/^Reading the file: [\d,]+ rows$/).waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).waitFor();
+    });
+    await page.getByText('everyone.csv: 50,000 rows').waitFor({ timeout: 60_000 });
+
+    await whileCoreHeld(async () => {
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page.getByText('Checking rows: 0 of 50,000 rows').waitFor();
+      expect(await page.locator('progress.import-progress').getAttribute('max')).toBe('50000');
+    });
+    await page.getByRole('button', { name: 'Queue 50,000 messages' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('daily-limit-warning').textContent()).toContain('1 of its 50,000 text messages can be sent today, and the other 49,999 wait until tomorrow.');
+
+    await page.getByRole('button', { name: 'Queue 50,000 messages' }).click();
+    await page.getByText(/^Queuing messages: [1-9][\d,]* of 50,000 rows$/).waitFor({ timeout: 60_000 });
+    await whileCoreHeld(async () => {
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    });
+    await page.getByText('The import was cancelled. Nothing was queued.').waitFor({ timeout: 60_000 });
+    expect(await page.locator('progress.import-progress').count()).toBe(0);
+
+    const after = outboxRows();
+    expect(after.messages).toBe(before.messages);
+    expect(after.batches.filter((batch) => batch.status === 'ready')).toEqual(before.batches.filter((batch) => batch.status === 'ready'));
+    const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });
+    expect(batches.map((batch) => batch.fileName)).toEqual(['reminders.csv']);
+  }, 180_000);
+});
