@@ -133,9 +133,8 @@ describe('the post room imports a spreadsheet', () => {
     expect(await summaryValue('Ready to send').first().textContent()).toBe('4');
     expect(await summaryValue('With problems').textContent()).toBe('3');
     expect(await page.locator('ul.govuk-list li').allTextContents()).toEqual(['2 × Mobile number is too short', '1 × Missing']);
-    const problems = await page.locator('table', { hasText: 'Problem' }).locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent)),
-    );
+    const problemRows = page.locator('table', { hasText: 'Problem' }).locator('tbody tr');
+    const problems = await Promise.all((await problemRows.all()).map((row) => row.locator('td').allTextContents()));
     expect(problems).toEqual([
       ['5', 'phone number', 'Mobile number is too short'],
       ['7', 'phone number', 'Missing'],
