@@ -44,6 +44,11 @@ export interface RecipientCheckOptions {
   guestList?: readonly string[];
   /** Set false to accept phone numbers unchecked, as Notify's `should_validate_phone_number`. */
   validatePhoneNumbers?: boolean;
+  /**
+   * Set false to leave the message checks (too long, empty, QR code) to a caller that renders every row anyway;
+   * it must then report them under `ROW_ERROR_KEYS.message` itself.
+   */
+  checkMessages?: boolean;
 }
 
 export interface RecipientRowErrors {
@@ -168,7 +173,7 @@ export function checkRecipients(
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const columns = readSheetColumns(rows[0] ?? [], template);
   const hasDuplicateRecipientColumns = columns.duplicateRecipientColumns.length > 0;
-  const checkMessage = prepareMessageChecks(template);
+  const checkMessage = options.checkMessages === false ? () => null : prepareMessageChecks(template);
   const checkRecipient = prepareRecipientCheck(template, options);
   const guestList =
     template.type !== 'letter' && options.guestList && options.guestList.length > 0

@@ -21,12 +21,12 @@ const INSERT_MESSAGE = `
   INSERT INTO outbox_messages (id, reference, type, template_id, template_version, batch_id, recipient,
     personalisation, rendered_body, rendered_subject, priority, state, send_after, created_at, created_by, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_EVENT = `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, NULL, ?, ?)`;
 
 /**
  * Writes one import's messages in chunks while its batch is `importing`, which the sender never touches; only
  * `complete` makes the batch `ready`. A crash part-way leaves an `importing` batch that cannot send and that
- * `discardInterruptedImports` clears. The rows written match `enqueueMessages` exactly (its events included).
+ * `discardInterruptedImports` clears. The rows written match `enqueueMessages`, except that the messages get no
+ * `queued` event each: the batch row records who queued them and when, and later events start from there.
  * A database in a file is written from a second thread, while this one goes on reading and checking rows.
  */
 export class BatchWriter {
@@ -36,7 +36,6 @@ export class BatchWriter {
   private written = 0;
   private readonly thread: InsertThread | null;
   private readonly insertMessage;
-  private readonly insertEvent;
 
   constructor(
     private readonly db: Db,
@@ -50,9 +49,8 @@ export class BatchWriter {
          send_after, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
     ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, this.sendAfter, now);
-    this.thread = db.memory ? null : new InsertThread(db.name, [INSERT_MESSAGE, INSERT_EVENT]);
+    this.thread = db.memory ? null : new InsertThread(db.name, [INSERT_MESSAGE]);
     this.insertMessage = db.prepare(INSERT_MESSAGE);
-    this.insertEvent = db.prepare(INSERT_EVENT);
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -69,10 +67,7 @@ export class BatchWriter {
       return;
     }
     this.db.transaction(() => {
-      for (const [message, event] of rows) {
-        this.insertMessage.run(...message);
-        this.insertEvent.run(...event);
-      }
+      for (const [message] of rows) this.insertMessage.run(...message);
     })();
     this.written += rows.length;
   }
@@ -95,9 +90,8 @@ export class BatchWriter {
     discardBatchMessages(this.db, this.batchId);
   }
 
-  private statementRows(messages: readonly RowMessage[]): [StatementParameters, StatementParameters][] {
+  private statementRows(messages: readonly RowMessage[]): [StatementParameters][] {
     const { batch, batchId, state, sendAfter } = this;
-    const detail = `queued by ${batch.importedBy}`;
     const now = nowIso();
     return messages.map((message) => {
       const id = newId();
@@ -120,7 +114,6 @@ export class BatchWriter {
           batch.importedBy,
           now,
         ],
-        [id, now, state, detail],
       ];
     });
   }

@@ -4,7 +4,7 @@ import { stripAndRemoveObscureWhitespace } from '../../../shared/notify/formatte
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import { compileField } from '../../../shared/notify/placeholders';
 import { analysePostalAddress, postalAddressAsPersonalisation, postalAddressFromPersonalisation } from '../../../shared/notify/postal-address';
-import { checkRecipients, ROW_ERROR_KEYS } from '../../../shared/notify/recipient-sheet';
+import { checkRecipients, ROW_ERROR_KEYS, ROW_ERROR_MESSAGES } from '../../../shared/notify/recipient-sheet';
 import { compileSmsTemplate } from '../../../shared/notify/sms';
 import { sheetTemplate, type MatchedColumns } from './column-mapping';
 import type { SheetRow } from './sheet-row';
@@ -73,6 +73,8 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
     allowLandline: permissions.allowLandline,
     allowInternationalLetters: permissions.allowInternationalLetters,
     validatePhoneNumbers: false,
+    // A text message is rendered once per row, below, for its message check and for the outbox alike.
+    checkMessages: renderSms === null,
   };
 
   const checkRow = (row: SheetRow, notifyErrors: Record<string, string> | undefined): CheckedRow => {
@@ -112,12 +114,15 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       Object.assign(personalisation, postalAddressAsPersonalisation(address));
     }
     const recipientKey = recipient === null ? null : recipient.toLowerCase();
+    const sms = renderSms ? renderSms(personalisation) : null;
+    if (sms?.tooLong || sms?.empty) {
+      errors.push({ row: row.rowNumber, column: null, message: sms.tooLong ? ROW_ERROR_MESSAGES.messageTooLong : ROW_ERROR_MESSAGES.messageEmpty });
+    }
     if (errors.length > 1) errors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
     if (errors.length > 0 || recipient === null) {
       return { rowNumber: row.rowNumber, errors, message: null, recipientKey, international, fragments: null };
     }
-    if (renderSms) {
-      const sms = renderSms(personalisation);
+    if (sms) {
       return {
         rowNumber: row.rowNumber,
         errors,
