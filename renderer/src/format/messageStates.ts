@@ -22,7 +22,8 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
 };
 
 /** States a person can send again or stop. */
-export const retryableStates: readonly MessageState[] = ['needs-attention', 'temporary-failure', 'technical-failure', 'status-unknown'];
+// Only messages that never reached Notify can be sent again as they are; the core refuses the rest.
+export const retryableStates: readonly MessageState[] = ['needs-attention'];
 export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention'];
 
 /**
