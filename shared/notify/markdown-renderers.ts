@@ -2,8 +2,10 @@
 // preheader (each builds on the one before, as Notify's renderer classes do).
 import { pythonStrip } from './formatters';
 import { escapeMarkdownHtml } from './markdown-block';
+import { unescapeHtml } from './markdown-html-unescape';
 import { PY_SPACE } from './markdown-grammar';
 import type { MarkdownRenderer } from './markdown-inline';
+import { qrCodeSvg } from './qr-code-svg';
 import { createSanitisedHtmlForUrl } from './typography';
 
 export const LINK_STYLE = 'word-wrap: break-word; color: #1D70B8;';
@@ -30,6 +32,15 @@ function restorePlaceholderLink(link: string): string {
 export function qrCodeData(paragraphHtml: string): string | undefined {
   const contents = QR_CODE_PARAGRAPH.exec(paragraphHtml)?.[1];
   return contents?.replace(PROTOCOL_MARKUP, '$1$2');
+}
+
+function qrCodeSvgOrNull(data: string): string | null {
+  try {
+    return qrCodeSvg(data);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 export class LetterPreviewRenderer implements MarkdownRenderer {
@@ -60,10 +71,12 @@ export class LetterPreviewRenderer implements MarkdownRenderer {
     const qrData = qrCodeData(text);
     return `<p>${qrData === undefined ? text : this.qrCode(qrData)}</p>`;
   }
-  /** A stand-in box for the QR code (Notify draws the code itself when it prints the letter). */
+  /** The QR code drawn as SVG; a stand-in box while its data is an unfilled placeholder or too much to encode. */
   protected qrCode(data: string): string {
-    const kind = data.includes("<span class='placeholder") || data.includes('<span class="placeholder') ? 'qrcode-placeholder' : 'qrcode';
-    const markup = `<div class='${kind}'><span class='${kind}-content'>${data}</span></div>`;
+    const placeholder = data.includes("<span class='placeholder") || data.includes('<span class="placeholder');
+    const svg = placeholder ? null : qrCodeSvgOrNull(unescapeHtml(data));
+    const kind = placeholder ? 'qrcode-placeholder' : 'qrcode';
+    const markup = svg === null ? `<div class='${kind}'><span class='${kind}-content'>${data}</span></div>` : `<div class='qrcode'>${svg}</div>`;
     return markup.replace(/-/g, PROTECTED_HYPHEN);
   }
   table(): string {

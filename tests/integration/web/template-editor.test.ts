@@ -99,10 +99,10 @@ describe('the template editor', () => {
     await saveTemplate('Opening hours');
   });
 
-  it('shows a letter as an A4 page with the address block, contact block, heading and formatted body', async () => {
+  it('shows a letter as an A4 page with the address block, contact block, heading, formatted body and QR code', async () => {
     await startTemplate('Letter', 'Bin collection');
     await page.getByLabel('Subject').fill('Changes to your bin collection');
-    await page.getByLabel('Message').fill('Dear resident,\n\n# New days\n\n* Recycling on Monday\n* Rubbish on Thursday');
+    await page.getByLabel('Message').fill('Dear resident,\n\n# New days\n\n* Recycling on Monday\n* Rubbish on Thursday\n\nqr: https://www.gov.uk/rubbish-collection-day');
     await page.getByLabel('Contact block').fill('Waste Team\nTown Hall');
     await page.getByLabel('First class').check();
 
@@ -119,6 +119,12 @@ describe('the template editor', () => {
     await letter.getByRole('heading', { name: 'New days' }).waitFor();
     expect(await letter.getByRole('listitem').allTextContents()).toEqual(['Recycling on Monday', 'Rubbish on Thursday']);
     await letter.getByText('Postage: First class').waitFor();
+    const qrCode = letter.getByRole('img', { name: 'QR code' });
+    await qrCode.waitFor();
+    expect(await qrCode.getAttribute('viewBox')).toBe('0 0 29 29');
+    const qrBox = await qrCode.boundingBox();
+    expect(qrBox!.width).toBeGreaterThan(40);
+    expect(qrBox!.height).toBeCloseTo(qrBox!.width, 0);
     const box = await letter.locator('.nd-letter__page').boundingBox();
     expect(box).not.toBeNull();
     expect(box!.height / box!.width).toBeCloseTo(297 / 210, 2);

@@ -86,7 +86,7 @@ describe('Notify markdown dialect', () => {
     expect(notifyMarkdownToPlainText('[text][ref]\n\n[ref]: https://example.com')).toBe('\n\ntext: https://example.com');
   });
 
-  it('shows a stand-in for a letter QR code', () => {
-    expect(notifyMarkdownToLetterHtml('qr: https://example.com')).toContain("<span class='qrcode-content'>https://example.com</span>");
+  it('draws a letter QR code as SVG', () => {
+    expect(notifyMarkdownToLetterHtml('qr: https://example.com')).toMatch(/^<p><div class='qrcode'><svg [^>]*viewBox='0 0 25 25'/);
   });
 });
