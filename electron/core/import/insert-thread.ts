@@ -45,7 +45,7 @@ const threadReplySchema = z.union([
 ]);
 
 /** How many chunks may wait for the thread before the producer is made to wait: bounds memory. */
-const MAX_CHUNKS_IN_FLIGHT = 4;
+const MAX_CHUNKS_IN_FLIGHT = 2;
 
 /**
  * Runs inserts on a second database connection in a worker thread, so that a large import checks rows on one core
