@@ -140,7 +140,7 @@ export function ImportPage() {
       {file && templateId && (
         <>
           <p className="govuk-body">
-            {file.fileName}: {file.sheets.reduce((sum, candidate) => sum + candidate.rowCount, 0).toLocaleString('en-GB')} rows
+            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} rows` : `${file.sheets.length} sheets`}
           </p>
           {file.importedToday && (
             <div className="govuk-warning-text">
