@@ -191,4 +191,19 @@ describe('the template editor', () => {
     expect(await page.getByRole('link', { name: 'Pass-through text message' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Old appointment reminder (archived)' }).count()).toBe(0);
   });
+
+  it('shows a Notify template as Notify has it, to be changed only there', async () => {
+    await openTemplates();
+    await page.getByRole('link', { name: 'Appointment reminder', exact: true }).click();
+    await page.getByRole('heading', { name: 'Appointment reminder', level: 1 }).waitFor();
+    await page.getByText('This template lives on the Notify service.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await expect
+      .poll(() => smsBubble().textContent())
+      .toBe('Hello ((name)), your appointment is on ((date)) at ((time)).((directions?? Directions are on your letter.))');
+    await page.getByRole('link', { name: 'Send a message with this template' }).click();
+    await expect.poll(() => page.getByLabel('Template', { exact: true }).inputValue()).not.toBe('');
+    await page.getByLabel('name', { exact: true }).waitFor();
+  });
 });

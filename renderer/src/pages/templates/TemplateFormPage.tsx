@@ -14,6 +14,7 @@ import { href, navigate } from '../../routing/route';
 import { useStore } from '../../store/store';
 import { draftFromTemplate, emptyDraft, fieldIds, hasSubject, templateFields, validateDraft, type Postage, type TemplateDraft } from './templateForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { NotifyTemplateView } from './NotifyTemplateView';
 
 const postageOptions = [
   { value: 'first', label: 'First class' },
@@ -78,6 +79,7 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
   if (templateId && !template) {
     return problem ? <ErrorBanner message={problem} /> : <p className="govuk-body">Loading the template…</p>;
   }
+  if (template?.source === 'notify') return <NotifyTemplateView template={template} />;
 
   const letter = draft.type === 'letter';
   return (
