@@ -50,25 +50,39 @@ export class RejectedRowsFile {
   }
 }
 
+/** A file stream whose write error (a full disk, a folder gone) is kept and reported when the file is closed. */
+function fileStream(path: string): { out: WriteStream; finished(): Promise<void> } {
+  const out = createWriteStream(path);
+  let failure: Error | null = null;
+  out.on('error', (error) => (failure ??= error));
+  const finished = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const settle = (): void => (failure ? reject(new Error(`The rows set aside could not be saved in ${path}: ${failure.message}`)) : resolve());
+      if (out.closed || failure) settle();
+      else out.once('close', settle);
+    });
+  return { out, finished };
+}
+
 function csvSink(path: string): RowSink {
-  const out: WriteStream = createWriteStream(path, { encoding: 'utf8' });
+  const { out, finished } = fileStream(path);
   let first = true;
   return {
     write(cells) {
-      out.write(`${first ? '\uFEFF' : ''}${csvLine(cells)}`);
+      out.write(`${first ? '\uFEFF' : ''}${csvLine(cells)}`, 'utf8');
       first = false;
     },
-    close: () =>
-      new Promise((resolve, reject) => {
-        out.once('error', reject);
-        out.end(() => resolve());
-      }),
+    close() {
+      if (!out.writableEnded) out.end();
+      return finished();
+    },
   };
 }
 
 /** Every cell is written as text, so phone numbers keep their leading zero and long references their digits. */
 function xlsxSink(path: string): RowSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+  const { out, finished } = fileStream(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
   let closing: Promise<void> | null = null;
   return {
@@ -79,6 +93,7 @@ function xlsxSink(path: string): RowSink {
       closing ??= (async () => {
         sheet.commit();
         await workbook.commit();
+        await finished();
       })();
       return closing;
     },
