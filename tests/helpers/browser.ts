@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startCli, type RunningProcess } from './processes';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network by itself (Playwright gives it a fresh profile). */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
@@ -17,5 +18,21 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+/** The app in web mode on the data folder named in `env`, open in a fresh Chromium page. */
+export async function openWebApp(env: NodeJS.ProcessEnv): Promise<{ web: RunningProcess; page: Page; close(): Promise<void> }> {
+  const web = await startCli(['web', '--port', '0', '--no-open'], env);
+  const chromium = await launchChromium();
+  const page = await chromium.browser.newPage();
+  await page.goto(web.firstLine);
+  return {
+    web,
+    page,
+    close: async () => {
+      await chromium.close();
+      await web.stop();
+    },
   };
 }

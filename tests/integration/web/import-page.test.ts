@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { OutboxBatchProgress } from '../../../shared/contract';
 import { databaseFile } from '../../../electron/core/data-dir';
-import { launchChromium } from '../../helpers/browser';
-import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
+import { openWebApp } from '../../helpers/browser';
+import { runCli, type RunningProcess } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const dataDir = makeTempDir();
@@ -15,7 +15,7 @@ const filesDir = makeTempDir();
 const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
 const templateName = 'Appointment reminder';
 let web: RunningProcess;
-let chromium: { browser: Browser; close(): Promise<void> };
+let app: Awaited<ReturnType<typeof openWebApp>> | undefined;
 let page: Page;
 
 const reminders = [
@@ -95,16 +95,13 @@ beforeAll(async () => {
   const db = new Database(databaseFile(dataDir.path));
   db.prepare(`INSERT INTO settings (key, value) VALUES ('daily-limit.sms', '5')`).run();
   db.close();
-  web = await startCli(['web', '--port', '0', '--no-open'], env);
-  chromium = await launchChromium();
-  page = await chromium.browser.newPage();
+  app = await openWebApp(env);
+  ({ web, page } = app);
   page.setDefaultTimeout(20_000);
-  await page.goto(web.firstLine);
 }, 60_000);
 
 afterAll(async () => {
-  await chromium?.close();
-  await web?.stop();
+  await app?.close();
   dataDir.remove();
   filesDir.remove();
 });

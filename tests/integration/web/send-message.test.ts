@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../helpers/browser';
-import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
+import type { Page } from 'playwright-core';
+import { openWebApp } from '../../helpers/browser';
+import { runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 // Practice mode (no service): messages wait in the outbox and the simulator inside the app delivers them.
 const dataDir = makeTempDir();
 const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
-let web: RunningProcess;
-let chromium: { browser: Browser; close(): Promise<void> };
+let app: Awaited<ReturnType<typeof openWebApp>> | undefined;
 let page: Page;
 
 async function addTemplate(args: string[]): Promise<void> {
@@ -24,15 +23,12 @@ beforeAll(async () => {
     '--body', '# Thank you\n\nWe have your payment:\n\n* reference ((reference))\n* amount ((amount))',
   ]);
   await addTemplate(['--type', 'letter', '--name', 'Rent review', '--subject', 'Your rent from April', '--body', 'Dear ((name)),\n\nYour new rent is ((rent)) a week.']);
-  web = await startCli(['web', '--port', '0', '--no-open'], env);
-  chromium = await launchChromium();
-  page = await chromium.browser.newPage();
-  await page.goto(web.firstLine);
+  app = await openWebApp(env);
+  page = app.page;
 }, 60_000);
 
 afterAll(async () => {
-  await chromium?.close();
-  await web?.stop();
+  await app?.close();
   dataDir.remove();
 });
 

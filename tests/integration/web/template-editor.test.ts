@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type RunningSimulator } from '../../../simulator';
-import { launchChromium } from '../../helpers/browser';
-import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
+import { openWebApp } from '../../helpers/browser';
+import { runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const dataDir = makeTempDir();
 const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
 let simulator: RunningSimulator;
-let web: RunningProcess;
-let chromium: { browser: Browser; close(): Promise<void> };
+let app: Awaited<ReturnType<typeof openWebApp>> | undefined;
 let page: Page;
 
 beforeAll(async () => {
@@ -17,15 +16,12 @@ beforeAll(async () => {
   const added = await runCli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], { env, input: `${simulator.apiKeys.live}\n` });
   expect(added.stderr).toBe('');
   expect(added.code).toBe(0);
-  web = await startCli(['web', '--port', '0', '--no-open'], env);
-  chromium = await launchChromium();
-  page = await chromium.browser.newPage();
-  await page.goto(web.firstLine);
+  app = await openWebApp(env);
+  page = app.page;
 }, 60_000);
 
 afterAll(async () => {
-  await chromium?.close();
-  await web?.stop();
+  await app?.close();
   await simulator?.close();
   dataDir.remove();
 });
