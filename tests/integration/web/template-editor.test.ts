@@ -160,7 +160,10 @@ describe('the template editor', () => {
     await page.getByLabel('Show archived templates').uncheck();
 
     await page.getByRole('link', { name: 'Send a message' }).first().click();
-    const options = await page.getByLabel('Template', { exact: true }).locator('option').allTextContents();
+    // The send page fills its template list once the core answers: read it after that.
+    const templateOptions = page.getByLabel('Template', { exact: true }).locator('option');
+    await templateOptions.filter({ hasText: 'Bin collection (Letter)' }).waitFor({ state: 'attached' });
+    const options = await templateOptions.allTextContents();
     expect(options).toContain('Bin collection (Letter)');
     expect(options).not.toContain('Opening hours (Email)');
   });
