@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/contract';
 import { newId, nowIso } from '../clock';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database/open-database';
 import { BATCH_PRIORITY, newReference } from '../outbox/enqueue';
 import { InsertThread, type StatementParameters } from './insert-thread';
@@ -34,8 +35,8 @@ export class BatchWriter {
   private readonly sendAfter: string;
   private readonly state: 'queued' | 'scheduled';
   private written = 0;
-  private readonly thread: InsertThread | null;
-  private readonly insertMessage;
+  /** Writes the messages: a second thread for a database in a file, this thread's statement for one in memory. */
+  private readonly writer: { thread: InsertThread } | { statement: Statement };
 
   constructor(
     private readonly db: Db,
@@ -49,8 +50,7 @@ export class BatchWriter {
          send_after, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
     ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, this.sendAfter, now);
-    this.thread = db.memory ? null : new InsertThread(db.name, [INSERT_MESSAGE]);
-    this.insertMessage = db.prepare(INSERT_MESSAGE);
+    this.writer = db.memory ? { statement: db.prepare(INSERT_MESSAGE) } : { thread: new InsertThread(db.name, [INSERT_MESSAGE]) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -62,19 +62,20 @@ export class BatchWriter {
   async append(messages: readonly RowMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const rows = this.statementRows(messages);
-    if (this.thread) {
-      await this.thread.send({ rows });
+    const { writer } = this;
+    if ('thread' in writer) {
+      await writer.thread.send({ rows });
       return;
     }
     this.db.transaction(() => {
-      for (const [message] of rows) this.insertMessage.run(...message);
+      for (const [message] of rows) writer.statement.run(...message);
     })();
     this.written += rows.length;
   }
 
   /** Waits until every message appended is in the database. */
   async flush(): Promise<void> {
-    if (this.thread) this.written = await this.thread.finish();
+    if ('thread' in this.writer) this.written = await this.writer.thread.finish();
   }
 
   /** The step that makes the batch sendable, with its final counts; call after `flush`. */
@@ -86,7 +87,7 @@ export class BatchWriter {
 
   /** Takes back everything written: the batch stays, cancelled and empty, as a record of the attempt. */
   async discard(): Promise<void> {
-    await this.thread?.stop();
+    if ('thread' in this.writer) await this.writer.thread.stop();
     discardBatchMessages(this.db, this.batchId);
   }
 

@@ -1,13 +1,11 @@
+import { SummaryListRow } from './SummaryList';
 import type { MessagePreview } from '../../../shared/contract';
 
 export function EmailPreview({ preview }: { preview: MessagePreview }) {
   return (
     <div className="nd-email">
       <dl className="govuk-summary-list govuk-summary-list--no-border nd-email__headers">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Subject</dt>
-          <dd className="govuk-summary-list__value">{preview.subject}</dd>
-        </div>
+        <SummaryListRow label="Subject">{preview.subject}</SummaryListRow>
       </dl>
       {preview.html !== null ? (
         // No allow-scripts and no allow-same-origin: the email cannot run code or reach the app.

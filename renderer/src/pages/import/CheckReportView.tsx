@@ -1,6 +1,6 @@
 import type { ImportCheckReport } from '../../../../shared/contract';
-
-const number = (value: number): string => value.toLocaleString('en-GB');
+import { SummaryListRow } from '../../components/SummaryList';
+import { formatCount } from '../../format/numbers';
 
 /** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings (the daily limit is in the summary). */
 export function CheckReportView({ report }: { report: ImportCheckReport }) {
@@ -31,18 +31,9 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
         </div>
       )}
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Rows</dt>
-          <dd className="govuk-summary-list__value">{number(report.rows)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Ready to send</dt>
-          <dd className="govuk-summary-list__value">{number(report.valid)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">With problems</dt>
-          <dd className="govuk-summary-list__value">{number(report.invalid)}</dd>
-        </div>
+        <SummaryListRow label="Rows">{formatCount(report.rows)}</SummaryListRow>
+        <SummaryListRow label="Ready to send">{formatCount(report.valid)}</SummaryListRow>
+        <SummaryListRow label="With problems">{formatCount(report.invalid)}</SummaryListRow>
       </dl>
       {report.warnings.filter((warning) => warning.kind !== 'daily-limit').map((warning) => (
         <div className="govuk-warning-text" key={warning.kind}>
@@ -57,12 +48,12 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
       {shownErrors > 0 && (
         <>
           <h2 className="govuk-heading-m">
-            There {totalErrors === 1 ? 'is a problem' : `are ${number(totalErrors)} problems`} in your file
+            There {totalErrors === 1 ? 'is a problem' : `are ${formatCount(totalErrors)} problems`} in your file
           </h2>
           <ul className="govuk-list">
             {report.errorCounts.map((entry) => (
               <li key={entry.message}>
-                {number(entry.count)} × {entry.message}
+                {formatCount(entry.count)} × {entry.message}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { Channel, ImportCheckReport } from '../../../../shared/contract';
+import { SummaryListRow } from '../../components/SummaryList';
+import { formatCount } from '../../format/numbers';
 
-const number = (value: number): string => value.toLocaleString('en-GB');
 const nouns: Record<Channel, string> = { sms: 'text messages', email: 'emails', letter: 'letters' };
 
 /** How many messages the file makes, what they cost in fragments, and where that leaves the service's daily limit. */
@@ -13,36 +14,21 @@ export function ImportSummaryView({ report }: { report: ImportCheckReport }) {
     <section aria-labelledby="import-summary-heading">
       <h2 className="govuk-heading-m" id="import-summary-heading">What this file will send</h2>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Messages</dt>
-          <dd className="govuk-summary-list__value">{number(messages)} {noun}</dd>
-        </div>
+        <SummaryListRow label="Messages">{formatCount(messages)} {noun}</SummaryListRow>
         {fragments !== null && (
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Text message fragments</dt>
-            <dd className="govuk-summary-list__value">{number(fragments)} in total, charged by Notify</dd>
-          </div>
+          <SummaryListRow label="Text message fragments">{formatCount(fragments)} in total, charged by Notify</SummaryListRow>
         )}
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Daily limit</dt>
-          <dd className="govuk-summary-list__value">{number(dailyLimit)} {noun} a day</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Already in the outbox for today</dt>
-          <dd className="govuk-summary-list__value">{number(alreadyToday)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">The service can still send today</dt>
-          <dd className="govuk-summary-list__value">{number(leftToday)}</dd>
-        </div>
+        <SummaryListRow label="Daily limit">{formatCount(dailyLimit)} {noun} a day</SummaryListRow>
+        <SummaryListRow label="Already in the outbox for today">{formatCount(alreadyToday)}</SummaryListRow>
+        <SummaryListRow label="The service can still send today">{formatCount(leftToday)}</SummaryListRow>
       </dl>
       {overDailyLimit && (
         <div className="govuk-warning-text" data-testid="daily-limit-warning">
           <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This batch goes past the daily limit: {number(sentToday)} of its {number(messages)} {noun} can be sent today, and the
-            other {number(messages - sentToday)} wait until tomorrow.
+            This batch goes past the daily limit: {formatCount(sentToday)} of its {formatCount(messages)} {noun} can be sent today, and the
+            other {formatCount(messages - sentToday)} wait until tomorrow.
           </strong>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OutboxBatchProgress } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/dates';
+import { formatCount } from '../../format/numbers';
 import './batch-progress.css';
 
 interface BatchProgressListProps {
@@ -12,7 +13,6 @@ interface BatchProgressListProps {
   onCancelRest(batchId: string): void;
 }
 
-const count = (n: number): string => n.toLocaleString('en-GB');
 
 /** Where a batch's messages stand, as a person would say it: "2 delivered, 1 failed, 3 waiting". */
 export function describeBatch(batch: OutboxBatchProgress): string {
@@ -23,8 +23,8 @@ export function describeBatch(batch: OutboxBatchProgress): string {
     [batch.waiting, 'waiting'],
     [batch.cancelled, 'cancelled'],
   ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${count(n)} ${words}`);
-  const messages = `${count(batch.total)} ${batch.total === 1 ? 'message' : 'messages'}`;
+  const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${formatCount(n)} ${words}`);
+  const messages = `${formatCount(batch.total)} ${batch.total === 1 ? 'message' : 'messages'}`;
   return said.length > 0 ? `${messages}: ${said.join(', ')}` : messages;
 }
 
@@ -47,7 +47,7 @@ function ProgressBar({ batch }: { batch: OutboxBatchProgress }) {
       aria-valuemin={0}
       aria-valuemax={batch.total}
       aria-valuenow={finished(batch)}
-      aria-valuetext={`${count(finished(batch))} of ${count(batch.total)} finished`}
+      aria-valuetext={`${formatCount(finished(batch))} of ${formatCount(batch.total)} finished`}
     >
       {segments.map(([kind, n]) =>
         n > 0 ? <span key={kind} className={`nd-batch__segment nd-batch__segment--${kind}`} style={{ width: share(n) }} /> : null,
@@ -77,7 +77,7 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
       {confirmingCancel ? (
         <div className="govuk-button-group">
           <p className="govuk-body-s govuk-!-margin-bottom-0">
-            Cancel the {count(notYetSent)} {notYetSent === 1 ? 'message' : 'messages'} of {batch.fileName} not yet sent? Messages already sent are not
+            Cancel the {formatCount(notYetSent)} {notYetSent === 1 ? 'message' : 'messages'} of {batch.fileName} not yet sent? Messages already sent are not
             affected.
           </p>
           <button

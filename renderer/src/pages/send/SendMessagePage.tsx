@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OutboxMessage, Personalisation, TemplateDetail } from '../../../../shared/contract';
 import { CallError, call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { NotificationBanner } from '../../components/NotificationBanner';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
 import { MessagePreviewPanel } from '../../components/MessagePreviewPanel';
 import { Select } from '../../components/Select';
@@ -135,21 +136,13 @@ export function SendMessagePage() {
 
 function QueuedBanner({ message }: { message: OutboxMessage }) {
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="queued-title">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="queued-title">
-          Success
-        </h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">Message to {message.recipient.split('\n')[0]} queued</p>
-        <p className="govuk-body">
-          It will be sent as soon as Notify can be reached.{' '}
-          <a className="govuk-notification-banner__link" href={href('outbox')}>
-            See it in the outbox
-          </a>
-        </p>
-      </div>
-    </div>
+    <NotificationBanner id="queued-title" success heading={`Message to ${message.recipient.split('\n')[0]} queued`}>
+      <p className="govuk-body">
+        It will be sent as soon as Notify can be reached.{' '}
+        <a className="govuk-notification-banner__link" href={href('outbox')}>
+          See it in the outbox
+        </a>
+      </p>
+    </NotificationBanner>
   );
 }

@@ -1,4 +1,6 @@
 import type { ServiceSummary } from '../../../../shared/contract';
+import { SummaryListRow } from '../../components/SummaryList';
+import { formatCount } from '../../format/numbers';
 
 const keyStatusLooks = {
   ok: { label: 'Key accepted', tagClass: 'govuk-tag--green' },
@@ -11,29 +13,14 @@ export function CurrentService({ service }: { service: ServiceSummary }) {
   const passThrough = [service.passThroughTemplates.sms, service.passThroughTemplates.email, service.passThroughTemplates.letter].filter(Boolean).length;
   return (
     <dl className="govuk-summary-list">
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Service</dt>
-        <dd className="govuk-summary-list__value">{service.name}</dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Address</dt>
-        <dd className="govuk-summary-list__value">{service.baseUrl}</dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">API key</dt>
-        <dd className="govuk-summary-list__value">
-          <strong className={`govuk-tag ${keyStatus.tagClass}`}>{keyStatus.label}</strong>
-          {service.keyStatusMessage && <span className="nd-block govuk-body-s">{service.keyStatusMessage}</span>}
-        </dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Templates written on this desk</dt>
-        <dd className="govuk-summary-list__value">{passThrough > 0 ? `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}` : 'No pass-through templates set'}</dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Sending speed</dt>
-        <dd className="govuk-summary-list__value">Up to {service.rateLimitPerMinute.toLocaleString('en-GB')} messages a minute</dd>
-      </div>
+      <SummaryListRow label="Service">{service.name}</SummaryListRow>
+      <SummaryListRow label="Address">{service.baseUrl}</SummaryListRow>
+      <SummaryListRow label="API key">
+        <strong className={`govuk-tag ${keyStatus.tagClass}`}>{keyStatus.label}</strong>
+        {service.keyStatusMessage && <span className="nd-block govuk-body-s">{service.keyStatusMessage}</span>}
+      </SummaryListRow>
+      <SummaryListRow label="Templates written on this desk">{passThrough > 0 ? `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}` : 'No pass-through templates set'}</SummaryListRow>
+      <SummaryListRow label="Sending speed">Up to {formatCount(service.rateLimitPerMinute)} messages a minute</SummaryListRow>
     </dl>
   );
 }

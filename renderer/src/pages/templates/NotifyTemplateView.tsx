@@ -3,6 +3,7 @@ import { MessagePreviewPanel } from '../../components/MessagePreviewPanel';
 import { channelLabels } from '../../format/channels';
 import { usePreview } from '../../hooks/usePreview';
 import { href } from '../../routing/route';
+import { TemplateContentList } from './TemplateContentList';
 
 const letterAddressPlaceholders = ['((address line 1))', '((address line 2))', '((address line 3))'];
 
@@ -22,18 +23,7 @@ export function NotifyTemplateView({ template }: { template: TemplateDetail }) {
           <div className="govuk-inset-text">
             This template lives on the Notify service. To change it, edit it in Notify: the desk shows it as Notify has it.
           </div>
-          <dl className="govuk-summary-list">
-            {latest.subject !== null && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Subject</dt>
-                <dd className="govuk-summary-list__value">{latest.subject}</dd>
-              </div>
-            )}
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Message</dt>
-              <dd className="govuk-summary-list__value nd-preserve-lines">{latest.body}</dd>
-            </div>
-          </dl>
+          <TemplateContentList version={latest} />
           <div className="govuk-button-group">
             {!template.archived && (
               <a className="govuk-button" href={`${href('send')}?template=${encodeURIComponent(template.id)}`}>

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { TemplateDetail, TemplateVersion } from '../../../../shared/contract';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { SummaryListRow } from '../../components/SummaryList';
 import { formatDateTime } from '../../format/dates';
 import { href } from '../../routing/route';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { TemplateContentList } from './TemplateContentList';
 
 const postageLabels = { first: 'First class', second: 'Second class', economy: 'Economy' } as const;
 
@@ -41,30 +43,14 @@ export function TemplateVersionsPage({ templateId }: { templateId: string }) {
           <p className="govuk-body-s govuk-hint">
             Saved {formatDateTime(version.createdAt)} by {version.createdBy}
           </p>
-          <dl className="govuk-summary-list">
-            {version.subject !== null && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Subject</dt>
-                <dd className="govuk-summary-list__value">{version.subject}</dd>
-              </div>
-            )}
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Message</dt>
-              <dd className="govuk-summary-list__value nd-preserve-lines">{version.body}</dd>
-            </div>
+          <TemplateContentList version={version}>
             {version.letterContactBlock !== null && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Contact block</dt>
-                <dd className="govuk-summary-list__value nd-preserve-lines">{version.letterContactBlock}</dd>
-              </div>
+              <SummaryListRow label="Contact block" preserveLines>
+                {version.letterContactBlock}
+              </SummaryListRow>
             )}
-            {version.postage !== null && (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Postage</dt>
-                <dd className="govuk-summary-list__value">{postageLabels[version.postage]}</dd>
-              </div>
-            )}
-          </dl>
+            {version.postage !== null && <SummaryListRow label="Postage">{postageLabels[version.postage]}</SummaryListRow>}
+          </TemplateContentList>
         </section>
       ))}
     </>

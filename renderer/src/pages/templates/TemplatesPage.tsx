@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TemplateSummary } from '../../../../shared/contract';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { NotificationBanner } from '../../components/NotificationBanner';
 import { Select } from '../../components/Select';
 import { channelLabels, channels, isChannel } from '../../format/channels';
 import { formatDateTime } from '../../format/dates';
@@ -37,16 +38,7 @@ export function TemplatesPage() {
   return (
     <>
       {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">‘{saved.name}’ was saved</p>
-          </div>
-        </div>
+        <NotificationBanner id="saved-title" success heading={`‘${saved.name}’ was saved`} />
       )}
       <h1 className="govuk-heading-l">Templates</h1>
       {loadError && <ErrorBanner message={loadError} />}
