@@ -9,8 +9,11 @@ export interface MatchedColumns {
   columns: ImportCheckReport['columns'];
   /** The header row as Notify should read it: each used column named after its field, unused ones blank. */
   notifyHeaders: string[];
-  /** Field (recipient column or placeholder, as the template writes it) → index of the column that feeds it. */
-  fieldColumns: Map<string, number>;
+  /**
+   * Field (recipient column or placeholder, as the template writes it) → indexes of the columns that feed it: all
+   * of a repeated placeholder header's, in order; only the last of a repeated recipient header's.
+   */
+  fieldColumns: Map<string, number[]>;
   recipientFields: string[];
   placeholders: string[];
   missingColumns: string[];
@@ -33,27 +36,46 @@ export function templateFields(template: TemplateForImport): { recipientFields: 
 
 /**
  * Matches headers to fields as Notify does (ignoring case, spaces, `_` and `-`); a hand-made mapping, by header,
- * comes first. Where a header repeats, the last column wins.
+ * comes first. Columns feeding one field are grouped by their exact header, and one group is used, as Notify's
+ * reading of a row keeps it (`readRow` in recipient-sheet.ts): the header that first appears last. A repeated
+ * placeholder header gives a list of its columns' values; a repeated recipient header gives its last column.
  */
 export function matchColumns(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping = {}): MatchedColumns {
   const { recipientFields, placeholders } = templateFields(template);
   const fieldsByKey = new Map<string, string>();
   for (const field of [...recipientFields, ...placeholders]) fieldsByKey.set(placeholderKey(field), field);
   const mappingByKey = new Map(Object.entries(mapping).map(([header, field]) => [placeholderKey(header), field]));
-  const fieldColumns = new Map<string, number>();
-  const columns = headers.map((header, index) => {
+  const candidates = headers.map((header) => {
     const key = placeholderKey(header);
     if (mappingByKey.has(key)) {
       const chosen = mappingByKey.get(key) ?? null;
       const field = chosen === null ? null : (fieldsByKey.get(placeholderKey(chosen)) ?? null);
-      if (field !== null) fieldColumns.set(field, index);
       return { header, placeholder: field, matchedBy: field === null ? null : ('mapping' as const) };
     }
     const field = key === '' ? undefined : fieldsByKey.get(key);
     if (field === undefined) return { header, placeholder: null, matchedBy: null };
-    fieldColumns.set(field, index);
     return { header, placeholder: field, matchedBy: 'name' as const };
   });
+
+  const columnsByFieldAndHeader = new Map<string, Map<string, number[]>>();
+  candidates.forEach(({ header, placeholder }, index) => {
+    if (placeholder === null) return;
+    const byHeader = columnsByFieldAndHeader.get(placeholder) ?? new Map<string, number[]>();
+    columnsByFieldAndHeader.set(placeholder, byHeader);
+    byHeader.set(header, [...(byHeader.get(header) ?? []), index]);
+  });
+  const recipientSet = new Set(recipientFields);
+  const fieldColumns = new Map<string, number[]>();
+  const usedColumns = new Set<number>();
+  for (const [field, byHeader] of columnsByFieldAndHeader) {
+    const kept = [...byHeader.values()].at(-1) ?? [];
+    for (const index of kept) usedColumns.add(index);
+    fieldColumns.set(field, recipientSet.has(field) ? kept.slice(-1) : kept);
+  }
+  const columns = candidates.map((column, index) =>
+    usedColumns.has(index) ? column : { header: column.header, placeholder: null, matchedBy: null },
+  );
+
   const notifyHeaders = columns.map((column) => column.placeholder ?? '');
   const sheetColumns = readSheetColumns(notifyHeaders, sheetTemplate(template));
   let columnError: string | null = null;

@@ -4,8 +4,9 @@ import { stripAndRemoveObscureWhitespace } from '../../../shared/notify/formatte
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import { compileField } from '../../../shared/notify/placeholders';
 import { analysePostalAddress, postalAddressAsPersonalisation, postalAddressFromPersonalisation } from '../../../shared/notify/postal-address';
-import { checkRecipients, ROW_ERROR_KEYS, ROW_ERROR_MESSAGES } from '../../../shared/notify/recipient-sheet';
+import { checkRecipients, MISSING_CELL_ERROR, ROW_ERROR_KEYS, ROW_ERROR_MESSAGES } from '../../../shared/notify/recipient-sheet';
 import { compileSmsTemplate } from '../../../shared/notify/sms';
+import type { StoredPersonalisation } from '../outbox/stored-personalisation';
 import { sheetTemplate, type MatchedColumns } from './column-mapping';
 import type { SheetRow } from './sheet-row';
 import type { TemplateForImport } from './template-for-import';
@@ -13,7 +14,7 @@ import type { TemplateForImport } from './template-for-import';
 /** What the outbox stores for one accepted row (the fields of NewOutboxMessage that vary by row). */
 export interface RowMessage {
   recipient: string;
-  personalisation: Record<string, string>;
+  personalisation: StoredPersonalisation;
   renderedBody: string;
   renderedSubject: string | null;
 }
@@ -49,16 +50,18 @@ export type RowChecker = (rows: readonly SheetRow[]) => CheckedRow[];
  * module, which also needs the normalised number and whether it is international.
  */
 export function createRowChecker(template: TemplateForImport, matched: MatchedColumns, permissions = importPermissions): RowChecker {
-  const fields = [...matched.fieldColumns.entries()].map(([field, index]) => ({
+  const fields = [...matched.fieldColumns.entries()].map(([field, indexes]) => ({
     field,
-    index,
+    indexes,
+    /** The column a recipient field reads (its only one). */
+    index: indexes.at(-1) ?? -1,
     isRecipient: matched.recipientFields.includes(field),
   }));
   const placeholderFields = fields.filter((entry) => !entry.isRecipient);
   const recipientField = template.type === 'letter' ? undefined : fields.find((entry) => entry.isRecipient);
   const addressFields = template.type === 'letter' ? fields.filter((entry) => entry.isRecipient) : [];
   const renderSms = template.type === 'sms' ? compileSmsTemplate(template.body) : null;
-  const fillBody = template.type === 'sms' ? null : compileField(template.body);
+  const fillBody = template.type === 'sms' ? null : compileField(template.body, { markdownLists: true });
   const fillSubject = template.subject === null || template.type === 'sms' ? null : compileField(template.subject);
   const headerOf = (notifyHeader: string): string | null => {
     if (notifyHeader === ROW_ERROR_KEYS.message || notifyHeader === ROW_ERROR_KEYS.address) return null;
@@ -84,16 +87,19 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
     }
     let recipient: string | null = null;
     let international = false;
-    const personalisation: Record<string, string> = {};
+    const personalisation: StoredPersonalisation = {};
     for (const entry of placeholderFields) {
-      const value = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
-      if (value !== '') personalisation[entry.field] = value;
+      const values = entry.indexes.map((index) => stripAndRemoveObscureWhitespace(row.cells[index] ?? '')).filter((value) => value !== '');
+      if (values.length === 1) personalisation[entry.field] = values[0] ?? '';
+      else if (values.length > 1) personalisation[entry.field] = values;
     }
     if (recipientField) {
       const header = matched.columns[recipientField.index]?.header ?? recipientField.field;
       const raw = stripAndRemoveObscureWhitespace(row.cells[recipientField.index] ?? '');
       const alreadyFlagged = errors.some((error) => error.column === header);
-      if (raw !== '' && !alreadyFlagged) {
+      // Notify leaves an empty cell unflagged when the recipient header repeats (it refuses the whole file instead).
+      if (raw === '' && !alreadyFlagged) errors.push({ row: row.rowNumber, column: header, message: MISSING_CELL_ERROR });
+      else if (raw !== '' && !alreadyFlagged) {
         const verdict =
           template.type === 'sms'
             ? validatePhoneNumber(raw, { allowInternational: permissions.allowInternationalSms, allowLandline: permissions.allowLandline })

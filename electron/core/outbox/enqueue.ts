@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { newId, nowIso } from '../clock';
+import type { StoredPersonalisation } from './stored-personalisation';
 
 export const ONE_OFF_PRIORITY = 10;
 export const BATCH_PRIORITY = 0;
@@ -10,7 +11,7 @@ export interface NewOutboxMessage {
   templateId: string;
   templateVersion: number;
   recipient: string;
-  personalisation: Record<string, string>;
+  personalisation: StoredPersonalisation;
   renderedBody: string;
   renderedSubject: string | null;
   priority: number;

@@ -1,6 +1,7 @@
 import type { ActiveService } from '../core-context';
 import type { NotifyClient, SendResponse } from '../notify-client';
 import type { ClaimedMessage } from '../outbox/leases';
+import { parseStoredPersonalisation, type StoredPersonalisation } from '../outbox/stored-personalisation';
 
 const CHANNEL_NAMES = { sms: 'text message', email: 'email', letter: 'letter' } as const;
 
@@ -20,9 +21,9 @@ const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/
 
 /** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
 export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage): Promise<SendResponse> {
-  const values = JSON.parse(message.personalisation) as Record<string, string>;
+  const values = parseStoredPersonalisation(message.personalisation);
   let templateId: string;
-  let personalisation: Record<string, string>;
+  let personalisation: StoredPersonalisation;
   if (message.templateSource === 'notify' && message.notifyTemplateId) {
     templateId = message.notifyTemplateId;
     personalisation = values;
@@ -43,14 +44,14 @@ export function sendMessage(client: NotifyClient, service: ActiveService, messag
   }
 }
 
-function passThroughPersonalisation(message: ClaimedMessage, values: Record<string, string>): Record<string, string> {
+function passThroughPersonalisation(message: ClaimedMessage, values: StoredPersonalisation): Record<string, string> {
   if (message.type === 'sms') return { body: message.renderedBody };
   if (message.type === 'email') return { subject: message.renderedSubject ?? '', body: message.renderedBody };
   const address: Record<string, string> = {};
   const byNormalisedKey = new Map(Object.entries(values).map(([key, value]) => [normaliseKey(key), value]));
   for (const key of ADDRESS_KEYS) {
     const value = byNormalisedKey.get(normaliseKey(key));
-    if (value !== undefined && value.trim() !== '') address[key] = value;
+    if (typeof value === 'string' && value.trim() !== '') address[key] = value;
   }
   return { ...address, subject: message.renderedSubject ?? '', body: message.renderedBody };
 }

@@ -4,6 +4,7 @@ import type { HeldChannel } from '../../../shared/contract';
 import type { ClaimedMessage } from '../outbox/leases';
 import { stateForNotifyStatus } from '../outbox/notify-status';
 import type { AttemptOutcome } from '../outbox/transitions';
+import { UnreadablePersonalisationError } from '../outbox/stored-personalisation';
 import { backoffMs } from './backoff';
 import { MissingPassThroughTemplateError, sendMessage } from './notify-request';
 
@@ -98,7 +99,7 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
     adopted: false,
   });
 
-  if (error instanceof MissingPassThroughTemplateError) {
+  if (error instanceof MissingPassThroughTemplateError || error instanceof UnreadablePersonalisationError) {
     return {
       outcome: { id: message.id, to: 'needs-attention', countAttempt: false, outcomeUnknown: unchanged, lastError: error.message, detail: error.message },
       signal: { kind: 'answered' },

@@ -103,6 +103,26 @@ describe('column mapping', () => {
     ]);
   });
 
+  it('a header mapped by hand that repeats fills its placeholder with a list of the non-empty values', async () => {
+    const template = bed.template('sms', 'We have your ((documents)).');
+    const path = bed.write('people.csv', 'Mobile,Received,Received,Received\n07700900123,passport,,payslip\n07700900124,,bank statement,\n');
+    const mapping = { Mobile: 'phone number', Received: 'documents' };
+    const report = await checkImport(await bed.run(path, template, { mapping }));
+    expect(report).toMatchObject({ missingColumns: [], valid: 2, invalid: 0 });
+    expect(report.columns.map((column) => [column.placeholder, column.matchedBy])).toEqual([
+      ['phone number', 'mapping'],
+      ['documents', 'mapping'],
+      ['documents', 'mapping'],
+      ['documents', 'mapping'],
+    ]);
+    await queueImport(await bed.run(path, template, { mapping }), queueOptions());
+    const stored = bed.db.prepare('SELECT personalisation, rendered_body FROM outbox_messages ORDER BY recipient').all();
+    expect(stored).toEqual([
+      { personalisation: JSON.stringify({ documents: ['passport', 'payslip'] }), rendered_body: 'We have your passport and payslip.' },
+      { personalisation: JSON.stringify({ documents: 'bank statement' }), rendered_body: 'We have your bank statement.' },
+    ]);
+  });
+
   it('migration 002 creates the mapping table on an existing version-1 database', () => {
     const file = join(bed.dir, 'old.sqlite');
     const old = openDatabase(file, [initialSchema]);

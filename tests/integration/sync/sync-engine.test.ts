@@ -1,9 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEventName } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../../../electron/core/core-context';
+import { examineFile } from '../../../electron/core/import/examine-file';
+import { queueImport } from '../../../electron/core/import/run-import';
+import { loadTemplateForImport } from '../../../electron/core/import/template-for-import';
 import { enqueueMessages, ONE_OFF_PRIORITY } from '../../../electron/core/outbox/enqueue';
 import { createSyncEngine, type SyncEngineOptions } from '../../../electron/core/sync';
 import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
+import { SEEDED_TEMPLATES } from '../../../simulator/seed-data';
 import {
   duplicateReferences,
   insertBatch,
@@ -260,5 +266,68 @@ describe('sync engine against the simulator', () => {
       personalisation: { address_line_1: 'A Person', address_line_2: '1 High Street', postcode: 'SW1A 1AA', subject: 'Letter heading', body: 'Letter body' },
     });
     expect(byType.get('sms')).toMatchObject({ template_id: SEEDED_TEMPLATE_IDS.appointmentReminderSms, personalisation: { name: 'Ann', date: '1 May', time: '10am' } });
+  });
+
+  it('sends a placeholder fed by a repeated spreadsheet column to Notify as a list, which renders it as the desk did', async () => {
+    const { simulator, ctx, engine } = await setUp();
+    const now = new Date().toISOString();
+    const addNotifyTemplate = (notifyId: string) => {
+      const seed = SEEDED_TEMPLATES.find((candidate) => candidate.id === notifyId);
+      if (!seed) throw new Error(`no seeded template ${notifyId}`);
+      ctx.db
+        .prepare(`INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, 'notify', ?, 1, ?, ?)`)
+        .run(`desk-${notifyId}`, seed.type, seed.name, notifyId, now, now);
+      ctx.db
+        .prepare(`INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, 'me')`)
+        .run(`desk-${notifyId}`, seed.subject ?? null, seed.bodies.at(-1), now);
+      return loadTemplateForImport(ctx.db, `desk-${notifyId}`);
+    };
+    const csvFile = join(ctx.dataDir, 'household.csv');
+    const queue = async (notifyId: string, csv: string) => {
+      writeFileSync(csvFile, csv);
+      const run = { db: ctx.db, file: await examineFile(csvFile), template: addNotifyTemplate(notifyId) };
+      return queueImport(run, { excludeInvalid: false, importedBy: 'me', rejectedRowsFolder: join(ctx.dataDir, 'rejected-rows') });
+    };
+    const sms = await queue(SEEDED_TEMPLATE_IDS.appointmentReminderSms, 'phone number,name,name,date,time,directions\n07700900123,Ann,Bo,1 May,10am,no\n');
+    const email = await queue(
+      SEEDED_TEMPLATE_IDS.applicationReceivedEmail,
+      'email address,name,reference number,date,documents needed,name\nann@example.gov.uk,Ann,A1,2 May,yes,Bo\n',
+    );
+    expect([sms.queued, email.queued]).toEqual([1, 1]);
+
+    const report = await engine().runOnce();
+    expect(report.sent).toBe(2);
+    const stored = new Map(
+      (ctx.db.prepare('SELECT type, rendered_body, rendered_subject FROM outbox_messages').all() as { type: string; rendered_body: string; rendered_subject: string | null }[]).map(
+        (row) => [row.type, row],
+      ),
+    );
+    const byType = new Map(simulator.notifications().map((n) => [n.type, n]));
+    expect(byType.get('sms')).toMatchObject({
+      template_id: SEEDED_TEMPLATE_IDS.appointmentReminderSms,
+      personalisation: { name: ['Ann', 'Bo'], date: '1 May', time: '10am', directions: 'no' },
+      body: 'Hello Ann and Bo, your appointment is on 1 May at 10am.',
+    });
+    expect(stored.get('sms')?.rendered_body).toBe(byType.get('sms')?.body);
+    expect(byType.get('email')).toMatchObject({
+      template_id: SEEDED_TEMPLATE_IDS.applicationReceivedEmail,
+      personalisation: { name: ['Ann', 'Bo'], 'reference number': 'A1', date: '2 May', 'documents needed': 'yes' },
+      subject: 'We have received your application A1',
+    });
+    expect(byType.get('email')?.body).toMatch(/^Dear \n\n\* Ann\n\* Bo,\r\n/);
+    expect(stored.get('email')?.rendered_body).toBe(byType.get('email')?.body);
+  });
+
+  it('sets aside a message whose stored values are not text or lists of text, saying why', async () => {
+    const { simulator, ctx, engine } = await setUp();
+    const [id] = queueSms(ctx.db, { count: 1 });
+    ctx.db.prepare(`UPDATE outbox_messages SET personalisation = '{"name": {"first": "Ann"}}' WHERE id = ?`).run(id);
+    await engine().runOnce();
+    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages WHERE id = ?').get(id) as { state: string; last_error: string };
+    expect(row.state).toBe('needs-attention');
+    expect(row.last_error).toBe(
+      'The values stored with this message cannot be read (each value must be text or a list of text), so it cannot be sent. Cancel it and send it again.',
+    );
+    expect(simulator.notifications()).toHaveLength(0);
   });
 });
