@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   description: string;
   up(db: Database.Database): void;
+  /**
+   * Set when `up` rebuilds a table that others reference: foreign keys are then off while it runs (SQLite's
+   * procedure for changing a table's constraints), and every reference is checked before it commits.
+   */
+  rebuildsReferencedTables?: true;
 }

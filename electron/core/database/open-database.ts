@@ -41,11 +41,27 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   if (current > latest) throw new DatabaseTooNewError(current, latest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    // IMMEDIATE: two processes opening the same folder at once must not both migrate.
-    db.transaction(() => {
-      if (schemaVersion(db) >= migration.version) return;
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    if (migration.rebuildsReferencedTables) db.pragma('foreign_keys = OFF');
+    try {
+      // IMMEDIATE: two processes opening the same folder at once must not both migrate.
+      db.transaction(() => {
+        if (schemaVersion(db) >= migration.version) return;
+        migration.up(db);
+        if (migration.rebuildsReferencedTables) assertReferencesIntact(db, migration);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.rebuildsReferencedTables) db.pragma('foreign_keys = ON');
+    }
+  }
+}
+
+function assertReferencesIntact(db: Db, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    const first = broken[0];
+    throw new Error(
+      `Could not update the database to version ${migration.version}: rows in ${first?.table} (${broken.length}) would lose the ${first?.parent} they refer to. Nothing was changed.`,
+    );
   }
 }
