@@ -3,7 +3,7 @@ import { newId, nowIso } from '../clock';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database/open-database';
 import { BATCH_PRIORITY, newReference } from '../outbox/enqueue';
-import { InsertThread, type StatementParameters } from './insert-thread';
+import { InsertThread, type SharedParameters, type StatementParameters } from './insert-thread';
 import type { RowMessage } from './row-checker';
 
 export interface NewBatch {
@@ -18,10 +18,12 @@ export interface NewBatch {
   sendAfter?: string;
 }
 
+/** The row's own values by position, then the batch's by name. */
 const INSERT_MESSAGE = `
-  INSERT INTO outbox_messages (id, reference, type, template_id, template_version, batch_id, recipient,
-    personalisation, rendered_body, rendered_subject, priority, state, send_after, created_at, created_by, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject,
+    type, template_id, template_version, batch_id, priority, state, send_after, created_at, created_by, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, @type, @templateId, @templateVersion, @batchId, @priority, @state, @sendAfter, @createdAt,
+    @createdBy, @createdAt)`;
 
 /**
  * Writes one import's messages in chunks while its batch is `importing`, which the sender never touches; only
@@ -32,25 +34,35 @@ const INSERT_MESSAGE = `
  */
 export class BatchWriter {
   readonly batchId = newId();
-  private readonly sendAfter: string;
-  private readonly state: 'queued' | 'scheduled';
+  /** What every message of the batch has in common. */
+  private readonly shared: SharedParameters;
   private written = 0;
   /** Writes the messages: a second thread for a database in a file, this thread's statement for one in memory. */
   private readonly writer: { thread: InsertThread } | { statement: Statement };
 
   constructor(
     private readonly db: Db,
-    private readonly batch: NewBatch,
+    batch: NewBatch,
   ) {
     const now = nowIso();
-    this.sendAfter = batch.sendAfter ?? now;
-    this.state = this.sendAfter > now ? 'scheduled' : 'queued';
+    const sendAfter = batch.sendAfter ?? now;
+    this.shared = {
+      type: batch.type,
+      templateId: batch.templateId,
+      templateVersion: batch.templateVersion,
+      batchId: this.batchId,
+      priority: BATCH_PRIORITY,
+      state: sendAfter > now ? 'scheduled' : 'queued',
+      sendAfter,
+      createdAt: now,
+      createdBy: batch.importedBy,
+    };
     db.prepare(
       `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count,
          send_after, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
-    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, this.sendAfter, now);
-    this.writer = db.memory ? { statement: db.prepare(INSERT_MESSAGE) } : { thread: new InsertThread(db.name, [INSERT_MESSAGE]) };
+    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now);
+    this.writer = db.memory ? { statement: db.prepare(INSERT_MESSAGE) } : { thread: new InsertThread(db.name, INSERT_MESSAGE, this.shared) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -61,14 +73,14 @@ export class BatchWriter {
   /** One transaction per chunk: quick enough to keep the event loop free between chunks. */
   async append(messages: readonly RowMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const rows = this.statementRows(messages);
-    const { writer } = this;
+    const rows = messages.map(messageParameters);
+    const { writer, shared } = this;
     if ('thread' in writer) {
-      await writer.thread.send({ rows });
+      await writer.thread.send(rows);
       return;
     }
     this.db.transaction(() => {
-      for (const [message] of rows) writer.statement.run(...message);
+      for (const row of rows) writer.statement.run(...row, shared);
     })();
     this.written += rows.length;
   }
@@ -90,34 +102,11 @@ export class BatchWriter {
     if ('thread' in this.writer) await this.writer.thread.stop();
     discardBatchMessages(this.db, this.batchId);
   }
+}
 
-  private statementRows(messages: readonly RowMessage[]): [StatementParameters][] {
-    const { batch, batchId, state, sendAfter } = this;
-    const now = nowIso();
-    return messages.map((message) => {
-      const id = newId();
-      return [
-        [
-          id,
-          newReference(id),
-          batch.type,
-          batch.templateId,
-          batch.templateVersion,
-          batchId,
-          message.recipient,
-          JSON.stringify(message.personalisation),
-          message.renderedBody,
-          message.renderedSubject,
-          BATCH_PRIORITY,
-          state,
-          sendAfter,
-          now,
-          batch.importedBy,
-          now,
-        ],
-      ];
-    });
-  }
+function messageParameters(message: RowMessage): StatementParameters {
+  const id = newId();
+  return [id, newReference(id), message.recipient, JSON.stringify(message.personalisation), message.renderedBody, message.renderedSubject];
 }
 
 export function discardBatchMessages(db: Db, batchId: string): void {
