@@ -58,11 +58,20 @@ function collapseLeadingPluses(value: string): string {
   return `${value.slice(0, start)}+${value.slice(end)}`;
 }
 
+/** V8's (Node, Chromium, Electron) limit on the frames an error collects; elsewhere a harmless extra property. */
+const errorWithStackTraceLimit = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 function libraryParse(value: string, defaultCountry: 'GB' | undefined): PhoneNumber | undefined {
+  // The library reports a number it cannot read by throwing; the error is dropped here, so its stack trace, most of
+  // the cost of a bad number in a spreadsheet of thousands, is not collected.
+  const stackTraceLimit = errorWithStackTraceLimit.stackTraceLimit;
+  errorWithStackTraceLimit.stackTraceLimit = 0;
   try {
     return parsePhoneNumberWithError(collapseLeadingPluses(value), defaultCountry === undefined ? {} : { defaultCountry });
   } catch {
     return undefined;
+  } finally {
+    errorWithStackTraceLimit.stackTraceLimit = stackTraceLimit;
   }
 }
 
