@@ -1,26 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { ExaminedFile } from './examine-file';
 import { ImportError, fileReadError, throwIfCancelled } from './import-error';
 import { DEFAULT_CHUNK_SIZE, type RowReadOptions, type SheetRow, yieldToEventLoop } from './sheet-row';
-import { cellText } from './xlsx-cell-text';
+import { readSheetRows, readWorkbookCellContext } from './xlsx-sheet-reader';
 import { readSheetLayout, readWorkbookSheets, type SheetLayout, type WorkbookSheet } from './xlsx-layout';
 import { damagedWorkbookMessage } from './zip-archive';
-
-interface StreamCell {
-  value: unknown;
-  numFmt?: string;
-}
-interface StreamRow {
-  number: number;
-  eachCell(options: { includeEmpty: boolean }, callback: (cell: StreamCell, column: number) => void): void;
-}
-interface StreamWorksheet extends AsyncIterable<StreamRow> {
-  name?: string;
-}
-interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
-  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
-  properties?: { date1904?: boolean };
-}
 
 /** The sheets of a workbook, in order, as the user sees their tabs. */
 export async function listWorkbookSheets(file: ExaminedFile): Promise<WorkbookSheet[]> {
@@ -40,42 +23,29 @@ export function chooseSheet(sheets: readonly WorkbookSheet[], name: string | und
 }
 
 /**
- * Streams one sheet as rows with exceljs' streaming reader, using formulas' cached values, leaving out hidden rows
- * and columns (as Notify does), and giving every cell of a merged range the value of its top-left cell.
+ * Streams one sheet as rows, using formulas' cached values, leaving out hidden rows and columns (as Notify does),
+ * and giving every cell of a merged range the value of its top-left cell.
  */
 export async function* readXlsxRows(file: ExaminedFile, sheetName: string | undefined, options: RowReadOptions = {}): AsyncGenerator<SheetRow[]> {
-  const sheets = await listWorkbookSheets(file);
+  const { sheets, entries } = await readWorkbookSheets(file.path, file.fileName);
   const sheet = chooseSheet(sheets, sheetName, file.fileName);
-  const layout = await readSheetLayout(file.path, sheet, file.fileName);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  }) as unknown as StreamWorkbook;
-  let currentSheetNumber: string | undefined;
-  workbook.on('entry', (entry) => {
-    if (entry.type === 'worksheet') currentSheetNumber = entry.id;
-  });
-  const merged = mergedCellFiller(layout);
   let chunk: SheetRow[] = [];
-  let found = false;
   try {
-    for await (const worksheet of workbook) {
-      if (currentSheetNumber !== sheet.sheetNumber) continue;
-      found = true;
-      const date1904 = workbook.properties?.date1904 === true;
-      for await (const row of worksheet) {
-        if (layout.hiddenRows.has(row.number)) continue;
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          if (layout.hiddenColumns.has(column)) return;
-          cells[column - 1] = cellText(cell.value, cell.numFmt, date1904);
-        });
-        merged(row.number, cells);
-        chunk.push({ rowNumber: row.number, cells: withoutHiddenColumns(cells, layout.hiddenColumns) });
+    const [layout, context] = await Promise.all([
+      readSheetLayout(file.path, sheet, file.fileName),
+      readWorkbookCellContext(file.path, entries, file.fileName),
+    ]);
+    const merged = mergedCellFiller(layout);
+    const rowBatches = readSheetRows(file.path, sheet.entry, file.fileName, context, {
+      skipRows: layout.hiddenRows,
+      skipColumns: layout.hiddenColumns,
+    });
+    for await (const rows of rowBatches) {
+      for (const row of rows) {
+        merged(row.rowNumber, row.cells);
+        row.cells = withoutHiddenColumns(row.cells, layout.hiddenColumns);
+        chunk.push(row);
         if (chunk.length >= chunkSize) {
           yield chunk;
           chunk = [];
@@ -91,7 +61,6 @@ export async function* readXlsxRows(file: ExaminedFile, sheetName: string | unde
     }
     throw fileReadError(error, file.fileName);
   }
-  if (!found) throw new ImportError('damaged-workbook', damagedWorkbookMessage(file.fileName));
   if (chunk.length > 0) yield chunk;
 }
 
@@ -113,8 +82,9 @@ function mergedCellFiller(layout: SheetLayout): (rowNumber: number, cells: strin
   };
 }
 
+/** Fills the holes of a sparse row (in place) with empty cells and leaves out the hidden columns. */
 function withoutHiddenColumns(cells: string[], hiddenColumns: ReadonlySet<number>): string[] {
-  const dense = Array.from(cells, (cell) => cell ?? '');
-  if (hiddenColumns.size === 0) return dense;
-  return dense.filter((_, index) => !hiddenColumns.has(index + 1));
+  for (let index = 0; index < cells.length; index += 1) cells[index] ??= '';
+  if (hiddenColumns.size === 0) return cells;
+  return cells.filter((_, index) => !hiddenColumns.has(index + 1));
 }

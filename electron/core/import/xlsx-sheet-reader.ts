@@ -1,0 +1,384 @@
+import { posix } from 'node:path';
+import type { SheetRow } from './sheet-row';
+import { cellText, numberText } from './xlsx-cell-text';
+import { readSharedStrings } from './xlsx-shared-strings';
+import { cellFormatsFromStyles, GENERAL_FORMAT, type CellFormat } from './xlsx-styles';
+import { decodeXmlText, elementsNamed, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
+import { readZipEntryText, readZipEntryWhole, type ZipEntry } from './zip-archive';
+
+/** What the cells of every sheet refer to. Only the shared strings grow with the workbook. */
+export interface WorkbookCellContext {
+  sharedStrings: readonly string[];
+  /** By cell style index (the s="N" of a cell or row). */
+  cellFormats: readonly CellFormat[];
+  date1904: boolean;
+}
+
+export interface SheetReadOptions {
+  /** Rows and columns (1-based) whose cells are not wanted: they are scanned past without being turned into text. */
+  skipRows?: ReadonlySet<number>;
+  skipColumns?: ReadonlySet<number>;
+}
+
+/** Reads the shared strings, the cell styles' number formats and the date system, from the parts the workbook names. */
+export async function readWorkbookCellContext(path: string, entries: readonly ZipEntry[], fileName: string): Promise<WorkbookCellContext> {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const readPart = async (name: string): Promise<string> => {
+    const entry = byName.get(name);
+    return entry ? readZipEntryWhole(path, entry, fileName) : '';
+  };
+  const [relationshipsXml, workbookXml] = await Promise.all([readPart('xl/_rels/workbook.xml.rels'), readPart('xl/workbook.xml')]);
+  const partOfType = (typeSuffix: string, usualName: string): ZipEntry | undefined => {
+    for (const relationship of elementsNamed(relationshipsXml, 'Relationship')) {
+      const target = relationship.get('Target');
+      if (!relationship.get('Type')?.endsWith(typeSuffix) || !target || relationship.get('TargetMode') === 'External') continue;
+      const entry = byName.get(target.startsWith('/') ? target.slice(1) : posix.join('xl', target));
+      if (entry) return entry;
+    }
+    return byName.get(usualName);
+  };
+  const sharedStringsEntry = partOfType('/sharedStrings', 'xl/sharedStrings.xml');
+  const stylesEntry = partOfType('/styles', 'xl/styles.xml');
+  const date1904 = elementsNamed(workbookXml, 'workbookPr').next().value?.get('date1904');
+  const [sharedStrings, cellFormats] = await Promise.all([
+    sharedStringsEntry ? readSharedStrings(path, sharedStringsEntry, fileName) : [],
+    stylesEntry ? readZipEntryWhole(path, stylesEntry, fileName).then(cellFormatsFromStyles) : [],
+  ]);
+  return { sharedStrings, cellFormats, date1904: date1904 === '1' || date1904 === 'true' };
+}
+
+/**
+ * Streams one sheet's rows as its XML is unpacked, never holding more of it than one chunk. Each row's cells are
+ * sparse: a cell with no value is a hole, and so is a skipped column. Rows and cells without an r attribute follow
+ * the one before.
+ */
+export async function* readSheetRows(
+  path: string,
+  entry: ZipEntry,
+  fileName: string,
+  context: WorkbookCellContext,
+  options: SheetReadOptions = {},
+): AsyncGenerator<SheetRow[]> {
+  const scanner = new SheetScanner(context, options);
+  let carry = '';
+  for await (const chunk of readZipEntryText(path, entry, fileName)) {
+    carry = scanner.scan(carry + chunk);
+    if (scanner.rows.length > 0) yield scanner.takeRows();
+    if (scanner.finished) return;
+  }
+  if (scanner.inSheetData) throw new MalformedXmlError('the sheet ends inside its rows');
+}
+
+const NUMBER = 0;
+const SHARED_STRING = 1;
+const FORMULA_STRING = 2;
+const INLINE_STRING = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const ISO_DATE = 6;
+
+class SheetScanner {
+  rows: SheetRow[] = [];
+  inSheetData = false;
+  finished = false;
+  private readonly tag: XmlTag = newXmlTag();
+  private readonly skipRows: ReadonlySet<number>;
+  private readonly skipColumns: ReadonlySet<number>;
+
+  private row: SheetRow | null = null;
+  private rowSkipped = false;
+  private rowFormat: CellFormat = GENERAL_FORMAT;
+  private previousRowNumber = 0;
+  private previousColumn = 0;
+
+  private inCell = false;
+  private cellSkipped = false;
+  private column = 0;
+  private cellType = NUMBER;
+  private cellFormat: CellFormat = GENERAL_FORMAT;
+  private hasFormula = false;
+  private hasValue = false;
+  private hasInlineString = false;
+  private inInlineString = false;
+  private phoneticDepth = 0;
+  /** The value's text so far; a shared string's index is read straight from the chunk when it can be. */
+  private valueText = '';
+  private sharedIndex = -1;
+  /** Where the open <v> or inline <t> text starts in the current chunk, or -1 outside one. */
+  private textStart = -1;
+
+  constructor(
+    private readonly context: WorkbookCellContext,
+    options: SheetReadOptions,
+  ) {
+    this.skipRows = options.skipRows ?? new Set();
+    this.skipColumns = options.skipColumns ?? new Set();
+  }
+
+  takeRows(): SheetRow[] {
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
+  }
+
+  /** Scans what it can of text and returns the unfinished tag at its end, if any, to go before the next chunk. */
+  scan(text: string): string {
+    const tag = this.tag;
+    let position = 0;
+    for (;;) {
+      const tagStart = text.indexOf('<', position);
+      if (tagStart < 0) break;
+      if (!readTag(text, tagStart, tag)) return this.carryFrom(text, tagStart);
+      position = tag.end;
+      if (tag.other) continue;
+      const { localNameStart: start, nameEnd: end } = tag;
+      switch (end - start) {
+        case 1:
+          if (text.charCodeAt(start) === 99 /* c */ && this.row && !tag.closing && !tag.selfClosing) {
+            this.startCell(text);
+            position = this.readPlainCellValue(text, tag.end);
+          } else {
+            this.oneLetterElement(text, tagStart, text.charCodeAt(start));
+          }
+          break;
+        case 2:
+          if (this.inCell && text.startsWith('is', start)) {
+            this.inInlineString = !tag.closing && !tag.selfClosing;
+            if (!tag.closing) this.hasInlineString = true;
+          }
+          break;
+        case 3:
+          if (text.startsWith('row', start)) this.rowElement(text);
+          else if (this.inInlineString && text.startsWith('rPh', start) && !tag.selfClosing) this.phoneticDepth += tag.closing ? -1 : 1;
+          break;
+        case 9:
+          if (text.startsWith('sheetData', start)) {
+            this.inSheetData = !tag.closing && !tag.selfClosing;
+            if (!this.inSheetData) {
+              this.finished = true;
+              return '';
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return this.carryFrom(text, text.length);
+  }
+
+  private carryFrom(text: string, from: number): string {
+    if (this.textStart >= 0) {
+      this.valueText += text.slice(this.textStart, from);
+      this.textStart = 0;
+    }
+    return text.slice(from);
+  }
+
+  /**
+   * Most cells are <c …><v>text</v></c>: this reads such a cell to its end in one step and returns where it ends,
+   * or returns from unchanged for anything else, which the tag-by-tag scan then reads.
+   */
+  private readPlainCellValue(text: string, from: number): number {
+    if (!text.startsWith('<v>', from)) return from;
+    const valueStart = from + 3;
+    const valueEnd = text.indexOf('<', valueStart);
+    if (valueEnd < 0 || !text.startsWith('</v></c>', valueEnd)) return from;
+    this.hasValue = true;
+    if (this.cellType === SHARED_STRING) this.sharedIndex = digitsValue(text, valueStart, valueEnd);
+    if (this.sharedIndex < 0) this.valueText = text.slice(valueStart, valueEnd);
+    this.endCell();
+    return valueEnd + 8;
+  }
+
+  private oneLetterElement(text: string, tagStart: number, letter: number): void {
+    const tag = this.tag;
+    if (letter === 99 /* c */) {
+      if (!this.row) return;
+      if (tag.closing) this.endCell();
+      else {
+        this.startCell(text);
+        if (tag.selfClosing) this.endCell();
+      }
+      return;
+    }
+    if (!this.inCell) return;
+    if (letter === 118 /* v */) {
+      if (tag.closing) {
+        if (this.textStart < 0) return;
+        if (this.cellType === SHARED_STRING && this.valueText === '') this.sharedIndex = digitsValue(text, this.textStart, tagStart);
+        if (this.sharedIndex < 0) this.valueText += text.slice(this.textStart, tagStart);
+        this.textStart = -1;
+      } else {
+        this.hasValue = true;
+        this.valueText = '';
+        this.sharedIndex = -1;
+        this.textStart = tag.selfClosing ? -1 : tag.end;
+      }
+    } else if (letter === 116 /* t */) {
+      if (!this.inInlineString || this.phoneticDepth > 0) return;
+      if (tag.closing) {
+        if (this.textStart >= 0) this.valueText += text.slice(this.textStart, tagStart);
+        this.textStart = -1;
+      } else if (!tag.selfClosing) {
+        this.textStart = tag.end;
+      }
+    } else if (letter === 102 /* f */ && !tag.closing) {
+      this.hasFormula = true;
+    }
+  }
+
+  private rowElement(text: string): void {
+    const tag = this.tag;
+    if (!this.inSheetData) return;
+    if (tag.closing) {
+      this.endRow();
+      return;
+    }
+    const rowNumber = tag.rStart >= 0 ? digitsValue(text, tag.rStart, tag.rEnd) : -1;
+    this.previousRowNumber = rowNumber > 0 ? rowNumber : this.previousRowNumber + 1;
+    this.previousColumn = 0;
+    this.row = { rowNumber: this.previousRowNumber, cells: [] };
+    this.rowSkipped = this.skipRows.has(this.previousRowNumber);
+    const style = tag.sEnd > tag.sStart ? digitsValue(text, tag.sStart, tag.sEnd) : -1;
+    this.rowFormat = style >= 0 ? (this.context.cellFormats[style] ?? GENERAL_FORMAT) : GENERAL_FORMAT;
+    if (tag.selfClosing) this.endRow();
+  }
+
+  private endRow(): void {
+    if (this.row && !this.rowSkipped) this.rows.push(this.row);
+    this.row = null;
+    this.inCell = false;
+  }
+
+  private startCell(text: string): void {
+    const tag = this.tag;
+    const column = tag.rStart >= 0 ? columnValue(text, tag.rStart, tag.rEnd) : 0;
+    this.column = column > 0 ? column : this.previousColumn + 1;
+    this.previousColumn = this.column;
+    this.inCell = true;
+    this.cellSkipped = this.rowSkipped || this.skipColumns.has(this.column);
+    this.cellType = tag.tStart >= 0 ? cellType(text, tag.tStart, tag.tEnd) : NUMBER;
+    // As exceljs: a cell's own style replaces the row's, but style 0 (the default) leaves the row's in place.
+    const style = tag.sStart >= 0 ? digitsValue(text, tag.sStart, tag.sEnd) : 0;
+    this.cellFormat = (style > 0 ? this.context.cellFormats[style] : undefined) ?? this.rowFormat;
+    this.hasFormula = this.hasValue = this.hasInlineString = this.inInlineString = false;
+    this.phoneticDepth = 0;
+    this.valueText = '';
+    this.sharedIndex = -1;
+    this.textStart = -1;
+  }
+
+  private endCell(): void {
+    if (!this.inCell) return;
+    this.inCell = false;
+    this.textStart = -1;
+    if (this.cellSkipped || !this.row) return;
+    const text = this.cellText();
+    if (text !== undefined) this.row.cells[this.column - 1] = text;
+  }
+
+  /** The cell's text, or undefined for a cell with nothing in it. */
+  private cellText(): string | undefined {
+    if (!this.hasValue && !this.hasInlineString) return this.hasFormula ? '' : undefined;
+    const raw = this.valueText;
+    switch (this.cellType) {
+      case SHARED_STRING:
+        return this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)];
+      case FORMULA_STRING:
+      case INLINE_STRING:
+      case ERROR:
+        return decodeXmlText(raw);
+      case BOOLEAN:
+        return parseInt(raw, 10) !== 0 ? 'True' : 'False';
+      case ISO_DATE:
+        return isoDateText(decodeXmlText(raw));
+      default:
+        if (!this.hasValue) return decodeXmlText(raw);
+        return numberCellText(raw, this.cellFormat, this.hasFormula, this.context.date1904);
+    }
+  }
+}
+
+function cellType(text: string, start: number, end: number): number {
+  if (end - start === 1) {
+    switch (text.charCodeAt(start)) {
+      case 115 /* s */: return SHARED_STRING;
+      case 98 /* b */: return BOOLEAN;
+      case 101 /* e */: return ERROR;
+      case 100 /* d */: return ISO_DATE;
+      default: return NUMBER;
+    }
+  }
+  if (nameIs(text, start, end, 'str')) return FORMULA_STRING;
+  if (nameIs(text, start, end, 'inlineStr')) return INLINE_STRING;
+  return NUMBER;
+}
+
+/** The whole number written in text[start, end), or -1 if it is not one. */
+function digitsValue(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** The column number of a cell reference such as AB12 (or $AB$12), or 0 if it has no letters. */
+function columnValue(text: string, start: number, end: number): number {
+  let column = 0;
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index) | 32;
+    if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
+    else if (code !== 36 /* $ */ && column > 0) break;
+  }
+  return column;
+}
+
+/**
+ * A number cell's text. Without a date format, a plain integer of up to 15 digits is already its own text (as
+ * numberText would write it), which saves parsing the commonest cell.
+ */
+function numberCellText(raw: string, format: CellFormat, isFormulaResult: boolean, date1904: boolean): string {
+  if (!format.writtenAsDate && isPlainInteger(raw)) return raw;
+  const value = parseFloat(raw);
+  if (Number.isNaN(value)) return '';
+  if (format.readAsDate && !isFormulaResult) {
+    return cellText(new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), undefined, date1904);
+  }
+  return format.writtenAsDate ? cellText(value, format.code, date1904) : numberText(value);
+}
+
+function isPlainInteger(raw: string): boolean {
+  const start = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digits = raw.length - start;
+  if (digits < 1 || digits > 15) return false;
+  const first = raw.charCodeAt(start);
+  if (first < 49 || first > 57) return raw === '0';
+  for (let index = start + 1; index < raw.length; index += 1) {
+    const code = raw.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** A t="d" cell holds an ISO 8601 date, date-time or time; written as Python's str() of it, as openpyxl reads it. */
+function isoDateText(iso: string): string {
+  const dateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  if (dateTime) {
+    const [, year, month, day, hours, minutes, seconds, fraction] = dateTime.map((part) => part ?? '0');
+    const milliseconds = Math.round(Number(`0.${fraction}`) * 1000);
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), milliseconds));
+    return cellText(date, undefined, false);
+  }
+  const time = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(iso);
+  if (time) {
+    const [, hours, minutes, seconds, fraction] = time.map((part) => part ?? '0');
+    const dayFraction = (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(`0.${fraction}`)) / 86_400;
+    return cellText(dayFraction, 'h:mm:ss', false);
+  }
+  return iso;
+}
