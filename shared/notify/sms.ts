@@ -94,6 +94,24 @@ function hasAnyValue(values: PersonalisationValues | undefined): values is Perso
   return values !== undefined && Object.keys(values).length > 0;
 }
 
+/**
+ * True when tidying whitespace and downgrading to GSM would leave the text exactly as it is: one line of printable
+ * ASCII other than the backtick, single spaces, none at either end or before a comma or full stop. Most messages
+ * of a spreadsheet are such text, and skip that work.
+ */
+export function isTidyGsmText(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (index === 0 || index === last) return false;
+      const next = text.charCodeAt(index + 1);
+      if (next === 0x20 || next === 0x2c || next === 0x2e) return false;
+    } else if (code < 0x21 || code > 0x7e || code === 0x60) return false;
+  }
+  return true;
+}
+
 /** Renders one text message body many times: parse once, then call with each recipient's values. */
 export type SmsRenderer = (values?: PersonalisationValues) => SmsMessage;
 
@@ -106,13 +124,14 @@ export function compileSmsTemplate(body: string, options: { prefix?: string } = 
   const downgradedPrefixLength = prefix === undefined ? 0 : utf16CodeUnitCount(downgradeToGsm(prefix));
 
   return (values) => {
-    const filled = fill(hasAnyValue(values) ? values : unfilledValues);
-    const tidied = pythonStrip(
-      normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(addPrefix(filled, prefix)))),
-    );
+    const withPrefix = addPrefix(fill(hasAnyValue(values) ? values : unfilledValues), prefix);
+    const alreadyTidy = isTidyGsmText(withPrefix);
+    const tidied = alreadyTidy
+      ? withPrefix
+      : pythonStrip(normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(withPrefix))));
     const unsanitised = tidied.includes(UNFILLED_MARKER) ? tidied.split(UNFILLED_MARKER).join('') : tidied;
-    const rendered = downgradeToGsm(unsanitised);
-    const nonGsmCharacters = welshNonGsmCharacters(unsanitised);
+    const rendered = alreadyTidy ? unsanitised : downgradeToGsm(unsanitised);
+    const nonGsmCharacters = alreadyTidy ? [] : welshNonGsmCharacters(unsanitised);
     const encoding: SmsEncoding = nonGsmCharacters.length > 0 ? 'UCS-2' : 'GSM-7';
     const extendedGsmCharacterCount = countExtendedGsmCharacters(rendered);
     const characterCount = utf16CodeUnitCount(rendered);

@@ -8,8 +8,16 @@ import {
   nonGsmCharacters,
 } from '../../../shared/notify/character-downgrade';
 import {
+  normaliseMultipleNewlines,
+  normaliseWhitespaceAndNewlines,
+  pythonStrip,
+  removeWhitespaceBeforePunctuation,
+} from '../../../shared/notify/formatters';
+import { welshNonGsmCharacters } from '../../../shared/notify/character-downgrade';
+import {
   compileSmsBodyPreviewHtml,
   compileSmsTemplate,
+  isTidyGsmText,
   SMS_CHARACTER_LIMIT,
   smsMessage,
   utf16CodeUnitCount,
@@ -158,5 +166,39 @@ describe('rendering and counting', () => {
       expect(sms.rendered.endsWith(`REF-${row} ŵ`)).toBe(true);
       expect(sms.encoding).toBe('UCS-2');
     }
+  });
+});
+
+describe('text that needs no tidying', () => {
+  const tidyAndDowngrade = (text: string): string =>
+    downgradeToGsm(pythonStrip(normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(text)))));
+
+  it('is recognised only where tidying and downgrading change nothing, over 40,000 random strings', () => {
+    const alphabet = ['a', 'Z', '7', ' ', ' ', ',', '.', '`', '\t', '\n', '\r', '^', '€', 'é', 'ŵ', '\u00a0', '\u200b', '~', '\x1f', '\x7f'];
+    let seed = 42;
+    const random = (below: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % below;
+    };
+    let recognised = 0;
+    for (let round = 0; round < 40_000; round += 1) {
+      const text = Array.from({ length: random(8) }, () => alphabet[random(alphabet.length)]).join('');
+      if (!isTidyGsmText(text)) continue;
+      recognised += 1;
+      expect(tidyAndDowngrade(text)).toBe(text);
+      expect(welshNonGsmCharacters(text)).toEqual([]);
+    }
+    expect(recognised).toBeGreaterThan(200);
+  });
+
+  it('is not claimed for every printable ASCII character that the downgrade or tidying would change', () => {
+    for (let code = 0x20; code <= 0x7e; code += 1) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(isTidyGsmText(text)).toBe(tidyAndDowngrade(text) === text);
+    }
+    expect(isTidyGsmText('a `b')).toBe(false);
+    expect(isTidyGsmText('Dear Ann , see you')).toBe(false);
+    expect(isTidyGsmText(' Dear Ann')).toBe(false);
+    expect(isTidyGsmText('Dear  Ann')).toBe(false);
   });
 });
