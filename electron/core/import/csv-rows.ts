@@ -1,4 +1,4 @@
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Parser } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import type { ExaminedFile } from './examine-file';
 import { ImportError, fileReadError, throwIfCancelled } from './import-error';
@@ -27,14 +27,16 @@ export async function* readCsvRows(file: ExaminedFile, options: RowReadOptions =
   let rowNumber = 0;
   let chunk: SheetRow[] = [];
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber += 1;
-      chunk.push({ rowNumber, cells: record });
-      if (chunk.length >= chunkSize) {
-        yield chunk;
-        chunk = [];
-        await yieldToEventLoop();
-        throwIfCancelled(options.signal);
+    for await (const records of recordsAsParsed(parser)) {
+      for (const record of records) {
+        rowNumber += 1;
+        chunk.push({ rowNumber, cells: record });
+        if (chunk.length >= chunkSize) {
+          yield chunk;
+          chunk = [];
+          await yieldToEventLoop();
+          throwIfCancelled(options.signal);
+        }
       }
     }
     if (chunk.length > 0) yield chunk;
@@ -43,6 +45,38 @@ export async function* readCsvRows(file: ExaminedFile, options: RowReadOptions =
   } finally {
     bytes.destroy();
     parser.destroy();
+  }
+}
+
+/**
+ * The parser's records, as many at a time as it has ready: waiting once per batch rather than once per record, as
+ * iterating the stream record by record would.
+ */
+async function* recordsAsParsed(parser: Parser): AsyncGenerator<string[][]> {
+  let failure: unknown = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
+  parser.on('error', (error) => {
+    failure = error;
+    notify();
+  });
+  while (true) {
+    const records: string[][] = [];
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) records.push(record);
+    if (records.length > 0) yield records;
+    if (failure !== null) throw failure;
+    if (ended) return;
+    if (records.length === 0) await new Promise<void>((resolve) => (wake = resolve));
   }
 }
 
