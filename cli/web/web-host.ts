@@ -1,9 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_IMPORT_FILE_BYTES, coreEventNames, type CallResult } from '../../shared/contract';
+import { pipeline } from 'node:stream/promises';
+import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
+import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
+import { rejectedRowsFolder } from '../../electron/core/import/run-import';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -50,6 +54,38 @@ function refuse(response: ServerResponse, status: number, message: string): void
   sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
 }
 
+/** `attachment`, with the name as plain ASCII for old browsers and exactly (RFC 8187) for the rest. */
+function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
+/** A rejected-rows file of the data folder, by the name after the download path (as sent, before any URL tidying). */
+async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+  let fileName: string;
+  try {
+    fileName = decodeURIComponent(encodedName);
+  } catch {
+    fileName = '';
+  }
+  const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), fileName);
+  if (!saved) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.end('There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': REJECTED_ROWS_CONTENT_TYPES[saved.format],
+    'content-disposition': attachmentDisposition(saved.fileName),
+    'content-length': saved.sizeBytes,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  if (request.method === 'HEAD') response.end();
+  else await pipeline(createReadStream(saved.path), response);
+}
+
 /**
  * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token; Host and
  * Origin must name this server, so other sites in the same browser (or DNS rebinding) cannot reach the core.
@@ -73,6 +109,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
       return refuse(response, 403, 'Calls from other sites are refused.');
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // The path as sent: URL parsing would resolve `..` and `%2e%2e` away before the name could be refused.
+    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
 
     if (url.pathname === '/rpc') {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
@@ -105,6 +143,12 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET.');
+
+    if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
+      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+    }
+
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -23,6 +23,8 @@ export interface CoreOptions {
   /** Start sending and refreshing statuses in the background (the desktop app and web mode do; most commands don't). */
   sync?: boolean;
   secrets?: SecretStore;
+  /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
+  showItemInFolder?: (path: string) => void;
 }
 
 export interface Core {
@@ -83,7 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
     ...createMessageHandlers(ctx, afterQueue),
-    ...createImportHandlers(ctx, { afterQueue }),
+    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
   };

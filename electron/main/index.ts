@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { resolveDataDir } from '../core/data-dir';
@@ -64,7 +64,7 @@ void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   serveRenderer(rendererDir);
   try {
-    core = await createCore({ dataDir: resolveDataDir(dataDirFlag), sync: true });
+    core = await createCore({ dataDir: resolveDataDir(dataDirFlag), sync: true, showItemInFolder: (path) => shell.showItemInFolder(path) });
   } catch (error) {
     dialog.showErrorBox('notify-desk cannot start', error instanceof Error ? error.message : String(error));
     app.quit();

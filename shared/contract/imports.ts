@@ -56,7 +56,12 @@ export const importHandlerArgs = {
     .strict(),
   'imports.cancel': z.object({ jobId: idSchema }).strict(),
   'imports.mapping': z.object({ templateId: idSchema }).strict(),
+  /** Desktop app only: opens the rejected-rows folder with this file selected. */
+  'imports.showRejectedRows': z.object({ fileName: z.string().min(1).max(255) }).strict(),
 } as const;
+
+/** Where web mode serves a rejected-rows file (by its name in the data folder's rejected-rows folder) for download. */
+export const REJECTED_ROWS_DOWNLOAD_PATH = '/rejected-rows/';
 
 export interface ImportSheet {
   name: string;
@@ -149,6 +154,8 @@ export interface ImportQueueResult {
   rejected: number;
   /** The rejected rows with an added `error` column, to correct and import again. */
   rejectedRowsFile: string | null;
+  /** That file's name in the data folder's rejected-rows folder: how the page downloads it or shows it. */
+  rejectedRowsFileName: string | null;
 }
 
 export interface ImportHandlerResults {
@@ -158,6 +165,7 @@ export interface ImportHandlerResults {
   'imports.queue': ImportQueueResult;
   'imports.cancel': { cancelled: boolean };
   'imports.mapping': { mapping: ColumnMapping };
+  'imports.showRejectedRows': { path: string };
 }
 
 export type ImportStage = 'reading' | 'checking' | 'queuing';

@@ -1,20 +1,31 @@
 import type { HandlerMap, ImportStage } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
+import { UserError } from '../dispatch';
 import { batchImportedToday, discardInterruptedImports } from '../import/batch-writer';
 import { ColumnMappingStore } from '../import/column-mapping';
 import { ImportFiles } from '../import/import-files';
 import { inspectSheets } from '../import/inspect-file';
+import { findRejectedRowsFile } from '../import/rejected-rows-file';
 import { checkImport, previewImportRow, queueImport, rejectedRowsFolder, type ImportRun } from '../import/run-import';
 import { loadTemplateForImport } from '../import/template-for-import';
 import { newId } from '../clock';
 
-type ImportHandlerName = 'imports.inspect' | 'imports.check' | 'imports.preview' | 'imports.queue' | 'imports.cancel' | 'imports.mapping';
+type ImportHandlerName =
+  | 'imports.inspect'
+  | 'imports.check'
+  | 'imports.preview'
+  | 'imports.queue'
+  | 'imports.cancel'
+  | 'imports.mapping'
+  | 'imports.showRejectedRows';
 
 export interface ImportHandlerOptions {
   /** Called once a batch is ready (to wake the sender). */
   afterQueue?: () => void;
   /** Rows allowed in one import (Notify's 100,000 unless set otherwise). */
   maxRows?: number;
+  /** The desktop app's file manager, opened on a file; other hosts have none. */
+  showItemInFolder?: (path: string) => void;
 }
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
@@ -87,5 +98,15 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
       return { cancelled: job !== undefined };
     },
     'imports.mapping': async ({ templateId }) => ({ mapping: new ColumnMappingStore(ctx.db).load(templateId) }),
+    'imports.showRejectedRows': async ({ fileName }) => {
+      const { showItemInFolder } = options;
+      if (!showItemInFolder) throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
+      const saved = await findRejectedRowsFile(rejectedRowsFolder(ctx.dataDir), fileName);
+      if (!saved) {
+        throw new UserError(`${fileName} is not in the rejected-rows folder of the data folder any more: it may have been moved or deleted.`, 'no-such-file');
+      }
+      showItemInFolder(saved.path);
+      return { path: saved.path };
+    },
   };
 }

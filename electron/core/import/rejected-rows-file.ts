@@ -1,4 +1,5 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../../shared/contract';
@@ -6,6 +7,11 @@ import type { SheetRow } from './sheet-row';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
 export type RejectedRowsFormat = 'csv' | 'xlsx';
+
+export const REJECTED_ROWS_CONTENT_TYPES: Readonly<Record<RejectedRowsFormat, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 export const REJECTED_ROWS_SHEET = 'Rejected rows';
 export const ERROR_COLUMN = 'error';
@@ -47,6 +53,30 @@ export class RejectedRowsFile {
 
   close(): Promise<void> {
     return this.sink.close();
+  }
+}
+
+export interface SavedRejectedRows {
+  path: string;
+  fileName: string;
+  format: RejectedRowsFormat;
+  sizeBytes: number;
+}
+
+/**
+ * A rejected-rows file found by its name alone: only a CSV or XLSX file held directly in the folder (not in a
+ * subfolder, not a link to somewhere else). Null for any other name, or when the file is gone.
+ */
+export async function findRejectedRowsFile(folder: string, fileName: string): Promise<SavedRejectedRows | null> {
+  if (fileName === '' || /[\/\\:\0]/.test(fileName) || basename(fileName) !== fileName) return null;
+  const extension = extname(fileName).slice(1).toLowerCase();
+  if (extension !== 'csv' && extension !== 'xlsx') return null;
+  const path = join(folder, fileName);
+  try {
+    const stats = await lstat(path);
+    return stats.isFile() ? { path, fileName, format: extension, sizeBytes: stats.size } : null;
+  } catch {
+    return null;
   }
 }
 

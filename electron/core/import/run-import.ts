@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   DEFAULT_MAX_IMPORT_ROWS,
   MAX_IMPORT_SCHEDULE_DAYS,
@@ -82,19 +82,21 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
     const blocked = report.fileError !== null || report.missingColumns.length > 0 || (report.invalid > 0 && !options.excludeInvalid) || report.valid === 0;
     if (!batch || blocked) {
       await batch?.discard();
-      return { batchId: null, report, queued: 0, rejected: 0, rejectedRowsFile: null };
+      return { batchId: null, report, queued: 0, rejected: 0, rejectedRowsFile: null, rejectedRowsFileName: null };
     }
     await batch.flush();
     await assertFileUnchanged(run);
     run.db.prepare('UPDATE batches SET row_count = ? WHERE id = ?').run(builder.rows, batch.batchId);
     batch.complete(report.invalid);
     if (run.mapping && Object.keys(run.mapping).length > 0) new ColumnMappingStore(run.db).save(run.template.id, run.mapping);
+    const rejectedRowsFile = report.invalid > 0 ? (rejectedFile?.path ?? null) : null;
     return {
       batchId: batch.batchId,
       report,
       queued: batch.messagesWritten,
       rejected: report.invalid,
-      rejectedRowsFile: report.invalid > 0 ? (rejectedFile?.path ?? null) : null,
+      rejectedRowsFile,
+      rejectedRowsFileName: rejectedRowsFile === null ? null : basename(rejectedRowsFile),
     };
   } catch (error) {
     await (writer as BatchWriter | null)?.discard();

@@ -50,6 +50,31 @@ describe('imports.* handlers', () => {
     const path = bed.write('old.xls', Buffer.from('d0cf11e0a1b11ae1', 'hex'));
     await expect(handlers['imports.inspect']({ source: { path } })).rejects.toThrow(/Save As.*Excel Workbook \(\.xlsx\)/);
   });
+
+  it('opens the folder of a rejected-rows file on the desktop, only for a file in the rejected-rows folder', async () => {
+    const shown: string[] = [];
+    const handlers = createImportHandlers(context(new CoreEventBus()), { showItemInFolder: (path) => shown.push(path) });
+    const template = bed.template('sms', 'Hello ((name))');
+    const csv = 'phone number,name\n07700900123,Ann\n,Bob\n';
+    const file = await handlers['imports.inspect']({ source: { fileName: 'people.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+    const queued = await handlers['imports.queue']({ fileId: file.fileId, templateId: template.id, excludeInvalid: true });
+    expect(queued.rejectedRowsFileName).toMatch(/^people-rejected-.+\.csv$/);
+    expect(queued.rejectedRowsFile).toBe(join(bed.dir, 'data', 'rejected-rows', queued.rejectedRowsFileName!));
+
+    expect(await handlers['imports.showRejectedRows']({ fileName: queued.rejectedRowsFileName! })).toEqual({ path: queued.rejectedRowsFile });
+    expect(shown).toEqual([queued.rejectedRowsFile]);
+    for (const fileName of ['../notify-desk.sqlite', 'notify-desk.sqlite', 'elsewhere.csv']) {
+      await expect(handlers['imports.showRejectedRows']({ fileName })).rejects.toThrow(
+        `${fileName} is not in the rejected-rows folder of the data folder any more: it may have been moved or deleted.`,
+      );
+    }
+    expect(shown).toHaveLength(1);
+
+    const withoutDesktop = createImportHandlers(context(new CoreEventBus()));
+    await expect(withoutDesktop['imports.showRejectedRows']({ fileName: queued.rejectedRowsFileName! })).rejects.toThrow(
+      'Only the desktop app can open a folder. Download the file instead.',
+    );
+  });
 });
 
 describe('notify-desk import', () => {

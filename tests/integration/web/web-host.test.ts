@@ -1,18 +1,25 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, startWebHost, type WebHost } from '../../../cli/web/web-host';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract';
+import { databaseFile } from '../../../electron/core/data-dir';
 import { startTestCore } from '../../helpers/test-core';
 
 const rendererDir = fileURLToPath(new URL('../../../renderer/dist', import.meta.url));
 
 let host: WebHost;
 let token: string;
+let dataDir: string;
 let stopCore: () => Promise<void>;
 
 beforeAll(async () => {
   const started = await startTestCore();
   stopCore = started.stop;
+  dataDir = started.dataDir;
   host = await startWebHost(started.core, { port: 0, rendererDir });
   token = new URL(host.urlWithToken).searchParams.get('token')!;
 });
@@ -23,6 +30,24 @@ afterAll(async () => {
 
 const rpc = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
   fetch(`${host.url}rpc`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+/** A GET with the path sent exactly as written (fetch and new URL would resolve `..` first). */
+const getRawPath = (path: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+async function callCore<T>(name: string, args: unknown): Promise<T> {
+  const result = (await (await rpc({ name, args })).json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
 
 describe('web mode', () => {
   it('listens on 127.0.0.1 only and prints an address carrying a long random token', () => {
@@ -48,7 +73,6 @@ describe('web mode', () => {
   });
 
   it('refuses other Host and Origin headers (DNS rebinding, other sites)', async () => {
-    const { request } = await import('node:http');
     const status = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
         const req = request(`${host.url}rpc`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers } }, (res) => {
@@ -102,4 +126,82 @@ describe('web mode', () => {
     });
     expect(await (await rpc({ name: 'app.status', args: {} })).json()).toMatchObject({ ok: true });
   }, 120_000);
+
+  it('lets the page download the rows an import set aside, by name, from the rejected-rows folder only', async () => {
+    const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside', body: 'Hello ((name))' });
+    const csv = 'phone number,name\n07700900123,Ann\n0770090,Zoë "Z"\n';
+    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { fileName: 'clinic list.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+    const queued = await callCore<{ queued: number; rejectedRowsFile: string; rejectedRowsFileName: string }>('imports.queue', {
+      fileId: file.fileId,
+      templateId: template.id,
+      excludeInvalid: true,
+    });
+    expect(queued.queued).toBe(1);
+    const name = queued.rejectedRowsFileName;
+    expect(name).toMatch(/^clinic list-rejected-[0-9TZ-]+\.csv$/);
+    const expected = '\uFEFFphone number,name,error\r\n0770090,"Zoë ""Z""",phone number: Mobile number is too short\r\n';
+    expect(readFileSync(queued.rejectedRowsFile, 'utf8')).toBe(expected);
+
+    const download = await fetch(`${host.url}rejected-rows/${encodeURIComponent(name)}?token=${token}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(download.headers.get('cache-control')).toBe('no-store');
+    expect(Buffer.from(await download.arrayBuffer()).toString('utf8')).toBe(expected);
+
+    expect((await fetch(`${host.url}rejected-rows/${encodeURIComponent(name)}`)).status).toBe(401);
+    expect((await fetch(`${host.url}rejected-rows/${encodeURIComponent(name)}?token=nope`)).status).toBe(401);
+
+    const folder = join(dataDir, 'rejected-rows');
+    writeFileSync(join(folder, 'notes.txt'), 'not a spreadsheet');
+    mkdirSync(join(folder, 'older'));
+    writeFileSync(join(folder, 'older', 'old.csv'), 'phone number\r\n');
+    symlinkSync(databaseFile(dataDir), join(folder, 'database.csv'));
+    for (const path of [
+      '/rejected-rows/../notify-desk.sqlite',
+      '/rejected-rows/..%2Fnotify-desk.sqlite',
+      '/rejected-rows/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/rejected-rows/..',
+      '/rejected-rows/older/old.csv',
+      '/rejected-rows/older%2Fold.csv',
+      '/rejected-rows/older%5Cold.csv',
+      '/rejected-rows/notes.txt',
+      '/rejected-rows/database.csv',
+      '/rejected-rows/unknown.csv',
+      '/rejected-rows/%E0%A4%A',
+      '/rejected-rows/',
+    ]) {
+      const refused = await getRawPath(`${path}?token=${token}`);
+      expect({ path, status: refused.status }).toEqual({ path, status: 404 });
+      expect(refused.body).toBe('There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.');
+    }
+  });
+
+  it('serves a workbook’s rejected rows as an XLSX download', async () => {
+    const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside from a workbook', body: 'Hello ((name))' });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('People').addRows([['phone number', 'name'], ['07700900123', 'Ann'], ['', 'Bob']]);
+    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { fileName: 'people.xlsx', contentBase64 } });
+    const queued = await callCore<{ rejectedRowsFileName: string }>('imports.queue', { fileId: file.fileId, templateId: template.id, excludeInvalid: true });
+    expect(queued.rejectedRowsFileName).toMatch(/^people-rejected-.+\.xlsx$/);
+
+    const download = await fetch(`${host.url}rejected-rows/${encodeURIComponent(queued.rejectedRowsFileName)}?token=${token}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${queued.rejectedRowsFileName}"; filename*=UTF-8''${queued.rejectedRowsFileName}`);
+    const rejected = new ExcelJS.Workbook();
+    await rejected.xlsx.load(await download.arrayBuffer());
+    expect(rejected.worksheets[0]?.getSheetValues().slice(1)).toEqual([
+      [undefined, 'phone number', 'name', 'error'],
+      [undefined, undefined, 'Bob', 'phone number: Missing'],
+    ]);
+  });
+
+  it('refuses to open a folder for a browser: only the desktop app can', async () => {
+    expect(await (await rpc({ name: 'imports.showRejectedRows', args: { fileName: 'any.csv' } })).json()).toEqual({
+      ok: false,
+      error: { message: 'Only the desktop app can open a folder. Download the file instead.', code: 'desktop-only' },
+    });
+  });
 });
