@@ -1,4 +1,4 @@
-import type { CoreEventName, CoreEvents, HandlerInput, HandlerName, HandlerResult } from '../../../shared/contract';
+import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult } from '../../../shared/contract';
 import { createElectronTransport } from './electronTransport';
 import type { Transport } from './transport';
 import { createWebTransport, readSessionToken } from './webTransport';
@@ -40,6 +40,16 @@ export function subscribe<E extends CoreEventName>(event: E, listener: (payload:
 /** In the desktop app, where a chosen or dropped file lives on disk; null in a web page, which only has its bytes. */
 export function pathOnDisk(file: File): string | null {
   return window.notifyDesk?.pathForFile(file) || null;
+}
+
+/** Whether the page is the desktop app's (Electron's preload bridge is there) rather than a browser's in web mode. */
+export function isDesktopApp(): boolean {
+  return window.notifyDesk !== undefined;
+}
+
+/** In web mode, the address that downloads a rejected-rows file, carrying this tab's token as the event stream does. */
+export function rejectedRowsDownloadUrl(fileName: string): string {
+  return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(readSessionToken() ?? '')}`;
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
@@ -190,6 +190,16 @@ describe('the post room imports a spreadsheet', () => {
     await page.getByRole('heading', { name: '4 messages queued' }).waitFor();
     const setAside = await page.getByText('3 rows with problems were set aside in').textContent();
     expect(setAside).toMatch(/reminders-rejected-[^ ]+\.csv, with an added error column/);
+    expect(await page.getByRole('button', { name: 'Show the file in its folder' }).count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the 3 rows with problems' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^reminders-rejected-[^ ]+\.csv$/);
+    expect(setAside).toContain(download.suggestedFilename());
+    expect(readFileSync(await download.path(), 'utf8')).toBe(
+      '\uFEFFphone number,name,Appointment date,error\r\n' +
+        '0770090,Cy,3 March,phone number: Mobile number is too short\r\n' +
+        ',Ed,5 March,phone number: Missing\r\n' +
+        '0770091,Flo,6 March,phone number: Mobile number is too short\r\n',
+    );
 
     const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });
     expect(batches).toHaveLength(1);

@@ -13,6 +13,7 @@ import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummaryView } from './ImportSummaryView';
 import { QueueForm, type QueueChoice } from './QueueForm';
 import { readFileAsBase64 } from './readFileAsBase64';
+import { RejectedRowsNotice } from './RejectedRowsNotice';
 import { RowPreview } from './RowPreview';
 import { newJobId, useImportProgress } from './useImportProgress';
 
@@ -111,10 +112,8 @@ export function ImportPage() {
           <h1 className="govuk-panel__title">{queued.queued.toLocaleString('en-GB')} messages queued</h1>
           <div className="govuk-panel__body">They are in the outbox as one batch.</div>
         </div>
-        {queued.rejectedRowsFile && (
-          <p className="govuk-body">
-            {queued.rejected.toLocaleString('en-GB')} rows with problems were set aside in <code>{queued.rejectedRowsFile}</code>, with an added error column. Correct them and import that file.
-          </p>
+        {queued.rejectedRowsFile && queued.rejectedRowsFileName && (
+          <RejectedRowsNotice rows={queued.rejected} path={queued.rejectedRowsFile} fileName={queued.rejectedRowsFileName} />
         )}
         <p className="govuk-body">
           <a className="govuk-link" href={href('outbox')}>Go to the outbox</a> or{' '}
