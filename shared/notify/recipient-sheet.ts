@@ -190,6 +190,7 @@ export function checkRecipients(
   for (let index = 0; index < Math.min(rowCount, maxRows); index += 1) {
     const cells = readRow(rows[index + 1] ?? [], columns);
     const errors: Record<string, string> = {};
+    let hasErrors = false;
     const values: Record<string, CellValue> = {};
     for (const [key, cell] of cells) {
       values[key] = cell.value;
@@ -206,7 +207,10 @@ export function checkRecipients(
       } else if (columns.placeholderKeys.has(key) && isEmptyCell(cell.value)) {
         error = MISSING_CELL_ERROR;
       }
-      if (error !== null) errors[cell.header] = error;
+      if (error !== null) {
+        errors[cell.header] = error;
+        hasErrors = true;
+      }
     }
 
     if (guestList !== null && recipientKey !== null) {
@@ -215,15 +219,21 @@ export function checkRecipients(
     }
 
     const messageError = checkMessage(values);
-    if (messageError !== null) errors[ROW_ERROR_KEYS.message] = messageError;
+    if (messageError !== null) {
+      errors[ROW_ERROR_KEYS.message] = messageError;
+      hasErrors = true;
+    }
     if (template.type === 'letter') {
       const address = analysePostalAddress(postalAddressFromPersonalisation(values, { insensitiveKeys: true }), {
         allowInternational: options.allowInternationalLetters ?? false,
       });
-      if (address.error !== null) errors[ROW_ERROR_KEYS.address] = address.error;
+      if (address.error !== null) {
+        errors[ROW_ERROR_KEYS.address] = address.error;
+        hasErrors = true;
+      }
     }
 
-    if (Object.keys(errors).length > 0) {
+    if (hasErrors) {
       rowsWithErrors.push(index);
       rowErrors.push({ index, errors });
     }

@@ -82,13 +82,18 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
 
   const checkRow = (row: SheetRow, notifyErrors: Record<string, string> | undefined): CheckedRow => {
     const errors: ImportRowError[] = [];
-    for (const [notifyHeader, message] of Object.entries(notifyErrors ?? {})) {
-      errors.push({ row: row.rowNumber, column: headerOf(notifyHeader), message });
+    if (notifyErrors !== undefined) {
+      for (const [notifyHeader, message] of Object.entries(notifyErrors)) errors.push({ row: row.rowNumber, column: headerOf(notifyHeader), message });
     }
     let recipient: string | null = null;
     let international = false;
     const personalisation: StoredPersonalisation = {};
     for (const entry of placeholderFields) {
+      if (entry.indexes.length === 1) {
+        const value = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
+        if (value !== '') personalisation[entry.field] = value;
+        continue;
+      }
       const values = entry.indexes.map((index) => stripAndRemoveObscureWhitespace(row.cells[index] ?? '')).filter((value) => value !== '');
       if (values.length === 1) personalisation[entry.field] = values[0] ?? '';
       else if (values.length > 1) personalisation[entry.field] = values;
@@ -96,7 +101,7 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
     if (recipientField) {
       const header = matched.columns[recipientField.index]?.header ?? recipientField.field;
       const raw = stripAndRemoveObscureWhitespace(row.cells[recipientField.index] ?? '');
-      const alreadyFlagged = errors.some((error) => error.column === header);
+      const alreadyFlagged = errors.length > 0 && errors.some((error) => error.column === header);
       // Notify leaves an empty cell unflagged when the recipient header repeats (it refuses the whole file instead).
       if (raw === '' && !alreadyFlagged) errors.push({ row: row.rowNumber, column: header, message: MISSING_CELL_ERROR });
       else if (raw !== '' && !alreadyFlagged) {
