@@ -1,7 +1,8 @@
 import type { ExaminedFile } from './examine-file';
 import { ImportError, fileReadError, throwIfCancelled } from './import-error';
 import { DEFAULT_CHUNK_SIZE, type RowReadOptions, type SheetRow, yieldToEventLoop } from './sheet-row';
-import { readSheetRows, readWorkbookCellContext } from './xlsx-sheet-reader';
+import { readSheetRows } from './xlsx-sheet-reader';
+import { readWorkbookCellContext } from './xlsx-workbook-context';
 import { readSheetLayout, readWorkbookSheets, type SheetLayout, type WorkbookSheet } from './xlsx-layout';
 import { damagedWorkbookMessage } from './zip-archive';
 

@@ -7,9 +7,14 @@ import { decodeXmlText, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-x
  * keeps them.
  */
 export async function readSharedStrings(path: string, entry: ZipEntry, fileName: string): Promise<string[]> {
+  return sharedStringsFromText(readZipEntryText(path, entry, fileName));
+}
+
+/** The shared strings of a sharedStrings part arriving in chunks of text cut anywhere. */
+export async function sharedStringsFromText(chunks: AsyncIterable<string> | Iterable<string>): Promise<string[]> {
   const scanner = new SharedStringScanner();
   let carry = '';
-  for await (const chunk of readZipEntryText(path, entry, fileName)) carry = scanner.scan(carry + chunk);
+  for await (const chunk of chunks) carry = scanner.scan(carry + chunk);
   return scanner.strings;
 }
 
@@ -43,7 +48,7 @@ class SharedStringScanner {
         }
       } else if (nameIs(text, start, end, 'si')) {
         if (tag.closing || tag.selfClosing) {
-          this.strings.push(decodeXmlText(this.itemText));
+          this.strings.push(tag.selfClosing ? '' : decodeXmlText(this.itemText));
           this.inItem = false;
         } else {
           this.textStart = -1;

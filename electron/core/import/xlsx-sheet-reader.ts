@@ -1,50 +1,14 @@
-import { posix } from 'node:path';
 import type { SheetRow } from './sheet-row';
-import { cellText, numberText } from './xlsx-cell-text';
-import { readSharedStrings } from './xlsx-shared-strings';
-import { cellFormatsFromStyles, GENERAL_FORMAT, type CellFormat } from './xlsx-styles';
-import { decodeXmlText, elementsNamed, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
-import { readZipEntryText, readZipEntryWhole, type ZipEntry } from './zip-archive';
-
-/** What the cells of every sheet refer to. Only the shared strings grow with the workbook. */
-export interface WorkbookCellContext {
-  sharedStrings: readonly string[];
-  /** By cell style index (the s="N" of a cell or row). */
-  cellFormats: readonly CellFormat[];
-  date1904: boolean;
-}
+import { GENERAL_FORMAT, type CellFormat } from './xlsx-styles';
+import { isoDateText, numberCellText } from './xlsx-value-text';
+import type { WorkbookCellContext } from './xlsx-workbook-context';
+import { decodeXmlText, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
+import { readZipEntryText, type ZipEntry } from './zip-archive';
 
 export interface SheetReadOptions {
   /** Rows and columns (1-based) whose cells are not wanted: they are scanned past without being turned into text. */
   skipRows?: ReadonlySet<number>;
   skipColumns?: ReadonlySet<number>;
-}
-
-/** Reads the shared strings, the cell styles' number formats and the date system, from the parts the workbook names. */
-export async function readWorkbookCellContext(path: string, entries: readonly ZipEntry[], fileName: string): Promise<WorkbookCellContext> {
-  const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  const readPart = async (name: string): Promise<string> => {
-    const entry = byName.get(name);
-    return entry ? readZipEntryWhole(path, entry, fileName) : '';
-  };
-  const [relationshipsXml, workbookXml] = await Promise.all([readPart('xl/_rels/workbook.xml.rels'), readPart('xl/workbook.xml')]);
-  const partOfType = (typeSuffix: string, usualName: string): ZipEntry | undefined => {
-    for (const relationship of elementsNamed(relationshipsXml, 'Relationship')) {
-      const target = relationship.get('Target');
-      if (!relationship.get('Type')?.endsWith(typeSuffix) || !target || relationship.get('TargetMode') === 'External') continue;
-      const entry = byName.get(target.startsWith('/') ? target.slice(1) : posix.join('xl', target));
-      if (entry) return entry;
-    }
-    return byName.get(usualName);
-  };
-  const sharedStringsEntry = partOfType('/sharedStrings', 'xl/sharedStrings.xml');
-  const stylesEntry = partOfType('/styles', 'xl/styles.xml');
-  const date1904 = elementsNamed(workbookXml, 'workbookPr').next().value?.get('date1904');
-  const [sharedStrings, cellFormats] = await Promise.all([
-    sharedStringsEntry ? readSharedStrings(path, sharedStringsEntry, fileName) : [],
-    stylesEntry ? readZipEntryWhole(path, stylesEntry, fileName).then(cellFormatsFromStyles) : [],
-  ]);
-  return { sharedStrings, cellFormats, date1904: date1904 === '1' || date1904 === 'true' };
 }
 
 /**
@@ -59,9 +23,18 @@ export async function* readSheetRows(
   context: WorkbookCellContext,
   options: SheetReadOptions = {},
 ): AsyncGenerator<SheetRow[]> {
+  yield* sheetRowsFromText(readZipEntryText(path, entry, fileName), context, options);
+}
+
+/** The rows of a sheet's XML arriving in chunks of text cut anywhere. */
+export async function* sheetRowsFromText(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  context: WorkbookCellContext,
+  options: SheetReadOptions = {},
+): AsyncGenerator<SheetRow[]> {
   const scanner = new SheetScanner(context, options);
   let carry = '';
-  for await (const chunk of readZipEntryText(path, entry, fileName)) {
+  for await (const chunk of chunks) {
     carry = scanner.scan(carry + chunk);
     if (scanner.rows.length > 0) yield scanner.takeRows();
     if (scanner.finished) return;
@@ -336,49 +309,4 @@ function columnValue(text: string, start: number, end: number): number {
     else if (code !== 36 /* $ */ && column > 0) break;
   }
   return column;
-}
-
-/**
- * A number cell's text. Without a date format, a plain integer of up to 15 digits is already its own text (as
- * numberText would write it), which saves parsing the commonest cell.
- */
-function numberCellText(raw: string, format: CellFormat, isFormulaResult: boolean, date1904: boolean): string {
-  if (!format.writtenAsDate && isPlainInteger(raw)) return raw;
-  const value = parseFloat(raw);
-  if (Number.isNaN(value)) return '';
-  if (format.readAsDate && !isFormulaResult) {
-    return cellText(new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), undefined, date1904);
-  }
-  return format.writtenAsDate ? cellText(value, format.code, date1904) : numberText(value);
-}
-
-function isPlainInteger(raw: string): boolean {
-  const start = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const digits = raw.length - start;
-  if (digits < 1 || digits > 15) return false;
-  const first = raw.charCodeAt(start);
-  if (first < 49 || first > 57) return raw === '0';
-  for (let index = start + 1; index < raw.length; index += 1) {
-    const code = raw.charCodeAt(index);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-/** A t="d" cell holds an ISO 8601 date, date-time or time; written as Python's str() of it, as openpyxl reads it. */
-function isoDateText(iso: string): string {
-  const dateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
-  if (dateTime) {
-    const [, year, month, day, hours, minutes, seconds, fraction] = dateTime.map((part) => part ?? '0');
-    const milliseconds = Math.round(Number(`0.${fraction}`) * 1000);
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), milliseconds));
-    return cellText(date, undefined, false);
-  }
-  const time = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(iso);
-  if (time) {
-    const [, hours, minutes, seconds, fraction] = time.map((part) => part ?? '0');
-    const dayFraction = (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(`0.${fraction}`)) / 86_400;
-    return cellText(dayFraction, 'h:mm:ss', false);
-  }
-  return iso;
 }
