@@ -3,7 +3,7 @@ import { newId, nowIso } from '../clock';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database/open-database';
 import { BATCH_PRIORITY, newReference } from '../outbox/enqueue';
-import { InsertThread, type SharedParameters, type StatementParameters } from './insert-thread';
+import { InsertThread, type StatementParameters } from './insert-thread';
 import type { RowMessage } from './row-checker';
 
 export interface NewBatch {
@@ -18,12 +18,38 @@ export interface NewBatch {
   sendAfter?: string;
 }
 
-/** The row's own values by position, then the batch's by name. */
-const INSERT_MESSAGE = `
-  INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject,
-    type, template_id, template_version, batch_id, priority, state, send_after, created_at, created_by, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, @type, @templateId, @templateVersion, @batchId, @priority, @state, @sendAfter, @createdAt,
-    @createdBy, @createdAt)`;
+/**
+ * The statement for one batch. What the messages share is written into it as SQL literals, each a plain token (an
+ * id, a state, a time, a number) that needs no quoting; binding those nine values again for each of 100,000 rows
+ * took a fifth of the insert time. Each row binds its own values, and who imported it, by position.
+ */
+function insertMessageStatement(shared: {
+  type: string;
+  templateId: string;
+  templateVersion: number;
+  batchId: string;
+  priority: number;
+  state: string;
+  sendAfter: string;
+  createdAt: string;
+}): string {
+  const { type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt } = shared;
+  return `
+    INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject, created_by,
+      type, template_id, template_version, batch_id, priority, state, send_after, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ${[type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt, createdAt].map(plainSqlLiteral).join(', ')})`;
+}
+
+const PLAIN_TOKEN = /^[\w:.+-]+$/;
+
+export function plainSqlLiteral(value: string | number): string {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`The outbox statement takes whole numbers only, not ${value}.`);
+    return String(value);
+  }
+  if (!PLAIN_TOKEN.test(value)) throw new Error(`The outbox statement takes plain ids, states and times only, not ${JSON.stringify(value)}.`);
+  return `'${value}'`;
+}
 
 /**
  * Writes one import's messages in chunks while its batch is `importing`, which the sender never touches; only
@@ -34,8 +60,7 @@ const INSERT_MESSAGE = `
  */
 export class BatchWriter {
   readonly batchId = newId();
-  /** What every message of the batch has in common. */
-  private readonly shared: SharedParameters;
+  private readonly importedBy: string;
   private written = 0;
   /** Writes the messages: a second thread for a database in a file, this thread's statement for one in memory. */
   private readonly writer: { thread: InsertThread } | { statement: Statement };
@@ -46,7 +71,8 @@ export class BatchWriter {
   ) {
     const now = nowIso();
     const sendAfter = batch.sendAfter ?? now;
-    this.shared = {
+    this.importedBy = batch.importedBy;
+    const statement = insertMessageStatement({
       type: batch.type,
       templateId: batch.templateId,
       templateVersion: batch.templateVersion,
@@ -55,14 +81,13 @@ export class BatchWriter {
       state: sendAfter > now ? 'scheduled' : 'queued',
       sendAfter,
       createdAt: now,
-      createdBy: batch.importedBy,
-    };
+    });
     db.prepare(
       `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count,
          send_after, status, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
     ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now);
-    this.writer = db.memory ? { statement: db.prepare(INSERT_MESSAGE) } : { thread: new InsertThread(db.name, INSERT_MESSAGE, this.shared) };
+    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(db.name, statement) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -73,14 +98,14 @@ export class BatchWriter {
   /** One transaction per chunk: quick enough to keep the event loop free between chunks. */
   async append(messages: readonly RowMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const rows = messages.map(messageParameters);
-    const { writer, shared } = this;
+    const rows = messages.map((message) => messageParameters(message, this.importedBy));
+    const { writer } = this;
     if ('thread' in writer) {
       await writer.thread.send(rows);
       return;
     }
     this.db.transaction(() => {
-      for (const row of rows) writer.statement.run(...row, shared);
+      for (const row of rows) writer.statement.run(row);
     })();
     this.written += rows.length;
   }
@@ -104,9 +129,9 @@ export class BatchWriter {
   }
 }
 
-function messageParameters(message: RowMessage): StatementParameters {
+function messageParameters(message: RowMessage, importedBy: string): StatementParameters {
   const id = newId();
-  return [id, newReference(id), message.recipient, JSON.stringify(message.personalisation), message.renderedBody, message.renderedSubject];
+  return [id, newReference(id), message.recipient, JSON.stringify(message.personalisation), message.renderedBody, message.renderedSubject, importedBy];
 }
 
 export function discardBatchMessages(db: Db, batchId: string): void {

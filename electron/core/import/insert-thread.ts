@@ -5,9 +5,6 @@ import { z } from 'zod';
 /** The parameters of one statement run, in the order of its `?` placeholders. */
 export type StatementParameters = ReadonlyArray<string | number | null>;
 
-/** Values for the statement's `@name` placeholders that are the same for every row. */
-export type SharedParameters = Readonly<Record<string, string | number | null>>;
-
 // The thread's code is given as source so that it runs the same from TypeScript (tests, command line) and from the
 // bundled desktop app, where no separate worker file exists. It only opens the database and runs the statement.
 // A chunk arrives as one JSON string: cloning a single string costs the sending thread far less than cloning
@@ -20,10 +17,8 @@ db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 const statement = db.prepare(workerData.statement);
-const shared = workerData.shared;
 const insertChunk = db.transaction((rows) => {
-  if (shared === null) for (const row of rows) statement.run(row);
-  else for (const row of rows) statement.run(...row, shared);
+  for (const row of rows) statement.run(row);
 });
 parentPort.on('message', (chunk) => {
   if (chunk === null) {
@@ -64,9 +59,9 @@ export class InsertThread {
   private closing = false;
   private readonly closed: Promise<void>;
 
-  constructor(databaseFile: string, statement: string, shared: SharedParameters | null = null) {
+  constructor(databaseFile: string, statement: string) {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, file: databaseFile, statement, shared } });
+    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, file: databaseFile, statement } });
     this.closed = new Promise((resolve) => {
       this.worker.on('message', (raw: unknown) => {
         const reply = threadReplySchema.parse(raw);

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InsertThread } from '../../../electron/core/import/insert-thread';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const statement = `INSERT INTO letters (id, postage, sender) VALUES (?, ?, @sender)`;
-const shared = { sender: 'post room' };
+const statement = `INSERT INTO letters (id, postage, sender) VALUES (?, ?, ?)`;
 
 describe('the insert thread', () => {
   let cleanup: (() => void) | undefined;
@@ -24,11 +23,11 @@ describe('the insert thread', () => {
 
   it('writes every chunk, in order, through its own connection, however many are sent at once', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement, shared);
+    const thread = new InsertThread(file, statement);
     for (let chunk = 0; chunk < 50; chunk += 1) {
       const rows = Array.from({ length: 200 }, (_, index) => {
         const id = chunk * 200 + index;
-        return [id, id % 2 === 0 ? 'first' : 'second'];
+        return [id, id % 2 === 0 ? 'first' : 'second', 'post room'];
       });
       await thread.send(rows);
     }
@@ -45,8 +44,8 @@ describe('the insert thread', () => {
 
   it('keeps text exactly, whatever characters it holds', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement, { sender: 'Siân "Post" O\'Neil\n\u2028 🚀' });
-    await thread.send([[1, 'first']]);
+    const thread = new InsertThread(file, statement);
+    await thread.send([[1, 'first', 'Siân "Post" O\'Neil\n\u2028 🚀']]);
     await thread.finish();
     expect(db.prepare('SELECT sender FROM letters').pluck().get()).toBe('Siân "Post" O\'Neil\n\u2028 🚀');
     db.close();
@@ -54,9 +53,9 @@ describe('the insert thread', () => {
 
   it('rolls back a chunk that fails whole, and reports why in words', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement, shared);
-    await thread.send([[1, 'first']]);
-    await thread.send([[2, 'second'], [3, 'airmail']]);
+    const thread = new InsertThread(file, statement);
+    await thread.send([[1, 'first', 'me']]);
+    await thread.send([[2, 'second', 'me'], [3, 'airmail', 'me']]);
     await expect(thread.finish()).rejects.toThrow(/^Could not write the batch to the outbox: CHECK constraint failed/);
     expect(db.prepare('SELECT id FROM letters').pluck().all()).toEqual([1]);
     db.close();
@@ -64,9 +63,9 @@ describe('the insert thread', () => {
 
   it('can be stopped part-way, leaving only whole chunks behind', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement, shared);
+    const thread = new InsertThread(file, statement);
     for (let chunk = 0; chunk < 20; chunk += 1) {
-      await thread.send(Array.from({ length: 500 }, (_, index) => [chunk * 500 + index, 'first']));
+      await thread.send(Array.from({ length: 500 }, (_, index) => [chunk * 500 + index, 'first', 'me']));
     }
     await thread.stop();
     const written = db.prepare('SELECT COUNT(*) FROM letters').pluck().get() as number;
