@@ -1,5 +1,5 @@
 import { readZipEntryText, type ZipEntry } from './zip-archive';
-import { decodeXmlText, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
+import { decodeXmlText, joinCarried, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
 
 /**
  * Reads the workbook's shared strings as they are unpacked: each <si> is the text of its <t> elements (one, or one
@@ -14,7 +14,7 @@ export async function readSharedStrings(path: string, entry: ZipEntry, fileName:
 export async function sharedStringsFromText(chunks: AsyncIterable<string> | Iterable<string>): Promise<string[]> {
   const scanner = new SharedStringScanner();
   let carry = '';
-  for await (const chunk of chunks) carry = scanner.scan(carry + chunk);
+  for await (const chunk of chunks) carry = scanner.scan(joinCarried(carry, chunk));
   return scanner.strings;
 }
 

@@ -2,7 +2,7 @@ import type { SheetRow } from './sheet-row';
 import { GENERAL_FORMAT, type CellFormat } from './xlsx-styles';
 import { isoDateText, numberCellText } from './xlsx-value-text';
 import type { WorkbookCellContext } from './xlsx-workbook-context';
-import { decodeXmlText, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
+import { decodeXmlText, joinCarried, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
 import { readZipEntryText, type ZipEntry } from './zip-archive';
 
 export interface SheetReadOptions {
@@ -35,7 +35,7 @@ export async function* sheetRowsFromText(
   const scanner = new SheetScanner(context, options);
   let carry = '';
   for await (const chunk of chunks) {
-    carry = scanner.scan(carry + chunk);
+    carry = scanner.scan(joinCarried(carry, chunk));
     if (scanner.rows.length > 0) yield scanner.takeRows();
     if (scanner.finished) return;
   }

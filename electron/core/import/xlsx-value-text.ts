@@ -8,6 +8,7 @@ import type { CellFormat } from './xlsx-styles';
 export function numberCellText(raw: string, format: CellFormat, isFormulaResult: boolean, date1904: boolean): string {
   if (!format.writtenAsDate && isPlainInteger(raw)) return raw;
   const value = parseFloat(raw);
+  // exceljs wrote NaN for a value that is not a number; an empty cell is what it holds.
   if (Number.isNaN(value)) return '';
   if (format.readAsDate && !isFormulaResult) {
     return cellText(new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), undefined, date1904);

@@ -29,6 +29,15 @@ export function newXmlTag(): XmlTag {
 
 export class MalformedXmlError extends Error {}
 
+/** No tag in a real workbook comes near this; a longer one would be carried from chunk to chunk for ever. */
+export const MAX_TAG_LENGTH = 1024 * 1024;
+
+/** The text to scan next: what was left of the last chunk, then the new one. */
+export function joinCarried(carry: string, chunk: string): string {
+  if (carry.length > MAX_TAG_LENGTH) throw new MalformedXmlError('a tag longer than any workbook writes');
+  return carry + chunk;
+}
+
 const GREATER_THAN = 62;
 const SLASH = 47;
 const COLON = 58;
