@@ -70,10 +70,10 @@ export async function readSheetLayout(path: string, sheet: WorkbookSheet, fileNa
   return layout;
 }
 
-const layoutTag = /<(row|col|mergeCell)\b([^>]*)>/g;
+const layoutTag = /<(?:\w+:)?(row|col|mergeCell)\b([^>]*)>/g;
 
 function scanLayoutTags(xml: string, layout: SheetLayout): void {
-  if (!xml.includes('hidden') && !xml.includes('<mergeCell')) return;
+  if (!xml.includes('hidden') && !xml.includes('mergeCell')) return;
   for (const match of xml.matchAll(layoutTag)) {
     const [, name, attributes = ''] = match;
     if (name === 'mergeCell') {

@@ -238,7 +238,7 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
 });
 
 /** A workbook written by hand, with what exceljs never writes: namespace prefixes, no r attributes, t="d" and more. */
-function handWrittenWorkbook(parts: { sheet: string; sharedStrings?: string; styles?: string; workbookPr?: string }): Buffer {
+function handWrittenWorkbook(parts: { sheet: string; sharedStrings?: string; styles?: string; workbookPr?: string; columns?: string; merges?: string }): Buffer {
   const part = (name: string, xml: string): { name: string; data: Buffer } => ({ name, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`) });
   const main = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const relationship = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -251,7 +251,7 @@ function handWrittenWorkbook(parts: { sheet: string; sharedStrings?: string; sty
         `<Relationship Id="rId2" Type="${relationship}/sharedStrings" Target="/xl/strings.xml"/>` +
         `<Relationship Id="rId3" Type="${relationship}/styles" Target="styles.xml"/></Relationships>`,
     ),
-    part('xl/worksheets/sheet1.xml', `<x:worksheet ${main}><x:sheetData>${parts.sheet}</x:sheetData></x:worksheet>`),
+    part('xl/worksheets/sheet1.xml', `<x:worksheet ${main}>${parts.columns ?? ''}<x:sheetData>${parts.sheet}</x:sheetData>${parts.merges ?? ''}</x:worksheet>`),
     ...(parts.sharedStrings ? [part('xl/strings.xml', `<x:sst ${main}>${parts.sharedStrings}</x:sst>`)] : []),
     ...(parts.styles ? [part('xl/styles.xml', `<x:styleSheet ${main}>${parts.styles}</x:styleSheet>`)] : []),
   ]);
@@ -264,6 +264,29 @@ const handWrittenStyles =
   '<x:dxfs count="1"><x:dxf><x:numFmt numFmtId="165" formatCode="yyyy"/></x:dxf></x:dxfs>';
 
 describe('workbooks exceljs does not read (or reads wrongly), written by hand', () => {
+  it('hidden rows and columns and merged cells, with namespace prefixes on every tag', async () => {
+    const path = newPath();
+    writeFileSync(
+      path,
+      handWrittenWorkbook({
+        columns: '<x:cols><x:col min="2" max="2" hidden="1"/></x:cols>',
+        sheet:
+          '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>phone number</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>secret</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>name</x:t></x:is></x:c></x:row>' +
+          '<x:row r="2"><x:c r="A2"><x:v>7700900001</x:v></x:c><x:c r="B2"><x:v>1</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>Ann</x:t></x:is></x:c></x:row>' +
+          '<x:row r="3" hidden="1"><x:c r="A3"><x:v>7700900002</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:t>Hidden</x:t></x:is></x:c></x:row>' +
+          '<x:row r="4"><x:c r="A4"><x:v>7700900003</x:v></x:c><x:c r="C4" t="inlineStr"><x:is><x:t>Bo</x:t></x:is></x:c></x:row>' +
+          '<x:row r="5"><x:c r="A5"><x:v>7700900004</x:v></x:c></x:row>',
+        merges: '<x:mergeCells count="1"><x:mergeCell ref="C4:C5"/></x:mergeCells>',
+      }),
+    );
+    expect(await ourRows(path)).toEqual([
+      { rowNumber: 1, cells: ['phone number', 'name'] },
+      { rowNumber: 2, cells: ['7700900001', 'Ann'] },
+      { rowNumber: 4, cells: ['7700900003', 'Bo'] },
+      { rowNumber: 5, cells: ['7700900004', 'Bo'] },
+    ]);
+  });
+
   it('namespace prefixes, rows and cells without r, ISO dates, shared strings found through the relationships', async () => {
     const path = newPath();
     writeFileSync(
