@@ -90,7 +90,8 @@ function isEmptyCell(value: CellValue): boolean {
  * in a list, repeated recipient columns keep the last; columns the row is too short for are null. Cells are then
  * keyed insensitively, the later spelling winning.
  */
-function readRow(row: readonly (string | null)[], columns: SheetColumns): Map<string, Cell> {
+function readRow(row: readonly (string | null)[], columns: SheetColumns, headersAreDistinct: boolean): Map<string, Cell> {
+  if (headersAreDistinct) return readRowOfDistinctHeaders(row, columns);
   const byHeader = new Map<string, { key: string; value: CellValue }>();
   const { headers, headerKeys, recipientKeys } = columns;
   headers.forEach((header, position) => {
@@ -111,6 +112,21 @@ function readRow(row: readonly (string | null)[], columns: SheetColumns): Map<st
   });
   const cells = new Map<string, Cell>();
   for (const [header, { key, value }] of byHeader) cells.set(key, { header, value });
+  return cells;
+}
+
+/** readRow when no two headers are the same, nor the same insensitively: nothing to gather or overwrite. */
+function readRowOfDistinctHeaders(row: readonly (string | null)[], columns: SheetColumns): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  const { headers, headerKeys, recipientKeys } = columns;
+  for (let position = 0; position < headers.length; position += 1) {
+    const header = headers[position] ?? '';
+    const key = headerKeys[position] ?? '';
+    const raw = position < row.length ? (row[position] ?? '') : undefined;
+    const value = raw === undefined ? null : stripAndRemoveObscureWhitespace(raw) || null;
+    if (header === '' && value === null && !(raw !== undefined && recipientKeys.has(key))) continue;
+    cells.set(key, { header, value });
+  }
   return cells;
 }
 
@@ -187,8 +203,9 @@ export function checkRecipients(
   let allRecipientsAllowed = true;
   let internationalSmsCount = 0;
 
+  const headersAreDistinct = new Set(columns.headers).size === columns.headers.length && new Set(columns.headerKeys).size === columns.headerKeys.length;
   for (let index = 0; index < Math.min(rowCount, maxRows); index += 1) {
-    const cells = readRow(rows[index + 1] ?? [], columns);
+    const cells = readRow(rows[index + 1] ?? [], columns, headersAreDistinct);
     const errors: Record<string, string> = {};
     let hasErrors = false;
     const values: Record<string, CellValue> = {};

@@ -53,7 +53,7 @@ export interface SmsMessage {
   charactersOverLimit: number;
   empty: boolean;
   /** The body's placeholder names, de-duplicated insensitively, first spelling kept. */
-  placeholders: string[];
+  placeholders: readonly string[];
 }
 
 export interface SmsMessageOptions {
@@ -149,7 +149,7 @@ export function compileSmsTemplate(body: string, options: { prefix?: string } = 
       tooLong: characterCountWithoutPrefix > SMS_CHARACTER_LIMIT,
       charactersOverLimit: Math.max(characterCountWithoutPrefix - SMS_CHARACTER_LIMIT, 0),
       empty: characterCountWithoutPrefix === 0,
-      placeholders: [...placeholders],
+      placeholders,
     };
   };
 }
