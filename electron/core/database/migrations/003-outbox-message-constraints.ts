@@ -1,6 +1,10 @@
 import type { Migration } from '../migration';
 
-/** Every state an outbox message can be in; the table replaces a CHECK (state IN (…)) on the messages. */
+/**
+ * Every state an outbox message could be in when this migration was written; the table replaces a CHECK (state IN
+ * (…)) on the messages. Written out rather than taken from the contract: a released migration never changes, and a
+ * new state needs a migration of its own.
+ */
 const OUTBOX_MESSAGE_STATES = [
   'scheduled',
   'queued',
