@@ -1,6 +1,7 @@
 import type { ImportCheckReport } from '../../../../shared/contract';
 import { SummaryListRow } from '../../components/SummaryList';
 import { formatCount } from '../../format/numbers';
+import { TableHead } from '../../components/TableHead';
 
 /** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings (the daily limit is in the summary). */
 export function CheckReportView({ report }: { report: ImportCheckReport }) {
@@ -61,13 +62,7 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
             <caption className="govuk-table__caption govuk-table__caption--s">
               {totalErrors > shownErrors ? `The first ${shownErrors} problems` : 'Problems'}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">Column</th>
-                <th scope="col" className="govuk-table__header">Problem</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Row', 'Column', 'Problem']} />
             <tbody className="govuk-table__body">
               {report.errors.map((error, index) => (
                 <tr className="govuk-table__row" key={`${error.row}-${error.column ?? ''}-${index}`}>

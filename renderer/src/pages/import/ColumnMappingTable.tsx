@@ -1,4 +1,5 @@
 import type { ColumnMapping, ImportCheckReport } from '../../../../shared/contract';
+import { TableHead } from '../../components/TableHead';
 
 interface ColumnMappingTableProps {
   columns: ImportCheckReport['columns'];
@@ -12,12 +13,7 @@ export function ColumnMappingTable({ columns, fields, mapping, onChange }: Colum
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--s">Columns in your file</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Column</th>
-          <th scope="col" className="govuk-table__header">Fills</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Column', 'Fills']} />
       <tbody className="govuk-table__body">
         {columns.map((column, index) => {
           const id = `column-${index}`;

@@ -3,6 +3,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { channelLabels } from '../../format/channels';
 import { formatDateTime } from '../../format/dates';
 import { cancellableStates, retryableStates } from '../../format/messageStates';
+import { TableHead } from '../../components/TableHead';
 
 interface OutboxTableProps {
   messages: OutboxMessage[];
@@ -14,25 +15,7 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
   return (
     <table className="govuk-table nd-outbox-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Messages</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Recipient
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Template
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Last change
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Recipient', 'Template', 'Status', 'Last change', <span className="govuk-visually-hidden">Actions</span>]} />
       <tbody className="govuk-table__body">
         {messages.map((message) => {
           const recipient = message.recipient.split('\n')[0] ?? message.recipient;

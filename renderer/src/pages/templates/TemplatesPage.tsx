@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format/dates';
 import { href, navigate, useRoute } from '../../routing/route';
 import { useStore } from '../../store/store';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { TableHead } from '../../components/TableHead';
 
 const typeOptions = [{ value: 'all', label: 'All types' }, ...channels.map((channel) => ({ value: channel, label: channelLabels[channel] }))];
 
@@ -61,22 +62,7 @@ function TemplateTable({ folder, templates }: { folder: string | null; templates
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{folder === null ? 'Templates' : `Folder: ${folder}`}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Name
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Type
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Kept
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Last changed
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Name', 'Type', 'Kept', 'Last changed']} />
       <tbody className="govuk-table__body">
         {templates.map((template) => (
           <tr className="govuk-table__row" key={template.id}>
