@@ -4,12 +4,11 @@ import { assertNotZipBomb, damagedWorkbookMessage, readZipDirectory, readZipEntr
 export interface WorkbookSheet {
   name: string;
   hidden: boolean;
-  /** The N of xl/worksheets/sheetN.xml, as exceljs names its worksheet entries. */
-  sheetNumber: string;
+  /** The sheet's part, found through the workbook's relationships. */
   entry: ZipEntry;
 }
 
-/** What exceljs' streaming reader does not report: hidden rows and columns, and merged cells. */
+/** What a sheet's rows do not say as they are read: hidden columns, merged cells (listed after the rows), hidden rows. */
 export interface SheetLayout {
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
@@ -45,11 +44,10 @@ export async function readWorkbookSheets(path: string, fileName: string): Promis
     const name = attribute(tag, 'name');
     const relationship = attribute(tag, 'r:id') ?? attribute(tag, 'id');
     const target = relationship ? targets.get(relationship) : undefined;
-    const sheetNumber = target?.match(/^xl\/worksheets\/sheet(\d+)\.xml$/)?.[1];
     const entry = target ? byName.get(target) : undefined;
-    if (name === null || !sheetNumber || !entry) continue;
+    if (name === null || !entry) continue;
     const state = attribute(tag, 'state');
-    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', sheetNumber, entry });
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', entry });
   }
   if (sheets.length === 0) throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
   return { sheets, entries };

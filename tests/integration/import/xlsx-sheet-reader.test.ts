@@ -80,7 +80,8 @@ async function exceljsRows(path: string, sheetName?: string): Promise<SheetRow[]
   const rows: SheetRow[] = [];
   const mergeOrigins = new Map<string, string>();
   for await (const worksheet of reader) {
-    if (currentSheet !== sheet.sheetNumber) continue;
+    // exceljs names a worksheet by the N of its part, xl/worksheets/sheetN.xml.
+    if (currentSheet !== sheet.entry.name.match(/sheet(\d+)\.xml$/)?.[1]) continue;
     const date1904 = reader.properties?.model?.date1904 === true;
     for await (const row of worksheet) {
       if (layout.hiddenRows.has(row.number)) continue;
