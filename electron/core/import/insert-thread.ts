@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 
-/** The parameters of one statement run, in the order of its `?` placeholders. */
-export type StatementParameters = ReadonlyArray<string | number | null>;
+/** Named values bound to the statement on every run, besides the chunk itself. */
+export type FixedParameters = Readonly<Record<string, string | number | null>>;
 
 // The thread's code is given as source so that it runs the same from TypeScript (tests, command line) and from the
 // bundled desktop app, where no separate worker file exists. It only opens the database and runs the statement.
-// A chunk arrives as one JSON string: cloning a single string costs the sending thread far less than cloning
-// thousands of small arrays.
+// A chunk arrives as one JSON array, in a string, and is bound whole to the statement's @rows: the statement reads
+// its rows with json_each, so neither thread builds or binds values row by row.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
@@ -17,9 +17,7 @@ db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
 const statement = db.prepare(workerData.statement);
-const insertChunk = db.transaction((rows) => {
-  for (const row of rows) statement.run(row);
-});
+const insertChunk = db.transaction((rows) => statement.run({ ...workerData.fixedParameters, rows }).changes);
 parentPort.on('message', (chunk) => {
   if (chunk === null) {
     db.close();
@@ -27,9 +25,7 @@ parentPort.on('message', (chunk) => {
     return;
   }
   try {
-    const rows = JSON.parse(chunk);
-    insertChunk(rows);
-    parentPort.postMessage({ inserted: rows.length });
+    parentPort.postMessage({ inserted: insertChunk(chunk) });
   } catch (error) {
     parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
   }
@@ -59,9 +55,9 @@ export class InsertThread {
   private closing = false;
   private readonly closed: Promise<void>;
 
-  constructor(databaseFile: string, statement: string) {
+  constructor(databaseFile: string, statement: string, fixedParameters: FixedParameters = {}) {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, file: databaseFile, statement } });
+    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, file: databaseFile, statement, fixedParameters } });
     this.closed = new Promise((resolve) => {
       this.worker.on('message', (raw: unknown) => {
         const reply = threadReplySchema.parse(raw);
@@ -89,14 +85,17 @@ export class InsertThread {
     return this.inserted;
   }
 
-  /** Sends a chunk of rows, written whole or not at all; waits first while too many are still being written. */
-  async send(rows: readonly StatementParameters[]): Promise<void> {
+  /**
+   * Sends a chunk of rows, as a JSON array, written whole or not at all; waits first while too many are still being
+   * written.
+   */
+  async send(rowsAsJson: string): Promise<void> {
     while (this.inFlight >= MAX_CHUNKS_IN_FLIGHT && this.failure === null) {
       await new Promise<void>((resolve) => (this.waitingForRoom = resolve));
     }
     if (this.failure) throw this.failure;
     this.inFlight += 1;
-    this.worker.postMessage(JSON.stringify(rows));
+    this.worker.postMessage(rowsAsJson);
   }
 
   /** Waits for every chunk sent, closes the thread's connection, and reports the first failure. */

@@ -22,7 +22,8 @@ export interface NewOutboxMessage {
 }
 
 /** A reference Notify stores with the notification: how a lost response is found again without sending twice. */
-export const newReference = (messageId: string): string => `notify-desk-${messageId}`;
+export const REFERENCE_PREFIX = 'notify-desk-';
+export const newReference = (messageId: string): string => `${REFERENCE_PREFIX}${messageId}`;
 
 /** Writes the messages in one transaction: all are queued, or none. Returns their ids in order. */
 export function enqueueMessages(db: Db, messages: readonly NewOutboxMessage[]): string[] {

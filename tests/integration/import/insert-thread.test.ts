@@ -4,32 +4,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InsertThread } from '../../../electron/core/import/insert-thread';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const statement = `INSERT INTO letters (id, postage, sender) VALUES (?, ?, ?)`;
+const statement = `INSERT INTO letters (id, postage, sender)
+  SELECT row.value ->> 0, row.value ->> 1, @sender FROM json_each(@rows) AS row`;
+const postRoom = { sender: 'post room' };
+const rowsAsJson = (rows: unknown[][]): string => JSON.stringify(rows);
 
 describe('the insert thread', () => {
-  let cleanup: (() => void) | undefined;
-  afterEach(() => cleanup?.());
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-  function database(): { file: string; db: Database.Database } {
+  function database(postage = `TEXT NOT NULL CHECK (postage IN ('first', 'second'))`): { file: string; db: Database.Database } {
     const dir = makeTempDir('insert-thread-');
-    cleanup = dir.remove;
+    cleanups.push(dir.remove);
     const file = join(dir.path, 'test.sqlite');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE letters (n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
-               postage TEXT NOT NULL CHECK (postage IN ('first', 'second')), sender TEXT NOT NULL) STRICT;`);
+               postage ${postage}, sender TEXT NOT NULL) STRICT;`);
     return { file, db };
   }
 
   it('writes every chunk, in order, through its own connection, however many are sent at once', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement);
+    const thread = new InsertThread(file, statement, postRoom);
     for (let chunk = 0; chunk < 50; chunk += 1) {
       const rows = Array.from({ length: 200 }, (_, index) => {
         const id = chunk * 200 + index;
-        return [id, id % 2 === 0 ? 'first' : 'second', 'post room'];
+        return [id, id % 2 === 0 ? 'first' : 'second'];
       });
-      await thread.send(rows);
+      await thread.send(rowsAsJson(rows));
     }
     expect(await thread.finish()).toBe(10_000);
     expect(db.prepare('SELECT COUNT(*) AS n, MIN(id) AS first, MAX(id) AS last FROM letters').get()).toEqual({ n: 10_000, first: 0, last: 9_999 });
@@ -42,20 +45,21 @@ describe('the insert thread', () => {
     db.close();
   });
 
-  it('keeps text exactly, whatever characters it holds', async () => {
-    const { file, db } = database();
-    const thread = new InsertThread(file, statement);
-    await thread.send([[1, 'first', 'Siân "Post" O\'Neil\n\u2028 🚀']]);
+  it('keeps text exactly, whatever characters it holds, in the rows and in the values bound to every row', async () => {
+    const { file, db } = database('TEXT NOT NULL');
+    const awkward = 'Siân "Post" O\'Neil\\n\n\u2028\u0000 🚀';
+    const thread = new InsertThread(file, statement, { sender: awkward });
+    await thread.send(rowsAsJson([[1, awkward]]));
     await thread.finish();
-    expect(db.prepare('SELECT sender FROM letters').pluck().get()).toBe('Siân "Post" O\'Neil\n\u2028 🚀');
+    expect(db.prepare('SELECT postage, sender FROM letters').get()).toEqual({ postage: awkward, sender: awkward });
     db.close();
   });
 
   it('rolls back a chunk that fails whole, and reports why in words', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement);
-    await thread.send([[1, 'first', 'me']]);
-    await thread.send([[2, 'second', 'me'], [3, 'airmail', 'me']]);
+    const thread = new InsertThread(file, statement, { sender: 'me' });
+    await thread.send(rowsAsJson([[1, 'first']]));
+    await thread.send(rowsAsJson([[2, 'second'], [3, 'airmail']]));
     await expect(thread.finish()).rejects.toThrow(/^Could not write the batch to the outbox: CHECK constraint failed/);
     expect(db.prepare('SELECT id FROM letters').pluck().all()).toEqual([1]);
     db.close();
@@ -63,9 +67,9 @@ describe('the insert thread', () => {
 
   it('can be stopped part-way, leaving only whole chunks behind', async () => {
     const { file, db } = database();
-    const thread = new InsertThread(file, statement);
+    const thread = new InsertThread(file, statement, { sender: 'me' });
     for (let chunk = 0; chunk < 20; chunk += 1) {
-      await thread.send(Array.from({ length: 500 }, (_, index) => [chunk * 500 + index, 'first', 'me']));
+      await thread.send(rowsAsJson(Array.from({ length: 500 }, (_, index) => [chunk * 500 + index, 'first'])));
     }
     await thread.stop();
     const written = db.prepare('SELECT COUNT(*) FROM letters').pluck().get() as number;
