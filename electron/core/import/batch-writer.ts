@@ -20,7 +20,9 @@ export interface NewBatch {
 
 /**
  * The statement for one batch, run once per chunk. The chunk is bound as one JSON array of rows, `[id, recipient,
- * personalisation, rendered body, rendered subject]`, that SQLite reads itself; the reference is made from the id.
+ * personalisation, rendered body, rendered subject]`, that SQLite reads itself: `->` keeps the personalisation as
+ * the JSON text JSON.stringify wrote for it, `->>` takes the other values out of their JSON strings. The reference
+ * is made from the id.
  * What the messages share is written in as SQL literals, each a plain token (an id, a state, a time, a number) that
  * needs no quoting; who imported them is bound, once per chunk.
  */
@@ -39,7 +41,7 @@ function insertMessagesStatement(shared: {
   return `
     INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject, created_by,
       type, template_id, template_version, batch_id, priority, state, send_after, created_at, updated_at)
-    SELECT row.value ->> 0, ${plainSqlLiteral(REFERENCE_PREFIX)} || (row.value ->> 0), row.value ->> 1, row.value ->> 2,
+    SELECT row.value ->> 0, ${plainSqlLiteral(REFERENCE_PREFIX)} || (row.value ->> 0), row.value ->> 1, row.value -> 2,
       row.value ->> 3, row.value ->> 4, @importedBy, ${literals.join(', ')}
     FROM json_each(@rows) AS row`;
 }
@@ -133,7 +135,7 @@ export class BatchWriter {
 /** The chunk as the statement reads it: each message's own values, under a new id. */
 function rowsAsJson(messages: readonly RowMessage[]): string {
   return JSON.stringify(
-    messages.map((message) => [newId(), message.recipient, JSON.stringify(message.personalisation), message.renderedBody, message.renderedSubject]),
+    messages.map((message) => [newId(), message.recipient, message.personalisation, message.renderedBody, message.renderedSubject]),
   );
 }
 

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BatchWriter, plainSqlLiteral } from '../../../electron/core/import/batch-writer';
 import { createImportTestBed, type ImportTestBed } from './import-test-setup';
 
+const awkward = 'Siân "Post" O\'Neil\\n\n\t\u2028\u0000\u001f 🚀 €';
+const awkwardPersonalisation = { name: awkward, [`key "${awkward}"`]: [awkward, ''] };
+
 describe('the batch writer', () => {
   let bed: ImportTestBed | undefined;
   afterEach(() => bed?.cleanup());
@@ -23,6 +26,7 @@ describe('the batch writer', () => {
     await writer.append([
       { recipient: 'ann@example.com', personalisation: { name: "Ann 'A'" }, renderedBody: "Hello Ann 'A'", renderedSubject: "About Ann 'A'" },
       { recipient: 'bo@example.com', personalisation: { name: ['Bo', 'Cy'] }, renderedBody: 'Hello Bo and Cy', renderedSubject: 'About Bo and Cy' },
+      { recipient: 'cy@example.com', personalisation: awkwardPersonalisation, renderedBody: awkward, renderedSubject: awkward },
     ]);
     await writer.flush();
     writer.complete(0);
@@ -47,8 +51,9 @@ describe('the batch writer', () => {
     expect(rows).toEqual([
       { recipient: 'ann@example.com', personalisation: `{"name":"Ann 'A'"}`, rendered_body: "Hello Ann 'A'", rendered_subject: "About Ann 'A'", ...shared },
       { recipient: 'bo@example.com', personalisation: '{"name":["Bo","Cy"]}', rendered_body: 'Hello Bo and Cy', rendered_subject: 'About Bo and Cy', ...shared },
+      { recipient: 'cy@example.com', personalisation: JSON.stringify(awkwardPersonalisation), rendered_body: awkward, rendered_subject: awkward, ...shared },
     ]);
-    expect(bed.db.prepare(`SELECT status, queued_count FROM batches WHERE id = ?`).get(writer.batchId)).toEqual({ status: 'ready', queued_count: 2 });
+    expect(bed.db.prepare(`SELECT status, queued_count FROM batches WHERE id = ?`).get(writer.batchId)).toEqual({ status: 'ready', queued_count: 3 });
   });
 
   it('writes only plain tokens into its statement, and refuses anything that would need quoting', () => {
