@@ -7,7 +7,6 @@ const external = [
   'electron',
   'better-sqlite3',
   '@napi-rs/keyring',
-  'exceljs',
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];

@@ -1,9 +1,9 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../../shared/contract';
 import type { SheetRow } from './sheet-row';
+import { XlsxTextSheetWriter } from './xlsx-text-sheet-writer';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
 export type RejectedRowsFormat = 'csv' | 'xlsx';
@@ -109,22 +109,17 @@ function csvSink(path: string): RowSink {
   };
 }
 
-/** Every cell is written as text, so phone numbers keep their leading zero and long references their digits. */
 function xlsxSink(path: string): RowSink {
-  const { out, finished } = fileStream(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
+  const sheet = new XlsxTextSheetWriter(path, REJECTED_ROWS_SHEET);
   let closing: Promise<void> | null = null;
   return {
     write(cells) {
-      sheet.addRow([...cells]).commit();
+      sheet.addRow(cells);
     },
     close() {
-      closing ??= (async () => {
-        sheet.commit();
-        await workbook.commit();
-        await finished();
-      })();
+      closing ??= sheet.close().catch((error: unknown) => {
+        throw new Error(`The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      });
       return closing;
     },
   };
