@@ -25,46 +25,59 @@ export interface ZipEntryRecord {
   date: number;
 }
 
+/** A header of `size` bytes: each field a 2- or 4-byte little-endian number at its offset; then the name. */
+function header(size: number, fields: readonly (readonly [offset: number, bytes: 2 | 4, value: number])[], name: Buffer): Buffer {
+  const bytes = Buffer.alloc(size);
+  for (const [offset, length, value] of fields) {
+    if (length === 2) bytes.writeUInt16LE(value, offset);
+    else bytes.writeUInt32LE(value >>> 0, offset);
+  }
+  return Buffer.concat([bytes, name]);
+}
+
 export function localFileHeader(entry: ZipEntryRecord): Buffer {
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL_FILE_HEADER, 0);
-  header.writeUInt16LE(VERSION, 4);
-  header.writeUInt16LE(entry.flags, 6);
-  header.writeUInt16LE(DEFLATE, 8);
-  header.writeUInt16LE(entry.time, 10);
-  header.writeUInt16LE(entry.date, 12);
-  header.writeUInt32LE(entry.crc >>> 0, 14);
-  header.writeUInt32LE(entry.compressedSize, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.name.length, 26);
-  return Buffer.concat([header, entry.name]);
+  return header(
+    30,
+    [
+      [0, 4, LOCAL_FILE_HEADER],
+      [4, 2, VERSION],
+      [6, 2, entry.flags],
+      [8, 2, DEFLATE],
+      [10, 2, entry.time],
+      [12, 2, entry.date],
+      [14, 4, entry.crc],
+      [18, 4, entry.compressedSize],
+      [22, 4, entry.size],
+      [26, 2, entry.name.length],
+    ],
+    entry.name,
+  );
 }
 
 export function centralDirectoryHeader(entry: ZipEntryRecord): Buffer {
-  const header = Buffer.alloc(46);
-  header.writeUInt32LE(CENTRAL_DIRECTORY_HEADER, 0);
-  header.writeUInt16LE(VERSION, 4);
-  header.writeUInt16LE(VERSION, 6);
-  header.writeUInt16LE(entry.flags, 8);
-  header.writeUInt16LE(DEFLATE, 10);
-  header.writeUInt16LE(entry.time, 12);
-  header.writeUInt16LE(entry.date, 14);
-  header.writeUInt32LE(entry.crc >>> 0, 16);
-  header.writeUInt32LE(entry.compressedSize, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
-  header.writeUInt32LE(entry.offset, 42);
-  return Buffer.concat([header, entry.name]);
+  return header(
+    46,
+    [
+      [0, 4, CENTRAL_DIRECTORY_HEADER],
+      [4, 2, VERSION],
+      [6, 2, VERSION],
+      [8, 2, entry.flags],
+      [10, 2, DEFLATE],
+      [12, 2, entry.time],
+      [14, 2, entry.date],
+      [16, 4, entry.crc],
+      [20, 4, entry.compressedSize],
+      [24, 4, entry.size],
+      [28, 2, entry.name.length],
+      [42, 4, entry.offset],
+    ],
+    entry.name,
+  );
 }
 
 export function endOfCentralDirectory(entries: number, directorySize: number, directoryOffset: number): Buffer {
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  end.writeUInt16LE(entries, 8);
-  end.writeUInt16LE(entries, 10);
-  end.writeUInt32LE(directorySize, 12);
-  end.writeUInt32LE(directoryOffset, 16);
-  return end;
+  const fields = [[0, 4, END_OF_CENTRAL_DIRECTORY], [8, 2, entries], [10, 2, entries], [12, 4, directorySize], [16, 4, directoryOffset]] as const;
+  return header(22, fields, Buffer.alloc(0));
 }
 
 /** MS-DOS time and date, as zip keeps them. */
@@ -162,12 +175,7 @@ export class ZipFileWriter {
     if (entry.size > MAX_ZIP32 || this.offset > MAX_ZIP32) {
       this.failure ??= new Error('the file would be larger than 4 GB, more than a zip file without Zip64 can hold');
     }
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-    descriptor.writeUInt32LE(entry.crc, 4);
-    descriptor.writeUInt32LE(entry.compressedSize, 8);
-    descriptor.writeUInt32LE(entry.size, 12);
-    this.put(descriptor);
+    this.put(header(16, [[0, 4, DATA_DESCRIPTOR], [4, 4, entry.crc], [8, 4, entry.compressedSize], [12, 4, entry.size]], Buffer.alloc(0)));
     this.entries.push(entry);
   }
 
