@@ -62,6 +62,18 @@ interface ExceljsReader extends AsyncIterable<AsyncIterable<ExceljsRow>> {
  * columns left out and merged ranges filled from their top-left cell: how readXlsxRows read sheets before.
  */
 async function exceljsRows(path: string, sheetName?: string): Promise<SheetRow[]> {
+  // exceljs' streaming reader now and then loses the workbook part when the machine is busy, and then fails with
+  // "Cannot read properties of undefined (reading 'sheets')" (exceljs issue 962): the oracle reads the file again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await exceljsRowsOnce(path, sheetName);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("reading 'sheets'")) throw error;
+    }
+  }
+}
+
+async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetRow[]> {
   const { sheets } = await readWorkbookSheets(path, 'book.xlsx');
   const sheet = sheetName === undefined ? sheets[0] : sheets.find((candidate) => candidate.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
