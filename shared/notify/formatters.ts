@@ -127,9 +127,20 @@ export function stripAllWhitespace(value: string, extraTrailingCharacters = ''):
   return stripTrailingCharacters(stripLeadingCharacters(value, ALL_WHITESPACE), ALL_WHITESPACE + extraTrailingCharacters);
 }
 
+/** Printable ASCII that neither starts nor ends with a space: nothing in it to remove or trim. */
+function isPlainAsciiWithoutOuterSpaces(value: string): boolean {
+  const last = value.length - 1;
+  if (value.charCodeAt(0) === 0x20 || value.charCodeAt(last) === 0x20) return false;
+  for (let index = 0; index <= last; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code > 0x7e) return false;
+  }
+  return true;
+}
+
 /** Zero-width and no-break spaces removed everywhere, then ASCII whitespace trimmed from both ends. */
 export function stripAndRemoveObscureWhitespace(value: string): string {
-  if (value === '') return '';
+  if (value === '' || isPlainAsciiWithoutOuterSpaces(value)) return value;
   return stripCharacters(value.replace(OBSCURE_WHITESPACE_PATTERN, ''), ASCII_WHITESPACE);
 }
 
