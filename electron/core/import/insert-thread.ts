@@ -80,11 +80,6 @@ export class InsertThread {
     });
   }
 
-  /** Rows written so far (acknowledged by the thread). */
-  get rowsInserted(): number {
-    return this.inserted;
-  }
-
   /**
    * Sends a chunk of rows, as a JSON array, written whole or not at all; waits first while too many are still being
    * written.

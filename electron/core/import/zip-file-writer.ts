@@ -101,7 +101,7 @@ export class ZipFileWriter {
   private failure: Error | null = null;
   private streamed: { entry: ZipEntryRecord; deflate: DeflateRaw; done: Promise<void> } | null = null;
 
-  constructor(readonly path: string) {
+  constructor(path: string) {
     this.out = createWriteStream(path);
     this.out.on('error', (error) => (this.failure ??= error));
   }

@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs';
+import type { SheetRow } from '../../../electron/core/import/sheet-row';
+import { cellText } from '../../../electron/core/import/xlsx-cell-text';
+import { readSheetLayout, readWorkbookSheets } from '../../../electron/core/import/xlsx-layout';
+
+interface ExceljsCell {
+  value: unknown;
+  numFmt?: string;
+}
+interface ExceljsRow {
+  number: number;
+  eachCell(options: { includeEmpty: boolean }, callback: (cell: ExceljsCell, column: number) => void): void;
+}
+interface ExceljsReader extends AsyncIterable<AsyncIterable<ExceljsRow>> {
+  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
+  properties?: { model?: { date1904?: boolean } };
+}
+
+/**
+ * The oracle: the rows exceljs' streaming reader gives, each cell turned into text by cellText, with hidden rows and
+ * columns left out and merged ranges filled from their top-left cell: how readXlsxRows read sheets before.
+ */
+export async function exceljsRows(path: string, sheetName?: string): Promise<SheetRow[]> {
+  // exceljs' streaming reader now and then loses the workbook part when the machine is busy, and then fails with
+  // "Cannot read properties of undefined (reading 'sheets')" (exceljs issue 962): the oracle reads the file again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await exceljsRowsOnce(path, sheetName);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("reading 'sheets'")) throw error;
+    }
+  }
+}
+
+async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetRow[]> {
+  const { sheets } = await readWorkbookSheets(path, 'book.xlsx');
+  const sheet = sheetName === undefined ? sheets[0] : sheets.find((candidate) => candidate.name === sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const layout = await readSheetLayout(path, sheet, 'book.xlsx');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  }) as unknown as ExceljsReader;
+  let currentSheet: string | undefined;
+  reader.on('entry', (entry) => {
+    if (entry.type === 'worksheet') currentSheet = entry.id;
+  });
+  const rows: SheetRow[] = [];
+  const mergeOrigins = new Map<string, string>();
+  for await (const worksheet of reader) {
+    // exceljs names a worksheet by the N of its part, xl/worksheets/sheetN.xml. Another sheet is read to its end all
+    // the same: exceljs deletes the temporary file it may have kept that sheet in as soon as the loop moves on, and
+    // a sheet never read then fails to open it, as an uncaught error, when the machine is busy.
+    if (currentSheet !== sheet.entry.name.match(/sheet(\d+)\.xml$/)?.[1]) {
+      for await (const row of worksheet) void row;
+      continue;
+    }
+    const date1904 = reader.properties?.model?.date1904 === true;
+    for await (const row of worksheet) {
+      if (layout.hiddenRows.has(row.number)) continue;
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (!layout.hiddenColumns.has(column)) cells[column - 1] = cellText(cell.value, cell.numFmt, date1904);
+      });
+      for (const merge of layout.merges) {
+        if (row.number < merge.top || row.number > merge.bottom) continue;
+        const key = `${merge.top}:${merge.left}`;
+        if (row.number === merge.top) mergeOrigins.set(key, cells[merge.left - 1] ?? '');
+        for (let column = merge.left; column <= merge.right; column += 1) {
+          if (column !== merge.left || row.number !== merge.top) cells[column - 1] = mergeOrigins.get(key) ?? '';
+        }
+      }
+      const dense = Array.from(cells, (cell) => cell ?? '').filter((_, index) => !layout.hiddenColumns.has(index + 1));
+      rows.push({ rowNumber: row.number, cells: dense });
+    }
+  }
+  return rows;
+}
