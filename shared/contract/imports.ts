@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, type Channel } from './common';
+import type { PermissionsFor } from './permissions';
 
 /** Notify's limit for one upload; the desk's default, which a setting can change. */
 export const DEFAULT_MAX_IMPORT_ROWS = 100_000;
@@ -59,6 +60,16 @@ export const importHandlerArgs = {
   /** Desktop app only: opens the rejected-rows folder with this file selected. */
   'imports.showRejectedRows': z.object({ fileName: z.string().min(1).max(255) }).strict(),
 } as const;
+
+export const importHandlerPermissions = {
+  'imports.inspect': 'import-spreadsheets',
+  'imports.check': 'import-spreadsheets',
+  'imports.preview': 'import-spreadsheets',
+  'imports.queue': 'import-spreadsheets',
+  'imports.cancel': 'import-spreadsheets',
+  'imports.mapping': 'import-spreadsheets',
+  'imports.showRejectedRows': 'import-spreadsheets',
+} as const satisfies PermissionsFor<typeof importHandlerArgs>;
 
 /** Where web mode serves a rejected-rows file (by its name in the data folder's rejected-rows folder) for download. */
 export const REJECTED_ROWS_DOWNLOAD_PATH = '/rejected-rows/';

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { outboxHandlerArgs, type OutboxHandlerResults } from './outbox';
-import { serviceHandlerArgs, type ServiceHandlerResults } from './services';
-import { syncHandlerArgs, type SyncHandlerResults } from './sync';
-import { templateHandlerArgs, type TemplateHandlerResults } from './templates';
-import { importHandlerArgs, type ImportHandlerResults } from './imports';
+import { outboxHandlerArgs, outboxHandlerPermissions, type OutboxHandlerResults } from './outbox';
+import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResults } from './services';
+import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
+import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
+import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
+import type { Permission } from './permissions';
 
 export * from './common';
 export * from './events';
@@ -12,6 +13,7 @@ export * from './services';
 export * from './sync';
 export * from './templates';
 export * from './imports';
+export * from './permissions';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -23,6 +25,15 @@ export const handlerArgs = {
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
+
+/** The permission each call needs; a call without one does not compile. */
+export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
+  ...serviceHandlerPermissions,
+  ...templateHandlerPermissions,
+  ...outboxHandlerPermissions,
+  ...syncHandlerPermissions,
+  ...importHandlerPermissions,
+};
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives, after validation. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+import type { PermissionsFor } from './permissions';
 
 export const messageStates = [
   'scheduled',
@@ -98,6 +99,17 @@ export const outboxHandlerArgs = {
   'outbox.batches': z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(),
   'outbox.cancelBatch': z.object({ batchId: idSchema }).strict(),
 } as const;
+
+export const outboxHandlerPermissions = {
+  'messages.send': 'send-messages',
+  'outbox.list': 'view-own-messages',
+  'outbox.get': 'view-own-messages',
+  'outbox.counts': 'view-own-messages',
+  'outbox.retry': 'send-messages',
+  'outbox.cancel': 'send-messages',
+  'outbox.batches': 'view-own-messages',
+  'outbox.cancelBatch': 'import-spreadsheets',
+} as const satisfies PermissionsFor<typeof outboxHandlerArgs>;
 
 export interface OutboxHandlerResults {
   'messages.send': { message: OutboxMessage };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyArgs } from './common';
+import type { PermissionsFor } from './permissions';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a template id (a UUID)');
 
@@ -39,6 +40,12 @@ export const serviceHandlerArgs = {
     .strict(),
   'services.remove': emptyArgs,
 } as const;
+
+export const serviceHandlerPermissions = {
+  'app.status': 'use-desk',
+  'services.configure': 'manage-service',
+  'services.remove': 'manage-service',
+} as const satisfies PermissionsFor<typeof serviceHandlerArgs>;
 
 export interface ServiceHandlerResults {
   'app.status': AppStatus;

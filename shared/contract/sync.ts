@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyArgs } from './common';
+import type { PermissionsFor } from './permissions';
 
 /** What a daily limit holds: a whole channel, or (`international_sms`) only texts to numbers outside the UK. */
 export type HeldChannel = 'sms' | 'email' | 'letter' | 'international_sms';
@@ -31,6 +32,13 @@ export const syncHandlerArgs = {
   'sync.pause': z.object({ batchId: z.string().optional() }).strict(),
   'sync.resume': z.object({ batchId: z.string().optional() }).strict(),
 } as const;
+
+export const syncHandlerPermissions = {
+  'sync.status': 'use-desk',
+  'sync.now': 'use-desk',
+  'sync.pause': 'import-spreadsheets',
+  'sync.resume': 'import-spreadsheets',
+} as const satisfies PermissionsFor<typeof syncHandlerArgs>;
 
 export interface SyncHandlerResults {
   'sync.status': SyncStatus;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+import type { PermissionsFor } from './permissions';
 
 export const postageSchema = z.enum(['first', 'second', 'economy']);
 
@@ -67,6 +68,16 @@ export const templateHandlerArgs = {
     })
     .strict(),
 } as const;
+
+export const templateHandlerPermissions = {
+  'templates.list': 'use-desk',
+  'templates.get': 'use-desk',
+  'templates.create': 'manage-templates',
+  'templates.update': 'manage-templates',
+  'templates.archive': 'manage-templates',
+  'templates.versions': 'use-desk',
+  'templates.preview': 'use-desk',
+} as const satisfies PermissionsFor<typeof templateHandlerArgs>;
 
 export interface TemplateHandlerResults {
   'templates.list': TemplateSummary[];
