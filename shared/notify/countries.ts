@@ -1,7 +1,9 @@
 // Country and territory names as Notify recognises them on the last line of a postal address, and the postage
 // zone each one is sent at (notifications_utils/countries).
-import { downgradeToAscii } from './character-downgrade';
+import { countryLookupKey, hasDigit } from './country-lookup-key';
 import countryData from './countries-data.json';
+
+export { countryLookupKey } from './country-lookup-key';
 
 export type PostageZone = 'united-kingdom' | 'europe' | 'rest-of-world';
 
@@ -13,39 +15,12 @@ export interface Country {
 
 export const UNITED_KINGDOM = countryData.unitedKingdom;
 
-const CHARACTERS_IGNORED_IN_NAMES = new Set(" _-'’,.()");
 const PREFIXES_TRIED = ['', 'the ', 'yr ', 'y '];
-// Python's str.isdigit(): decimal digits plus superscript, subscript and circled digits.
-const ANY_DIGIT = /[\p{Nd}¹²³⁰⁴-⁹₀-₉①-⑨⑴-⑼⒈-⒐⓵-⓽❶-❾➀-➈➊-➒]/u;
 
 const royalMailEurope: ReadonlySet<string> = new Set(countryData.royalMailEurope);
 
-/** Notify's lookup key: `&`/`+` read as `and`, spacing and punctuation dropped, lower-cased, accents stripped. */
-export function countryLookupKey(name: string): string {
-  const spelledOut = name.replaceAll('&', 'and').replaceAll('+', 'and');
-  let key = '';
-  for (const character of spelledOut) {
-    if (!CHARACTERS_IGNORED_IN_NAMES.has(character)) key += character.toLowerCase();
-  }
-  const ascii = downgradeToAscii(key);
-  return ascii.includes('?') ? key : ascii;
-}
-
-function buildCanonicalNamesByKey(): Map<string, string> {
-  const ukIslands = new Set(countryData.ukIslands);
-  const pairs: [string, string][] = [
-    ...countryData.canonicalNames.map((name): [string, string] => [name, ukIslands.has(name) ? UNITED_KINGDOM : name]),
-    ...Object.entries(countryData.locationSynonyms),
-    ...countryData.ukIslands.map((island): [string, string] => [island, UNITED_KINGDOM]),
-    ...countryData.europeanIslands.map((island): [string, string] => [island, island]),
-    ...Object.entries(countryData.welshNames),
-    ...Object.entries(countryData.additionalSynonyms),
-  ];
-  // Later entries win, as they do in Notify's table.
-  return new Map(pairs.map(([name, canonical]) => [countryLookupKey(name), canonical]));
-}
-
-const canonicalNamesByKey = buildCanonicalNamesByKey();
+// Generated from Notify's data files by scripts/generate-notify-tables.ts.
+const canonicalNamesByKey: ReadonlyMap<string, string> = new Map(Object.entries(countryData.canonicalNamesByKey));
 
 export function postageZoneOf(canonicalName: string): PostageZone {
   if (canonicalName === UNITED_KINGDOM) return 'united-kingdom';
@@ -58,7 +33,7 @@ export function postageZoneOf(canonicalName: string): PostageZone {
  * then with `the`, `yr` and `y` in front. A name with a digit in it is never a country (it is probably a postcode).
  */
 export function findCountry(name: string): Country | null {
-  if (ANY_DIGIT.test(name)) return null;
+  if (hasDigit(name)) return null;
   for (const prefix of PREFIXES_TRIED) {
     const canonical = canonicalNamesByKey.get(countryLookupKey(prefix + name));
     if (canonical !== undefined) return { name: canonical, postage: postageZoneOf(canonical) };

@@ -1,16 +1,9 @@
 // UK postcodes as Notify checks and prints them (notifications_utils/recipient_validation/postal_address.py).
+import countryData from './countries-data.json';
 import { removeWhitespace } from './formatters';
 
 /** The postcode areas Notify accepts, including BFPO (BF), Channel Islands (GY, JE), Isle of Man (IM) and ZE. */
-export const UK_POSTCODE_ZONES: readonly string[] = [
-  'AB', 'AL', 'B', 'BA', 'BB', 'BD', 'BF', 'BH', 'BL', 'BN', 'BR', 'BS', 'BT', 'BX', 'CA', 'CB', 'CF', 'CH', 'CM',
-  'CO', 'CR', 'CT', 'CV', 'CW', 'DA', 'DD', 'DE', 'DG', 'DH', 'DL', 'DN', 'DT', 'DY', 'E', 'EC', 'EH', 'EN', 'EX',
-  'FK', 'FY', 'G', 'GL', 'GU', 'GY', 'HA', 'HD', 'HG', 'HP', 'HR', 'HS', 'HU', 'HX', 'IG', 'IM', 'IP', 'IV', 'JE',
-  'KA', 'KT', 'KW', 'KY', 'L', 'GIR', 'LA', 'LD', 'LE', 'LL', 'LN', 'LS', 'LU', 'M', 'ME', 'MK', 'ML', 'N', 'NE',
-  'NG', 'NN', 'NP', 'NR', 'NW', 'OL', 'OX', 'PA', 'PE', 'PH', 'PL', 'PO', 'PR', 'RG', 'RH', 'RM', 'S', 'SA', 'SE',
-  'SG', 'SK', 'SL', 'SM', 'SN', 'SO', 'SP', 'SR', 'SS', 'ST', 'SW', 'SY', 'TA', 'TD', 'TF', 'TN', 'TQ', 'TR', 'TS',
-  'TW', 'UB', 'W', 'WA', 'WC', 'WD', 'WF', 'WN', 'WR', 'WS', 'WV', 'YO', 'ZE',
-];
+export const UK_POSTCODE_ZONES: readonly string[] = countryData.ukPostcodeZones;
 
 const REAL_UK_POSTCODE = new RegExp(`^(?:${UK_POSTCODE_ZONES.join('|')})[0-9][0-9A-Z]?[0-9][ABD-HJLNP-UW-Z]{2}$`);
 

@@ -1,41 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { INTERNATIONAL_BILLING_RATES } from '../../../shared/notify/international-billing-rates';
+import { inspectPhoneNumber, type PhoneNumberInspection } from '../../../shared/notify/phone-number';
 
-// Entries as alphagov/notifications-utils has them in notifications_utils/international_billing_rates.yml at
-// 4825b66 (billable_units and attributes.alpha), the newest version of that file that could be found.
-const fromNotifyTable: [prefix: string, rateMultiplier: number, alphanumericSenders: string][] = [
-  ['1', 1, 'NO'],
-  ['27', 2, 'NO'],
-  ['30', 2, 'YES'],
-  ['31', 3, 'YES'],
-  ['32', 3, 'NO'],
-  ['36', 3, 'NO'],
-  ['51', 2, 'NO'],
-  ['56', 1, 'NO'],
-  ['60', 1, 'NO'],
-  ['63', 1, 'REG'],
-  ['64', 3, 'NO'],
-  ['66', 2, 'REG'],
-  ['81', 3, 'NO'],
-  ['82', 2, 'NO'],
-  ['86', 2, 'NO'],
-  ['91', 3, 'REG'],
-  ['93', 3, 'REG'],
-];
+const anyPermissions = { allowInternational: true, allowLandline: true };
 
-describe("Notify's international billing table", () => {
-  it.each(fromNotifyTable)('+%s costs %i text messages, alphanumeric senders %s', (prefix, rateMultiplier, alphanumericSenders) => {
-    expect(INTERNATIONAL_BILLING_RATES.get(prefix)).toEqual({ rateMultiplier, alphanumericSenders });
-  });
+function billingOf(input: string): Pick<Extract<PhoneNumberInspection, { valid: true }>, 'countryPrefix' | 'rateMultiplier' | 'shouldUseNumericSender'> {
+  const inspection = inspectPhoneNumber(input, anyPermissions);
+  if (!inspection.valid) throw new Error(`${input} should be valid: ${inspection.error}`);
+  return {
+    countryPrefix: inspection.countryPrefix,
+    rateMultiplier: inspection.rateMultiplier,
+    shouldUseNumericSender: inspection.shouldUseNumericSender,
+  };
+}
 
-  it('keeps the multipliers notifications-utils 127.0.0 pins in its own tests over the older file', () => {
-    expect(INTERNATIONAL_BILLING_RATES.get('7')?.rateMultiplier).toBe(10);
-    expect(INTERNATIONAL_BILLING_RATES.get('20')?.rateMultiplier).toBe(7);
-    expect(INTERNATIONAL_BILLING_RATES.get('44')?.rateMultiplier).toBe(2);
-  });
-
-  it('has no prefix Notify does not list', () => {
+describe("Notify's international billing table (notifications-utils 127.0.0)", () => {
+  it('lists the 223 prefixes Notify sends to, none with a plus, multipliers from 1 to 12', () => {
+    expect(INTERNATIONAL_BILLING_RATES.size).toBe(223);
+    for (const [prefix, rate] of INTERNATIONAL_BILLING_RATES) {
+      expect(prefix).toMatch(/^[1-9]\d*$/);
+      expect(rate.rateMultiplier).toBeGreaterThanOrEqual(1);
+      expect(rate.rateMultiplier).toBeLessThanOrEqual(12);
+    }
     expect(INTERNATIONAL_BILLING_RATES.has('999')).toBe(false);
-    expect(INTERNATIONAL_BILLING_RATES.has('0')).toBe(false);
+  });
+
+  it('gives the Dominican Republic its three prefixes under +1, each costing 3 text messages', () => {
+    for (const prefix of ['1809', '1829', '1849']) {
+      expect(INTERNATIONAL_BILLING_RATES.get(prefix)).toEqual({ rateMultiplier: 3, alphanumericSenders: 'NO' });
+    }
+    expect(billingOf('+1 809 234 5678')).toEqual({ countryPrefix: '1809', rateMultiplier: 3, shouldUseNumericSender: true });
+    expect(billingOf('+1 829 234 5678')).toMatchObject({ countryPrefix: '1829', rateMultiplier: 3 });
+    expect(billingOf('+1 849 234 5678')).toMatchObject({ countryPrefix: '1849', rateMultiplier: 3 });
+  });
+
+  // The prefixes and multipliers notifications-utils' own tests pin.
+  it.each([
+    ['07797800123', '44', 2],
+    ['20-12-1234-1234', '20', 7],
+    ['00201212341234', '20', 7],
+    ['16644913789', '1664', 6],
+    ['77234567890', '7', 10],
+    ['1-202-555-0104', '1', 1],
+  ])('%s: prefix %s, multiplier %i', (input, countryPrefix, rateMultiplier) => {
+    expect(billingOf(input)).toMatchObject({ countryPrefix, rateMultiplier });
+  });
+
+  it.each([
+    ['48122014001', false],
+    ['1-416-869-3457', true],
+    ['40213120301', false],
+    ['+60123451345', true],
+  ])('%s uses a numeric sender: %s', (input, numeric) => {
+    expect(billingOf(input).shouldUseNumericSender).toBe(numeric);
   });
 });
