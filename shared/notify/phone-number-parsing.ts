@@ -6,6 +6,7 @@ import { parsePhoneNumberWithError, type PhoneNumber, type PhoneNumberType } fro
 import { downgradeToAscii } from './character-downgrade';
 import { ALL_WHITESPACE } from './formatters';
 import type { PhoneNumberErrorCode } from './phone-number-errors';
+import { LOCAL_ONLY_LENGTHS_BY_CALLING_CODE } from './phone-number-local-only-lengths';
 import { isInvalidInEveryUkRegion, isUnambiguousUkMobile, possibleLengthsForCallingCode } from './phone-number-metadata';
 
 export interface ParsedPhoneNumber {
@@ -24,7 +25,13 @@ export type PhoneNumberParseResult =
   | { readonly ok: true; readonly number: ParsedPhoneNumber }
   | { readonly ok: false; readonly code: PhoneNumberErrorCode };
 
-type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' | 'INVALID_COUNTRY_CODE';
+type LengthCheck =
+  | 'IS_POSSIBLE'
+  | 'IS_POSSIBLE_LOCAL_ONLY'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'INVALID_LENGTH'
+  | 'INVALID_COUNTRY_CODE';
 
 const ALLOWED_CHARACTERS: ReadonlySet<string> = new Set([...ALL_WHITESPACE, ...'()-+0123456789']);
 const ALLOWED_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>([
@@ -81,13 +88,17 @@ function nationalNumberAsInteger(nationalNumber: string): string {
   return withoutZeros === '' ? '0' : withoutZeros;
 }
 
-/** phonenumbers' is_possible_number_with_reason, judged on the main region of the calling code. */
+/**
+ * phonenumbers' is_possible_number_with_reason, judged on the main region of the calling code. A length possible
+ * only when dialled locally is asked about first, so it wins over too short.
+ */
 function checkLength(callingCode: string, nationalNumber: string): LengthCheck {
   const lengths = possibleLengthsForCallingCode(callingCode);
   const shortest = lengths[0];
   const longest = lengths[lengths.length - 1];
   if (shortest === undefined || longest === undefined) return 'INVALID_COUNTRY_CODE';
   const length = nationalNumber.length;
+  if (LOCAL_ONLY_LENGTHS_BY_CALLING_CODE.get(callingCode)?.includes(length)) return 'IS_POSSIBLE_LOCAL_ONLY';
   if (length === shortest) return 'IS_POSSIBLE';
   if (length < shortest) return 'TOO_SHORT';
   if (length > longest) return 'TOO_LONG';
@@ -99,6 +110,7 @@ function errorForLengthCheck(check: Exclude<LengthCheck, 'IS_POSSIBLE'>): PhoneN
     case 'TOO_LONG':
       return 'too_long';
     case 'TOO_SHORT':
+    case 'IS_POSSIBLE_LOCAL_ONLY':
       return 'too_short';
     case 'INVALID_COUNTRY_CODE':
       return 'unsupported_country_code';
@@ -179,11 +191,11 @@ function parseOnce(input: string, isServiceContactNumber: boolean, useShortcut: 
     number.countryCallingCode === '44' ? nationalNumberAsInteger(number.nationalNumber) : number.nationalNumber,
   );
   if (lengthCheck !== 'IS_POSSIBLE') {
+    // The retry asks phonenumbers' is_possible_number, for which a length possible only locally is possible.
     const forcedInternational = libraryParse(`+${input}`, undefined);
-    if (
-      forcedInternational === undefined ||
-      checkLength(forcedInternational.countryCallingCode, forcedInternational.nationalNumber) !== 'IS_POSSIBLE'
-    ) {
+    const forcedCheck =
+      forcedInternational && checkLength(forcedInternational.countryCallingCode, forcedInternational.nationalNumber);
+    if (forcedInternational === undefined || (forcedCheck !== 'IS_POSSIBLE' && forcedCheck !== 'IS_POSSIBLE_LOCAL_ONLY')) {
       return failure(errorForLengthCheck(lengthCheck));
     }
     number = forcedInternational;
