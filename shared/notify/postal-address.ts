@@ -243,13 +243,17 @@ export function postalAddressFromPersonalisation(
 
 /**
  * Checks an address as Notify does before it accepts a letter. A record is read like personalisation
- * (`address_line_1` … `address_line_7`, `postcode`).
+ * (`address_line_1` … `address_line_7`, `postcode`): by exactly those keys, as Notify's API reads them, or with
+ * `insensitiveKeys` as a spreadsheet's columns are read (`Address Line 1`, `ADDRESS_LINE_1`, `Post Code`).
  */
 export function validatePostalAddress(
-  address: string | Record<string, string>,
-  options: PostalAddressOptions = {},
+  address: string | Record<string, unknown>,
+  options: PostalAddressOptions & PersonalisationAddressOptions = {},
 ): PostalAddressResult {
-  const rawAddress = typeof address === 'string' ? address : postalAddressFromPersonalisation(address);
+  const rawAddress =
+    typeof address === 'string'
+      ? address
+      : postalAddressFromPersonalisation(address, { insensitiveKeys: options.insensitiveKeys ?? false });
   const analysis = analysePostalAddress(rawAddress, options);
   return {
     valid: analysis.valid,

@@ -56,10 +56,18 @@ export interface SmsMessage {
   placeholders: readonly string[];
 }
 
-export interface SmsMessageOptions {
+export interface SmsMessageOptions extends SmsTemplateOptions {
   values?: PersonalisationValues;
+}
+
+export interface SmsTemplateOptions {
   /** The service name Notify puts before the message, as `<prefix>: `. */
   prefix?: string;
+  /**
+   * False when the service has switched the prefix off (Notify's `show_prefix`): the message is rendered and
+   * counted without it, as if no prefix were given. Default true.
+   */
+  showPrefix?: boolean;
 }
 
 /** Number of UTF-16 code units, which is how Notify counts the characters of a text message. */
@@ -116,11 +124,11 @@ export function isTidyGsmText(text: string): boolean {
 export type SmsRenderer = (values?: PersonalisationValues) => SmsMessage;
 
 /** Parses the body once; the returned function renders and counts it for a set of values. */
-export function compileSmsTemplate(body: string, options: { prefix?: string } = {}): SmsRenderer {
+export function compileSmsTemplate(body: string, options: SmsTemplateOptions = {}): SmsRenderer {
   const fill = compileField(body);
   const placeholders = fieldPlaceholders(body);
   const unfilledValues: PersonalisationValues = Object.fromEntries(placeholders.map((name) => [name, UNFILLED_MARKER]));
-  const prefix = options.prefix || undefined;
+  const prefix = options.showPrefix === false ? undefined : options.prefix || undefined;
   const downgradedPrefixLength = prefix === undefined ? 0 : utf16CodeUnitCount(downgradeToGsm(prefix));
 
   return (values) => {
@@ -156,7 +164,8 @@ export function compileSmsTemplate(body: string, options: { prefix?: string } = 
 
 /** Renders and counts one text message (use compileSmsTemplate to render the same body for many rows). */
 export function smsMessage(body: string, options: SmsMessageOptions = {}): SmsMessage {
-  return compileSmsTemplate(body, options.prefix === undefined ? {} : { prefix: options.prefix })(options.values);
+  const { values, ...templateOptions } = options;
+  return compileSmsTemplate(body, templateOptions)(values);
 }
 
 /**
@@ -184,7 +193,7 @@ export function filledContentLength(content: string, values: PersonalisationValu
 export function isMessageEmpty(
   template: Pick<TemplateFields, 'type' | 'body'>,
   values?: PersonalisationValues,
-  options: { prefix?: string } = {},
+  options: SmsTemplateOptions = {},
 ): boolean {
   if (template.type === 'sms') return smsMessage(template.body, { ...options, ...(values ? { values } : {}) }).empty;
   if (!template.body) return true;

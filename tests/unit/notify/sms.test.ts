@@ -17,6 +17,7 @@ import { welshNonGsmCharacters } from '../../../shared/notify/character-downgrad
 import {
   compileSmsBodyPreviewHtml,
   compileSmsTemplate,
+  isMessageEmpty,
   isTidyGsmText,
   SMS_CHARACTER_LIMIT,
   smsMessage,
@@ -90,10 +91,10 @@ describe('sms.json: utf16_code_unit_count', () => {
 
 describe('sms.json: sms_template', () => {
   it.each(casesFor('sms_template'))('#%i', (_index, vector) => {
-    const prefix = vector.options.show_prefix === false ? undefined : vector.options.prefix;
     const message = smsMessage(vector.input, {
       ...(vector.options.values ? { values: vector.options.values } : {}),
-      ...(prefix ? { prefix } : {}),
+      ...(vector.options.prefix ? { prefix: vector.options.prefix } : {}),
+      ...(vector.options.show_prefix === undefined ? {} : { showPrefix: vector.options.show_prefix }),
     });
     const preview = compileSmsBodyPreviewHtml(vector.input)(vector.options.values);
     expect(asVectorFields(message, preview)).toEqual(vector.expected);
@@ -151,6 +152,21 @@ describe('rendering and counting', () => {
   it('is too long only past the limit, not counting the prefix', () => {
     expect(smsMessage('a'.repeat(SMS_CHARACTER_LIMIT), { prefix: 'Service' }).tooLong).toBe(false);
     expect(smsMessage('a'.repeat(SMS_CHARACTER_LIMIT + 1)).tooLong).toBe(true);
+  });
+
+  it('leaves the service name out, in the text and in the counts, when the prefix is switched off', () => {
+    const body = `Your code is ((code)). ${'a'.repeat(130)}`;
+    const withPrefix = smsMessage(body, { prefix: 'Borough Council', values: { code: '1234' } });
+    const switchedOff = smsMessage(body, { prefix: 'Borough Council', showPrefix: false, values: { code: '1234' } });
+    expect(withPrefix.rendered.startsWith('Borough Council: Your code is 1234.')).toBe(true);
+    expect(withPrefix.fragmentCount).toBe(2);
+    expect(switchedOff).toEqual(smsMessage(body, { values: { code: '1234' } }));
+    expect(switchedOff.rendered.startsWith('Your code is 1234.')).toBe(true);
+    expect(switchedOff.fragmentCount).toBe(1);
+    expect(switchedOff.characterCountWithoutPrefix).toBe(switchedOff.characterCount);
+    const render = compileSmsTemplate('((body))', { prefix: 'Council', showPrefix: false });
+    expect(render({ body: 'Hello' }).rendered).toBe('Hello');
+    expect(isMessageEmpty({ type: 'sms', body: '((body))' }, { body: ' ' }, { prefix: 'Council', showPrefix: false })).toBe(true);
   });
 
   it('renders the same body for many rows from one compilation', () => {
