@@ -1,12 +1,15 @@
 import type { ServiceCredentials } from './auth';
-import { DEFAULT_DAILY_LIMITS, DEFAULT_DELIVER_AFTER_MS, DEFAULT_RATE_LIMIT_PER_MINUTE, SIMULATOR_KEY_SECRETS } from './constants';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_DELIVER_AFTER_MS, SIMULATOR_KEY_SECRETS } from './constants';
 import type { ApiLocation } from './notification-view';
 import { DailyLimits, RateLimiter } from './rate-limits';
 import { ReceivedTexts } from './received-texts';
 import { postSmsRequest } from './request-schemas';
 import type { ObjectSchema } from './schema';
-import { SEEDED_TEMPLATES } from './seed-data';
+import { DEFAULT_REQUEST_LATENCY_MS, type RequestKind } from './request-latency';
 import { simulatedService, type ServiceSettings } from './service';
+import { parseSimulatorSeed } from './seed-file';
+import { resolveServiceData } from './service-data';
 import { NotificationStore } from './store';
 import { TemplateCatalogue, templateFromSeed } from './templates';
 import type { Faults, KeyType, SimulatorOptions } from './types';
@@ -24,11 +27,16 @@ export interface SimulatorContext {
   rateLimiter: RateLimiter;
   dailyLimits: DailyLimits;
   faults: Faults;
+  requestLatencyMs: Readonly<Record<RequestKind, number>>;
+  controlKey: string;
   log: (message: string) => void;
 }
 
 export function createContext(options: SimulatorOptions): SimulatorContext {
-  const service = simulatedService(options.trialMode ?? false);
+  const data = resolveServiceData(options.seed === undefined ? undefined : parseSimulatorSeed(options.seed));
+  // Options given on the command line win over the seed file.
+  if (options.trialMode !== undefined) data.trialMode = options.trialMode;
+  const service = simulatedService(data);
   return {
     service,
     smsRequestSchema: postSmsRequest(service.phonePermissions),
@@ -42,11 +50,13 @@ export function createContext(options: SimulatorOptions): SimulatorContext {
     location: { apiRoot: '', serviceId: service.id },
     deliverAfterMs: options.deliverAfterMs ?? DEFAULT_DELIVER_AFTER_MS,
     store: new NotificationStore(),
-    templates: new TemplateCatalogue(SEEDED_TEMPLATES.map(templateFromSeed)),
-    receivedTexts: new ReceivedTexts(service.id),
-    rateLimiter: new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE),
-    dailyLimits: new DailyLimits({ ...DEFAULT_DAILY_LIMITS, ...options.dailyLimits }),
+    templates: new TemplateCatalogue(data.templates.map(templateFromSeed)),
+    receivedTexts: new ReceivedTexts(service.id, data.receivedTexts),
+    rateLimiter: new RateLimiter(options.rateLimitPerMinute ?? data.rateLimitPerMinute),
+    dailyLimits: new DailyLimits({ ...data.dailyLimits, ...options.dailyLimits }),
     faults: { failRate: options.failRate ?? 0, latencyMs: options.latencyMs ?? 0, resetRate: options.resetRate ?? 0 },
+    requestLatencyMs: { ...DEFAULT_REQUEST_LATENCY_MS, ...options.requestLatencyMs },
+    controlKey: options.controlKey ?? randomUUID(),
     log: options.quiet ? () => {} : (message) => process.stderr.write(`[notify-simulator] ${message}\n`),
   };
 }

@@ -1,9 +1,12 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { SimulatorContext } from './context';
 import { resetContext } from './context';
 import { FAULTS_REQUEST, type FaultsRequest } from './faults';
 import { isPlainObject, parseJsonBody } from './json-body';
 import { acceptedNotification } from './notification-view';
-import type { AcceptedNotification } from './types';
+import { checkPhoneNumber } from './notify-rules';
+import type { AcceptedNotification, ReceivedTextView } from './types';
 
 export type ControlResult = { status: number; json: unknown };
 
@@ -11,46 +14,92 @@ export interface ControlActions {
   setFaults(faults: FaultsRequest): void;
 }
 
+export interface ControlRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: Buffer;
+}
+
 export function acceptedNotifications(context: SimulatorContext): AcceptedNotification[] {
   const nowMs = Date.now();
   return context.store.all().map((notification) => acceptedNotification(notification, nowMs));
 }
 
+const ANY_NUMBER = { allowInternational: true, allowLandline: true };
+
+/** The body of POST /_simulator/received-text-messages. */
+const RECEIVED_TEXT_REQUEST = z
+  .object({
+    user_number: z.string().superRefine((value, context) => {
+      const checked = checkPhoneNumber(value, ANY_NUMBER);
+      if (!checked.valid) context.addIssue({ code: 'custom', message: checked.message.replace(/^phone_number /, '') });
+    }),
+    content: z.string().min(1, 'A text needs some content'),
+  })
+  .strict();
+
+/** A text received now from a number (validated as Notify validates phone numbers), as the API shows it. */
+export function addReceivedText(context: SimulatorContext, userNumber: string, content: string): ReceivedTextView {
+  const checked = checkPhoneNumber(userNumber, ANY_NUMBER);
+  if (!checked.valid) throw new Error(`user_number ${userNumber}: ${checked.message.replace(/^phone_number /, '')}`);
+  const text = context.receivedTexts.add(checked.normalised, content);
+  context.log(`received a text from ${checked.normalised}`);
+  return context.receivedTexts.response(text);
+}
+
+function badControlRequest(issues: readonly z.core.$ZodIssue[]): ControlResult {
+  return { status: 400, json: { error: issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') } };
+}
+
+function hasControlKey(context: SimulatorContext, authorization: string | undefined): boolean {
+  const expected = Buffer.from(`Bearer ${context.controlKey}`);
+  const given = Buffer.from(authorization ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function jsonBodyOf(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: parseJsonBody(body, { emptyIsObject: true }) };
+  } catch {
+    return { ok: false };
+  }
+}
+
 /**
- * The simulator's own endpoints (no auth) for tests in other processes:
- * GET /_simulator/notifications → {"notifications": AcceptedNotification[]} (oldest first),
- * POST /_simulator/faults with a Faults subset, POST /_simulator/reset.
+ * The simulator's own routes for tests and practice mode, each needing the control key
+ * (`Authorization: Bearer <controlKey>`): GET /_simulator/notifications → {"notifications": AcceptedNotification[]}
+ * (oldest first), GET and POST /_simulator/faults, POST /_simulator/reset, and
+ * POST /_simulator/received-text-messages with {"user_number", "content"} → 201 and the text as the API shows it.
  */
-export function handleControlRequest(
-  context: SimulatorContext,
-  actions: ControlActions,
-  method: string,
-  path: string,
-  body: Buffer,
-): ControlResult {
+export function handleControlRequest(context: SimulatorContext, actions: ControlActions, request: ControlRequest): ControlResult {
+  const { method, path } = request;
+  if (!hasControlKey(context, request.authorization)) {
+    return { status: 401, json: { error: "The simulator's control routes need its control key: Authorization: Bearer <controlKey>" } };
+  }
   if (path === '/_simulator/notifications' && method === 'GET') {
     return { status: 200, json: { notifications: acceptedNotifications(context) } };
   }
   if (path === '/_simulator/faults' && method === 'GET') {
     return { status: 200, json: context.faults };
   }
-  if (path === '/_simulator/faults' && method === 'POST') {
-    let requested: unknown;
-    try {
-      requested = parseJsonBody(body, { emptyIsObject: true });
-    } catch {
-      return { status: 400, json: { error: 'The body must be JSON' } };
-    }
-    const parsed = FAULTS_REQUEST.safeParse(isPlainObject(requested) ? requested : undefined);
-    if (!parsed.success) {
-      return { status: 400, json: { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') } };
-    }
-    actions.setFaults(parsed.data);
-    return { status: 200, json: context.faults };
-  }
   if (path === '/_simulator/reset' && method === 'POST') {
     resetContext(context);
     return { status: 200, json: { reset: true } };
   }
-  return { status: 404, json: { error: `No simulator control endpoint ${method} ${path}` } };
+  if (method !== 'POST' || (path !== '/_simulator/faults' && path !== '/_simulator/received-text-messages')) {
+    return { status: 404, json: { error: `No simulator control endpoint ${method} ${path}` } };
+  }
+  const body = jsonBodyOf(request.body);
+  if (!body.ok) return { status: 400, json: { error: 'The body must be JSON' } };
+  const object = isPlainObject(body.value) ? body.value : undefined;
+  if (path === '/_simulator/faults') {
+    const parsed = FAULTS_REQUEST.safeParse(object);
+    if (!parsed.success) return badControlRequest(parsed.error.issues);
+    actions.setFaults(parsed.data);
+    return { status: 200, json: context.faults };
+  }
+  const parsed = RECEIVED_TEXT_REQUEST.safeParse(object);
+  if (!parsed.success) return badControlRequest(parsed.error.issues);
+  return { status: 201, json: addReceivedText(context, parsed.data.user_number, parsed.data.content) };
 }

@@ -1,10 +1,12 @@
 import { SIMULATOR_API_KEYS, SIMULATOR_SERVICE_ID } from './constants';
 import { createContext } from './context';
-import { acceptedNotifications } from './control-endpoints';
+import { acceptedNotifications, addReceivedText } from './control-endpoints';
 import { SimulatorServer } from './server';
 import type { RunningSimulator, SimulatorOptions } from './types';
 
-export type { AcceptedNotification, Faults, KeyType, RunningSimulator, SimulatorOptions } from './types';
+export type { AcceptedNotification, Faults, KeyType, ReceivedTextView, RunningSimulator, SimulatorOptions } from './types';
+export { DEFAULT_REQUEST_LATENCY_MS, REQUEST_KINDS, type RequestKind } from './request-latency';
+export { parseSimulatorSeed, readSimulatorSeedFile, SeedError, type SimulatorSeed, type SimulatorSeedInput } from './seed-file';
 export {
   DEFAULT_DELIVER_AFTER_MS,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
@@ -36,8 +38,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url,
     apiKeys: { ...SIMULATOR_API_KEYS },
+    controlKey: context.controlKey,
     serviceId: SIMULATOR_SERVICE_ID,
     port,
+    addReceivedText: (userNumber, content) => addReceivedText(context, userNumber, content),
     setFaults: (faults) => server.setFaults(faults),
     notifications: () => acceptedNotifications(context),
     close: () => server.close(),

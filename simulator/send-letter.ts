@@ -6,6 +6,7 @@ import { stampNotification } from './persist';
 import { POST_LETTER_REQUEST, POST_PRECOMPILED_LETTER_REQUEST } from './request-schemas';
 import { validateAgainstSchema, validationErrorFor } from './schema';
 import { SEEDED_TEMPLATE_IDS } from './seed-data';
+import { checkServiceMaySend } from './service';
 import { hasFileValue, templateForSend } from './template-checks';
 import type { KeyType, Postage } from './types';
 import { canonicalUuid } from './uuid';
@@ -53,6 +54,7 @@ export function sendLetter(context: SimulatorContext, keyType: KeyType, rawBody:
   checkLetterLimits(context, keyType);
   validateAgainstSchema(body, POST_LETTER_REQUEST);
   const request = body as LetterRequest;
+  checkServiceMaySend(context.service, 'letter');
   const personalisation = request.personalisation;
   const template = templateForSend(context, request.template_id, 'letter', personalisation);
   const renderedBody = template.compiled.body(personalisation);
@@ -115,6 +117,7 @@ function sendPrecompiledLetter(
 ): Record<string, unknown> {
   validateAgainstSchema(body, POST_PRECOMPILED_LETTER_REQUEST);
   const request = body as unknown as PrecompiledLetterRequest;
+  checkServiceMaySend(context.service, 'letter');
   checkMaySendLetters(context, keyType);
   const pdf = decodeBase64(request.content);
   if (!pdf) throw badRequest('Cannot decode letter content (invalid base64 encoding)');

@@ -8,7 +8,7 @@ import { simulatedFinalStatus, stampNotification } from './persist';
 import { uploadDocuments } from './document-uploads';
 import { POST_EMAIL_REQUEST } from './request-schemas';
 import { validateAgainstSchema } from './schema';
-import type { Sender } from './service';
+import { checkServiceMaySend, type Sender } from './service';
 import { sanitisePersonalisation } from './sanitise-content';
 import { hasFileValue, templateForSend } from './template-checks';
 import type { KeyType } from './types';
@@ -66,6 +66,7 @@ export function sendSms(context: SimulatorContext, keyType: KeyType, rawBody: Bu
   const body = parseJsonBody(rawBody);
   validateAgainstSchema(body, context.smsRequestSchema);
   const request = body as SmsRequest;
+  checkServiceMaySend(context.service, 'sms');
   const personalisation = request.personalisation ?? {};
 
   const template = templateForSend(context, request.template_id, 'sms', personalisation);
@@ -139,6 +140,7 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
   const body = parseJsonBody(rawBody);
   validateAgainstSchema(body, POST_EMAIL_REQUEST);
   const request = body as EmailRequest;
+  checkServiceMaySend(context.service, 'email');
   const { personalisation, changes: sanitisedContent } = sanitisePersonalisation(
     request.personalisation ?? {},
     request.sanitise_content_for ?? [],

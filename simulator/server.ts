@@ -4,7 +4,7 @@ import { ApiError, LegacyRoutingError } from './api-error';
 import type { SimulatorContext } from './context';
 import { handleControlRequest } from './control-endpoints';
 import { mergeSteadyFaults, struck, type FaultsRequest } from './faults';
-import { handleApiRequest, type ApiResult } from './routes';
+import { handleApiRequest, requestKindOf, type ApiResult } from './routes';
 
 const RESPONSE_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -137,12 +137,20 @@ export class SimulatorServer {
       const method = request.method ?? 'GET';
       const body = await readBody(request);
       if (url.pathname.startsWith('/_simulator/')) {
-        const result = handleControlRequest(this.context, this, method, url.pathname, body);
+        const result = handleControlRequest(this.context, this, {
+          method,
+          path: url.pathname,
+          authorization: request.headers.authorization,
+          body,
+        });
         sendJson(response, result.status, result.json);
         return;
       }
       const { faults } = this.context;
-      if (faults.latencyMs > 0) await delay(faults.latencyMs);
+      const path = safelyDecodedPath(url.pathname);
+      const kind = requestKindOf(method, path, body);
+      const latencyMs = faults.latencyMs + (kind === undefined ? 0 : this.context.requestLatencyMs[kind]);
+      if (latencyMs > 0) await delay(latencyMs);
       // An outage during the delay destroyed the connection: the request is never handled.
       if (request.socket.destroyed) return;
       if (struck(faults.resetRate)) {
@@ -153,7 +161,6 @@ export class SimulatorServer {
         sendJson(response, 500, internalServerError('SimulatedFailure'));
         return;
       }
-      const path = safelyDecodedPath(url.pathname);
       const result = handleApiRequest(this.context, {
         method,
         path,

@@ -1,13 +1,11 @@
-import { SIMULATOR_FROM_EMAIL, SIMULATOR_SERVICE_ID, SIMULATOR_SMS_SENDER } from './constants';
+import { badRequest } from './api-error';
+import { SIMULATOR_SERVICE_ID, SIMULATOR_SMS_SENDER } from './constants';
 import { checkEmailAddress, checkPhoneNumber, type PhonePermissions } from './notify-rules';
-import {
-  SEEDED_GUEST_LIST_EMAIL_ADDRESSES,
-  SEEDED_GUEST_LIST_PHONE_NUMBERS,
-  SEEDED_TEAM_EMAIL_ADDRESSES,
-  SEEDED_TEAM_PHONE_NUMBERS,
-} from './seed-data';
+import type { ServiceData } from './seed-data';
+import type { SenderSeed, ServicePermission } from './seed-file';
 
-export type ServicePermission = 'sms' | 'email' | 'letter' | 'international_sms' | 'international_letters' | 'sms_to_uk_landlines';
+export type { ServicePermission } from './seed-file';
+export { SEEDED_EMAIL_REPLY_TO_ID, SEEDED_SMS_SENDER_ID } from './seed-data';
 
 export interface Sender {
   id: string;
@@ -17,6 +15,7 @@ export interface Sender {
 /** The one simulated service: its permissions, senders and who its team and guest list are. */
 export interface ServiceSettings {
   id: string;
+  name: string;
   trialMode: boolean;
   permissions: ReadonlySet<ServicePermission>;
   smsSenders: readonly Sender[];
@@ -28,36 +27,62 @@ export interface ServiceSettings {
   allowedRecipients: ReadonlySet<string>;
 }
 
-export const SEEDED_SMS_SENDER_ID = 'c0ffee00-5e4d-4e5a-9c01-000000000001';
-export const SEEDED_EMAIL_REPLY_TO_ID = 'c0ffee00-5e4d-4e5a-9c01-000000000002';
+const ANY_NUMBER = { allowInternational: true, allowLandline: true };
 
-function normalisedTeamRecipients(): Set<string> {
+function normalisedRecipients(data: ServiceData): Set<string> {
   const recipients = new Set<string>();
-  for (const phoneNumber of [...SEEDED_TEAM_PHONE_NUMBERS, ...SEEDED_GUEST_LIST_PHONE_NUMBERS]) {
-    const checked = checkPhoneNumber(phoneNumber, { allowInternational: true, allowLandline: true });
+  for (const phoneNumber of [...data.team.phoneNumbers, ...data.guestList.phoneNumbers]) {
+    const checked = checkPhoneNumber(phoneNumber, ANY_NUMBER);
     if (checked.valid) recipients.add(checked.normalised);
   }
-  for (const emailAddress of [...SEEDED_TEAM_EMAIL_ADDRESSES, ...SEEDED_GUEST_LIST_EMAIL_ADDRESSES]) {
+  for (const emailAddress of [...data.team.emailAddresses, ...data.guestList.emailAddresses]) {
     const checked = checkEmailAddress(emailAddress);
     if (checked.valid) recipients.add(checked.normalised.toLowerCase());
   }
   return recipients;
 }
 
-export function simulatedService(trialMode: boolean): ServiceSettings {
-  const permissions = new Set<ServicePermission>(['sms', 'email', 'letter', 'international_sms', 'international_letters']);
+/** Notify's make_string_safe_for_email_local_part: how a service's name becomes its emails' sender address. */
+export function emailLocalPartFor(serviceName: string): string {
+  const withoutAccents = [...serviceName.normalize('NFD')].filter((character) => !/\p{Mn}/u.test(character)).join('');
+  const kept = [...withoutAccents.trim().replace(/\s+/gu, '.')]
+    .map((character) => (character === '.' || /^[\p{L}\p{N}]$/u.test(character) ? character.toLowerCase() : ''))
+    .join('');
+  return kept.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
+}
+
+/** A sender that is a phone number is shown as Notify stores it (447…); any other text as it is. */
+function senderText(value: string): string {
+  if (!/^[\d\s()+-]+$/.test(value)) return value;
+  const checked = checkPhoneNumber(value, ANY_NUMBER);
+  return checked.valid ? checked.normalised : value;
+}
+
+const asSenders = (senders: readonly SenderSeed[]): Sender[] => senders.map(({ id, value }) => ({ id, value }));
+
+export function simulatedService(data: ServiceData): ServiceSettings {
+  const permissions = new Set<ServicePermission>(data.permissions);
+  const defaultSender = data.smsSenders.find((sender) => sender.isDefault) ?? data.smsSenders[0];
   return {
     id: SIMULATOR_SERVICE_ID,
-    trialMode,
+    name: data.name,
+    trialMode: data.trialMode,
     permissions,
     phonePermissions: {
       allowInternational: permissions.has('international_sms'),
       allowLandline: permissions.has('sms_to_uk_landlines'),
     },
-    smsSenders: [{ id: SEEDED_SMS_SENDER_ID, value: SIMULATOR_SMS_SENDER }],
-    emailReplyTos: [{ id: SEEDED_EMAIL_REPLY_TO_ID, value: 'replies@notify-desk.test' }],
-    defaultSmsSender: SIMULATOR_SMS_SENDER,
-    fromEmail: SIMULATOR_FROM_EMAIL,
-    allowedRecipients: normalisedTeamRecipients(),
+    smsSenders: asSenders(data.smsSenders).map((sender) => ({ ...sender, value: senderText(sender.value) })),
+    emailReplyTos: asSenders(data.emailReplyTos),
+    defaultSmsSender: defaultSender ? senderText(defaultSender.value) : SIMULATOR_SMS_SENDER,
+    fromEmail: `${emailLocalPartFor(data.name)}@notifications.service.gov.uk`,
+    allowedRecipients: normalisedRecipients(data),
   };
+}
+
+const CHANNEL_NAMES = { sms: 'text messages', email: 'emails', letter: 'letters' } as const;
+
+/** Step 5 of Notify's checks: the service has the permission for this kind of message. */
+export function checkServiceMaySend(service: ServiceSettings, type: keyof typeof CHANNEL_NAMES): void {
+  if (!service.permissions.has(type)) throw badRequest(`Service is not allowed to send ${CHANNEL_NAMES[type]}`);
 }

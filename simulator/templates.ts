@@ -1,4 +1,5 @@
 import { compileTemplate, type CompiledTemplate, type TemplateContent } from './notify-rules';
+import type { TemplateSeed } from './seed-file';
 import type { NotificationType, Postage } from './types';
 
 export interface TemplateVersion extends TemplateContent {
@@ -22,38 +23,26 @@ export interface Template {
   versions: TemplateVersion[];
 }
 
-export interface TemplateSeed {
-  id: string;
-  name: string;
-  type: NotificationType;
-  subject?: string;
-  /** Later entries are later versions. */
-  bodies: string[];
-  postage?: Postage;
-  letterContactBlock?: string;
-  archived?: boolean;
-  hidden?: boolean;
-}
-
 const SEEDED_AT_MS = Date.parse('2026-01-05T09:30:00.000Z');
 const TEMPLATE_AUTHOR = 'simulator@notify-desk.invalid';
 
+/** A template as a seed gives it: version n was made n - 1 days after the first. */
 export function templateFromSeed(seed: TemplateSeed): Template {
   return {
     id: seed.id,
     archived: seed.archived ?? false,
     hidden: seed.hidden ?? false,
-    versions: seed.bodies.map((body, index) => {
+    versions: seed.versions.map((versionSeed, index) => {
       const content: TemplateContent = {
         type: seed.type,
-        subject: seed.type === 'sms' ? null : (seed.subject ?? ''),
-        body,
-        letterContactBlock: seed.type === 'letter' ? (seed.letterContactBlock ?? null) : null,
+        subject: seed.type === 'sms' ? null : (versionSeed.subject ?? ''),
+        body: versionSeed.body,
+        letterContactBlock: seed.type === 'letter' ? (versionSeed.letterContactBlock ?? null) : null,
       };
       return {
         ...content,
         version: index + 1,
-        name: seed.name,
+        name: versionSeed.name,
         createdAtMs: SEEDED_AT_MS + index * 86_400_000,
         updatedAtMs: index === 0 ? null : SEEDED_AT_MS + index * 86_400_000,
         createdBy: TEMPLATE_AUTHOR,

@@ -1,3 +1,6 @@
+import type { RequestKind } from './request-latency';
+import type { SimulatorSeedInput } from './seed-file';
+
 export type KeyType = 'live' | 'team' | 'test';
 export type NotificationType = 'sms' | 'email' | 'letter';
 export type DailyLimitType = NotificationType | 'international_sms';
@@ -50,6 +53,12 @@ export interface SimulatorOptions {
   trialMode?: boolean;
   /** No log lines on stderr. */
   quiet?: boolean;
+  /** What the service holds, added to the built-in data or in its place (validated: see seed-file.ts). */
+  seed?: SimulatorSeedInput;
+  /** Delay before each kind of request is handled, over DEFAULT_REQUEST_LATENCY_MS. */
+  requestLatencyMs?: Partial<Record<RequestKind, number>>;
+  /** The key the /_simulator/ control routes need (`Authorization: Bearer <key>`); random when not given. */
+  controlKey?: string;
 }
 
 /** What the control endpoint and `notifications()` report for every persisted notification. */
@@ -74,9 +83,23 @@ export interface AcceptedNotification {
 export interface RunningSimulator {
   url: string;
   apiKeys: { live: string; team: string; test: string };
+  /** For the /_simulator/ control routes: `Authorization: Bearer <controlKey>`. */
+  controlKey: string;
   serviceId: string;
   port: number;
+  /** A text received from a phone number now, as POST /_simulator/received-text-messages adds one. */
+  addReceivedText(userNumber: string, content: string): ReceivedTextView;
   setFaults(faults: Partial<Faults>): void;
   notifications(): AcceptedNotification[];
   close(): Promise<void>;
+}
+
+/** A received text as GET /v2/received-text-messages shows it. */
+export interface ReceivedTextView {
+  id: string;
+  user_number: string;
+  notify_number: string;
+  created_at: string;
+  service_id: string;
+  content: string;
 }

@@ -49,6 +49,15 @@ export async function requestJson(
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
+/** A request to one of the simulator's /_simulator/ control routes, with its control key. */
+export function controlRequest(
+  simulator: { url: string; controlKey: string },
+  path: string,
+  init: { method?: string; body?: string } = {},
+): Promise<{ status: number; json: unknown }> {
+  return requestJson(`${simulator.url}${path}`, { ...init, token: simulator.controlKey });
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until the check returns something other than undefined. */

@@ -33,8 +33,9 @@ describe('runSimulatorCommand in a child process', () => {
     const child = spawnCommand(['--port', '0', '--deliver-after-ms', '100', '--quiet']);
     const exited = exitOf(child);
     const line = await firstLineOf(child);
-    const printed = JSON.parse(line) as { url: string; apiKeys: { live: string; team: string; test: string } };
-    expect(Object.keys(printed)).toEqual(['url', 'apiKeys']);
+    const printed = JSON.parse(line) as { url: string; apiKeys: { live: string; team: string; test: string }; controlKey: string };
+    expect(Object.keys(printed)).toEqual(['url', 'apiKeys', 'controlKey']);
+    expect(printed.controlKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(printed.apiKeys).toEqual(SIMULATOR_API_KEYS);
 

@@ -273,13 +273,14 @@ describe('sync engine against the simulator', () => {
     const now = new Date().toISOString();
     const addNotifyTemplate = (notifyId: string) => {
       const seed = SEEDED_TEMPLATES.find((candidate) => candidate.id === notifyId);
-      if (!seed) throw new Error(`no seeded template ${notifyId}`);
+      const latest = seed?.versions.at(-1);
+      if (!seed || !latest) throw new Error(`no seeded template ${notifyId}`);
       ctx.db
         .prepare(`INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, 'notify', ?, 1, ?, ?)`)
-        .run(`desk-${notifyId}`, seed.type, seed.name, notifyId, now, now);
+        .run(`desk-${notifyId}`, seed.type, latest.name, notifyId, now, now);
       ctx.db
         .prepare(`INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, 'me')`)
-        .run(`desk-${notifyId}`, seed.subject ?? null, seed.bodies.at(-1), now);
+        .run(`desk-${notifyId}`, latest.subject ?? null, latest.body, now);
       return loadTemplateForImport(ctx.db, `desk-${notifyId}`);
     };
     const csvFile = join(ctx.dataDir, 'household.csv');
