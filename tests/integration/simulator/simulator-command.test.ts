@@ -1,8 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotifyClient } from 'notifications-node-client';
 import { describe, expect, it } from 'vitest';
 import { SIMULATOR_API_KEYS } from '../../../simulator/index';
+import { parseSimulatorArguments } from '../../../simulator/main';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { CLIENT_SUITE_SEED_FILE, SEEDED } from './client-suite';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./simulator-command-child.ts', import.meta.url));
 
@@ -53,5 +58,42 @@ describe('runSimulatorCommand in a child process', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('--seed FILE: the service holds what the file says; a bad file is refused naming the field and why', async () => {
+    const child = spawnCommand(['--seed', CLIENT_SUITE_SEED_FILE, '--control-key', 'a-fixed-control-key-0001', '--quiet']);
+    const exited = exitOf(child);
+    const printed = JSON.parse(await firstLineOf(child)) as { url: string; apiKeys: { live: string }; controlKey: string };
+    expect(printed.controlKey).toBe('a-fixed-control-key-0001');
+    const client = new NotifyClient(printed.url, printed.apiKeys.live);
+    const { data } = await client.getAllTemplates('email');
+    expect(data.templates.map((template) => template.id)).toEqual([SEEDED.emailTemplate]);
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
+
+    const directory = makeTempDir('simulator-seed-');
+    const badSeed = join(directory.path, 'bad-seed.json');
+    writeFileSync(badSeed, JSON.stringify({ mode: 'extend', templates: [{ id: SEEDED.smsTemplate, type: 'email', versions: [{ name: 'x', body: 'y' }] }] }));
+    const refused = await exitOf(spawnCommand(['--seed', badSeed]));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain(`--seed ${badSeed}: templates[0].versions[0].subject: email templates need a subject`);
+    const missing = await exitOf(spawnCommand(['--seed', join(directory.path, 'none.json')]));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('none.json: there is no such file');
+    directory.remove();
+  });
+});
+
+describe('parseSimulatorArguments', () => {
+  it('reads --request-latency KIND=MS for one kind or all, and refuses what it does not know', () => {
+    expect(parseSimulatorArguments(['--request-latency', 'all=5', '--request-latency=precompiled-letter=2500']).requestLatencyMs).toMatchObject({
+      sms: 5,
+      'letter-pdf': 5,
+      'precompiled-letter': 2500,
+    });
+    expect(() => parseSimulatorArguments(['--request-latency', 'fax=10'])).toThrow(/KIND one of all, sms, email/);
+    expect(() => parseSimulatorArguments(['--request-latency', 'sms=-1'])).toThrow('--request-latency must be a number of 0 or more, not "-1"');
+    expect(() => parseSimulatorArguments(['--control-key', 'short'])).toThrow('--control-key needs at least 16 printable characters');
   });
 });
