@@ -5,7 +5,7 @@ import { resetContext } from './context';
 import { FAULTS_REQUEST, type FaultsRequest } from './faults';
 import { isPlainObject, parseJsonBody } from './json-body';
 import { acceptedNotification } from './notification-view';
-import { checkPhoneNumber } from './notify-rules';
+import { phoneNumberAsStored } from './seed-file';
 import type { AcceptedNotification, ReceivedTextView } from './types';
 
 export type ControlResult = { status: number; json: unknown };
@@ -26,30 +26,25 @@ export function acceptedNotifications(context: SimulatorContext): AcceptedNotifi
   return context.store.all().map((notification) => acceptedNotification(notification, nowMs));
 }
 
-const ANY_NUMBER = { allowInternational: true, allowLandline: true };
-
 /** The body of POST /_simulator/received-text-messages. */
 const RECEIVED_TEXT_REQUEST = z
-  .object({
-    user_number: z.string().superRefine((value, context) => {
-      const checked = checkPhoneNumber(value, ANY_NUMBER);
-      if (!checked.valid) context.addIssue({ code: 'custom', message: checked.message.replace(/^phone_number /, '') });
-    }),
-    content: z.string().min(1, 'A text needs some content'),
-  })
+  .object({ user_number: phoneNumberAsStored, content: z.string().min(1, 'A text needs some content') })
   .strict();
 
-/** A text received now from a number (validated as Notify validates phone numbers), as the API shows it. */
+const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
+  issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+
+/** A text received now from a number (checked as Notify checks phone numbers), as the API shows it. */
 export function addReceivedText(context: SimulatorContext, userNumber: string, content: string): ReceivedTextView {
-  const checked = checkPhoneNumber(userNumber, ANY_NUMBER);
-  if (!checked.valid) throw new Error(`user_number ${userNumber}: ${checked.message.replace(/^phone_number /, '')}`);
-  const text = context.receivedTexts.add(checked.normalised, content);
-  context.log(`received a text from ${checked.normalised}`);
+  const parsed = RECEIVED_TEXT_REQUEST.safeParse({ user_number: userNumber, content });
+  if (!parsed.success) throw new Error(describeIssues(parsed.error.issues));
+  const text = context.receivedTexts.add(parsed.data.user_number, parsed.data.content);
+  context.log(`received a text from ${parsed.data.user_number}`);
   return context.receivedTexts.response(text);
 }
 
 function badControlRequest(issues: readonly z.core.$ZodIssue[]): ControlResult {
-  return { status: 400, json: { error: issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') } };
+  return { status: 400, json: { error: describeIssues(issues) } };
 }
 
 function hasControlKey(context: SimulatorContext, authorization: string | undefined): boolean {

@@ -18,8 +18,8 @@ const phoneNumber = z.string().superRefine((value, context) => {
   if (!checked.valid) context.addIssue({ code: 'custom', message: checked.message.replace(/^phone_number /, '') });
 });
 
-/** A phone number as Notify stores a received text's sender: 447… */
-const normalisedPhoneNumber = phoneNumber.transform((value) => {
+/** A phone number checked with Notify's rules, as Notify stores a received text's sender: 447… */
+export const phoneNumberAsStored = phoneNumber.transform((value) => {
   const checked = checkPhoneNumber(value, ANY_NUMBER);
   return checked.valid ? checked.normalised : value;
 });
@@ -88,7 +88,7 @@ const sender = (value: z.ZodType<string>) =>
 export type SenderSeed = { id: string; value: string; isDefault?: boolean | undefined };
 
 const receivedText = z
-  .object({ userNumber: normalisedPhoneNumber, content: z.string().min(1, 'a text has some content'), minutesAgo: z.number().min(0) })
+  .object({ userNumber: phoneNumberAsStored, content: z.string().min(1, 'a text has some content'), minutesAgo: z.number().min(0) })
   .strict();
 export type ReceivedTextSeed = z.output<typeof receivedText>;
 

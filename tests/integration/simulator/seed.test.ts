@@ -1,6 +1,7 @@
 // A seed fixes what the simulated service holds, added to the built-in data or in its place; a bad seed is refused
 // with the field and the reason.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { NotifyClient } from 'notifications-node-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -67,6 +68,12 @@ describe('seed file checks', () => {
     [{ mode: 'extend', service: { name: ' ', rateLimitPerMinute: 0 } }, 'service.name: a service needs a name; service.rateLimitPerMinute: Too small: expected number to be >0'],
   ])('%j is refused: %s', (seed, reason) => {
     expect(() => parseSimulatorSeed(seed)).toThrow(new SeedError(reason));
+  });
+
+  it('takes the example in the simulator README', () => {
+    const readme = readFileSync(new URL('../../../simulator/README.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(parseSimulatorSeed(JSON.parse(example ?? 'null'))).toMatchObject({ mode: 'replace', service: { name: 'Benefits Office' } });
   });
 
   it('refuses to start with a bad seed', async () => {
