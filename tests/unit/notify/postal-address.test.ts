@@ -223,6 +223,14 @@ describe('validatePostalAddress', () => {
     );
   });
 
+  it('accepts an address ending in a home-nation code, as Notify does', () => {
+    expect(validatePostalAddress('A Person\n1 Street\nsw1a 1aa\nENG')).toMatchObject({
+      valid: true,
+      lines: ['A Person', '1 Street', 'SW1A 1AA'],
+      country: 'United Kingdom',
+    });
+  });
+
   it('drops every trailing UK country line and keeps the postcode', () => {
     expect(validatePostalAddress('Senedd\nCardiff\ncf99 1sn\nWales\nUnited Kingdom').lines).toEqual([
       'Senedd',
