@@ -50,6 +50,8 @@ export interface SimulatorOptions {
   trialMode?: boolean;
   /** No log lines on stderr. */
   quiet?: boolean;
+  /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP: for tests of certificates and proxies. */
+  tls?: { cert: string; key: string };
 }
 
 /** What the control endpoint and `notifications()` report for every persisted notification. */
