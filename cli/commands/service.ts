@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import type { Core } from '../../electron/core/create-core';
 import { UsageError, type CliCommand } from '../command';
 import { parseOptions } from '../parse-options';
 import { callOrThrow } from './call-or-throw';
@@ -13,11 +12,6 @@ async function readApiKey(): Promise<string> {
     }
   }
   throw new UsageError('--api-key-stdin: no API key was given on standard input');
-}
-
-function trustDescription(core: Core): string {
-  const caFile = core.network.caFile();
-  return `Secure connections trust ${core.network.systemTrust()}${caFile ? `, and the certificates in ${caFile}` : ''}.`;
 }
 
 export const serviceCommand: CliCommand = {
@@ -66,7 +60,8 @@ export const serviceCommand: CliCommand = {
       if (env.json) env.out(JSON.stringify(status));
       else {
         env.out(status.service ? `${status.service.name}: ${status.service.baseUrl} (key ${status.service.keyStatus})` : 'No service configured: practice mode.');
-        if (action === 'show') env.out(trustDescription(core));
+        const caFile = action === 'show' ? core.network.caFile() : null;
+        if (caFile) env.out(`Secure connections also trust the certificates in ${caFile}.`);
       }
       return 0;
     }

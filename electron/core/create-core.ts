@@ -15,7 +15,6 @@ import { fileLogger, type Logger } from './log';
 import { saveCaFile, storedCaFile } from './network/ca-file-setting';
 import { createNetworkAccess, type NetworkAccess } from './network/network-access';
 import type { SystemProxyResolver } from './network/proxy-route';
-import { systemTrust } from './network/trusted-certificates';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
@@ -40,8 +39,6 @@ export interface HostNetworkSettings {
   /** Names the CA file to trust, checked first; returns the number of certificates in it. */
   setCaFile(path: string | null): number;
   caFile(): string | null;
-  /** What TLS trusts besides the CA file, in words. */
-  systemTrust(): string;
 }
 
 export interface Core {
@@ -120,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     sync,
     log,
-    network: { setCaFile: (path) => saveCaFile(db, path), caFile, systemTrust: () => systemTrust().description },
+    network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
       await sync.stop();

@@ -51,8 +51,6 @@ export function readCertificateFile(path: string): string[] {
 
 export interface SystemTrust {
   certificates: readonly string[];
-  /** What the certificates are, for `service show` and the report of a certificate failure. */
-  description: string;
 }
 
 function extraCertificatesFromEnvironment(): string[] {
@@ -65,12 +63,12 @@ function extraCertificatesFromEnvironment(): string[] {
   }
 }
 
-function linuxSystemBundle(): { file: string; certificates: string[] } | null {
+function linuxSystemBundle(): string[] | null {
   const candidates = process.env.SSL_CERT_FILE ? [process.env.SSL_CERT_FILE] : LINUX_CA_BUNDLES;
   for (const file of candidates) {
     if (!existsSync(file)) continue;
     try {
-      return { file, certificates: readCertificateFile(file) };
+      return readCertificateFile(file);
     } catch {
       continue;
     }
@@ -90,16 +88,10 @@ export function systemTrust(): SystemTrust {
   if (cached?.key === key) return cached.trust;
   let trust: SystemTrust;
   if (getCACertificates) {
-    trust = {
-      certificates: [...getCACertificates('default'), ...getCACertificates('system')],
-      description: 'the operating system’s certificate store and Node’s own roots',
-    };
+    trust = { certificates: [...getCACertificates('default'), ...getCACertificates('system')] };
   } else {
     const bundle = process.platform === 'win32' || process.platform === 'darwin' ? null : linuxSystemBundle();
-    trust = {
-      certificates: [...tls.rootCertificates, ...extraCertificatesFromEnvironment(), ...(bundle?.certificates ?? [])],
-      description: bundle ? `the system’s certificates in ${bundle.file} and Node’s own roots` : 'Node’s own roots',
-    };
+    trust = { certificates: [...tls.rootCertificates, ...extraCertificatesFromEnvironment(), ...(bundle ?? [])] };
   }
   cached = { key, trust };
   return trust;
