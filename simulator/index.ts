@@ -30,9 +30,9 @@ export { SEEDED_EMAIL_REPLY_TO_ID, SEEDED_SMS_SENDER_ID } from './service';
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const context = createContext(options);
   const host = '127.0.0.1';
-  const server = new SimulatorServer(context, host);
+  const server = new SimulatorServer(context, host, options.tls);
   const port = await server.listen(options.port ?? 0);
-  const url = `http://${host}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
   context.location.apiRoot = url;
   context.log(`listening on ${url}`);
   return {

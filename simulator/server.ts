@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { ApiError, LegacyRoutingError } from './api-error';
 import type { SimulatorContext } from './context';
@@ -60,10 +61,10 @@ export class SimulatorServer {
   constructor(
     private readonly context: SimulatorContext,
     private readonly host: string,
+    tls?: { cert: string; key: string },
   ) {
-    this.server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => {
-      void this.handle(request, response);
-    });
+    const handler = (request: IncomingMessage, response: ServerResponse): void => void this.handle(request, response);
+    this.server = tls ? createHttpsServer({ ...tls, keepAliveTimeout: 5_000 }, handler) : createServer({ keepAliveTimeout: 5_000 }, handler);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

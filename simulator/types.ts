@@ -59,6 +59,8 @@ export interface SimulatorOptions {
   requestLatencyMs?: Partial<Record<RequestKind, number>>;
   /** The key the /_simulator/ control routes need (`Authorization: Bearer <key>`); random when not given. */
   controlKey?: string;
+  /** Serve HTTPS with this certificate and key (PEM) instead of plain HTTP: for tests of certificates and proxies. */
+  tls?: { cert: string; key: string };
 }
 
 /** What the control endpoint and `notifications()` report for every persisted notification. */

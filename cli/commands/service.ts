@@ -16,8 +16,9 @@ async function readApiKey(): Promise<string> {
 
 export const serviceCommand: CliCommand = {
   name: 'service',
-  summary: 'Configure the Notify service (the key goes to the OS keychain), or remove it',
-  usage: 'service add --url URL --api-key-stdin [--name NAME] [--template-sms ID] [--template-email ID] [--template-letter ID] | service remove | service show',
+  summary: 'Configure the Notify service (the key goes to the OS keychain), or remove it; name a CA file to trust',
+  usage:
+    'service add --url URL --api-key-stdin [--name NAME] [--template-sms ID] [--template-email ID] [--template-letter ID] [--ca-file FILE] | service remove | service show | service ca-file (FILE | --none)',
   run: async (args, env) => {
     const [action, ...rest] = args;
     if (action === 'add') {
@@ -29,10 +30,13 @@ export const serviceCommand: CliCommand = {
         'template-email': { type: 'string' },
         'template-letter': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'ca-file': { type: 'string' },
       });
       if (!values.url) throw new UsageError('service add needs --url URL');
       if (!values['api-key-stdin']) throw new UsageError('service add needs --api-key-stdin (the key is read from standard input, never from the command line)');
       const core = await env.openCore();
+      // Before the key is checked, so that the check already trusts it.
+      if (values['ca-file'] !== undefined) core.network.setCaFile(values['ca-file']);
       const result = await callOrThrow(core, 'services.configure', {
         name: values.name ?? 'GOV.UK Notify',
         baseUrl: values.url,
@@ -54,9 +58,23 @@ export const serviceCommand: CliCommand = {
       const core = await env.openCore();
       const status = await callOrThrow(core, action === 'remove' ? 'services.remove' : 'app.status', {});
       if (env.json) env.out(JSON.stringify(status));
-      else env.out(status.service ? `${status.service.name}: ${status.service.baseUrl} (key ${status.service.keyStatus})` : 'No service configured: practice mode.');
+      else {
+        env.out(status.service ? `${status.service.name}: ${status.service.baseUrl} (key ${status.service.keyStatus})` : 'No service configured: practice mode.');
+        const caFile = action === 'show' ? core.network.caFile() : null;
+        if (caFile) env.out(`Secure connections also trust the certificates in ${caFile}.`);
+      }
       return 0;
     }
-    throw new UsageError('service takes add, remove or show');
+    if (action === 'ca-file') {
+      const { values, positionals } = parseOptions(rest, { none: { type: 'boolean' } }, true);
+      const [file, ...extra] = positionals;
+      if (extra.length > 0 || Boolean(file) === Boolean(values.none)) throw new UsageError('service ca-file takes a FILE, or --none');
+      const core = await env.openCore();
+      const count = core.network.setCaFile(file ?? null);
+      if (env.json) env.out(JSON.stringify({ caFile: core.network.caFile(), certificates: count }));
+      else env.out(file ? `Trusting ${count} certificate${count === 1 ? '' : 's'} from ${core.network.caFile()}.` : 'No CA file is trusted besides the system’s.');
+      return 0;
+    }
+    throw new UsageError('service takes add, remove, show or ca-file');
   },
 };

@@ -1,5 +1,6 @@
 import type { Db } from './database/open-database';
 import type { CoreEventBus } from './events';
+import type { NetworkAccess } from './network/network-access';
 import type { SecretStore } from './secrets/keychain';
 
 /** The Notify service the outbox sends through: a configured one, or the in-process practice simulator. */
@@ -13,6 +14,8 @@ export interface ActiveService {
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   /** Read from the keychain on demand; never stored anywhere else. */
   apiKey(): Promise<string>;
+  /** The way to the service: the proxy and the certificates to trust. */
+  network: NetworkAccess;
 }
 
 export interface CoreContext {
@@ -21,6 +24,8 @@ export interface CoreContext {
   user: string;
   events: CoreEventBus;
   secrets: SecretStore;
+  /** The way out to a configured service (and, later, direct providers): proxy settings and trusted certificates. */
+  network: NetworkAccess;
   /** The service to send through now (practice mode when none is configured). */
   activeService(): Promise<ActiveService>;
 }

@@ -12,6 +12,9 @@ import { createServiceHandlers } from './handlers/service-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
 import { fileLogger, type Logger } from './log';
+import { saveCaFile, storedCaFile } from './network/ca-file-setting';
+import { createNetworkAccess, type NetworkAccess } from './network/network-access';
+import type { SystemProxyResolver } from './network/proxy-route';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
@@ -25,6 +28,17 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
+  /** The host's answer for the system's proxy settings (the desktop app asks Chromium); absent elsewhere. */
+  systemProxy?: SystemProxyResolver;
+  /** The CA file the policy file names (it wins over the setting); absent until there is a policy file. */
+  caFileFromPolicy?: string;
+}
+
+/** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
+export interface HostNetworkSettings {
+  /** Names the CA file to trust, checked first; returns the number of certificates in it. */
+  setCaFile(path: string | null): number;
+  caFile(): string | null;
 }
 
 export interface Core {
@@ -33,12 +47,13 @@ export interface Core {
   events: CoreEventBus;
   sync: SyncEngine;
   log: Logger;
+  network: HostNetworkSettings;
   /** Every host's way in: validates the name and arguments against the contract. */
   call(name: unknown, args: unknown): Promise<CallResult<unknown>>;
   close(): Promise<void>;
 }
 
-function configuredService(service: StoredService, secrets: SecretStore): ActiveService {
+function configuredService(service: StoredService, secrets: SecretStore, network: NetworkAccess): ActiveService {
   return {
     id: service.id,
     name: service.name,
@@ -51,6 +66,7 @@ function configuredService(service: StoredService, secrets: SecretStore): Active
       if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
       return key;
     },
+    network,
   };
 }
 
@@ -62,19 +78,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const secrets = options.secrets ?? osKeychain();
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
+  const caFile = (): string | null => options.caFileFromPolicy ?? storedCaFile(db);
+  const network = createNetworkAccess({ systemProxy: options.systemProxy, caFile });
 
   const user = currentUser();
-  const verifyIfUnchecked = createUncheckedKeyVerifier({ db, user, events }, services);
+  const verifyIfUnchecked = createUncheckedKeyVerifier({ db, user, events, network }, services);
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
     user,
     events,
     secrets,
+    network,
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      const active = configuredService(configured, secrets);
+      const active = configuredService(configured, secrets, network);
       verifyIfUnchecked(configured, active.apiKey);
       return active;
     },
@@ -98,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     sync,
     log,
+    network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
       await sync.stop();

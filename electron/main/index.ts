@@ -64,7 +64,13 @@ void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   serveRenderer(rendererDir);
   try {
-    core = await createCore({ dataDir: resolveDataDir(dataDirFlag), sync: true, showItemInFolder: (path) => shell.showItemInFolder(path) });
+    core = await createCore({
+      dataDir: resolveDataDir(dataDirFlag),
+      sync: true,
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      // Chromium knows the system's proxy settings (and PAC scripts) on every platform.
+      systemProxy: (url) => session.defaultSession.resolveProxy(url),
+    });
   } catch (error) {
     dialog.showErrorBox('notify-desk cannot start', error instanceof Error ? error.message : String(error));
     app.quit();

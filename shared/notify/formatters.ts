@@ -1,10 +1,6 @@
 // Notify's text helpers (notifications_utils/formatters.py and insensitive_dict.py), with Python's
 // notion of whitespace, str.strip(), str.split() and str.splitlines() reproduced exactly.
-import {
-  DROPPED_NUMERIC_CODE_POINT_RANGES,
-  HTML5_NAMED_CHARACTER_REFERENCES,
-  INVALID_NUMERIC_CHARACTER_REFERENCES,
-} from './html-entities-data';
+import { decodeCharacterReference } from './html-character-references';
 
 /** Characters with no width that Notify removes: U+180E, U+200B–U+200D, U+2060, U+FEFF, U+2028, U+2029. */
 export const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFEFF\u2028\u2029';
@@ -161,26 +157,6 @@ const PROTECTED_ENTITIES: ReadonlyArray<readonly [string, string]> = [
   ['&nbsp;', '\uE000nbsp\uE001'],
   ['&amp;', '\uE000amp\uE001'],
 ];
-
-function decodeCharacterReference(reference: string): string {
-  if (reference.startsWith('#')) {
-    const isHex = reference.charAt(1) === 'x' || reference.charAt(1) === 'X';
-    const digits = reference.slice(isHex ? 2 : 1, -1);
-    const codePoint = isHex ? parseInt(digits, 16) : parseInt(digits, 10);
-    const corrected = INVALID_NUMERIC_CHARACTER_REFERENCES.get(codePoint);
-    if (corrected !== undefined) return corrected;
-    if ((codePoint >= 0xd800 && codePoint <= 0xdfff) || codePoint > 0x10ffff) return '\uFFFD';
-    if (DROPPED_NUMERIC_CODE_POINT_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last)) return '';
-    return String.fromCodePoint(codePoint);
-  }
-  const exact = HTML5_NAMED_CHARACTER_REFERENCES.get(reference);
-  if (exact !== undefined) return exact;
-  for (let length = reference.length - 1; length > 1; length -= 1) {
-    const prefixed = HTML5_NAMED_CHARACTER_REFERENCES.get(reference.slice(0, length));
-    if (prefixed !== undefined) return prefixed + reference.slice(length);
-  }
-  return `&${reference}`;
-}
 
 /** Python's html.unescape, except that references must be terminated by ';'. */
 export function unescapeStrict(value: string): string {

@@ -12,6 +12,6 @@ export * from './typography';
 export * from './markdown';
 export * from './email-template';
 export * from './letter-template';
-export { encodeQrCode, qrCodeBytes, type ErrorCorrectionLevel, type QrCode, type QrCodeOptions } from './qr-code';
+export { encodeQrCode, type ErrorCorrectionLevel, type QrCode } from './qr-code';
 export { qrCodeSvg } from './qr-code-svg';
 export * from './recipient-sheet';

@@ -16,7 +16,7 @@ export function createServiceHandlers(ctx: CoreContext): Pick<HandlerMap, 'app.s
   return {
     'app.status': async () => status(),
     'services.configure': async (args) => {
-      const { service, warning, templates } = await configureService(args, services, ctx.secrets);
+      const { service, warning, templates } = await configureService(args, services, ctx.secrets, ctx.network);
       mirrorNotifyTemplates(new TemplateRepository(ctx.db), templates, service.passThroughTemplates, ctx.user);
       ctx.events.emit('templates.changed', { templateId: '' });
       return { service, warning };

@@ -7,6 +7,8 @@
  * - `rejected`: Notify refused the request (validation or business rule); final, never retried.
  * - `auth`: the key, service or clock was refused; stop and tell the user.
  * - `not-found`: 404 NoResultFound (or a wrong base URL).
+ * - `proxy` / `certificate`: the proxy refused, or TLS met a certificate this computer does not trust; nothing reached
+ *   Notify. Wait, and tell the user (or IT) what to fix.
  */
 export type NotifyErrorKind =
   | 'unreachable'
@@ -18,7 +20,9 @@ export type NotifyErrorKind =
   | 'daily-limit'
   | 'rejected'
   | 'auth'
-  | 'not-found';
+  | 'not-found'
+  | 'proxy'
+  | 'certificate';
 
 export interface NotifyErrorEntry {
   error: string;
@@ -39,7 +43,7 @@ export class NotifyApiError extends Error {
 
   /** Worth trying the same request again later. */
   get retryable(): boolean {
-    return ['unreachable', 'network', 'timeout', 'server', 'invalid-response', 'rate-limit', 'daily-limit'].includes(this.kind);
+    return ['unreachable', 'proxy', 'certificate', 'network', 'timeout', 'server', 'invalid-response', 'rate-limit', 'daily-limit'].includes(this.kind);
   }
 
   /** A send that failed this way may still have created a notification: look its reference up before sending again. */
@@ -49,7 +53,7 @@ export class NotifyApiError extends Error {
 
   /** The connection to Notify failed (as opposed to Notify answering with an error). */
   get connectionFailed(): boolean {
-    return this.kind === 'unreachable' || this.kind === 'network' || this.kind === 'timeout';
+    return ['unreachable', 'proxy', 'certificate', 'network', 'timeout'].includes(this.kind);
   }
 
   /** For `daily-limit`: the limit named by Notify (`sms`, `email`, `letter` or `international_sms`). */

@@ -2,9 +2,12 @@ import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
+import { createNetworkAccess, type NetworkAccess } from '../network/network-access';
+import type { RequestRoute } from '../network/network-failure';
 import { parseApiKey } from './api-key';
 import { connectionError, NotifyApiError, responseError } from './errors';
 import { createNotifyToken } from './jwt';
+import { axiosProxy, proxyAnswerError, routeError, setupError } from './network-route';
 import {
   errorEnvelopeSchema,
   notificationListSchema,
@@ -27,6 +30,8 @@ export interface NotifyClientOptions {
   timeoutMs?: number;
   /** Sockets kept open per host; several requests in flight need several. */
   maxSockets?: number;
+  /** The proxy and the certificates to trust; by default the environment's proxy variables and the system's CAs. */
+  network?: NetworkAccess;
 }
 
 export interface SendSmsRequest {
@@ -77,13 +82,17 @@ export interface NotifyClient {
 export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   const { serviceId, secret } = parseApiKey(options.apiKey);
   const maxSockets = options.maxSockets ?? 32;
+  const network = options.network ?? createNetworkAccess();
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const secure = new URL(baseUrl).protocol === 'https:';
+  const host = new URL(baseUrl).hostname;
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+  // Made at the first request, so that a CA file that cannot be read is reported as that request's failure.
+  let httpsAgent: HttpsAgent | null = null;
   const http: AxiosInstance = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    baseURL: baseUrl,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     httpAgent,
-    httpsAgent,
     headers: { 'User-Agent': NOTIFY_DESK_USER_AGENT, Accept: 'application/json' },
     validateStatus: () => true,
     maxRedirects: 0,
@@ -96,6 +105,13 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
     schema: S,
     body?: unknown,
   ): Promise<z.output<S>> {
+    let route: RequestRoute;
+    try {
+      route = { host, proxy: await network.proxyFor(baseUrl) };
+      if (secure) httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets, secureContext: network.secureContext() });
+    } catch (error) {
+      throw setupError(error) ?? error;
+    }
     let response: AxiosResponse<unknown>;
     try {
       response = await http.request({
@@ -103,11 +119,15 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         url: path,
         data: body,
         headers: { Authorization: `Bearer ${createNotifyToken(serviceId, secret)}` },
+        proxy: axiosProxy(route.proxy),
+        ...(httpsAgent ? { httpsAgent } : {}),
       });
     } catch (error) {
-      if (error instanceof AxiosError) throw connectionError(error.code, error.message, error);
+      if (error instanceof AxiosError) throw routeError(error.code, route, error) ?? connectionError(error.code, error.message, error);
       throw connectionError(undefined, error instanceof Error ? error.message : String(error), error);
     }
+    const refusedByProxy = proxyAnswerError(response, route, secure);
+    if (refusedByProxy) throw refusedByProxy;
     if (response.status < 200 || response.status >= 300) {
       const envelope = errorEnvelopeSchema.safeParse(response.data);
       throw responseError(response.status, envelope.success ? envelope.data.errors : legacyErrors(response.data));
@@ -165,7 +185,7 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
       ),
     close() {
       httpAgent.destroy();
-      httpsAgent.destroy();
+      httpsAgent?.destroy();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { HandlerArgs, ServiceSummary } from '../../../shared/contract';
 import { UserError } from '../dispatch';
+import type { NetworkAccess } from '../network/network-access';
 import { createNotifyClient, NotifyApiError, parseApiKey, type NotifyTemplate } from '../notify-client';
 import type { SecretStore } from '../secrets/keychain';
 import { findPassThroughTemplates } from './pass-through-templates';
@@ -11,8 +12,8 @@ export type KeyCheck =
   | { outcome: 'unreachable'; message: string };
 
 /** Asks the service for its templates: proves the key and finds the pass-through templates in one request. */
-export async function checkServiceKey(baseUrl: string, apiKey: string): Promise<KeyCheck> {
-  const client = createNotifyClient({ baseUrl, apiKey, timeoutMs: 10_000 });
+export async function checkServiceKey(baseUrl: string, apiKey: string, network: NetworkAccess): Promise<KeyCheck> {
+  const client = createNotifyClient({ baseUrl, apiKey, timeoutMs: 10_000, network });
   try {
     return { outcome: 'accepted', templates: await client.listTemplates() };
   } catch (error) {
@@ -41,6 +42,7 @@ export async function configureService(
   args: HandlerArgs<'services.configure'>,
   services: ServiceRepository,
   secrets: SecretStore,
+  network: NetworkAccess,
 ): Promise<{ service: ServiceSummary; warning: string | null; templates: NotifyTemplate[] }> {
   let notifyServiceId: string;
   try {
@@ -49,7 +51,7 @@ export async function configureService(
     throw new UserError(error instanceof Error ? error.message : 'That is not a Notify API key.');
   }
   const baseUrl = args.baseUrl.replace(/\/+$/, '');
-  const check = await checkServiceKey(baseUrl, args.apiKey);
+  const check = await checkServiceKey(baseUrl, args.apiKey, network);
   if (check.outcome === 'rejected') throw new UserError(check.message, 'key-rejected');
 
   await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);

@@ -1,5 +1,6 @@
 import { startSimulator, type RunningSimulator } from '../../../simulator';
 import type { ActiveService } from '../core-context';
+import { DIRECT_NETWORK } from '../network/network-access';
 import { checkServiceKey } from './configure-service';
 import { findPassThroughTemplates } from './pass-through-templates';
 
@@ -21,7 +22,7 @@ export class PracticeService {
   private async start() {
     const simulator = await startSimulator({ port: 0, deliverAfterMs: 4000, quiet: true });
     const apiKey = simulator.apiKeys.test;
-    const check = await checkServiceKey(simulator.url, apiKey);
+    const check = await checkServiceKey(simulator.url, apiKey, DIRECT_NETWORK);
     const passThroughTemplates =
       check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
     const service: ActiveService = {
@@ -32,6 +33,7 @@ export class PracticeService {
       rateLimitPerMinute: 3000,
       passThroughTemplates,
       apiKey: async () => apiKey,
+      network: DIRECT_NETWORK,
     };
     return { simulator, service };
   }

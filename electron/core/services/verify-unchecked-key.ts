@@ -11,12 +11,12 @@ const retryAfterMs = 30_000;
  * A service saved while it could not be reached has its key checked once it answers: the key status is recorded,
  * its pass-through templates found (unless the user named them) and its templates listed.
  */
-export function createUncheckedKeyVerifier(ctx: Pick<CoreContext, 'db' | 'user' | 'events'>, services: ServiceRepository) {
+export function createUncheckedKeyVerifier(ctx: Pick<CoreContext, 'db' | 'user' | 'events' | 'network'>, services: ServiceRepository) {
   let lastAttempt = 0;
   let running: Promise<void> | null = null;
 
   async function verify(service: StoredService, apiKey: string): Promise<void> {
-    const check = await checkServiceKey(service.baseUrl, apiKey);
+    const check = await checkServiceKey(service.baseUrl, apiKey, ctx.network);
     if (check.outcome === 'unreachable') return;
     if (check.outcome === 'rejected') {
       services.recordKeyCheck(service.id, 'rejected', check.message);

@@ -114,6 +114,9 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
   switch (error.kind) {
     case 'unreachable':
       return handBack({ kind: 'connection-failed', unreachable: true, error: error.message }, 'not sent: Notify could not be reached', error.message);
+    case 'proxy':
+    case 'certificate':
+      return handBack({ kind: 'connection-failed', unreachable: true, error: error.message }, `not sent: ${error.message}`, error.message);
     case 'rate-limit':
       return handBack({ kind: 'rate-limited' }, `not sent: ${error.message}`);
     case 'daily-limit':

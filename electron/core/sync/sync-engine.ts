@@ -357,6 +357,7 @@ class NotifySyncEngine implements SyncEngine {
       apiKey,
       timeoutMs: this.options.requestTimeoutMs,
       maxSockets: this.options.concurrency * 2,
+      network: service.network,
     });
     this.client = { key, client };
     this.connection.blockedError = null;

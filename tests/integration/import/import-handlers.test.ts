@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ImportProgress } from '../../../shared/contract';
 import type { CoreContext } from '../../../electron/core/core-context';
 import { CoreEventBus } from '../../../electron/core/events';
+import { DIRECT_NETWORK } from '../../../electron/core/network/network-access';
 import { createImportHandlers } from '../../../electron/core/handlers/import-handlers';
 import { createImportTestBed, type ImportTestBed } from './import-test-setup';
 
@@ -20,6 +21,7 @@ function context(events: CoreEventBus): CoreContext {
     user: 'caseworker',
     events,
     secrets: {} as CoreContext['secrets'],
+    network: DIRECT_NETWORK,
     activeService: () => Promise.reject(new Error('not needed')),
   };
 }

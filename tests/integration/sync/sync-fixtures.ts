@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ActiveService, CoreContext } from '../../../electron/core/core-context';
 import { openDatabase, type Db } from '../../../electron/core/database/open-database';
 import { CoreEventBus } from '../../../electron/core/events';
+import { DIRECT_NETWORK } from '../../../electron/core/network/network-access';
 import { BATCH_PRIORITY, enqueueMessages, ONE_OFF_PRIORITY } from '../../../electron/core/outbox/enqueue';
 import type { SecretStore } from '../../../electron/core/secrets/keychain';
 
@@ -33,6 +34,7 @@ export function simulatorService(settings: ServiceSettings): ActiveService {
     rateLimitPerMinute: settings.rateLimitPerMinute ?? 3000,
     passThroughTemplates: settings.passThrough,
     apiKey: async () => settings.apiKey,
+    network: DIRECT_NETWORK,
   };
 }
 
@@ -45,6 +47,7 @@ export function openTestContext(dbFile: string, service: ActiveService): CoreCon
     user: TEST_USER,
     events: new CoreEventBus(),
     secrets: noSecrets,
+    network: DIRECT_NETWORK,
     activeService: async () => service,
   };
 }
