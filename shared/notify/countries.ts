@@ -45,7 +45,9 @@ function buildCanonicalNamesByKey(): Map<string, string> {
   return new Map(pairs.map(([name, canonical]) => [countryLookupKey(name), canonical]));
 }
 
-const canonicalNamesByKey = buildCanonicalNamesByKey();
+// Built on first use (about 20 ms): most commands never read an address.
+let canonicalNamesByKeyBuilt: Map<string, string> | undefined;
+const canonicalNamesByKey = (): Map<string, string> => (canonicalNamesByKeyBuilt ??= buildCanonicalNamesByKey());
 
 export function postageZoneOf(canonicalName: string): PostageZone {
   if (canonicalName === UNITED_KINGDOM) return 'united-kingdom';
@@ -60,7 +62,7 @@ export function postageZoneOf(canonicalName: string): PostageZone {
 export function findCountry(name: string): Country | null {
   if (ANY_DIGIT.test(name)) return null;
   for (const prefix of PREFIXES_TRIED) {
-    const canonical = canonicalNamesByKey.get(countryLookupKey(prefix + name));
+    const canonical = canonicalNamesByKey().get(countryLookupKey(prefix + name));
     if (canonical !== undefined) return { name: canonical, postage: postageZoneOf(canonical) };
   }
   return null;
@@ -73,5 +75,5 @@ export function unknownCountryMessage(name: string): string {
 
 /** The number of distinct lookup keys (Notify's own table has 1,709). */
 export function countryLookupKeyCount(): number {
-  return canonicalNamesByKey.size;
+  return canonicalNamesByKey().size;
 }

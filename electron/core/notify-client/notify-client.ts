@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
@@ -79,16 +79,21 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   const maxSockets = options.maxSockets ?? 32;
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
-  const http: AxiosInstance = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    httpAgent,
-    httpsAgent,
-    headers: { 'User-Agent': NOTIFY_DESK_USER_AGENT, Accept: 'application/json' },
-    validateStatus: () => true,
-    maxRedirects: 0,
-    transitional: { clarifyTimeoutError: true },
-  });
+  // axios is loaded on the first request, not with the core: loading it probes Node's fetch machinery (tens of
+  // milliseconds), and most command-line calls never reach Notify.
+  let http: Promise<AxiosInstance> | undefined;
+  const loadAxios = () => import('axios');
+  const createHttp = async (): Promise<AxiosInstance> =>
+    (await loadAxios()).default.create({
+      baseURL: options.baseUrl.replace(/\/+$/, ''),
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      httpAgent,
+      httpsAgent,
+      headers: { 'User-Agent': NOTIFY_DESK_USER_AGENT, Accept: 'application/json' },
+      validateStatus: () => true,
+      maxRedirects: 0,
+      transitional: { clarifyTimeoutError: true },
+    });
 
   async function request<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -98,14 +103,15 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   ): Promise<z.output<S>> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await http.request({
+      http ??= createHttp();
+      response = await (await http).request({
         method,
         url: path,
         data: body,
         headers: { Authorization: `Bearer ${createNotifyToken(serviceId, secret)}` },
       });
     } catch (error) {
-      if (error instanceof AxiosError) throw connectionError(error.code, error.message, error);
+      if (error instanceof (await loadAxios()).AxiosError) throw connectionError(error.code, error.message, error);
       throw connectionError(undefined, error instanceof Error ? error.message : String(error), error);
     }
     if (response.status < 200 || response.status >= 300) {
