@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The command line runs the JavaScript that `npm run build` (and `npm install`, through `prepare`) builds in out/cli.
+import module from 'node:module';
+
+// From Node 22, V8's compiled code is kept between runs (in the system's temp folder), so later starts skip compiling.
+module.enableCompileCache?.();
+
 let cli;
 try {
   cli = await import('../out/cli/main.js');
