@@ -1,9 +1,11 @@
 import { UsageError, type CliCommand, type CliEnvironment } from './command';
 import { commands } from './commands';
-import { createCore, type Core } from '../electron/core/create-core';
+import type { Core } from '../electron/core/create-core';
 import { resolveDataDir } from '../electron/core/data-dir';
-import { toUserError } from '../electron/core/dispatch';
 import { parseOptions } from './parse-options';
+
+// `--help` and argument errors load none of the core: it is imported when a command opens it (scripts/build-cli.mjs
+// refuses a build whose first chunk contains it).
 
 const usage = (list: readonly CliCommand[]) =>
   [
@@ -64,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       err,
       stopRequested: stopSignal(),
       openCore: async (options) => {
+        const { createCore } = await import('../electron/core/create-core');
         const core = await createCore({ dataDir, sync: options?.sync ?? false });
         opened.push(core);
         return core;
@@ -75,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`notify-desk: ${error.message}`);
       return 2;
     }
+    const { toUserError } = await import('../electron/core/dispatch');
     const message = toUserError('cli', error, { info: () => {}, error: () => {} }).message;
     err(`notify-desk: ${message}`);
     return 1;

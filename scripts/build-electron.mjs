@@ -1,20 +1,25 @@
-// Bundles the Electron main process (with the core) and the preload, as electron-vite would: CommonJS, Node built-ins
-// and native modules left external.
+// Bundles the desktop app's three processes, as electron-vite would: the main process (window and message passing
+// only), the preload, and the core host (the core, run in an Electron utility process). CommonJS, one file each,
+// Node's built-in modules and the native modules left external.
 import { builtinModules } from 'node:module';
 import { build } from 'vite';
 
 const external = [
   'electron',
   'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
   '@napi-rs/keyring',
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];
 
-for (const [entry, fileName] of [
+const entries = [
   ['electron/main/index.ts', 'main.cjs'],
   ['electron/preload/index.ts', 'preload.cjs'],
-]) {
+  ['electron/core-host/entry.ts', 'core-host.cjs'],
+];
+
+for (const [entry, fileName] of entries) {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -25,9 +30,9 @@ for (const [entry, fileName] of [
       minify: false,
       sourcemap: true,
       ssr: entry,
-      rollupOptions: { external, output: { format: 'cjs', entryFileNames: fileName } },
+      rollupOptions: { external, output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false } },
     },
     ssr: { noExternal: true, external },
   });
 }
-console.log('Built out/electron/main.cjs and out/electron/preload.cjs');
+console.log(`Built ${entries.map(([, fileName]) => `out/electron/${fileName}`).join(', ')}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: type-check, build the UI, then run every test (unit, integration, end-to-end) inside a private D-Bus
-# session with an unlocked Secret Service, so the tests use a real OS keychain without touching the user's own.
+# npm test: type-check, build (the UI, the desktop app's processes, and the command line the tests run), then run every
+# test (unit, integration, end-to-end) inside a private D-Bus session with an unlocked Secret Service, so the tests use
+# a real OS keychain without touching the user's own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +23,5 @@ export GNOME_KEYRING_CONTROL
 export NOTIFY_DESK_KEYCHAIN_SERVICE="notify-desk-tests"
 
 npm run typecheck
-npm run build:renderer
+npm run build
 npx vitest run "$@"

@@ -1,6 +1,6 @@
 import type { HandlerInput, HandlerName, HandlerResult } from '../../shared/contract';
 import type { Core } from '../../electron/core/create-core';
-import { UserError } from '../../electron/core/dispatch';
+import { UserError } from '../../electron/core/user-error';
 
 /** Calls the core as the UI does (validated against the contract) and turns a refusal into a user error. */
 export async function callOrThrow<K extends HandlerName>(core: Core, name: K, args: HandlerInput<K>): Promise<HandlerResult<K>> {

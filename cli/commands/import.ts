@@ -2,10 +2,6 @@ import { resolve } from 'node:path';
 import type { ImportCheckReport } from '../../shared/contract';
 import { UsageError, type CliCommand, type CliEnvironment } from '../command';
 import { parseOptions, parsePairs } from '../parse-options';
-import { examineFile } from '../../electron/core/import/examine-file';
-import { ImportError } from '../../electron/core/import/import-error';
-import { checkImport, queueImport, rejectedRowsFolder } from '../../electron/core/import/run-import';
-import { findTemplateIdByName, loadTemplateForImport } from '../../electron/core/import/template-for-import';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -33,7 +29,14 @@ export const importCommand: CliCommand = {
     const mapping = Object.fromEntries(
       Object.entries(parsePairs(values.map, '--map')).map(([column, placeholder]) => [column, placeholder === '' ? null : placeholder]),
     );
-    const core = await env.openCore();
+    const [core, { examineFile }, { ImportError }, { checkImport, queueImport, rejectedRowsFolder }, { findTemplateIdByName, loadTemplateForImport }] =
+      await Promise.all([
+        env.openCore(),
+        import('../../electron/core/import/examine-file'),
+        import('../../electron/core/import/import-error'),
+        import('../../electron/core/import/run-import'),
+        import('../../electron/core/import/template-for-import'),
+      ]);
     const { db } = core.ctx;
     const templateId = findTemplateIdByName(db, values.template);
     if (!templateId) throw new ImportError('no-such-template', `There is no template called "${values.template}". See notify-desk template list.`);

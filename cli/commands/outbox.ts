@@ -1,4 +1,4 @@
-import { messageStates, type MessageState, type OutboxMessage } from '../../shared/contract';
+import type { MessageState, OutboxMessage } from '../../shared/contract';
 import { UsageError, type CliCommand } from '../command';
 import { parseOptions } from '../parse-options';
 import { describeState } from '../../electron/core/outbox/notify-status';
@@ -26,6 +26,7 @@ export const outboxCommand: CliCommand = {
           limit: { type: 'string' },
           offset: { type: 'string' },
         });
+        const { messageStates } = await import('../../shared/contract');
         const states = (values.state ?? []).map((state) => {
           if (!(messageStates as readonly string[]).includes(state)) {
             throw new UsageError(`--state takes one of: ${messageStates.join(', ')}`);

@@ -1,7 +1,6 @@
 import { UsageError, type CliCommand } from '../command';
 import { parseOptions, parsePairs } from '../parse-options';
-import { TemplateRepository } from '../../electron/core/templates/template-repository';
-import { UserError } from '../../electron/core/dispatch';
+import { UserError } from '../../electron/core/user-error';
 import { callOrThrow } from './call-or-throw';
 
 export const sendCommand: CliCommand = {
@@ -19,6 +18,7 @@ export const sendCommand: CliCommand = {
     if (values.to === undefined) throw new UsageError('send needs --to RECIPIENT');
     const personalisation = parsePairs(values.set, '--set');
     const core = await env.openCore();
+    const { TemplateRepository } = await import('../../electron/core/templates/template-repository');
     const template = new TemplateRepository(core.ctx.db).findByNameOrId(values.template);
     if (!template) throw new UserError(`There is no template called "${values.template}". See notify-desk template list.`);
     const { message } = await callOrThrow(core, 'messages.send', {

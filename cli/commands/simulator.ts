@@ -1,4 +1,3 @@
-import { runSimulatorCommand } from '../../simulator/main';
 import type { CliCommand } from '../command';
 
 export const simulatorCommand: CliCommand = {
@@ -6,6 +5,7 @@ export const simulatorCommand: CliCommand = {
   summary: 'Run a local Notify API simulator (prints its URL and API keys as JSON)',
   usage: 'simulator [--port N] [--fail-rate R] [--latency-ms N] [--rate-limit PER_MINUTE] [--deliver-after-ms N]',
   run: async (args) => {
+    const { runSimulatorCommand } = await import('../../simulator/main');
     await runSimulatorCommand(args);
     return 0;
   },

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startWebHost } from '../web/web-host';
 import { UsageError, type CliCommand } from '../command';
 import { parseOptions } from '../parse-options';
 
@@ -23,6 +22,7 @@ export const webCommand: CliCommand = {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number from 0 to 65535');
     const core = await env.openCore({ sync: true });
+    const { startWebHost } = await import('../web/web-host');
     const host = await startWebHost(core, { port, rendererDir });
     env.out(env.json ? JSON.stringify({ url: host.urlWithToken }) : host.urlWithToken);
     if (!values['no-open']) openInBrowser(host.urlWithToken);

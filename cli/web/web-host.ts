@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
+import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, uiCallRefusal, type CallResult } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
@@ -124,6 +124,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
         return refuse(response, 400, 'The request was not valid JSON.');
       }
       const { name, args } = (payload ?? {}) as { name?: unknown; args?: unknown };
+      const refusal = uiCallRefusal(args);
+      if (refusal) return sendJson(response, 200, { ok: false, error: { message: refusal, code: 'names-a-file' } } satisfies CallResult<never>);
       return sendJson(response, 200, await core.call(name, args));
     }
 

@@ -1,14 +1,10 @@
 import type { z } from 'zod';
 import { handlerArgs, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
 import type { Logger } from './log';
+import { UserError } from './user-error';
 
-/** An error whose message is written for the person at the desk. */
-export class UserError extends Error {
-  constructor(message: string, readonly code?: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+// UserError lives in a file of its own so that the command line can name it without loading the contract.
+export { UserError };
 
 function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];

@@ -1,19 +1,61 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+// The desktop app's main process: it only creates the window and passes messages between the window and the core,
+// which runs in a utility process of its own (electron/core-host), so that long work never freezes the window and a
+// crash of the core does not close it.
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
-import { createCore, type Core } from '../core/create-core';
+import { importFileExtensions, type CoreEventName, type CoreEvents } from '../../shared/contract';
+import { CoreSupervisor } from '../core-host/core-supervisor';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
-import { lockDownSession, lockDownWindow } from './window-security';
+import { APP_ORIGIN, CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import { isInDataFolder } from './show-in-folder';
+import { spellCheckOn } from './spell-check';
+import type { WindowSender } from './trusted-sender';
+import { startUtilityCoreHost } from './utility-core-host';
+import { chooseImportFile, passWindowCall } from './window-calls';
+import { lockDownContents, lockDownSession } from './window-security';
 
 const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
 const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
+const dataDir = resolveDataDir(dataDirFlag);
 
+app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+
+function sendToWindow<E extends CoreEventName>(event: E, payload: CoreEvents[E]): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
+}
+
+const core = new CoreSupervisor({
+  startHost: () => startUtilityCoreHost(join(__dirname, 'core-host.cjs'), dataDir),
+  onEvent: (event, payload) => sendToWindow(event, payload as CoreEvents[typeof event]),
+  onShowItemInFolder: (path) => {
+    if (isInDataFolder(dataDir, path)) shell.showItemInFolder(path);
+  },
+  resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+  onCrash: (notice) => sendToWindow('core.restarted', notice),
+});
+
+function senderOf(event: IpcMainInvokeEvent): WindowSender {
+  return {
+    frameUrl: event.senderFrame?.url,
+    isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+    fromAppWindow: mainWindow !== null && !mainWindow.isDestroyed() && event.sender === mainWindow.webContents,
+  };
+}
+
+async function showImportDialog(): Promise<string | null> {
+  const options = {
+    title: 'Choose a spreadsheet to import',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Spreadsheets and CSV files', extensions: [...importFileExtensions] }],
+  };
+  const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -26,27 +68,17 @@ function createWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
-      spellcheck: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: spellCheckOn(process.platform),
     },
   });
-  lockDownWindow(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
-}
-
-function registerIpc(running: Core): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, args: unknown) => {
-    // Only our own page, loaded from the app scheme, may call the core.
-    if (!event.senderFrame || !event.senderFrame.url.startsWith(`${APP_ORIGIN}/`)) {
-      return { ok: false, error: { message: 'Calls from this page are refused.' } };
-    }
-    return running.call(name, args);
-  });
-  running.events.onAny((event, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
-  });
 }
 
 app.on('second-instance', () => {
@@ -54,29 +86,22 @@ app.on('second-instance', () => {
   mainWindow?.focus();
 });
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (navigation, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) navigation.preventDefault();
-  });
-});
+// Every web contents, the window's and any other, stays on the app's own pages.
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 
 void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
+  if (!spellCheckOn(process.platform)) session.defaultSession.setSpellCheckerEnabled(false);
   serveRenderer(rendererDir);
   try {
-    core = await createCore({
-      dataDir: resolveDataDir(dataDirFlag),
-      sync: true,
-      showItemInFolder: (path) => shell.showItemInFolder(path),
-      // Chromium knows the system's proxy settings (and PAC scripts) on every platform.
-      systemProxy: (url) => session.defaultSession.resolveProxy(url),
-    });
+    await core.start();
   } catch (error) {
     dialog.showErrorBox('notify-desk cannot start', error instanceof Error ? error.message : String(error));
     app.quit();
     return;
   }
-  registerIpc(core);
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, args: unknown) => passWindowCall(senderOf(event), name, args, core));
+  ipcMain.handle(CHOOSE_IMPORT_FILE_CHANNEL, (event, args: unknown) => chooseImportFile(senderOf(event), args, showImportDialog, core));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -89,7 +114,7 @@ app.on('window-all-closed', () => {
 
 let closing = false;
 app.on('before-quit', (event) => {
-  if (closing || !core) return;
+  if (closing) return;
   closing = true;
   event.preventDefault();
   void core.close().finally(() => app.quit());

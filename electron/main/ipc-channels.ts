@@ -1,4 +1,7 @@
 export const INVOKE_CHANNEL = 'notify-desk:invoke';
 export const EVENT_CHANNEL = 'notify-desk:event';
+/** The window asks the main process to show its file dialog for an import. */
+export const CHOOSE_IMPORT_FILE_CHANNEL = 'notify-desk:choose-import-file';
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://notify-desk';
+export const APP_HOST = 'notify-desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,32 +1,27 @@
-import { shell, type BrowserWindow, type Session } from 'electron';
-import { APP_ORIGIN } from './ipc-channels';
+import { shell, type Session, type WebContents } from 'electron';
+import { isAllowedExternalLink } from './external-links';
+import { isAppUrl } from './trusted-sender';
 
-/** Links a person may open from the app: https only, opened in their own browser, never inside the app. */
-export function isSafeExternalLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
-}
-
+/** No permission (camera, notifications, geolocation, ...) is ever granted to a page. */
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
 
-export function lockDownWindow(window: BrowserWindow): void {
-  const contents = window.webContents;
+/**
+ * A page stays on the app's own pages: no navigation or redirect elsewhere, no webview, no new window. A link to
+ * GOV.UK or Notify's own pages opens in the person's browser; any other link does nothing.
+ */
+export function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalLink(url)) void shell.openExternal(url);
+    if (isAllowedExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

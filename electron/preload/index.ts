@@ -1,10 +1,10 @@
-import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-channels';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-channels';
 
 type Listener = (payload: unknown) => void;
 
-// The page gets exactly three functions: call a named handler, listen to a named event, and find where a file the
-// user chose or dropped lives on disk (Electron no longer gives File a path).
+// The page gets exactly three functions: call a named handler, listen to a named event, and ask the main process to
+// show its file dialog for an import (the page never learns, or names, a path on disk).
 contextBridge.exposeInMainWorld('notifyDesk', {
   invoke: (name: string, args: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, name, args),
   on: (event: string, listener: Listener) => {
@@ -16,5 +16,5 @@ contextBridge.exposeInMainWorld('notifyDesk', {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  chooseImportFile: (jobId: string) => ipcRenderer.invoke(CHOOSE_IMPORT_FILE_CHANNEL, { jobId }),
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { CoreRestartedBanner } from './components/CoreRestartedBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { PracticeModeBanner } from './components/PracticeModeBanner';
@@ -70,6 +71,7 @@ export function App() {
         <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
           {practiceMode && <PracticeModeBanner />}
           {statusError && <ErrorBanner message={statusError} />}
+          <CoreRestartedBanner />
           <Page route={route} />
         </main>
       </div>

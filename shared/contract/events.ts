@@ -9,6 +9,8 @@ export interface CoreEvents {
   'message.updated': OutboxMessage;
   'templates.changed': { templateId: string };
   'import.progress': ImportProgress;
+  /** Desktop app: the core's process stopped unexpectedly; `restarting` says whether a new one is starting. */
+  'core.restarted': { message: string; restarting: boolean };
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -17,4 +19,5 @@ export const coreEventNames: readonly CoreEventName[] = [
   'message.updated',
   'templates.changed',
   'import.progress',
+  'core.restarted',
 ];

@@ -14,6 +14,7 @@ export * from './sync';
 export * from './templates';
 export * from './imports';
 export * from './permissions';
+export * from './ui-calls';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {

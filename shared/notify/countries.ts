@@ -19,8 +19,11 @@ const PREFIXES_TRIED = ['', 'the ', 'yr ', 'y '];
 
 const royalMailEurope: ReadonlySet<string> = new Set(countryData.royalMailEurope);
 
-// Generated from Notify's data files by scripts/generate-notify-tables.ts.
-const canonicalNamesByKey: ReadonlyMap<string, string> = new Map(Object.entries(countryData.canonicalNamesByKey));
+// Generated from Notify's data files by scripts/generate-notify-tables.ts; made into a map on first use, since most
+// commands never read an address.
+let canonicalNamesByKeyBuilt: ReadonlyMap<string, string> | undefined;
+const canonicalNamesByKey = (): ReadonlyMap<string, string> =>
+  (canonicalNamesByKeyBuilt ??= new Map(Object.entries(countryData.canonicalNamesByKey)));
 
 export function postageZoneOf(canonicalName: string): PostageZone {
   if (canonicalName === UNITED_KINGDOM) return 'united-kingdom';
@@ -35,7 +38,7 @@ export function postageZoneOf(canonicalName: string): PostageZone {
 export function findCountry(name: string): Country | null {
   if (hasDigit(name)) return null;
   for (const prefix of PREFIXES_TRIED) {
-    const canonical = canonicalNamesByKey.get(countryLookupKey(prefix + name));
+    const canonical = canonicalNamesByKey().get(countryLookupKey(prefix + name));
     if (canonical !== undefined) return { name: canonical, postage: postageZoneOf(canonical) };
   }
   return null;
@@ -48,5 +51,5 @@ export function unknownCountryMessage(name: string): string {
 
 /** The number of distinct lookup keys (Notify's own table has 1,709). */
 export function countryLookupKeyCount(): number {
-  return canonicalNamesByKey.size;
+  return canonicalNamesByKey().size;
 }

@@ -4,9 +4,7 @@ import { UserError } from '../dispatch';
 import { batchImportedToday, discardInterruptedImports } from '../import/batch-writer';
 import { ColumnMappingStore } from '../import/column-mapping';
 import { ImportFiles } from '../import/import-files';
-import { inspectSheets } from '../import/inspect-file';
-import { findRejectedRowsFile } from '../import/rejected-rows-file';
-import { checkImport, previewImportRow, queueImport, rejectedRowsFolder, type ImportRun } from '../import/run-import';
+import type { ImportRun } from '../import/run-import';
 import { loadTemplateForImport } from '../import/template-for-import';
 import { newId } from '../clock';
 
@@ -27,6 +25,10 @@ export interface ImportHandlerOptions {
   /** The desktop app's file manager, opened on a file; other hosts have none. */
   showItemInFolder?: (path: string) => void;
 }
+
+// The readers (character sets, CSV, XLSX) and the rest of the pipeline load with the first import, not with the core:
+// most sessions of the command line never import.
+const pipeline = () => import('../import/run-import');
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
 export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
@@ -68,6 +70,7 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     'imports.inspect': ({ source, jobId }) =>
       withJob(jobId, async (signal, progress) => {
         const { fileId, file } = await files.add(source, signal);
+        const { inspectSheets } = await import('../import/inspect-file');
         const sheets = await inspectSheets(file, { signal, onRows: (rows) => progress('reading', rows) });
         return {
           fileId,
@@ -79,10 +82,11 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
           importedToday: batchImportedToday(ctx.db, file.contentHash),
         };
       }),
-    'imports.check': (args) => withJob(args.jobId, (signal, progress) => checkImport(importRun(args, signal, progress))),
-    'imports.preview': (args) => withJob(undefined, (signal) => previewImportRow(importRun(args, signal, undefined), args.row)),
+    'imports.check': (args) => withJob(args.jobId, async (signal, progress) => (await pipeline()).checkImport(importRun(args, signal, progress))),
+    'imports.preview': (args) => withJob(undefined, async (signal) => (await pipeline()).previewImportRow(importRun(args, signal, undefined), args.row)),
     'imports.queue': (args) =>
       withJob(args.jobId, async (signal, progress) => {
+        const { queueImport, rejectedRowsFolder } = await pipeline();
         const result = await queueImport(importRun(args, signal, progress), {
           excludeInvalid: args.excludeInvalid,
           sendAt: args.sendAt,
@@ -101,6 +105,7 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     'imports.showRejectedRows': async ({ fileName }) => {
       const { showItemInFolder } = options;
       if (!showItemInFolder) throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
+      const [{ findRejectedRowsFile }, { rejectedRowsFolder }] = await Promise.all([import('../import/rejected-rows-file'), pipeline()]);
       const saved = await findRejectedRowsFile(rejectedRowsFolder(ctx.dataDir), fileName);
       if (!saved) {
         throw new UserError(`${fileName} is not in the rejected-rows folder of the data folder any more: it may have been moved or deleted.`, 'no-such-file');

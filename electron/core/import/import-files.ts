@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_IMPORT_FILE_BYTES, type ImportSource } from '../../../shared/contract';
 import { newId } from '../clock';
-import { examineFile, type ExaminedFile } from './examine-file';
+import type { ExaminedFile } from './examine-file';
 import { ImportError } from './import-error';
 
 /**
@@ -37,6 +37,7 @@ export class ImportFiles {
       path = join(folder, fileName);
       writeFileSync(path, bytes);
     }
+    const { examineFile } = await import('./examine-file');
     const file = await examineFile(path, fileName, signal);
     this.files.set(fileId, file);
     return { fileId, file };

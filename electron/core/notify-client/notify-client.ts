@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
@@ -89,15 +89,20 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
   // Made at the first request, so that a CA file that cannot be read is reported as that request's failure.
   let httpsAgent: HttpsAgent | null = null;
-  const http: AxiosInstance = axios.create({
-    baseURL: baseUrl,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    httpAgent,
-    headers: { 'User-Agent': NOTIFY_DESK_USER_AGENT, Accept: 'application/json' },
-    validateStatus: () => true,
-    maxRedirects: 0,
-    transitional: { clarifyTimeoutError: true },
-  });
+  // axios is loaded on the first request, not with the core: loading it probes Node's fetch machinery (tens of
+  // milliseconds), and most command-line calls never reach Notify.
+  let http: Promise<AxiosInstance> | undefined;
+  const loadAxios = () => import('axios');
+  const createHttp = async (): Promise<AxiosInstance> =>
+    (await loadAxios()).default.create({
+      baseURL: baseUrl,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      httpAgent,
+      headers: { 'User-Agent': NOTIFY_DESK_USER_AGENT, Accept: 'application/json' },
+      validateStatus: () => true,
+      maxRedirects: 0,
+      transitional: { clarifyTimeoutError: true },
+    });
 
   async function request<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -114,7 +119,8 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
     }
     let response: AxiosResponse<unknown>;
     try {
-      response = await http.request({
+      http ??= createHttp();
+      response = await (await http).request({
         method,
         url: path,
         data: body,
@@ -123,7 +129,9 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         ...(httpsAgent ? { httpsAgent } : {}),
       });
     } catch (error) {
-      if (error instanceof AxiosError) throw routeError(error.code, route, error) ?? connectionError(error.code, error.message, error);
+      if (error instanceof (await loadAxios()).AxiosError) {
+        throw routeError(error.code, route, error) ?? connectionError(error.code, error.message, error);
+      }
       throw connectionError(undefined, error instanceof Error ? error.message : String(error), error);
     }
     const refusedByProxy = proxyAnswerError(response, route, secure);

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '../../../simulator';
+import type { RunningSimulator } from '../../../simulator';
 import type { ActiveService } from '../core-context';
 import { DIRECT_NETWORK } from '../network/network-access';
 import { checkServiceKey } from './configure-service';
@@ -20,6 +20,8 @@ export class PracticeService {
   }
 
   private async start() {
+    // The simulator loads when practice mode is first used, not with the core.
+    const { startSimulator } = await import('../../../simulator');
     const simulator = await startSimulator({ port: 0, deliverAfterMs: 4000, quiet: true });
     const apiKey = simulator.apiKeys.test;
     const check = await checkServiceKey(simulator.url, apiKey, DIRECT_NETWORK);

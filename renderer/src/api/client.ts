@@ -1,4 +1,4 @@
-import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult } from '../../../shared/contract';
+import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult, type ImportFileInfo } from '../../../shared/contract';
 import { createElectronTransport } from './electronTransport';
 import type { Transport } from './transport';
 import { createWebTransport, readSessionToken } from './webTransport';
@@ -37,9 +37,18 @@ export function subscribe<E extends CoreEventName>(event: E, listener: (payload:
   return currentTransport().on(event, listener);
 }
 
-/** In the desktop app, where a chosen or dropped file lives on disk; null in a web page, which only has its bytes. */
-export function pathOnDisk(file: File): string | null {
-  return window.notifyDesk?.pathForFile(file) || null;
+/**
+ * Desktop app: the person chooses a file in the system's dialog and the core reads it where it is; the page gets the
+ * file's details, never its path. Null when they cancel.
+ */
+export async function chooseImportFileOnDesktop(jobId: string): Promise<ImportFileInfo | null> {
+  const bridge = window.notifyDesk;
+  if (!bridge) throw new CallError('Only the desktop app has a file dialog.', 'desktop-only');
+  const result = await bridge.chooseImportFile(jobId);
+  if (result === null) return null;
+  if (!result.ok) throw new CallError(result.error.message, result.error.code);
+  // The core validated the result against the contract before sending it.
+  return result.value as ImportFileInfo;
 }
 
 /** Whether the page is the desktop app's (Electron's preload bridge is there) rather than a browser's in web mode. */

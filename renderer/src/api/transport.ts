@@ -10,8 +10,8 @@ export interface Transport {
 export interface NotifyDeskBridge {
   invoke(name: string, args: unknown): Promise<CallResult<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
-  /** Where a chosen or dropped file lives on disk; empty for a file that is not on disk. */
-  pathForFile(file: File): string;
+  /** Shows the system's file dialog and has the core inspect the chosen file (imports.inspect); null if cancelled. */
+  chooseImportFile(jobId: string): Promise<CallResult<unknown> | null>;
 }
 
 declare global {

@@ -1,18 +1,17 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NotifyClient } from 'notifications-node-client';
 import { describe, expect, it } from 'vitest';
 import { SIMULATOR_API_KEYS } from '../../../simulator/index';
 import { parseSimulatorArguments } from '../../../simulator/main';
+import { cliPath } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { CLIENT_SUITE_SEED_FILE, SEEDED } from './client-suite';
 
-const CHILD_SCRIPT = fileURLToPath(new URL('./simulator-command-child.ts', import.meta.url));
-
+/** `notify-desk simulator ARGS`, as built. */
 function spawnCommand(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...args], { stdio: 'pipe' });
+  return spawn(process.execPath, [cliPath, 'simulator', ...args], { stdio: 'pipe' });
 }
 
 function firstLineOf(child: ChildProcessWithoutNullStreams): Promise<string> {
@@ -33,7 +32,7 @@ function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number |
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-describe('runSimulatorCommand in a child process', () => {
+describe('notify-desk simulator', () => {
   it('prints one JSON line with the URL and keys once listening, answers, and closes cleanly on SIGTERM', async () => {
     const child = spawnCommand(['--port', '0', '--deliver-after-ms', '100', '--quiet']);
     const exited = exitOf(child);

@@ -29,6 +29,9 @@ const ctx = openTestContext(
   }),
 );
 const engine = createSyncEngine(ctx, config.engine);
+// The Notify client loads axios on its first request. Loading it before saying "running" keeps that word meaning ready
+// to send, so that a test killing the process at random moments after it catches it sending, not loading.
+await import('axios');
 engine.start();
 process.stdout.write('running\n');
 

@@ -2,8 +2,11 @@ import { useState } from 'react';
 
 const accept = '.csv,.tsv,.txt,.xlsx,.xlsm,.ods,.xls';
 
-/** A file picker that also takes a file dropped on it. */
-export function FileChooser({ onFile, disabled }: { onFile(file: File): void; disabled: boolean }) {
+/**
+ * A file picker that also takes a file dropped on it. In the desktop app the picker is the system's own dialog,
+ * shown by the app (`onChooseInDialog`), so that the file is read where it is rather than copied through the page.
+ */
+export function FileChooser({ onFile, onChooseInDialog, disabled }: { onFile(file: File): void; onChooseInDialog?: () => void; disabled: boolean }) {
   const [dragging, setDragging] = useState(false);
   return (
     <div
@@ -21,26 +24,36 @@ export function FileChooser({ onFile, disabled }: { onFile(file: File): void; di
         if (file && !disabled) onFile(file);
       }}
     >
-      <label className="govuk-label govuk-label--s" htmlFor="import-file">
-        Upload a file
-      </label>
+      {onChooseInDialog ? (
+        <p className="govuk-label govuk-label--s">Upload a file</p>
+      ) : (
+        <label className="govuk-label govuk-label--s" htmlFor="import-file">
+          Upload a file
+        </label>
+      )}
       <div className="govuk-hint" id="import-file-hint">
         Drag and drop it here, or choose it. CSV, TSV, TXT, XLSX or XLSM, up to 100,000 rows.
       </div>
-      <input
-        className="govuk-file-upload"
-        id="import-file"
-        name="import-file"
-        type="file"
-        accept={accept}
-        disabled={disabled}
-        aria-describedby="import-file-hint"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) onFile(file);
-          event.target.value = '';
-        }}
-      />
+      {onChooseInDialog ? (
+        <button type="button" className="govuk-button govuk-button--secondary" id="import-file" aria-describedby="import-file-hint" disabled={disabled} onClick={onChooseInDialog}>
+          Choose a file
+        </button>
+      ) : (
+        <input
+          className="govuk-file-upload"
+          id="import-file"
+          name="import-file"
+          type="file"
+          accept={accept}
+          disabled={disabled}
+          aria-describedby="import-file-hint"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) onFile(file);
+            event.target.value = '';
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_IMPORT_FILE_BYTES, type ColumnMapping, type ImportCheckReport, type ImportFileInfo, type ImportQueueResult, type ImportSource, type ImportStage } from '../../../../shared/contract';
-import { call, errorMessage, pathOnDisk } from '../../api/client';
+import { MAX_IMPORT_FILE_BYTES, type ColumnMapping, type ImportCheckReport, type ImportFileInfo, type ImportQueueResult, type ImportStage } from '../../../../shared/contract';
+import { call, chooseImportFileOnDesktop, errorMessage, isDesktopApp } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -68,17 +68,20 @@ export function ImportPage() {
     void call('imports.cancel', { jobId });
   }
 
-  async function chooseFile(chosen: File): Promise<void> {
+  /** A file picked or dropped in the page travels as bytes; the desktop's own dialog hands the file to the core. */
+  async function chooseFile(chosen: File | 'desktop-dialog'): Promise<void> {
     setFile(null);
     setReport(null);
     setQueued(null);
-    const path = pathOnDisk(chosen);
-    if (!path && chosen.size > MAX_IMPORT_FILE_BYTES) {
+    if (chosen !== 'desktop-dialog' && chosen.size > MAX_IMPORT_FILE_BYTES) {
       setProblem(`${chosen.name} is larger than 150 MB, the largest file notify-desk reads. Split it into smaller files.`);
       return;
     }
-    const source = async (): Promise<ImportSource> => (path ? { path } : { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) });
-    const info = await run('reading', null, async (jobId) => call('imports.inspect', { jobId, source: await source() }));
+    const info = await run('reading', null, async (jobId) =>
+      chosen === 'desktop-dialog'
+        ? chooseImportFileOnDesktop(jobId)
+        : call('imports.inspect', { jobId, source: { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) } }),
+    );
     if (!info) return;
     setFile(info);
     const visible = info.sheets.filter((candidate) => !candidate.hidden);
@@ -134,7 +137,13 @@ export function ImportPage() {
         onChange={(id) => setTemplateId(id)}
         options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
       />
-      {templateId && <FileChooser onFile={(chosen) => void chooseFile(chosen)} disabled={job !== null} />}
+      {templateId && (
+        <FileChooser
+          onFile={(chosen) => void chooseFile(chosen)}
+          onChooseInDialog={isDesktopApp() ? () => void chooseFile('desktop-dialog') : undefined}
+          disabled={job !== null}
+        />
+      )}
       {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => cancel(job.id)} />}
       {file && templateId && (
         <>
