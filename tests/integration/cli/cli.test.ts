@@ -39,6 +39,12 @@ describe('notify-desk on the command line', () => {
     expect(unknown.stderr).toBe('notify-desk: Unknown command "launch". Run notify-desk --help for the list.\n');
   });
 
+  it('stops quietly, with no stack trace, when the program reading its output goes away (a closed pipe)', async () => {
+    const closed = await runCli(['--data-dir', dataDir, '--help'], { closeStdout: true });
+    expect(closed.stderr).toBe('');
+    expect(closed.code).toBe(0);
+  });
+
   it('adds a text message template and lists it as JSON', async () => {
     const added = await cli(['template', 'add', '--type', 'sms', '--name', 'Parcel ready', '--body', 'Hello ((name)), your parcel is ready.']);
     expect(added.code).toBe(0);
