@@ -3,6 +3,7 @@ import { commands } from './commands';
 import { createCore, type Core } from '../electron/core/create-core';
 import { resolveDataDir } from '../electron/core/data-dir';
 import { toUserError } from '../electron/core/dispatch';
+import { tolerateClosedOutput } from './output-streams';
 import { parseOptions } from './parse-options';
 
 const usage = (list: readonly CliCommand[]) =>
@@ -40,6 +41,7 @@ function stopSignal(): Promise<void> {
 
 /** Runs one command and returns the exit code: never a stack trace, always a one-line reason. */
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedOutput();
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const err = (text: string) => process.stderr.write(`${text}\n`);
   const opened: Core[] = [];

@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import { parseApiKey } from './api-key';
+import { requestTarget } from './connection-failure';
 import { connectionError, NotifyApiError, responseError } from './errors';
 import { createNotifyToken } from './jwt';
 import {
@@ -77,6 +78,7 @@ export interface NotifyClient {
 export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   const { serviceId, secret } = parseApiKey(options.apiKey);
   const maxSockets = options.maxSockets ?? 32;
+  const target = requestTarget(options.baseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
   const http: AxiosInstance = axios.create({
@@ -105,8 +107,8 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         headers: { Authorization: `Bearer ${createNotifyToken(serviceId, secret)}` },
       });
     } catch (error) {
-      if (error instanceof AxiosError) throw connectionError(error.code, error.message, error);
-      throw connectionError(undefined, error instanceof Error ? error.message : String(error), error);
+      if (error instanceof AxiosError) throw connectionError(error.code, error.message, target, error);
+      throw connectionError(undefined, error instanceof Error ? error.message : String(error), target, error);
     }
     if (response.status < 200 || response.status >= 300) {
       const envelope = errorEnvelopeSchema.safeParse(response.data);

@@ -25,7 +25,7 @@ describe('what the dispatcher tells the person about a failure, and what it logs
     expect(shown.message.length).toBeLessThanOrEqual(400);
     const [line] = log.lines();
     expect(line!.length).toBeLessThanOrEqual(8_000);
-    expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'unexpected error', handler: 'templates.create' });
+    expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'unexpected error', handler: 'templates.create', error: expect.stringMatching(/^Request failed: at somewhere/) });
   });
 
   it('keeps a message written for the person, tidied and bounded the same way', () => {
