@@ -27,7 +27,7 @@ const SESSION_TOKEN_KEY = 'notifyDesk.token';
 /** Opens the address `notify-desk web` printed (it holds a one-time code) and waits until the page has its session token. */
 export async function openPrintedAddress(page: Page, address: string): Promise<string> {
   await page.goto(address);
-  const token = await page.waitForFunction((key) => window.sessionStorage.getItem(key), SESSION_TOKEN_KEY);
+  const token = await page.waitForFunction(`window.sessionStorage.getItem(${JSON.stringify(SESSION_TOKEN_KEY)})`);
   return (await token.jsonValue()) as string;
 }
 
