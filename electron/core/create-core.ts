@@ -15,7 +15,8 @@ import { fileLogger, type Logger } from './log';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
-import { createUncheckedKeyVerifier } from './services/verify-unchecked-key';
+import { serviceSetUpStep } from './services/service-setup';
+import { releaseMessagesWhoseHoldIsOver } from './outbox/held-messages';
 import { createSyncEngine, type SyncEngine } from './sync';
 
 export interface CoreOptions {
@@ -38,7 +39,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function configuredService(service: StoredService, secrets: SecretStore): ActiveService {
+function configuredService(service: StoredService, secrets: SecretStore, setUp: ActiveService['setUp']): ActiveService {
   return {
     id: service.id,
     name: service.name,
@@ -51,6 +52,7 @@ function configuredService(service: StoredService, secrets: SecretStore): Active
       if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
       return key;
     },
+    setUp,
   };
 }
 
@@ -64,7 +66,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const practice = new PracticeService();
 
   const user = currentUser();
-  const verifyIfUnchecked = createUncheckedKeyVerifier({ db, user, events }, services);
+  // Messages set aside for a cause that has gone since (by earlier versions too) go back to the queue on start.
+  releaseMessagesWhoseHoldIsOver(db, services.configured());
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
@@ -74,9 +77,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      const active = configuredService(configured, secrets);
-      verifyIfUnchecked(configured, active.apiKey);
-      return active;
+      return configuredService(configured, secrets, serviceSetUpStep({ db, user, events }, services, configured));
     },
   };
   const sync = createSyncEngine(ctx);

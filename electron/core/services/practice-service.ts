@@ -1,6 +1,6 @@
 import { startSimulator, type RunningSimulator } from '../../../simulator';
 import type { ActiveService } from '../core-context';
-import { checkServiceKey } from './configure-service';
+import { createNotifyClient } from '../notify-client';
 import { findPassThroughTemplates } from './pass-through-templates';
 
 /** With no service configured, an in-process Notify simulator with a test key: nothing is really sent. */
@@ -8,7 +8,10 @@ export class PracticeService {
   private running: Promise<{ simulator: RunningSimulator; service: ActiveService }> | null = null;
 
   get(): Promise<ActiveService> {
-    this.running ??= this.start();
+    this.running ??= this.start().catch((error: unknown) => {
+      this.running = null;
+      throw error;
+    });
     return this.running.then(({ service }) => service);
   }
 
@@ -21,9 +24,13 @@ export class PracticeService {
   private async start() {
     const simulator = await startSimulator({ port: 0, deliverAfterMs: 4000, quiet: true });
     const apiKey = simulator.apiKeys.test;
-    const check = await checkServiceKey(simulator.url, apiKey);
-    const passThroughTemplates =
-      check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
+    const client = createNotifyClient({ baseUrl: simulator.url, apiKey, timeoutMs: 10_000 });
+    let passThroughTemplates;
+    try {
+      passThroughTemplates = findPassThroughTemplates(await client.listTemplates());
+    } finally {
+      client.close();
+    }
     const service: ActiveService = {
       id: 'practice',
       name: 'Practice service (nothing is really sent)',
