@@ -1,10 +1,9 @@
 import type { Channel } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
+import { CHANNELS, TEMPLATE_KIND } from '../services/pass-through-templates';
 
 /** `held_for` of a message needing attention because the service had no pass-through template for its channel. */
 export const HELD_FOR_PASS_THROUGH = 'pass-through-template';
-
-const CHANNEL_TEMPLATE = { sms: 'text message', email: 'email', letter: 'letter' } as const;
 
 /** The service as far as holds are concerned: null in practice mode, which has every pass-through template. */
 export interface HoldingService {
@@ -19,12 +18,12 @@ export interface HoldingService {
  */
 export function releaseMessagesWhoseHoldIsOver(db: Db, service: HoldingService | null): string[] {
   const unchecked = service !== null && service.templatesCheckedAt === null;
-  const channels = (['sms', 'email', 'letter'] as const).filter((channel) => service === null || unchecked || service.passThroughTemplates[channel]);
+  const channels = CHANNELS.filter((channel) => service === null || unchecked || service.passThroughTemplates[channel]);
   if (channels.length === 0) return [];
   const why = (channel: Channel) =>
     unchecked
       ? 'back in the queue by itself: it waits for the service to be checked'
-      : `back in the queue by itself: the service now has a pass-through ${CHANNEL_TEMPLATE[channel]} template`;
+      : `back in the queue by itself: the service now has a pass-through ${TEMPLATE_KIND[channel]} template`;
   const select = db.prepare(
     `SELECT id, type FROM outbox_messages WHERE state = 'needs-attention' AND held_for = ? AND type IN (SELECT value FROM json_each(?))`,
   );

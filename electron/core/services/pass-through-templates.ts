@@ -4,6 +4,9 @@ import type { PassThroughTemplates } from './service-repository';
 
 export const CHANNELS: readonly Channel[] = ['sms', 'email', 'letter'];
 
+/** What Notify calls a template of each channel. */
+export const TEMPLATE_KIND = { sms: 'text message', email: 'email', letter: 'letter' } as const;
+
 const isOnly = (text: string | null | undefined, placeholder: string) =>
   (text ?? '').trim().replace(/\s+/g, '').toLowerCase() === `((${placeholder}))`;
 
@@ -52,7 +55,7 @@ export function missingPassThroughWarning(passThrough: PassThroughTemplates): st
   const missing = CHANNELS.filter((channel) => !passThrough[channel]);
   if (missing.length === 0) return null;
   const messages = inWords(missing.map((channel) => MESSAGES_OF[channel]));
-  const kind = missing.length === 1 ? `a pass-through ${missing[0] === 'sms' ? 'text message' : missing[0]} template` : 'a pass-through template for each';
+  const kind = missing.length === 1 && missing[0] ? `a pass-through ${TEMPLATE_KIND[missing[0]]} template` : 'a pass-through template for each';
   return (
     `${messages.charAt(0).toUpperCase()}${messages.slice(1)} written on this desk cannot be sent until the service has ${kind}: ` +
     `in Notify, create ${inWords(missing.map(passThroughTemplateToCreate))}, and notify-desk will find ${missing.length === 1 ? 'it' : 'them'} by itself.`
