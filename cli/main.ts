@@ -2,6 +2,7 @@ import { UsageError, type CliCommand, type CliEnvironment } from './command';
 import { commands } from './commands';
 import type { Core } from '../electron/core/create-core';
 import { resolveDataDir } from '../electron/core/data-dir';
+import { tolerateClosedOutput } from './output-streams';
 import { parseOptions } from './parse-options';
 
 // `--help` and argument errors load none of the core: it is imported when a command opens it (scripts/build-cli.mjs
@@ -42,6 +43,7 @@ function stopSignal(): Promise<void> {
 
 /** Runs one command and returns the exit code: never a stack trace, always a one-line reason. */
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedOutput();
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const err = (text: string) => process.stderr.write(`${text}\n`);
   const opened: Core[] = [];

@@ -15,7 +15,7 @@ function openInBrowser(url: string): void {
 
 export const webCommand: CliCommand = {
   name: 'web',
-  summary: 'Serve the app to a browser on 127.0.0.1 (prints the address with its one-time token)',
+  summary: 'Serve the app to a browser on 127.0.0.1 (prints an address holding a one-time code)',
   usage: 'web [--port N] [--no-open]',
   run: async (args, env) => {
     const { values } = parseOptions(args, { port: { type: 'string' }, 'no-open': { type: 'boolean' } });
@@ -24,8 +24,8 @@ export const webCommand: CliCommand = {
     const core = await env.openCore({ sync: true });
     const { startWebHost } = await import('../web/web-host');
     const host = await startWebHost(core, { port, rendererDir });
-    env.out(env.json ? JSON.stringify({ url: host.urlWithToken }) : host.urlWithToken);
-    if (!values['no-open']) openInBrowser(host.urlWithToken);
+    env.out(env.json ? JSON.stringify({ url: host.urlWithCode }) : host.urlWithCode);
+    if (!values['no-open']) openInBrowser(host.urlWithCode);
     await env.stopRequested;
     await host.close();
     return 0;

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
+import { WebSessionKeys } from './session-keys';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -18,15 +18,10 @@ class RequestTooLarge extends Error {}
 
 export interface WebHost {
   url: string;
-  urlWithToken: string;
+  /** The address to open: it holds the launch's one-time code, exchanged by the page for the session's token. */
+  urlWithCode: string;
   port: number;
   close(): Promise<void>;
-}
-
-function sameToken(expected: Buffer, given: string | null | undefined): boolean {
-  if (!given) return false;
-  const candidate = Buffer.from(given);
-  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
 }
 
 /** The body as text; past the limit the rest is read and dropped, so the caller still gets the answer. */
@@ -86,13 +81,18 @@ async function sendRejectedRows(core: Core, request: IncomingMessage, response: 
   else await pipeline(createReadStream(saved.path), response);
 }
 
+const codeRefusals = {
+  spent: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
+  unknown: 'This is not the address notify-desk web printed. Open the address it printed.',
+} as const;
+
 /**
- * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token; Host and
- * Origin must name this server, so other sites in the same browser (or DNS rebinding) cannot reach the core.
+ * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token, which the
+ * page gets once for the one-time code in the address; Host and Origin must name this server, so other sites in the
+ * same browser (or DNS rebinding) cannot reach the core.
  */
 export async function startWebHost(core: Core, options: { port?: number; rendererDir: string }): Promise<WebHost> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenBytes = Buffer.from(token);
+  const keys = new WebSessionKeys();
   let allowedHosts = new Set<string>();
 
   const server: Server = createServer((request, response) => {
@@ -112,10 +112,22 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     // The path as sent: URL parsing would resolve `..` and `%2e%2e` away before the name could be refused.
     const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
 
+    if (url.pathname === '/session') {
+      if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
+      let code: unknown;
+      try {
+        code = (JSON.parse(await readBody(request)) as { code?: unknown } | null)?.code;
+      } catch {
+        return refuse(response, 400, 'The request was not valid JSON.');
+      }
+      const exchanged = keys.exchange(code);
+      return 'token' in exchanged ? sendJson(response, 200, exchanged) : refuse(response, 401, codeRefusals[exchanged.refused]);
+    }
+
     if (url.pathname === '/rpc') {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
       const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-      if (!sameToken(tokenBytes, bearer)) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      if (!keys.acceptsToken(bearer)) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       let payload: unknown;
       try {
         payload = JSON.parse(await readBody(request));
@@ -130,7 +142,7 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     }
 
     if (url.pathname === '/events') {
-      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token.');
+      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token.');
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       const stop = core.events.onAny((event, payload) => {
@@ -147,7 +159,7 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET.');
 
     if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
-      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
     }
 
@@ -176,7 +188,7 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
-    urlWithToken: `${url}?token=${token}`,
+    urlWithCode: `${url}?code=${keys.code}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

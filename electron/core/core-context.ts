@@ -1,7 +1,20 @@
 import type { Db } from './database/open-database';
 import type { CoreEventBus } from './events';
 import type { NetworkAccess } from './network/network-access';
+import type { NotifyClient } from './notify-client';
 import type { SecretStore } from './secrets/keychain';
+
+/** How a step of a service's set-up ended: done, refused by Notify (a person must fix the key or address), or to try again. */
+export type ServiceSetUpResult = { state: 'complete' } | { state: 'key-refused'; message: string } | { state: 'waiting'; message: string };
+
+/** Work on a configured service that the sync engine does through its own client before sending. */
+export interface ServiceSetUpStep {
+  /** Nothing is sent until the step completes (the service was saved while Notify could not be reached). */
+  blocksSending: boolean;
+  /** Whether the step should run now; a person asking (`eager`) makes it due at once. */
+  due(eager: boolean): boolean;
+  run(client: NotifyClient): Promise<ServiceSetUpResult>;
+}
 
 /** The Notify service the outbox sends through: a configured one, or the in-process practice simulator. */
 export interface ActiveService {
@@ -16,6 +29,8 @@ export interface ActiveService {
   apiKey(): Promise<string>;
   /** The way to the service: the proxy and the certificates to trust. */
   network: NetworkAccess;
+  /** Present while the service's set-up is unfinished, or its templates are due to be looked up again. */
+  setUp?: ServiceSetUpStep;
 }
 
 export interface CoreContext {

@@ -18,7 +18,8 @@ import type { SystemProxyResolver } from './network/proxy-route';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
-import { createUncheckedKeyVerifier } from './services/verify-unchecked-key';
+import { serviceSetUpStep } from './services/service-setup';
+import { releaseMessagesWhoseHoldIsOver } from './outbox/held-messages';
 import { createSyncEngine, type SyncEngine } from './sync';
 
 export interface CoreOptions {
@@ -53,7 +54,12 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function configuredService(service: StoredService, secrets: SecretStore, network: NetworkAccess): ActiveService {
+function configuredService(
+  service: StoredService,
+  secrets: SecretStore,
+  network: NetworkAccess,
+  setUp: ActiveService['setUp'],
+): ActiveService {
   return {
     id: service.id,
     name: service.name,
@@ -67,6 +73,7 @@ function configuredService(service: StoredService, secrets: SecretStore, network
       return key;
     },
     network,
+    setUp,
   };
 }
 
@@ -82,7 +89,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const network = createNetworkAccess({ systemProxy: options.systemProxy, caFile });
 
   const user = currentUser();
-  const verifyIfUnchecked = createUncheckedKeyVerifier({ db, user, events, network }, services);
+  // Messages set aside for a cause that has gone since (by earlier versions too) go back to the queue on start.
+  releaseMessagesWhoseHoldIsOver(db, services.configured());
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
@@ -93,9 +101,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      const active = configuredService(configured, secrets, network);
-      verifyIfUnchecked(configured, active.apiKey);
-      return active;
+      return configuredService(configured, secrets, network, serviceSetUpStep({ db, user, events }, services, configured));
     },
   };
   const sync = createSyncEngine(ctx);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { handlerArgs, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
+import { errorText, tidyErrorText } from './error-text';
 import type { Logger } from './log';
 import { UserError } from './user-error';
 
@@ -43,11 +44,15 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
   };
 }
 
+/**
+ * What the person reads about a failure: one short line. Messages written for them pass through (tidied and bounded);
+ * anything else is logged with its stack and named in a sentence.
+ */
 export function toUserError(name: HandlerName | string, error: unknown, log: Logger): { message: string; code?: string } {
   if (error instanceof Error && (userFacingErrorNames.has(error.name) || error instanceof UserError)) {
-    return { message: error.message, code: (error as UserError).code };
+    return { message: tidyErrorText(error.message), code: (error as UserError).code };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  log.error('unexpected error', { handler: name, message, stack: error instanceof Error ? error.stack : undefined });
+  const message = errorText(error, 160);
+  log.error('unexpected error', { handler: name, error: message, stack: error instanceof Error ? error.stack : undefined });
   return { message: `Something went wrong while doing that (${message}). Nothing was sent. The details are in the log.` };
 }

@@ -13,6 +13,8 @@ export interface ServiceSummary {
   keyStatus: 'ok' | 'unchecked' | 'rejected';
   keyStatusMessage: string | null;
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
+  /** When the service's templates were last looked up; null while that waits for Notify to answer. */
+  templatesCheckedAt: string | null;
   rateLimitPerMinute: number;
 }
 

@@ -21,15 +21,29 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   };
 }
 
-/** The app in web mode on the data folder named in `env`, open in a fresh Chromium page. */
-export async function openWebApp(env: NodeJS.ProcessEnv): Promise<{ web: RunningProcess; page: Page; close(): Promise<void> }> {
+/** Where the page keeps the session token it got for the printed address's one-time code. */
+const SESSION_TOKEN_KEY = 'notifyDesk.token';
+
+/** Opens the address `notify-desk web` printed (it holds a one-time code) and waits until the page has its session token. */
+export async function openPrintedAddress(page: Page, address: string): Promise<string> {
+  await page.goto(address);
+  const token = await page.waitForFunction(`window.sessionStorage.getItem(${JSON.stringify(SESSION_TOKEN_KEY)})`);
+  return (await token.jsonValue()) as string;
+}
+
+/**
+ * The app in web mode on the data folder named in `env`, open in a fresh Chromium page. `token` is the session's,
+ * for a test's own calls to the web host (the printed address's code can be used only once, and the page used it).
+ */
+export async function openWebApp(env: NodeJS.ProcessEnv): Promise<{ web: RunningProcess; page: Page; token: string; close(): Promise<void> }> {
   const web = await startCli(['web', '--port', '0', '--no-open'], env);
   const chromium = await launchChromium();
   const page = await chromium.browser.newPage();
-  await page.goto(web.firstLine);
+  const token = await openPrintedAddress(page, web.firstLine);
   return {
     web,
     page,
+    token,
     close: async () => {
       await chromium.close();
       await web.stop();

@@ -39,15 +39,16 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env, t
   });
 }
 
-/** Runs `notify-desk ARGS` to the end. */
+/** Runs `notify-desk ARGS` to the end. With `closeStdout`, its output is closed at once, as `| head -0` would. */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; input?: string; closeStdout?: boolean } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [cliPath, ...args], { env: options.env ?? process.env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  if (options.closeStdout) child.stdout.destroy();
+  else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin.end(options.input ?? '');
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));

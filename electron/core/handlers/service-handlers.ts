@@ -2,8 +2,6 @@ import type { AppStatus, HandlerMap } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import { configureService } from '../services/configure-service';
 import { apiKeyAccount, ServiceRepository } from '../services/service-repository';
-import { TemplateRepository } from '../templates/template-repository';
-import { mirrorNotifyTemplates } from '../templates/mirror-notify-templates';
 
 export const APP_VERSION = '0.1.0';
 
@@ -15,12 +13,7 @@ export function createServiceHandlers(ctx: CoreContext): Pick<HandlerMap, 'app.s
   };
   return {
     'app.status': async () => status(),
-    'services.configure': async (args) => {
-      const { service, warning, templates } = await configureService(args, services, ctx.secrets, ctx.network);
-      mirrorNotifyTemplates(new TemplateRepository(ctx.db), templates, service.passThroughTemplates, ctx.user);
-      ctx.events.emit('templates.changed', { templateId: '' });
-      return { service, warning };
-    },
+    'services.configure': (args) => configureService(args, ctx, services, ctx.secrets, ctx.network),
     'services.remove': async () => {
       const service = services.configured();
       if (service) {

@@ -34,6 +34,8 @@ const UNTRUSTED_CERTIFICATE_CODES = new Set([
 ]);
 const OUT_OF_DATE_CERTIFICATE_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 const WRONG_NAME_CERTIFICATE_CODES = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
+/** Any other certificate code OpenSSL or Node may give: the chain was not accepted. */
+const OTHER_CERTIFICATE_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_TLS_CERT)/;
 const PROXY_NOT_FOUND_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 
 const TRUST_ADVICE =
@@ -42,7 +44,7 @@ const TRUST_ADVICE =
 /** The failure a connection error code means on this route, or null when it is an ordinary network error. */
 export function connectionFailure(code: string | undefined, route: RequestRoute): NetworkFailure | null {
   if (!code) return null;
-  if (UNTRUSTED_CERTIFICATE_CODES.has(code)) {
+  if (UNTRUSTED_CERTIFICATE_CODES.has(code) || (OTHER_CERTIFICATE_CODE.test(code) && !WRONG_NAME_CERTIFICATE_CODES.has(code) && !OUT_OF_DATE_CERTIFICATE_CODES.has(code))) {
     return { kind: 'certificate', message: `The certificate of ${route.host} is not trusted by this computer. ${TRUST_ADVICE}` };
   }
   if (OUT_OF_DATE_CERTIFICATE_CODES.has(code)) {

@@ -1,3 +1,6 @@
+import { MAX_ERROR_TEXT, tidyErrorText } from '../error-text';
+import { describeConnectionFailure, type RequestTarget } from './connection-failure';
+
 /**
  * What went wrong talking to Notify, classified by what the sender should do about it:
  * - `unreachable`: no connection was made (refused, DNS, no route); the request surely did nothing. Wait for the service.
@@ -37,7 +40,7 @@ export class NotifyApiError extends Error {
     readonly entries: readonly NotifyErrorEntry[] = [],
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(tidyErrorText(message), options);
     this.name = 'NotifyApiError';
   }
 
@@ -63,24 +66,17 @@ export class NotifyApiError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-
-/** Classifies a failure with no HTTP response (axios `error.code`). */
-export function connectionError(code: string | undefined, detail: string, cause: unknown): NotifyApiError {
-  if (code && UNREACHABLE_CODES.has(code)) {
-    return new NotifyApiError('unreachable', `Notify could not be reached (${detail}).`, null, [], { cause });
-  }
-  if (code && TIMEOUT_CODES.has(code)) {
-    return new NotifyApiError('timeout', `Notify did not answer in time (${detail}).`, null, [], { cause });
-  }
-  return new NotifyApiError('network', `The connection to Notify failed (${detail}).`, null, [], { cause });
+/** Classifies a failure with no HTTP response (axios `error.code`), in words (see connection-failure.ts). */
+export function connectionError(code: string | undefined, detail: string, target: RequestTarget, cause: unknown): NotifyApiError {
+  const { kind, message } = describeConnectionFailure(code, detail, target);
+  return new NotifyApiError(kind, message, null, [], { cause });
 }
 
 /** Classifies an HTTP error response from its status and Notify's error envelope. */
 export function responseError(status: number, entries: readonly NotifyErrorEntry[]): NotifyApiError {
   const first = entries[0];
-  const text = entries.map((entry) => entry.message).join('; ');
+  // Notify's own words, but a line of them: a broken server or proxy can answer with a page of markup.
+  const text = tidyErrorText(entries.map((entry) => entry.message).join('; '), MAX_ERROR_TEXT - 40);
   if (status === 429) {
     if (first?.error === 'TooManyRequestsError') {
       return new NotifyApiError('daily-limit', text || 'Notify’s daily sending limit has been reached.', status, entries);

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createNetworkAccess, type NetworkAccess } from '../network/network-access';
 import type { RequestRoute } from '../network/network-failure';
 import { parseApiKey } from './api-key';
+import { requestTarget } from './connection-failure';
 import { connectionError, NotifyApiError, responseError } from './errors';
 import { createNotifyToken } from './jwt';
 import { axiosProxy, proxyAnswerError, routeError, setupError } from './network-route';
@@ -86,6 +87,7 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const secure = new URL(baseUrl).protocol === 'https:';
   const host = new URL(baseUrl).hostname;
+  const target = requestTarget(options.baseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
   // Made at the first request, so that a CA file that cannot be read is reported as that request's failure.
   let httpsAgent: HttpsAgent | null = null;
@@ -130,9 +132,9 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
       });
     } catch (error) {
       if (error instanceof (await loadAxios()).AxiosError) {
-        throw routeError(error.code, route, error) ?? connectionError(error.code, error.message, error);
+        throw routeError(error.code, route, error) ?? connectionError(error.code, error.message, target, error);
       }
-      throw connectionError(undefined, error instanceof Error ? error.message : String(error), error);
+      throw connectionError(undefined, error instanceof Error ? error.message : String(error), target, error);
     }
     const refusedByProxy = proxyAnswerError(response, route, secure);
     if (refusedByProxy) throw refusedByProxy;

@@ -15,6 +15,8 @@ export interface AttemptOutcome {
   lastError?: string | null;
   /** Whether Notify may hold a notification for this message that the desk has not recorded. */
   outcomeUnknown: boolean;
+  /** For `needs-attention`: a cause the desk watches, releasing the message by itself when it goes (see held-messages.ts). */
+  heldFor?: string | null;
   detail: string;
 }
 
@@ -35,6 +37,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
       next_attempt_at = @nextAttemptAt,
       last_error = @lastError,
       outcome_unknown = @outcomeUnknown,
+      held_for = @heldFor,
       lease_owner = NULL, lease_expires_at = NULL,
       updated_at = @now,
       accepted_at = CASE WHEN @notifyId IS NOT NULL THEN COALESCE(accepted_at, @acceptedAt, @now) ELSE accepted_at END,
@@ -58,6 +61,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
         nextAttemptAt: outcome.nextAttemptAt ?? null,
         lastError: outcome.lastError ?? null,
         outcomeUnknown: outcome.outcomeUnknown ? 1 : 0,
+        heldFor: outcome.heldFor ?? null,
         now: nowIso,
         final: isFinal(outcome.to) ? 1 : 0,
       });

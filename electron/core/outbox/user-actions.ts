@@ -36,7 +36,7 @@ export function retryMessages(db: Db, ids: readonly string[], user: string): num
     ['needs-attention'],
     'queued',
     `retried by ${user}`,
-    ', attempts = 0, next_attempt_at = NULL, last_error = NULL',
+    ', attempts = 0, next_attempt_at = NULL, last_error = NULL, held_for = NULL',
   ).length;
 }
 

@@ -1,49 +1,26 @@
 import type { HandlerArgs, ServiceSummary } from '../../../shared/contract';
 import { UserError } from '../dispatch';
 import type { NetworkAccess } from '../network/network-access';
-import { createNotifyClient, NotifyApiError, parseApiKey, type NotifyTemplate } from '../notify-client';
+import { createNotifyClient, parseApiKey } from '../notify-client';
 import type { SecretStore } from '../secrets/keychain';
-import { findPassThroughTemplates } from './pass-through-templates';
-import { apiKeyAccount, ServiceRepository, type PassThroughTemplates } from './service-repository';
+import { missingPassThroughWarning } from './pass-through-templates';
+import { apiKeyAccount, ServiceRepository } from './service-repository';
+import { checkKey, completeServiceSetUp, type SetUpContext } from './service-setup';
 
-export type KeyCheck =
-  | { outcome: 'accepted'; templates: NotifyTemplate[] }
-  | { outcome: 'rejected'; message: string }
-  | { outcome: 'unreachable'; message: string };
-
-/** Asks the service for its templates: proves the key and finds the pass-through templates in one request. */
-export async function checkServiceKey(baseUrl: string, apiKey: string, network: NetworkAccess): Promise<KeyCheck> {
-  const client = createNotifyClient({ baseUrl, apiKey, timeoutMs: 10_000, network });
-  try {
-    return { outcome: 'accepted', templates: await client.listTemplates() };
-  } catch (error) {
-    if (error instanceof NotifyApiError && (error.kind === 'auth' || error.kind === 'not-found' || error.kind === 'rejected')) {
-      return { outcome: 'rejected', message: error.message };
-    }
-    return { outcome: 'unreachable', message: error instanceof Error ? error.message : String(error) };
-  } finally {
-    client.close();
-  }
-}
-
-function chosenPassThrough(args: HandlerArgs<'services.configure'>, found: PassThroughTemplates): PassThroughTemplates {
-  return {
-    sms: args.smsTemplateId ?? found.sms,
-    email: args.emailTemplateId ?? found.email,
-    letter: args.letterTemplateId ?? found.letter,
-  };
-}
+const UNTIL_NOTIFY_ANSWERS = 'until then messages wait in the queue, and nothing needs doing.';
 
 /**
- * Saves the service with its key in the keychain. A key Notify refuses is not saved; a service that cannot be reached
- * is saved with a warning and checked at the first sync.
+ * Saves the service with its key in the keychain, checking the key and looking up the service's templates. A key
+ * Notify refuses is not saved. When Notify cannot be reached (or fails) part way, what was done is kept and the
+ * rest is completed by the sync engine as soon as Notify answers.
  */
 export async function configureService(
   args: HandlerArgs<'services.configure'>,
+  ctx: SetUpContext,
   services: ServiceRepository,
   secrets: SecretStore,
   network: NetworkAccess,
-): Promise<{ service: ServiceSummary; warning: string | null; templates: NotifyTemplate[] }> {
+): Promise<{ service: ServiceSummary; warning: string | null }> {
   let notifyServiceId: string;
   try {
     notifyServiceId = parseApiKey(args.apiKey).serviceId;
@@ -51,28 +28,37 @@ export async function configureService(
     throw new UserError(error instanceof Error ? error.message : 'That is not a Notify API key.');
   }
   const baseUrl = args.baseUrl.replace(/\/+$/, '');
-  const check = await checkServiceKey(baseUrl, args.apiKey, network);
-  if (check.outcome === 'rejected') throw new UserError(check.message, 'key-rejected');
+  const client = createNotifyClient({ baseUrl, apiKey: args.apiKey, timeoutMs: 10_000, network });
+  try {
+    const key = await checkKey(client);
+    if (key.state === 'key-refused') throw new UserError(key.message, 'key-rejected');
 
-  await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);
-  const namedByUser = Boolean(args.smsTemplateId || args.emailTemplateId || args.letterTemplateId);
-  const found = check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
-  const service = services.save({
-    name: args.name,
-    baseUrl,
-    notifyServiceId,
-    keyStatus: check.outcome === 'accepted' ? 'ok' : 'unchecked',
-    keyStatusMessage: check.outcome === 'accepted' ? null : check.message,
-    passThroughTemplates: chosenPassThrough(args, found),
-    passThroughNamedByUser: namedByUser,
-    rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,
-  });
-  let warning: string | null = null;
-  if (check.outcome === 'unreachable') {
-    warning = `The service could not be reached (${check.message}). The settings are saved and the key will be checked at the first sync.`;
-  } else if (!service.passThroughTemplates.sms) {
-    warning =
-      'No pass-through text message template (body ((body))) was found on the service, so templates written on this desk cannot be sent as texts until you name one.';
+    await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);
+    const saved = services.save({
+      name: args.name,
+      baseUrl,
+      notifyServiceId,
+      keyStatus: key.state === 'complete' ? 'ok' : 'unchecked',
+      keyStatusMessage: key.state === 'complete' ? null : key.message,
+      passThroughTemplates: { sms: args.smsTemplateId ?? null, email: args.emailTemplateId ?? null, letter: args.letterTemplateId ?? null },
+      rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,
+    });
+    if (key.state === 'waiting') {
+      return {
+        service: saved,
+        warning: `${key.message} The settings are saved: the key will be checked and the service’s templates looked up as soon as Notify answers; ${UNTIL_NOTIFY_ANSWERS}`,
+      };
+    }
+    const lookUp = await completeServiceSetUp(ctx, services, saved, client);
+    const service = services.configured() ?? saved;
+    if (lookUp.state !== 'complete') {
+      return {
+        service,
+        warning: `The key was accepted, but the service’s templates could not be looked up (${lookUp.message.replace(/\.$/, '')}). They will be as soon as Notify answers; ${UNTIL_NOTIFY_ANSWERS}`,
+      };
+    }
+    return { service, warning: missingPassThroughWarning(service.passThroughTemplates) };
+  } finally {
+    client.close();
   }
-  return { service, warning, templates: check.outcome === 'accepted' ? check.templates : [] };
 }

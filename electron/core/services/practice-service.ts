@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../../../simulator';
 import type { ActiveService } from '../core-context';
 import { DIRECT_NETWORK } from '../network/network-access';
-import { checkServiceKey } from './configure-service';
+import { createNotifyClient } from '../notify-client';
 import { findPassThroughTemplates } from './pass-through-templates';
 
 /** With no service configured, an in-process Notify simulator with a test key: nothing is really sent. */
@@ -9,7 +9,10 @@ export class PracticeService {
   private running: Promise<{ simulator: RunningSimulator; service: ActiveService }> | null = null;
 
   get(): Promise<ActiveService> {
-    this.running ??= this.start();
+    this.running ??= this.start().catch((error: unknown) => {
+      this.running = null;
+      throw error;
+    });
     return this.running.then(({ service }) => service);
   }
 
@@ -24,9 +27,13 @@ export class PracticeService {
     const { startSimulator } = await import('../../../simulator');
     const simulator = await startSimulator({ port: 0, deliverAfterMs: 4000, quiet: true });
     const apiKey = simulator.apiKeys.test;
-    const check = await checkServiceKey(simulator.url, apiKey, DIRECT_NETWORK);
-    const passThroughTemplates =
-      check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
+    const client = createNotifyClient({ baseUrl: simulator.url, apiKey, timeoutMs: 10_000, network: DIRECT_NETWORK });
+    let passThroughTemplates;
+    try {
+      passThroughTemplates = findPassThroughTemplates(await client.listTemplates());
+    } finally {
+      client.close();
+    }
     const service: ActiveService = {
       id: 'practice',
       name: 'Practice service (nothing is really sent)',

@@ -13,13 +13,12 @@ interface ServiceRow {
   sms_template_id: string | null;
   email_template_id: string | null;
   letter_template_id: string | null;
-  pass_through_named_by_user: number;
   rate_limit_per_minute: number;
+  templates_checked_at: string | null;
 }
 
 export interface StoredService extends ServiceSummary {
   notifyServiceId: string;
-  passThroughNamedByUser: boolean;
 }
 
 export interface PassThroughTemplates {
@@ -37,7 +36,7 @@ const toService = (row: ServiceRow): StoredService => ({
   keyStatus: row.key_status,
   keyStatusMessage: row.key_status_message,
   passThroughTemplates: { sms: row.sms_template_id, email: row.email_template_id, letter: row.letter_template_id },
-  passThroughNamedByUser: row.pass_through_named_by_user === 1,
+  templatesCheckedAt: row.templates_checked_at,
   rateLimitPerMinute: row.rate_limit_per_minute,
 });
 
@@ -55,14 +54,15 @@ export class ServiceRepository {
     return row ? toService(row) : null;
   }
 
+  /** Saves new settings; the service's templates are to be looked up again (it may be another service now). */
   save(input: {
     name: string;
     baseUrl: string;
     notifyServiceId: string;
     keyStatus: StoredService['keyStatus'];
     keyStatusMessage: string | null;
+    /** Named by the person, or null to be found on the service. */
     passThroughTemplates: PassThroughTemplates;
-    passThroughNamedByUser: boolean;
     rateLimitPerMinute: number;
   }): StoredService {
     const id = this.configured()?.id ?? newId();
@@ -77,7 +77,7 @@ export class ServiceRepository {
            key_status_message = excluded.key_status_message, sms_template_id = excluded.sms_template_id,
            email_template_id = excluded.email_template_id, letter_template_id = excluded.letter_template_id,
            pass_through_named_by_user = excluded.pass_through_named_by_user,
-           rate_limit_per_minute = excluded.rate_limit_per_minute`,
+           rate_limit_per_minute = excluded.rate_limit_per_minute, templates_checked_at = NULL`,
       )
       .run({
         id,
@@ -89,7 +89,7 @@ export class ServiceRepository {
         sms: input.passThroughTemplates.sms,
         email: input.passThroughTemplates.email,
         letter: input.passThroughTemplates.letter,
-        namedByUser: input.passThroughNamedByUser ? 1 : 0,
+        namedByUser: Object.values(input.passThroughTemplates).some(Boolean) ? 1 : 0,
         rateLimitPerMinute: input.rateLimitPerMinute,
         now: nowIso(),
       });
@@ -98,15 +98,18 @@ export class ServiceRepository {
     return saved;
   }
 
-  recordKeyCheck(id: string, status: StoredService['keyStatus'], message: string | null, passThrough?: PassThroughTemplates): void {
+  recordKeyCheck(id: string, status: StoredService['keyStatus'], message: string | null): void {
+    this.db.prepare('UPDATE services SET key_status = ?, key_status_message = ? WHERE id = ?').run(status, message, id);
+  }
+
+  /** The pass-through templates found when the service's templates were looked up (null: the service has none). */
+  recordTemplateLookUp(id: string, passThrough: PassThroughTemplates, at: string = nowIso()): void {
     this.db
       .prepare(
-        `UPDATE services SET key_status = ?, key_status_message = ?,
-           sms_template_id = COALESCE(?, sms_template_id), email_template_id = COALESCE(?, email_template_id),
-           letter_template_id = COALESCE(?, letter_template_id)
+        `UPDATE services SET sms_template_id = ?, email_template_id = ?, letter_template_id = ?, templates_checked_at = ?
          WHERE id = ?`,
       )
-      .run(status, message, passThrough?.sms ?? null, passThrough?.email ?? null, passThrough?.letter ?? null, id);
+      .run(passThrough.sms, passThrough.email, passThrough.letter, at, id);
   }
 
   remove(id: string): void {

@@ -1,4 +1,8 @@
+import { errorText } from '../error-text';
 import { NotifyApiError } from '../notify-client';
+
+const isRefusal = (error: unknown): error is NotifyApiError =>
+  error instanceof NotifyApiError && (error.kind === 'auth' || error.kind === 'not-found');
 import { backoffMs } from './backoff';
 import type { ResolvedSyncOptions } from './sync-options';
 
@@ -75,10 +79,16 @@ export class ConnectionState {
   noteRequestFailure(error: unknown): void {
     if (error instanceof NotifyApiError && error.connectionFailed) {
       this.connectionFailed(error.message, true);
-    } else if (error instanceof NotifyApiError && (error.kind === 'auth' || error.kind === 'not-found')) {
+    } else if (isRefusal(error)) {
       this.block(error.message);
     } else {
-      this.noteError(error instanceof Error ? error.message : String(error));
+      this.noteError(errorText(error));
     }
+  }
+
+  /** A probe of a service that was not answering failed: whatever the failure (a 500 too), the next probe waits longer. */
+  probeFailed(error: unknown): void {
+    if (isRefusal(error)) this.block(error.message);
+    else this.connectionFailed(errorText(error), true);
   }
 }

@@ -2,15 +2,16 @@ import type { ActiveService } from '../core-context';
 import type { NotifyClient, SendResponse } from '../notify-client';
 import type { ClaimedMessage } from '../outbox/leases';
 import { parseStoredPersonalisation, type StoredPersonalisation } from '../outbox/stored-personalisation';
+import { passThroughTemplateToCreate } from '../services/pass-through-templates';
 
-const CHANNEL_NAMES = { sms: 'text message', email: 'email', letter: 'letter' } as const;
+const MESSAGE_NAMES = { sms: 'text', email: 'email', letter: 'letter' } as const;
 
+/** A message written on the desk, for a channel the service has no pass-through template for: a person creates one in Notify. */
 export class MissingPassThroughTemplateError extends Error {
   constructor(channel: ClaimedMessage['type']) {
     super(
-      `This ${CHANNEL_NAMES[channel]} uses a template written on the desk, which is sent through a Notify template whose ` +
-        `content is ((body))${channel === 'sms' ? '' : ' and subject ((subject))'}. Set the id of that ${CHANNEL_NAMES[channel]} ` +
-        `template in Settings (${channel} pass-through template), then retry the message.`,
+      `This ${MESSAGE_NAMES[channel]} was written on the desk and is sent through a pass-through template, which the service does not have yet: ` +
+        `in Notify, create ${passThroughTemplateToCreate(channel)}, and notify-desk will send this ${MESSAGE_NAMES[channel]} by itself.`,
     );
     this.name = 'MissingPassThroughTemplateError';
   }

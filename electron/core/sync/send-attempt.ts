@@ -5,6 +5,8 @@ import type { ClaimedMessage } from '../outbox/leases';
 import { stateForNotifyStatus } from '../outbox/notify-status';
 import type { AttemptOutcome } from '../outbox/transitions';
 import { UnreadablePersonalisationError } from '../outbox/stored-personalisation';
+import { errorText } from '../error-text';
+import { HELD_FOR_PASS_THROUGH } from '../outbox/held-messages';
 import { backoffMs } from './backoff';
 import { MissingPassThroughTemplateError, sendMessage } from './notify-request';
 
@@ -100,8 +102,9 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
   });
 
   if (error instanceof MissingPassThroughTemplateError || error instanceof UnreadablePersonalisationError) {
+    const heldFor = error instanceof MissingPassThroughTemplateError ? HELD_FOR_PASS_THROUGH : null;
     return {
-      outcome: { id: message.id, to: 'needs-attention', countAttempt: false, outcomeUnknown: unchanged, lastError: error.message, detail: error.message },
+      outcome: { id: message.id, to: 'needs-attention', countAttempt: false, outcomeUnknown: unchanged, heldFor, lastError: error.message, detail: error.message },
       signal: { kind: 'answered' },
       sent: false,
       adopted: false,
@@ -111,6 +114,7 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
   if (!(error instanceof NotifyApiError)) {
     return retryLater(message, policy, now, wasSend || unchanged, errorText(error), { kind: 'answered' }, wasSend);
   }
+  // A failed look-up of a reference sent nothing: it is tried again, but not counted as an attempt to send.
   switch (error.kind) {
     case 'unreachable':
       return handBack({ kind: 'connection-failed', unreachable: true, error: error.message }, 'not sent: Notify could not be reached', error.message);
@@ -133,9 +137,7 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
         'not sent: Notify answered “not found”',
       );
     case 'rejected':
-      if (!wasSend) {
-        return retryLater(message, policy, now, unchanged, error.message, { kind: 'answered' }, false);
-      }
+      if (!wasSend) return retryLater(message, policy, now, unchanged, error.message, { kind: 'answered' }, false);
       return {
         outcome: { id: message.id, to: 'rejected', countAttempt: true, outcomeUnknown: false, lastError: error.message, detail: `rejected by Notify: ${error.message}` },
         signal: { kind: 'answered' },
@@ -154,6 +156,7 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
   }
 }
 
+/** `sent`: the failed request was a send (it counts towards the limit of attempts); otherwise a look-up. */
 function retryLater(
   message: ClaimedMessage,
   policy: RetryPolicy,
@@ -163,15 +166,15 @@ function retryLater(
   signal: ServiceSignal,
   sent: boolean,
 ): AttemptResult {
-  const attempts = message.attempts + 1;
+  const attempts = message.attempts + (sent ? 1 : 0);
   const age = now.getTime() - Date.parse(message.sendAfter);
-  if (attempts >= policy.maxAttempts || (message.attempts > 0 && age > policy.maxRetryAgeMs)) {
+  if ((sent && attempts >= policy.maxAttempts) || (message.attempts > 0 && age > policy.maxRetryAgeMs)) {
     const why = attempts >= policy.maxAttempts ? `${attempts} attempts failed` : 'retries went on too long';
     return {
       outcome: {
         id: message.id,
         to: 'needs-attention',
-        countAttempt: true,
+        countAttempt: sent,
         outcomeUnknown,
         lastError: `${why}; last error: ${lastError} Retry or cancel it.`,
         detail: `${why}: ${lastError}`,
@@ -181,13 +184,13 @@ function retryLater(
       adopted: false,
     };
   }
-  let delay = backoffMs(attempts, policy.retryBaseMs, policy.retryMaxMs);
+  let delay = backoffMs(message.attempts + 1, policy.retryBaseMs, policy.retryMaxMs);
   if (outcomeUnknown) delay = Math.max(delay, policy.outcomeSettleMs);
   return {
     outcome: {
       id: message.id,
       to: 'queued',
-      countAttempt: true,
+      countAttempt: sent,
       outcomeUnknown,
       nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
       lastError,
@@ -199,7 +202,6 @@ function retryLater(
   };
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const isoOrNull = (timestamp: string): string | null => {
   const ms = Date.parse(timestamp);

@@ -1,3 +1,12 @@
+/** A pacer's bucket as it is kept between uses (in the database, shared by every process on a data folder). */
+export interface PacerState {
+  tokens: number;
+  refilledAtMs: number;
+  slowdownFactor: number;
+  /** When it last slowed down or climbed back; null if never. */
+  slowedAtMs: number | null;
+}
+
 /**
  * A client-side token bucket matching Notify's per-minute limit (API contract §5), so the server never has to
  * answer 429: refills at a little under the service's rate, with a small burst. After a RateLimitError it halves
@@ -13,10 +22,22 @@ export class SendPacer {
   constructor(
     ratePerMinute: number,
     private readonly options: { pacing?: number; burstSeconds?: number; now?: () => number } = {},
+    state?: PacerState,
   ) {
-    this.lastRefillMs = this.now();
+    this.lastRefillMs = state?.refilledAtMs ?? this.now();
+    this.slowdownFactor = state?.slowdownFactor ?? 1;
+    this.lastSlowdownMs = state?.slowedAtMs ?? Number.NEGATIVE_INFINITY;
     this.setRate(ratePerMinute);
-    this.tokens = this.capacity();
+    this.tokens = Math.min(state?.tokens ?? Number.POSITIVE_INFINITY, this.capacity());
+  }
+
+  state(): PacerState {
+    return {
+      tokens: this.tokens,
+      refilledAtMs: this.lastRefillMs,
+      slowdownFactor: this.slowdownFactor,
+      slowedAtMs: Number.isFinite(this.lastSlowdownMs) ? this.lastSlowdownMs : null,
+    };
   }
 
   setRate(ratePerMinute: number): void {

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
-import { createNotifyClient, type NotifyClient } from '../notify-client';
+import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
@@ -9,7 +9,8 @@ import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
 import { attemptSend, type AttemptResult } from './send-attempt';
-import { SendPacer } from './send-pacer';
+import { readyToSend } from './service-readiness';
+import { SharedSendBudget } from './shared-send-budget';
 import { refreshStatuses } from './status-refresh';
 import { resolveSyncOptions, type ResolvedSyncOptions, type SyncEngineOptions } from './sync-options';
 
@@ -69,7 +70,7 @@ class NotifySyncEngine implements SyncEngine {
   private lastSyncAt: string | null = null;
 
   private client: { key: string; client: NotifyClient } | null = null;
-  private readonly pacer: SendPacer;
+  private readonly budget: SharedSendBudget;
   private pendingOutcomes: AttemptOutcome[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly notifier: ChangeNotifier;
@@ -80,7 +81,7 @@ class NotifySyncEngine implements SyncEngine {
     private readonly ctx: CoreContext,
     private readonly options: ResolvedSyncOptions,
   ) {
-    this.pacer = new SendPacer(3000, { pacing: options.pacing });
+    this.budget = new SharedSendBudget(ctx.db, { pacing: options.pacing });
     this.notifier = new ChangeNotifier(ctx, () => this.status());
     this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
@@ -203,10 +204,11 @@ class NotifySyncEngine implements SyncEngine {
     }
     this.connection.releaseBlockIfDue(mode.eager);
     if (this.connection.blockedError) return;
-    if (this.connection.offline) {
-      if (!this.connection.probeDue(mode.eager)) return;
-      if (!(await this.probe(client))) return;
-    }
+    if (this.connection.offline && !this.connection.probeDue(mode.eager)) return;
+    if (!(await readyToSend(service, client, this.connection, mode.eager))) return;
+    // Set-up may have just found the service's pass-through templates.
+    if (service.setUp) service = await this.ctx.activeService();
+    if (this.connection.offline && !(await this.probe(client))) return;
     this.pausedHere = isSendingPaused(this.ctx.db);
     const promoted = promoteDueScheduled(this.ctx.db);
     this.notifier.changed(promoted);
@@ -240,24 +242,21 @@ class NotifySyncEngine implements SyncEngine {
     const mayContinue = () => !this.stopping && !this.pausedHere && !this.connection.offline && !this.connection.blockedError;
     while (mayContinue()) {
       if (ready.length === 0) {
-        const allowed = this.pacer.available();
-        if (allowed < 1) {
-          await Promise.race([...inFlight, sleep(this.pacer.msUntilAvailable())]);
+        const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
+        const { items: claimed, waitMs } = this.budget.spend(
+          this.options.claimBatchSize,
+          (allowed) => claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels: held }),
+          sendCost,
+        );
+        if (waitMs > 0) {
+          await Promise.race([...inFlight, sleep(waitMs)]);
           continue;
         }
-        const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
-        const claimed = claimDueMessages(this.ctx.db, {
-          owner: this.options.owner,
-          limit: Math.min(allowed, this.options.claimBatchSize),
-          leaseMs: this.options.leaseMs,
-          heldChannels: held,
-        });
         if (claimed.length === 0) {
           if (inFlight.size === 0) break;
           await Promise.race(inFlight);
           continue;
         }
-        this.pacer.take(claimed.reduce((tokens, message) => tokens + sendCost(message), 0));
         ready.push(...claimed);
       }
       while (ready.length > 0 && inFlight.size < this.options.concurrency && mayContinue()) {
@@ -271,7 +270,7 @@ class NotifySyncEngine implements SyncEngine {
       if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
     }
     if (ready.length > 0) {
-      this.pacer.refund(ready.reduce((tokens, message) => tokens + sendCost(message), 0));
+      this.budget.refund(ready.reduce((tokens, message) => tokens + sendCost(message), 0));
       this.queueOutcomes(ready.map(handBackUnsent));
     }
     await Promise.all(inFlight);
@@ -295,7 +294,7 @@ class NotifySyncEngine implements SyncEngine {
       case 'rate-limited':
         this.report.rateLimited += 1;
         this.connection.answered();
-        this.pacer.slowDown();
+        this.budget.slowDown();
         break;
       case 'daily-limit':
         this.connection.answered();
@@ -341,15 +340,16 @@ class NotifySyncEngine implements SyncEngine {
       this.connection.answered();
       return true;
     } catch (error) {
-      this.connection.noteRequestFailure(error);
-      return !this.connection.offline && !this.connection.blockedError;
+      this.connection.probeFailed(error);
+      return false;
     }
   }
 
   private async clientFor(service: ActiveService): Promise<NotifyClient> {
     const apiKey = await service.apiKey();
     const key = `${service.baseUrl}\n${apiKey}`;
-    this.pacer.setRate(service.rateLimitPerMinute);
+    // Notify keeps one rate-limit bucket per service.
+    this.budget.use(`${service.baseUrl} ${parseApiKey(apiKey).serviceId}`, service.rateLimitPerMinute);
     if (this.client?.key === key) return this.client.client;
     this.client?.client.close();
     const client = createNotifyClient({

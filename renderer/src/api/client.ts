@@ -1,7 +1,7 @@
 import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult, type ImportFileInfo } from '../../../shared/contract';
 import { createElectronTransport } from './electronTransport';
 import type { Transport } from './transport';
-import { createWebTransport, readSessionToken } from './webTransport';
+import { createWebTransport, storedSessionToken } from './webTransport';
 
 /** A refused call: `message` is written for the person using the app. */
 export class CallError extends Error {
@@ -17,11 +17,11 @@ export class CallError extends Error {
 let transport: Transport | null = null;
 
 function currentTransport(): Transport {
-  transport ??= window.notifyDesk ? createElectronTransport(window.notifyDesk) : createWebTransport(readSessionToken());
+  transport ??= window.notifyDesk ? createElectronTransport(window.notifyDesk) : createWebTransport();
   return transport;
 }
 
-/** Reads the web token (and cleans the address bar) before anything else looks at the URL. */
+/** Takes the web address's one-time code (and cleans the address bar) before anything else looks at the URL. */
 export function startTransport(): void {
   currentTransport();
 }
@@ -58,7 +58,7 @@ export function isDesktopApp(): boolean {
 
 /** In web mode, the address that downloads a rejected-rows file, carrying this tab's token as the event stream does. */
 export function rejectedRowsDownloadUrl(fileName: string): string {
-  return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(readSessionToken() ?? '')}`;
+  return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
 }
 
 export function errorMessage(error: unknown): string {

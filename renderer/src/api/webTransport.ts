@@ -3,17 +3,43 @@ import type { Transport } from './transport';
 
 const tokenStorageKey = 'notifyDesk.token';
 
-/** Takes the token from ?token= once, keeps it for this tab and removes it from the address bar. */
-export function readSessionToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    window.sessionStorage.setItem(tokenStorageKey, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
+interface Session {
+  token: string | null;
+  /** Why there is no token, for the person. */
+  problem: string;
+}
+
+const noAddressCode = 'This page was opened without its access code. Open the address that notify-desk web printed.';
+
+/** The token this browser got for this notify-desk web session, if any (kept so the page can be reloaded). */
+export function storedSessionToken(): string | null {
   return window.sessionStorage.getItem(tokenStorageKey);
+}
+
+/**
+ * Takes the one-time code from ?code= (and out of the address bar) and exchanges it for the session's token; the
+ * code works once, so an address copied from a process list opens nothing. Without a code (a reload), the token
+ * this tab already has.
+ */
+async function startSession(): Promise<Session> {
+  const url = new URL(window.location.href);
+  const code = url.searchParams.get('code');
+  if (!code) return { token: storedSessionToken(), problem: noAddressCode };
+  url.searchParams.delete('code');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  let problem = 'Cannot reach notify-desk. Check it is still running.';
+  try {
+    const response = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    const body = (await response.json()) as { token?: unknown; error?: { message?: unknown } };
+    if (response.ok && typeof body.token === 'string') {
+      window.sessionStorage.setItem(tokenStorageKey, body.token);
+      return { token: body.token, problem: '' };
+    }
+    if (typeof body.error?.message === 'string') problem = body.error.message;
+  } catch {
+    // `problem` says notify-desk could not be reached.
+  }
+  return { token: storedSessionToken(), problem };
 }
 
 function failure(message: string, code: string): CallResult<unknown> {
@@ -24,19 +50,14 @@ function isCallResult(body: unknown): body is CallResult<unknown> {
   return typeof body === 'object' && body !== null && 'ok' in body && typeof body.ok === 'boolean';
 }
 
-export function createWebTransport(token: string | null): Transport {
+export function createWebTransport(): Transport {
+  const session = startSession();
   let eventSource: EventSource | null = null;
-
-  function events(): EventSource {
-    eventSource ??= new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
-    return eventSource;
-  }
 
   return {
     async invoke(name, args) {
-      if (!token) {
-        return failure('This page was opened without its access token. Open the link that notify-desk web printed.', 'no-token');
-      }
+      const { token, problem } = await session;
+      if (!token) return failure(problem, 'no-token');
       let response: Response;
       try {
         response = await fetch('/rpc', {
@@ -48,7 +69,7 @@ export function createWebTransport(token: string | null): Transport {
         return failure('Cannot reach notify-desk. Check it is still running.', 'unreachable');
       }
       if (response.status === 401 || response.status === 403) {
-        return failure('This session has expired. Open the link that notify-desk web printed.', 'unauthorised');
+        return failure('This session has ended. Open the address that notify-desk web printed.', 'unauthorised');
       }
       let body: unknown;
       try {
@@ -60,13 +81,23 @@ export function createWebTransport(token: string | null): Transport {
     },
 
     on<E extends CoreEventName>(event: E, listener: (payload: CoreEvents[E]) => void) {
-      const source = events();
-      const handle = (message: MessageEvent<string>) => {
-        // The core is the only sender on this stream and it emits the payload CoreEvents declares.
-        listener(JSON.parse(message.data) as CoreEvents[E]);
+      let stop: (() => void) | null = null;
+      let stopped = false;
+      void session.then(({ token }) => {
+        if (stopped || !token) return;
+        eventSource ??= new EventSource(`/events?token=${encodeURIComponent(token)}`);
+        const source = eventSource;
+        const handle = (message: MessageEvent<string>) => {
+          // The core is the only sender on this stream and it emits the payload CoreEvents declares.
+          listener(JSON.parse(message.data) as CoreEvents[E]);
+        };
+        source.addEventListener(event, handle);
+        stop = () => source.removeEventListener(event, handle);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
       };
-      source.addEventListener(event, handle);
-      return () => source.removeEventListener(event, handle);
     },
   };
 }

@@ -39,6 +39,12 @@ describe('notify-desk on the command line', () => {
     expect(unknown.stderr).toBe('notify-desk: Unknown command "launch". Run notify-desk --help for the list.\n');
   });
 
+  it('stops quietly, with no stack trace, when the program reading its output goes away (a closed pipe)', async () => {
+    const closed = await runCli(['--data-dir', dataDir, '--help'], { closeStdout: true });
+    expect(closed.stderr).toBe('');
+    expect(closed.code).toBe(0);
+  });
+
   it('adds a text message template and lists it as JSON', async () => {
     const added = await cli(['template', 'add', '--type', 'sms', '--name', 'Parcel ready', '--body', 'Hello ((name)), your parcel is ready.']);
     expect(added.code).toBe(0);
@@ -78,7 +84,7 @@ describe('notify-desk on the command line', () => {
     expect((await cli(['service', 'show'])).stdout).toBe('No service configured: practice mode.\n');
   });
 
-  it('saves a service that cannot be reached with a warning, to be checked at the first sync', async () => {
+  it('saves a service that cannot be reached with a warning, to be checked as soon as Notify answers', async () => {
     const otherFolder = makeTempDir();
     const closedPort = await freePort();
     const saved = await runCli(
@@ -87,7 +93,9 @@ describe('notify-desk on the command line', () => {
     );
     otherFolder.remove();
     expect(saved.code).toBe(0);
-    expect(saved.stderr).toMatch(/^Warning: The service could not be reached .*checked at the first sync\.\n$/);
+    expect(saved.stderr).toMatch(
+      /^Warning: notify-desk could not connect to 127\.0\.0\.1:\d+ \(nothing is listening there\)\. The settings are saved: the key will be checked and the service’s templates looked up as soon as Notify answers; until then messages wait in the queue, and nothing needs doing\.\n$/,
+    );
   });
 
   it('keeps the API key only in the keychain, then sends and follows the text to delivered', async () => {

@@ -102,7 +102,7 @@ describe('sync engine against the simulator', () => {
     expect(report.needsAttention).toBe(1);
     const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages').get() as { state: string; last_error: string };
     expect(row.state).toBe('needs-attention');
-    expect(row.last_error).toMatch(/Set the id of that text message template in Settings/);
+    expect(row.last_error).toMatch(/in Notify, create a text message template whose content is only \(\(body\)\)/);
   });
 
   it('holds a channel until midnight UTC after Notify’s daily limit, and says so', async () => {

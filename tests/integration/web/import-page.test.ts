@@ -48,12 +48,11 @@ async function writeTwoSheetWorkbook(): Promise<string> {
   return writeFile('clinic.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-/** The core as the page reaches it: the web host's own endpoint, with this launch's token. */
+/** The core as the page reaches it: the web host's own endpoint, with this session's token. */
 async function callCore<T>(name: string, args: unknown): Promise<T> {
-  const address = new URL(web.firstLine);
-  const response = await fetch(new URL('/rpc', address), {
+  const response = await fetch(new URL('/rpc', web.firstLine), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${address.searchParams.get('token')}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app?.token}` },
     body: JSON.stringify({ name, args }),
   });
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };

@@ -143,3 +143,21 @@ describe('the one-off send', () => {
     expect(await table.getByRole('row').count()).toBe(4);
   });
 });
+
+describe('the printed address', () => {
+  it('opens one tab: it survives a reload there, and opened again elsewhere it is refused in a sentence', async () => {
+    await page.reload();
+    await page.getByRole('link', { name: 'Send a message' }).first().waitFor();
+    expect(page.url()).not.toContain('code=');
+    const second = await page.context().browser()!.newPage();
+    try {
+      await second.goto(app!.web.firstLine);
+      await second
+        .getByText('This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.')
+        .first()
+        .waitFor();
+    } finally {
+      await second.close();
+    }
+  });
+});

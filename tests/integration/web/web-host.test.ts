@@ -21,12 +21,21 @@ beforeAll(async () => {
   stopCore = started.stop;
   dataDir = started.dataDir;
   host = await startWebHost(started.core, { port: 0, rendererDir });
-  token = new URL(host.urlWithToken).searchParams.get('token')!;
+  token = await exchangeCode(new URL(host.urlWithCode).searchParams.get('code'));
 });
 afterAll(async () => {
   await host.close();
   await stopCore();
 });
+
+const startSession = (code: string | null, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
+
+async function exchangeCode(code: string | null): Promise<string> {
+  const response = await startSession(code);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
 
 const rpc = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
   fetch(`${host.url}rpc`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -50,9 +59,28 @@ async function callCore<T>(name: string, args: unknown): Promise<T> {
 }
 
 describe('web mode', () => {
-  it('listens on 127.0.0.1 only and prints an address carrying a long random token', () => {
+  it('listens on 127.0.0.1 only and prints an address carrying a one-time code, exchanged once for the session’s token', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const address = new URL(host.urlWithCode);
+    expect([...address.searchParams.keys()]).toEqual(['code']);
+    expect(address.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(address.searchParams.get('code')).not.toBe(token);
+  });
+
+  it('refuses the code a second time, so the address seen on a command line cannot be replayed', async () => {
+    const code = new URL(host.urlWithCode).searchParams.get('code');
+    const replayed = await startSession(code);
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toEqual({
+      ok: false,
+      error: { message: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.' },
+    });
+    expect((await startSession('not-the-code')).status).toBe(401);
+    expect((await startSession(null)).status).toBe(401);
+    // The code itself never opens the core.
+    expect((await rpc({ name: 'app.status', args: {} }, { authorization: `Bearer ${code}` })).status).toBe(401);
+    expect((await startSession(code, { origin: 'http://evil.example' })).status).toBe(403);
   });
 
   it('serves the built UI with a strict Content-Security-Policy', async () => {

@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { initialSchema } from './001-initial';
 import { importColumnMappings } from './002-import-column-mappings';
 import { outboxMessageConstraints } from './003-outbox-message-constraints';
+import { serviceSetUpAndSendBudget } from './004-service-set-up-and-send-budget';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, importColumnMappings, outboxMessageConstraints];
+export const migrations: readonly Migration[] = [initialSchema, importColumnMappings, outboxMessageConstraints, serviceSetUpAndSendBudget];

@@ -8,6 +8,12 @@ const keyStatusLooks = {
   rejected: { label: 'Key refused', tagClass: 'govuk-tag--red' },
 } as const;
 
+function describePassThrough(templatesCheckedAt: string | null, passThrough: number): string {
+  if (templatesCheckedAt === null) return 'The service’s templates will be looked up as soon as Notify answers; until then messages wait in the queue';
+  if (passThrough === 0) return 'No pass-through templates on the service';
+  return `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}`;
+}
+
 export function CurrentService({ service }: { service: ServiceSummary }) {
   const keyStatus = keyStatusLooks[service.keyStatus];
   const passThrough = [service.passThroughTemplates.sms, service.passThroughTemplates.email, service.passThroughTemplates.letter].filter(Boolean).length;
@@ -19,7 +25,7 @@ export function CurrentService({ service }: { service: ServiceSummary }) {
         <strong className={`govuk-tag ${keyStatus.tagClass}`}>{keyStatus.label}</strong>
         {service.keyStatusMessage && <span className="nd-block govuk-body-s">{service.keyStatusMessage}</span>}
       </SummaryListRow>
-      <SummaryListRow label="Templates written on this desk">{passThrough > 0 ? `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}` : 'No pass-through templates set'}</SummaryListRow>
+      <SummaryListRow label="Templates written on this desk">{describePassThrough(service.templatesCheckedAt, passThrough)}</SummaryListRow>
       <SummaryListRow label="Sending speed">Up to {formatCount(service.rateLimitPerMinute)} messages a minute</SummaryListRow>
     </dl>
   );
