@@ -8,6 +8,9 @@ import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
+import { createOutcomeHandlers } from './handlers/outcome-handlers';
+import { createProviderHandlers } from './handlers/provider-handlers';
+import { createRouteHandlers } from './handlers/route-handlers';
 import { createServiceHandlers } from './handlers/service-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
@@ -113,6 +116,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
+    ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
+    ...createRouteHandlers(ctx, afterQueue),
+    ...createOutcomeHandlers(ctx),
   };
   if (options.sync) sync.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });

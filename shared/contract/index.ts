@@ -4,6 +4,9 @@ import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResul
 import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
+import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
+import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } from './routes';
+import { outcomeHandlerArgs, outcomeHandlerPermissions, type OutcomeHandlerResults } from './outcomes';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -13,6 +16,9 @@ export * from './services';
 export * from './sync';
 export * from './templates';
 export * from './imports';
+export * from './providers';
+export * from './routes';
+export * from './outcomes';
 export * from './permissions';
 export * from './ui-calls';
 
@@ -23,6 +29,9 @@ export const handlerArgs = {
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
   ...importHandlerArgs,
+  ...providerHandlerArgs,
+  ...routeHandlerArgs,
+  ...outcomeHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -34,13 +43,24 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...outboxHandlerPermissions,
   ...syncHandlerPermissions,
   ...importHandlerPermissions,
+  ...providerHandlerPermissions,
+  ...routeHandlerPermissions,
+  ...outcomeHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives, after validation. */
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
-interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults {}
+interface AllResults
+  extends ServiceHandlerResults,
+    TemplateHandlerResults,
+    OutboxHandlerResults,
+    SyncHandlerResults,
+    ImportHandlerResults,
+    ProviderHandlerResults,
+    RouteHandlerResults,
+    OutcomeHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

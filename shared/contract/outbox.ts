@@ -15,6 +15,8 @@ export const messageStates = [
   'rejected',
   'needs-attention',
   'status-unknown',
+  /** A direct provider may have taken it (no answer came) and cannot be asked: a person resends it or counts it sent. */
+  'outcome-unknown',
 ] as const;
 export type MessageState = (typeof messageStates)[number];
 export const messageStateSchema = z.enum(messageStates);
@@ -42,6 +44,10 @@ export interface OutboxMessage {
   state: MessageState;
   notifyStatus: string | null;
   notifyId: string | null;
+  /** The route that took it (`notify`, or a direct provider's name), or that may have taken it when the outcome is unknown. */
+  provider: string | null;
+  /** The provider's own id for it (Notify's id for Notify). */
+  providerMessageId: string | null;
   batchId: string | null;
   attempts: number;
   lastError: string | null;

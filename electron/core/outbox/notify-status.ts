@@ -55,5 +55,7 @@ export function describeState(state: MessageState, type: Channel, notifyStatus: 
       return 'Needs attention';
     case 'status-unknown':
       return 'Status no longer available from Notify';
+    case 'outcome-unknown':
+      return 'Not known if sent: choose to send again or mark as sent';
   }
 }

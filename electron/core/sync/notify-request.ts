@@ -21,7 +21,7 @@ const ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'address_line_3', 'add
 const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
 
 /** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
-export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage): Promise<SendResponse> {
+export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage, beforeSend: () => void = () => undefined): Promise<SendResponse> {
   const values = parseStoredPersonalisation(message.personalisation);
   let templateId: string;
   let personalisation: StoredPersonalisation;
@@ -35,6 +35,7 @@ export function sendMessage(client: NotifyClient, service: ActiveService, messag
     personalisation = passThroughPersonalisation(message, values);
   }
   const reference = message.reference;
+  beforeSend();
   switch (message.type) {
     case 'sms':
       return client.sendSms({ templateId, phoneNumber: message.recipient, personalisation, reference });

@@ -1,13 +1,21 @@
-import type { SyncStatus } from '../../../shared/contract';
+import { finalMessageStates, type Channel, type SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
+import { markSubmitted, recordFailover } from '../outbox/submissions';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
+import { DirectRoutes, defaultDirectRouteOptions } from '../providers/direct-routes';
+import { applyPartStatuses } from '../providers/provider-receipts';
+import { ProviderRepository } from '../providers/provider-repository';
+import { NOTIFY_PROVIDER } from '../routing/channel-routes';
+import { RoutePlan, type ActiveRoute } from './active-route';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
+import { directActiveRoute } from './direct-active-route';
+import { drainRoutes } from './route-drain';
 import { attemptSend, type AttemptResult } from './send-attempt';
 import { readyToSend } from './service-readiness';
 import { SharedSendBudget } from './shared-send-budget';
@@ -15,8 +23,12 @@ import { refreshStatuses } from './status-refresh';
 import { resolveSyncOptions, type ResolvedSyncOptions, type SyncEngineOptions } from './sync-options';
 
 export interface RunOnceReport {
-  /** Sends Notify accepted. */
+  /** Sends a route took (Notify, or a direct provider). */
   sent: number;
+  /** Sends a direct provider may have taken without answering: they wait for a person. */
+  outcomeUnknown: number;
+  /** Messages a route proved it did not take, handed to the next route. */
+  failedOver: number;
   /** Messages found at Notify by their reference after an interrupted attempt, recorded without sending again. */
   adopted: number;
   rejected: number;
@@ -33,6 +45,8 @@ export interface RunOnceReport {
 }
 
 export interface SyncEngine {
+  /** The direct providers as routes (their connections, their tests). */
+  readonly directRoutes: DirectRoutes;
   start(): void;
   stop(): Promise<void>;
   status(): SyncStatus;
@@ -57,6 +71,7 @@ export function createSyncEngine(ctx: CoreContext, options?: SyncEngineOptions):
 }
 
 class NotifySyncEngine implements SyncEngine {
+  readonly directRoutes: DirectRoutes;
   private running = false;
   private stopping = false;
   /** Set by a pause of everything: messages already leased but not yet sent are handed back. */
@@ -68,6 +83,7 @@ class NotifySyncEngine implements SyncEngine {
   private readonly connection: ConnectionState;
   private lastRefreshMs = 0;
   private lastSyncAt: string | null = null;
+  private notifyThrottledSinceMs: number | null = null;
 
   private client: { key: string; client: NotifyClient } | null = null;
   private readonly budget: SharedSendBudget;
@@ -83,6 +99,23 @@ class NotifySyncEngine implements SyncEngine {
   ) {
     this.budget = new SharedSendBudget(ctx.db, { pacing: options.pacing });
     this.notifier = new ChangeNotifier(ctx, () => this.status());
+    this.directRoutes = new DirectRoutes(
+      {
+        db: ctx.db,
+        providers: new ProviderRepository(ctx.db, ctx.secrets),
+        network: ctx.network,
+        events: { statusesChanged: (ids) => this.notifier.changed(ids), problemChanged: () => this.notifier.statusChanged() },
+      },
+      {
+        ...defaultDirectRouteOptions(options.requestTimeoutMs),
+        minPollMs: options.minPollMs,
+        maxPollMs: options.maxPollMs,
+        retryBaseMs: options.probeBaseMs,
+        retryMaxMs: options.probeMaxMs,
+        throttleFailoverMs: options.throttleFailoverMs,
+        receiptWaitMs: options.receiptWaitMs,
+      },
+    );
     this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
     this.stopListening = ctx.events.onAny((event) => {
@@ -94,6 +127,7 @@ class NotifySyncEngine implements SyncEngine {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
+    this.directRoutes.keepConnected(true);
     this.loopDone = this.loop();
   }
 
@@ -108,6 +142,7 @@ class NotifySyncEngine implements SyncEngine {
     this.stopListening();
     this.client?.client.close();
     this.client = null;
+    await this.directRoutes.closeAll();
   }
 
   status(): SyncStatus {
@@ -121,6 +156,7 @@ class NotifySyncEngine implements SyncEngine {
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
       heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()).map(describeHold),
+      providerProblems: this.directRoutes.problems(this.routedProviders),
     };
   }
 
@@ -193,6 +229,33 @@ class NotifySyncEngine implements SyncEngine {
   }
 
   private async cycle(mode: CycleMode): Promise<void> {
+    const notify = await this.prepareNotify(mode);
+    this.pausedHere = isSendingPaused(this.ctx.db);
+    const promoted = promoteDueScheduled(this.ctx.db);
+    this.notifier.changed(promoted);
+    const plan = await this.plan(notify);
+    await drainRoutes(plan, {
+      mayContinue: () => !this.stopping && !this.pausedHere,
+      claimBatchSize: this.options.claimBatchSize,
+      send: (message, route) => this.sendByRoutes(message, route, plan),
+      handBack: (route, messages) => {
+        route.refund(messages);
+        this.queueOutcomes(messages.map(handBackUnsent));
+      },
+    });
+    this.flushOutcomes();
+    const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
+    if (refreshDue) {
+      this.lastRefreshMs = Date.now();
+      if (notify && !this.connection.offline && !this.connection.blockedError) await this.refreshNotifyStatuses(notify.client, mode.refreshAll);
+      await this.refreshDirectStatuses(mode.refreshAll);
+    }
+    if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
+    this.notifier.statusChanged();
+  }
+
+  /** The Notify service when it can be sent through in this cycle (its key accepted, set up, answering), else null. */
+  private async prepareNotify(mode: CycleMode): Promise<{ client: NotifyClient; service: ActiveService } | null> {
     let service: ActiveService;
     let client: NotifyClient;
     try {
@@ -200,90 +263,146 @@ class NotifySyncEngine implements SyncEngine {
       client = await this.clientFor(service);
     } catch (error) {
       this.connection.block(error instanceof Error ? error.message : String(error));
-      return;
+      return null;
     }
     this.connection.releaseBlockIfDue(mode.eager);
-    if (this.connection.blockedError) return;
-    if (this.connection.offline && !this.connection.probeDue(mode.eager)) return;
-    if (!(await readyToSend(service, client, this.connection, mode.eager))) return;
+    if (this.connection.blockedError) return null;
+    if (this.connection.offline && !this.connection.probeDue(mode.eager)) return null;
+    if (!(await readyToSend(service, client, this.connection, mode.eager))) return null;
     // Set-up may have just found the service's pass-through templates.
     if (service.setUp) service = await this.ctx.activeService();
-    if (this.connection.offline && !(await this.probe(client))) return;
-    this.pausedHere = isSendingPaused(this.ctx.db);
-    const promoted = promoteDueScheduled(this.ctx.db);
-    this.notifier.changed(promoted);
-    await this.drain(client, service);
-    const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
-    if (refreshDue && !this.connection.offline && !this.connection.blockedError) {
-      this.lastRefreshMs = Date.now();
-      try {
-        const refresh = await refreshStatuses(this.ctx.db, client, {
-          force: mode.refreshAll,
-          minPollMs: this.options.minPollMs,
-          maxPollMs: this.options.maxPollMs,
-          retentionDays: this.options.retentionDays,
-        });
-        this.report.statusRequests += refresh.requests;
-        this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
-        this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
-        if (refresh.requests > 0) this.connection.answered();
-      } catch (error) {
-        this.connection.noteRequestFailure(error);
-      }
-    }
-    if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
-    this.notifier.statusChanged();
+    if (this.connection.offline && !(await this.probe(client))) return null;
+    return { client, service };
   }
 
-  /** Sends due messages until none is left, a window of requests in flight, paced to the service's rate limit. */
-  private async drain(client: NotifyClient, service: ActiveService): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
-    const ready: ClaimedMessage[] = [];
-    const mayContinue = () => !this.stopping && !this.pausedHere && !this.connection.offline && !this.connection.blockedError;
-    while (mayContinue()) {
-      if (ready.length === 0) {
-        const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
-        const { items: claimed, waitMs } = this.budget.spend(
-          this.options.claimBatchSize,
-          (allowed) => claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels: held }),
+  /** Every route that can send now: Notify when ready, the direct providers the routes name, and those a person chose. */
+  private async plan(notify: { client: NotifyClient; service: ActiveService } | null): Promise<RoutePlan> {
+    const routes = new Map<string, ActiveRoute>();
+    if (notify) routes.set(NOTIFY_PROVIDER, this.notifyRoute(notify.client, notify.service));
+    for (const name of this.routedProviders) {
+      const route = await this.directRoutes.get(name);
+      if (route) routes.set(route.name, directActiveRoute(this.ctx.db, route, { owner: this.options.owner, leaseMs: this.options.leaseMs }, this.options));
+    }
+    return new RoutePlan(this.ctx.db, routes);
+  }
+
+  /** Direct providers the routes name, or that messages waiting to be sent again were given by a person. */
+  private get routedProviders(): string[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT provider FROM routes WHERE provider <> 'notify' AND provider <> 'print'
+         UNION SELECT chosen_provider FROM outbox_messages WHERE state = 'queued' AND chosen_provider IS NOT NULL AND chosen_provider <> 'notify'`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
+  /** The Notify service as a route: paced by the shared budget, a held channel left to the next route. */
+  private notifyRoute(client: NotifyClient, service: ActiveService): ActiveRoute {
+    const held = () => activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
+    return {
+      name: NOTIFY_PROVIDER,
+      maxInFlight: this.options.concurrency,
+      available: (channel: Channel) => !this.connection.offline && !this.connection.blockedError && !held().includes(channel),
+      claim: (channels, limit) => {
+        if (this.connection.offline || this.connection.blockedError) return { messages: [], waitMs: 0 };
+        const heldChannels = held();
+        const { items, waitMs } = this.budget.spend(
+          limit,
+          (allowed) =>
+            claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels, route: NOTIFY_PROVIDER, channels }),
           sendCost,
         );
-        if (waitMs > 0) {
-          await Promise.race([...inFlight, sleep(waitMs)]);
-          continue;
+        return { messages: items, waitMs };
+      },
+      admit: async (message) => {
+        for (;;) {
+          const { items, waitMs } = this.budget.spend(1, () => [message], sendCost);
+          if (items.length > 0 || this.stopping) return;
+          await sleep(waitMs);
         }
-        if (claimed.length === 0) {
-          if (inFlight.size === 0) break;
-          await Promise.race(inFlight);
-          continue;
-        }
-        ready.push(...claimed);
+      },
+      attempt: (message, submitted) => attemptSend(client, service, message, this.options, () => new Date(), submitted),
+      refund: (messages) => this.budget.refund(messages.reduce((tokens, message) => tokens + sendCost(message), 0)),
+    };
+  }
+
+  /**
+   * One message through its channel's routes: the first that can send, then the next only while each proves it did
+   * not take the message. A message a route may already have stays with that route.
+   */
+  private async sendByRoutes(message: ClaimedMessage, first: ActiveRoute, plan: RoutePlan): Promise<void> {
+    let route = first;
+    for (;;) {
+      const current = route;
+      const result = await current.attempt(message, () => markSubmitted(this.ctx.db, this.options.owner, message.id, current.name));
+      if (current.name === NOTIFY_PROVIDER) this.applySignal(result);
+      const failover = result.failover === true || (current.name === NOTIFY_PROVIDER && this.notifyThrottledTooLong());
+      const next = failover && !message.pinned ? plan.next(message.type, current.name) : null;
+      if (!next) {
+        this.handleResult(result);
+        return;
       }
-      while (ready.length > 0 && inFlight.size < this.options.concurrency && mayContinue()) {
-        const message = ready.shift() as ClaimedMessage;
-        const attempt: Promise<void> = attemptSend(client, service, message, this.options).then((result) => {
-          inFlight.delete(attempt);
-          this.handleResult(result);
-        });
-        inFlight.add(attempt);
+      this.report.failedOver += 1;
+      recordFailover(this.ctx.db, this.options.owner, message.id, `${result.outcome.detail}; sending by ${next.name} instead`, this.options.leaseMs);
+      await next.admit(message);
+      route = next;
+    }
+  }
+
+  private async refreshNotifyStatuses(client: NotifyClient, force: boolean): Promise<void> {
+    try {
+      const refresh = await refreshStatuses(this.ctx.db, client, {
+        force,
+        minPollMs: this.options.minPollMs,
+        maxPollMs: this.options.maxPollMs,
+        retentionDays: this.options.retentionDays,
+      });
+      this.report.statusRequests += refresh.requests;
+      this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
+      this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
+      if (refresh.requests > 0) this.connection.answered();
+    } catch (error) {
+      this.connection.noteRequestFailure(error);
+    }
+  }
+
+  /** Statuses from direct providers: polled where they must be asked; receipts already on their way for a single run. */
+  private async refreshDirectStatuses(force: boolean): Promise<void> {
+    for (const route of this.directRoutes.routes()) {
+      try {
+        if (force) await route.awaitReceipts();
+        const changed = await route.refreshStatuses(force);
+        this.report.statusesChanged += changed.length;
+        this.notifier.changed(changed);
+      } catch (error) {
+        this.connection.noteError(error instanceof Error ? error.message : String(error));
       }
-      if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
     }
-    if (ready.length > 0) {
-      this.budget.refund(ready.reduce((tokens, message) => tokens + sendCost(message), 0));
-      this.queueOutcomes(ready.map(handBackUnsent));
-    }
-    await Promise.all(inFlight);
-    this.flushOutcomes();
   }
 
   private handleResult(result: AttemptResult): void {
-    const { outcome, signal } = result;
-    if (outcome.to === 'accepted' && result.sent) this.report.sent += 1;
+    const { outcome } = result;
+    const taken = result.sent && (Boolean(outcome.notifyId) || Boolean(outcome.providerMessageId));
+    if (outcome.to === 'outcome-unknown') this.report.outcomeUnknown += 1;
+    else if (taken) this.report.sent += 1;
     else if (result.adopted) this.report.adopted += 1;
-    else if (outcome.to === 'rejected') this.report.rejected += 1;
+    else if (outcome.to === 'rejected' || (result.sent && finalMessageStates.includes(outcome.to))) this.report.rejected += 1;
     else if (outcome.to === 'needs-attention') this.report.needsAttention += 1;
     else if (outcome.countAttempt) this.report.retrying += 1;
+    this.queueOutcomes([outcome]);
+  }
+
+  /** Notify has answered RateLimitError without a break for longer than the set time. */
+  private notifyThrottledTooLong(): boolean {
+    return this.notifyThrottledSinceMs !== null && Date.now() - this.notifyThrottledSinceMs >= this.options.throttleFailoverMs;
+  }
+
+  /** What a Notify attempt says about the service: answering, unreachable, pacing, a daily limit, a refused key. */
+  private applySignal(result: AttemptResult): void {
+    const { signal } = result;
+    if (signal.kind === 'rate-limited') this.notifyThrottledSinceMs ??= Date.now();
+    else this.notifyThrottledSinceMs = null;
     switch (signal.kind) {
       case 'answered':
         this.connection.answered();
@@ -305,7 +424,6 @@ class NotifySyncEngine implements SyncEngine {
         this.connection.block(signal.error);
         break;
     }
-    this.queueOutcomes([outcome]);
   }
 
   private queueOutcomes(outcomes: AttemptOutcome[]): void {
@@ -331,7 +449,8 @@ class NotifySyncEngine implements SyncEngine {
       this.connection.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
-    this.notifier.changed(changed);
+    // Receipts a provider sent back before its message's outcome was written.
+    this.notifier.changed([...changed, ...applyPartStatuses(this.ctx.db, changed)]);
   }
 
   private async probe(client: NotifyClient): Promise<boolean> {
@@ -379,5 +498,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
+  return { sent: 0, outcomeUnknown: 0, failedOver: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
 }
