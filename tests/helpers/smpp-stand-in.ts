@@ -66,10 +66,14 @@ export class SmppStandIn {
   readonly received: ReceivedSubmit[] = [];
   readonly pdus: string[] = [];
   binds = 0;
+  /** The most submits it held unanswered at once. */
+  maxOutstanding = 0;
+  private outstanding = 0;
   faults: SmppFaults = {};
   private nextId = 0x5a0000 + Math.floor(Math.random() * 0x10000);
   private readonly heldReceipts: Record<string, unknown>[] = [];
   private readonly sessions = new Set<Session>();
+  private readonly boundSessions = new Set<Session>();
 
   private constructor(
     private readonly smpp: Smpp,
@@ -127,7 +131,10 @@ export class SmppStandIn {
 
   private accept(session: Session): void {
     this.sessions.add(session);
-    session.on('close', () => this.sessions.delete(session));
+    session.on('close', () => {
+      this.sessions.delete(session);
+      this.boundSessions.delete(session);
+    });
     session.on('error', () => undefined);
     session.on('pdu', (pdu: PDU) => this.pdus.push(pdu.command));
     let bound = false;
@@ -138,6 +145,7 @@ export class SmppStandIn {
       }
       bound = true;
       this.binds += 1;
+      this.boundSessions.add(session);
       session.send(pdu.response({ system_id: 'stand-in' }));
       for (const receipt of this.heldReceipts.splice(0)) session.deliver_sm(receipt);
     });
@@ -172,17 +180,21 @@ export class SmppStandIn {
       messageId: null,
     };
     this.received.push(submit);
+    this.outstanding += 1;
+    this.maxOutstanding = Math.max(this.maxOutstanding, this.outstanding);
     const faults = this.faults;
     if (faults.dropAfter !== undefined) {
       faults.dropAfter -= 1;
       if (faults.dropAfter <= 0) {
         delete faults.dropAfter;
+        this.outstanding = 0;
         session.destroy();
         return;
       }
     }
     if (faults.silent) return;
     const answer = () => {
+      this.outstanding -= 1;
       if (faults.throttleAll || (faults.throttleNext ?? 0) > 0) {
         if (!faults.throttleAll) faults.throttleNext = (faults.throttleNext ?? 1) - 1;
         session.send(pdu.response({ command_status: this.smpp.ESME_RTHROTTLED }));
@@ -220,7 +232,8 @@ export class SmppStandIn {
       ...(plan.tlv ? { receipted_message_id: receiptId } : {}),
     };
     setTimeout(() => {
-      if (this.sessions.has(session) && session.socket.writable) session.deliver_sm(receipt);
+      const open = [session, ...this.boundSessions].find((candidate) => this.boundSessions.has(candidate) && candidate.socket.writable);
+      if (open) open.deliver_sm(receipt);
       else this.heldReceipts.push(receipt);
     }, plan.afterMs);
   }

@@ -13,42 +13,63 @@ export interface PartStatus {
   detail: string;
 }
 
+/** Receipts nobody claims are kept this long, in case their part is recorded late. */
+const WAITING_RECEIPT_DAYS = 3;
+
 /**
- * A part a provider took for a message, by its id, written as soon as it answers (before the message's own outcome is
- * written with others'), so a receipt that comes straight back finds its message.
+ * A part a provider took for a message, by its id, written as soon as the provider answers (before the message's own
+ * outcome is written with others'). A receipt that came even sooner, and waited, is applied to it now.
  */
 export function recordProviderPart(db: Db, provider: string, messageId: string, providerId: string, part: number, parts: number): void {
-  db.prepare(`INSERT OR REPLACE INTO provider_message_parts (provider, provider_id, message_id, part, parts) VALUES (?, ?, ?, ?, ?)`).run(
-    provider,
-    normaliseProviderId(providerId),
-    messageId,
-    part,
-    parts,
-  );
+  const id = normaliseProviderId(providerId);
+  db.transaction(() => {
+    db.prepare(`INSERT OR REPLACE INTO provider_message_parts (provider, provider_id, message_id, part, parts) VALUES (?, ?, ?, ?, ?)`).run(provider, id, messageId, part, parts);
+    const waiting = db
+      .prepare(`SELECT provider_id, status, status_detail, received_at FROM provider_receipts_waiting WHERE provider = ? AND provider_id IN (SELECT value FROM json_each(?))`)
+      .get(provider, JSON.stringify(providerIdForms(id))) as { provider_id: string; status: string; status_detail: string | null; received_at: string } | undefined;
+    if (!waiting) return;
+    db.prepare('UPDATE provider_message_parts SET status = ?, status_detail = ?, status_at = ? WHERE provider = ? AND provider_id = ?').run(
+      waiting.status,
+      waiting.status_detail,
+      waiting.received_at,
+      provider,
+      id,
+    );
+    db.prepare('DELETE FROM provider_receipts_waiting WHERE provider = ? AND provider_id = ?').run(provider, waiting.provider_id);
+  })();
 }
 
-/** Records statuses a provider reported; returns the messages whose status changed, and ids that matched no part. */
-export function recordPartStatuses(db: Db, provider: string, statuses: readonly PartStatus[], now: Date = new Date()): { changedIds: string[]; unmatched: string[] } {
+/**
+ * Records statuses a provider reported; returns the messages whose status changed. A status for a part not recorded
+ * (yet) waits for it; the ids of those are returned as `waiting`.
+ */
+export function recordPartStatuses(db: Db, provider: string, statuses: readonly PartStatus[], now: Date = new Date()): { changedIds: string[]; waiting: string[] } {
   const find = db.prepare('SELECT provider_id, message_id FROM provider_message_parts WHERE provider = ? AND provider_id = ?');
   const update = db.prepare(
     'UPDATE provider_message_parts SET status = ?, status_detail = ?, status_at = ? WHERE provider = ? AND provider_id = ?',
   );
+  const wait = db.prepare(
+    'INSERT OR REPLACE INTO provider_receipts_waiting (provider, provider_id, status, status_detail, received_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const messageIds = new Set<string>();
-  const unmatched: string[] = [];
+  const waiting: string[] = [];
+  const at = now.toISOString();
   db.transaction(() => {
+    db.prepare('DELETE FROM provider_receipts_waiting WHERE received_at < ?').run(new Date(now.getTime() - WAITING_RECEIPT_DAYS * 86_400_000).toISOString());
     for (const status of statuses) {
       const part = providerIdForms(status.providerId)
         .map((form) => find.get(provider, form) as { provider_id: string; message_id: string } | undefined)
         .find((row) => row !== undefined);
       if (!part) {
-        unmatched.push(status.providerId);
+        wait.run(provider, normaliseProviderId(status.providerId), status.notifyStatus, status.detail, at);
+        waiting.push(status.providerId);
         continue;
       }
-      update.run(status.notifyStatus, status.detail, now.toISOString(), provider, part.provider_id);
+      update.run(status.notifyStatus, status.detail, at, provider, part.provider_id);
       messageIds.add(part.message_id);
     }
   }).immediate();
-  return { changedIds: applyPartStatuses(db, [...messageIds], now), unmatched };
+  return { changedIds: applyPartStatuses(db, [...messageIds], now), waiting };
 }
 
 interface PartRow {

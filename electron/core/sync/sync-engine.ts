@@ -74,6 +74,8 @@ class NotifySyncEngine implements SyncEngine {
   readonly directRoutes: DirectRoutes;
   private running = false;
   private stopping = false;
+  /** Stopped for good: routes closing now tell nobody. */
+  private closed = false;
   /** Set by a pause of everything: messages already leased but not yet sent are handed back. */
   private pausedHere = false;
   private loopDone: Promise<void> | null = null;
@@ -104,7 +106,14 @@ class NotifySyncEngine implements SyncEngine {
         db: ctx.db,
         providers: new ProviderRepository(ctx.db, ctx.secrets),
         network: ctx.network,
-        events: { statusesChanged: (ids) => this.notifier.changed(ids), problemChanged: () => this.notifier.statusChanged() },
+        events: {
+          statusesChanged: (ids) => {
+            if (!this.closed) this.notifier.changed(ids);
+          },
+          problemChanged: () => {
+            if (!this.closed) this.notifier.statusChanged();
+          },
+        },
       },
       {
         ...defaultDirectRouteOptions(options.requestTimeoutMs),
@@ -138,11 +147,12 @@ class NotifySyncEngine implements SyncEngine {
     await this.loopDone;
     await this.cycleChain.catch(() => undefined);
     this.flushOutcomes();
+    this.closed = true;
+    await this.directRoutes.closeAll();
     this.notifier.flush();
     this.stopListening();
     this.client?.client.close();
     this.client = null;
-    await this.directRoutes.closeAll();
   }
 
   status(): SyncStatus {

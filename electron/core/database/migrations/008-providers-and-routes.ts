@@ -11,7 +11,8 @@ import type { Migration } from '../migration';
  *   provider's own id once it took the message; `chosen_provider` a route a person chose for sending it again;
  * - the `outcome-unknown` state: a direct provider may have taken the message, and no one can ask it; a person decides;
  * - `provider_message_parts`: each part a provider took (an SMPP gateway takes a long text in parts), by the
- *   provider's id, with the status its receipt gave, so receipts are matched to messages;
+ *   provider's id, with the status its receipt gave, so receipts are matched to messages; a receipt that comes
+ *   before its part is recorded waits in `provider_receipts_waiting`;
  * - `outcome_decisions`: who chose, when, to send a message of unknown outcome again (by which route) or to count it sent.
  * Messages Notify took or may have taken before this version are Notify's.
  */
@@ -65,6 +66,16 @@ export const providersAndRoutes: Migration = {
         PRIMARY KEY (provider, provider_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX provider_message_parts_message ON provider_message_parts (message_id);
+
+      -- Receipts that came before the part they are for was recorded (or for parts the desk does not know).
+      CREATE TABLE provider_receipts_waiting (
+        provider TEXT NOT NULL,
+        provider_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_detail TEXT,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (provider, provider_id)
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE outcome_decisions (
         id INTEGER PRIMARY KEY,
