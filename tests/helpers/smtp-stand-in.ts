@@ -14,6 +14,8 @@ export interface ArrivedEmail {
   html: string;
   /** The DSN envelope id the client asked for, when the relay advertised DSN. */
   envelopeId: string | null;
+  /** It came over TLS. */
+  secure: boolean;
   raw: string;
 }
 
@@ -152,7 +154,8 @@ function parseEmail(raw: string, session: SMTPServerSession): ArrivedEmail {
     const partSplit = part.replace(/^\r?\n/, '').search(/\r?\n\r?\n/);
     const trimmed = part.replace(/^\r?\n/, '');
     const partHeaders = parseHeaders(trimmed.slice(0, partSplit));
-    const content = decodeBody(trimmed.slice(partSplit).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, ''), partHeaders['content-transfer-encoding']);
+    // SMTP carries lines ending CRLF; the parts are compared as the desk wrote them.
+    const content = decodeBody(trimmed.slice(partSplit).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, ''), partHeaders['content-transfer-encoding']).replace(/\r\n/g, '\n');
     if ((partHeaders['content-type'] ?? '').startsWith('text/html')) html = content;
     else if ((partHeaders['content-type'] ?? '').startsWith('text/plain')) text = content;
   }
@@ -164,6 +167,7 @@ function parseEmail(raw: string, session: SMTPServerSession): ArrivedEmail {
     text,
     html,
     envelopeId: envelope.dsn?.envid ?? null,
+    secure: session.secure,
     raw,
   };
 }

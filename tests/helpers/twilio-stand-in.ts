@@ -2,6 +2,7 @@
 // create messages, GETs read them (statuses move on after a while), with faults on demand: refused requests,
 // throttling (429), a connection dropped once the request has arrived, slowness, a server error.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createSecureServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface CreatedMessage {
@@ -30,6 +31,8 @@ export interface TwilioStandInOptions {
   deliverAfterMs?: number;
   /** The final status for a number (delivered by default), with its error code. */
   finalStatus?: (to: string) => { status: string; errorCode: number | null };
+  /** Serve HTTPS with this certificate. */
+  tls?: { key: string; cert: string };
 }
 
 export class TwilioStandIn {
@@ -48,9 +51,10 @@ export class TwilioStandIn {
 
   static async start(options: TwilioStandInOptions): Promise<TwilioStandIn> {
     let standIn: TwilioStandIn | null = null;
-    const server = createServer((request, response) => void standIn?.handle(request, response));
+    const handler = (request: IncomingMessage, response: ServerResponse) => void standIn?.handle(request, response);
+    const server: Server = options.tls ? createSecureServer(options.tls, handler) : createServer(handler);
     standIn = new TwilioStandIn(server, options);
-    server.on('connection', (socket) => {
+    server.on('connection', (socket: Socket) => {
       standIn?.sockets.add(socket);
       socket.on('close', () => standIn?.sockets.delete(socket));
     });
@@ -59,7 +63,7 @@ export class TwilioStandIn {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,12 @@ interface ContentTap {
   stream: Readable | null;
 }
 
+/** TLS from the first byte on port 465, STARTTLS required elsewhere; only a relay on this computer may go without. */
+export function smtpTransportSecurity(host: string, port: number): { secure: boolean; requireTLS: boolean } {
+  const secure = port === 465;
+  return { secure, requireTLS: !secure && !isLoopbackHost(host) };
+}
+
 /** The Message-ID of a message: stable, so a copy sent again is recognisable downstream. */
 export const messageIdFor = (reference: string, from: string): string => `<${reference}@${from.split('@')[1] ?? 'notify-desk.invalid'}>`;
 
@@ -59,7 +65,6 @@ export class SmtpRoute implements DirectRoute {
   ) {
     this.maxInFlight = settings.poolSize * 2;
     this.health = new ProviderHealth(name, options, () => events.problemChanged());
-    const implicitTls = settings.port === 465;
     const secureContext = network.secureContext(caFile);
     this.transport = nodemailer.createTransport({
       pool: true,
@@ -67,8 +72,7 @@ export class SmtpRoute implements DirectRoute {
       maxMessages: 100,
       host: settings.host,
       port: settings.port,
-      secure: implicitTls,
-      requireTLS: !implicitTls && !isLoopbackHost(settings.host),
+      ...smtpTransportSecurity(settings.host, settings.port),
       ...(credentials.user ? { auth: { user: credentials.user, pass: credentials.password ?? '' } } : {}),
       tls: { servername: isLoopbackHost(settings.host) ? undefined : settings.host, minVersion: 'TLSv1.2', ...(secureContext ? { secureContext } : {}) },
       connectionTimeout: options.timeoutMs,
