@@ -24,6 +24,8 @@ export interface ReceivedSubmit {
   text: string;
   /** The id given in submit_sm_resp, when the submit was answered with success. */
   messageId: string | null;
+  /** How it was answered: taken, refused with an error status, or never (the gateway may have it). */
+  answer: 'ok' | 'error' | null;
 }
 
 export interface SmppFaults {
@@ -178,6 +180,7 @@ export class SmppStandIn {
       udh: message.udh?.[0] ? Buffer.concat([Buffer.from([5]), message.udh[0]]) : null,
       text: typeof message.message === 'string' ? message.message : message.message.toString('latin1'),
       messageId: null,
+      answer: null,
     };
     this.received.push(submit);
     this.outstanding += 1;
@@ -193,23 +196,23 @@ export class SmppStandIn {
       }
     }
     if (faults.silent) return;
+    const refuse = (status: number) => {
+      submit.answer = 'error';
+      session.send(pdu.response({ command_status: status }));
+    };
     const answer = () => {
       this.outstanding -= 1;
       if (faults.throttleAll || (faults.throttleNext ?? 0) > 0) {
         if (!faults.throttleAll) faults.throttleNext = (faults.throttleNext ?? 1) - 1;
-        session.send(pdu.response({ command_status: this.smpp.ESME_RTHROTTLED }));
-        return;
+        return refuse(this.smpp.ESME_RTHROTTLED);
       }
       if ((faults.systemErrorNext ?? 0) > 0) {
         faults.systemErrorNext = (faults.systemErrorNext ?? 1) - 1;
-        session.send(pdu.response({ command_status: this.smpp.ESME_RSYSERR }));
-        return;
+        return refuse(this.smpp.ESME_RSYSERR);
       }
-      if (faults.rejectDestination === submit.destination) {
-        session.send(pdu.response({ command_status: this.smpp.ESME_RINVDSTADR }));
-        return;
-      }
+      if (faults.rejectDestination === submit.destination) return refuse(this.smpp.ESME_RINVDSTADR);
       const id = this.nextId++;
+      submit.answer = 'ok';
       submit.messageId = this.options.idFormat === 'decimal' ? String(id) : id.toString(16).toUpperCase().padStart(10, '0');
       session.send(pdu.response({ message_id: submit.messageId }));
       this.scheduleReceipt(session, submit, id);

@@ -36,6 +36,8 @@ export interface SmtpStandInOptions {
   password?: string;
   /** A certificate for STARTTLS; without it the relay offers no STARTTLS. */
   tls?: { key: string; cert: string };
+  /** A port of its own choosing (to come back where it was); any free one by default. */
+  port?: number;
 }
 
 export class SmtpStandIn {
@@ -78,7 +80,7 @@ export class SmtpStandIn {
       standIn?.sockets.add(socket);
       socket.on('close', () => standIn?.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     return standIn;
   }
 

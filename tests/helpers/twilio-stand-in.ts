@@ -33,6 +33,8 @@ export interface TwilioStandInOptions {
   finalStatus?: (to: string) => { status: string; errorCode: number | null };
   /** Serve HTTPS with this certificate. */
   tls?: { key: string; cert: string };
+  /** A port of its own choosing (to come back where it was); any free one by default. */
+  port?: number;
 }
 
 export class TwilioStandIn {
@@ -58,7 +60,7 @@ export class TwilioStandIn {
       standIn?.sockets.add(socket);
       socket.on('close', () => standIn?.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     return standIn;
   }
 

@@ -57,10 +57,10 @@ export class ProviderHealth {
   }
 
   /**
-   * It asked to slow down. Returns true once the throttle has lasted past the set time: it is then left alone for that
-   * long (messages go by the next route), and tried again after.
+   * It asked to slow down. Once the throttle has lasted past the set time, returns what to say about it: it is then
+   * left alone for that long (messages go by the next route) and tried again after. Until then, null.
    */
-  throttled(message: string, now = Date.now()): boolean {
+  throttled(message: string, now = Date.now()): string | null {
     this.throttledSinceMs ??= now;
     if (now - this.throttledSinceMs < this.options.throttleFailoverMs) {
       const changed = this.state !== 'throttled';
@@ -68,10 +68,12 @@ export class ProviderHealth {
       this.message = message;
       this.nextTryAtMs = 0;
       if (changed) this.onChange();
-      return false;
+      return null;
     }
-    this.set('throttled', `${message} (for more than ${Math.round(this.options.throttleFailoverMs / 1000)} seconds)`, this.options.throttleFailoverMs);
-    return true;
+    const seconds = Math.max(1, Math.round(this.options.throttleFailoverMs / 1000));
+    const tooLong = `${message} It has asked for more than ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+    this.set('throttled', tooLong, this.options.throttleFailoverMs);
+    return tooLong;
   }
 
   private set(state: ProviderProblem['state'], message: string, waitMs: number): void {

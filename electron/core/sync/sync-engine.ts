@@ -354,7 +354,8 @@ class NotifySyncEngine implements SyncEngine {
         return;
       }
       this.report.failedOver += 1;
-      recordFailover(this.ctx.db, this.options.owner, message.id, `${result.outcome.detail}; sending by ${next.name} instead`, this.options.leaseMs);
+      const why = result.outcome.lastError ?? result.outcome.detail;
+      recordFailover(this.ctx.db, this.options.owner, message.id, `${current.name} did not take it: ${why} Sending by ${next.name} instead.`, this.options.leaseMs);
       await next.admit(message);
       route = next;
     }

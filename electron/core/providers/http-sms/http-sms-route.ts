@@ -139,8 +139,10 @@ export class HttpSmsRoute implements DirectRoute {
         return { kind: 'unavailable', reason: failure.message };
       case 'no-answer':
         return { kind: 'unknown', reason: failure.message };
-      case 'throttled':
-        return this.health.throttled(failure.message) ? { kind: 'unavailable', reason: failure.message } : { kind: 'throttled', reason: failure.message };
+      case 'throttled': {
+        const tooLong = this.health.throttled(failure.message);
+        return tooLong ? { kind: 'unavailable', reason: tooLong } : { kind: 'throttled', reason: failure.message };
+      }
       case 'refused': {
         const status = twilioNumberRefused(failure.code) ? 'permanent-failure' : 'technical-failure';
         return { kind: 'rejected', reason: failure.message, state: status, notifyStatus: status };

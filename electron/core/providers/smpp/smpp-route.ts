@@ -167,7 +167,8 @@ export class SmppRoute implements DirectRoute {
         const reason = this.statusText(result.status);
         if (this.isThrottle(result.status)) {
           this.connection.slowDown();
-          return this.health.throttled(reason) ? { kind: 'unavailable', reason } : { kind: 'throttled', reason };
+          const tooLong = this.health.throttled(reason);
+          return tooLong ? { kind: 'unavailable', reason: tooLong } : { kind: 'throttled', reason };
         }
         if (this.isTemporary(result.status)) return { kind: 'retry', reason };
         const badNumber = result.status === this.smpp.ESME_RINVDSTADR;
