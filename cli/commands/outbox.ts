@@ -12,8 +12,9 @@ function line(message: OutboxMessage): string {
 
 export const outboxCommand: CliCommand = {
   name: 'outbox',
-  summary: 'List messages and their states; counts; retry or cancel messages; pause or resume sending',
-  usage: 'outbox [list [--state S] [--batch ID] [--search TEXT] [--limit N]] | counts | retry ID.. | cancel ID.. | pause [--batch ID] | resume [--batch ID]',
+  summary: 'List messages and their states; counts; retry or cancel messages; resend or mark sent one whose outcome is unknown; pause or resume sending',
+  usage:
+    'outbox [list [--state S] [--batch ID] [--search TEXT] [--limit N]] | counts | retry ID.. | cancel ID.. | resend ID --by ROUTE | mark-sent ID | pause [--batch ID] | resume [--batch ID]',
   run: async (args, env) => {
     const [action = 'list', ...rest] = args;
     const core = await env.openCore();
@@ -68,8 +69,19 @@ export const outboxCommand: CliCommand = {
         env.out(env.json ? JSON.stringify(status) : `${action === 'pause' ? 'paused' : 'resumed'}${values.batch ? ` batch ${values.batch}` : ''}`);
         return 0;
       }
+      case 'resend':
+      case 'mark-sent': {
+        const { values, positionals } = parseOptions(rest, { by: { type: 'string' } }, true);
+        const [id, ...extra] = positionals;
+        if (!id || extra.length > 0) throw new UsageError(`outbox ${action} takes one message id`);
+        if (action === 'resend' && !values.by) throw new UsageError('outbox resend needs --by ROUTE: the route to send it by (notify, or a provider)');
+        const { message } =
+          action === 'resend' ? await callOrThrow(core, 'outbox.resendUnknown', { id, provider: values.by ?? '' }) : await callOrThrow(core, 'outbox.markSent', { id });
+        env.out(env.json ? JSON.stringify({ message }) : line(message));
+        return 0;
+      }
       default:
-        throw new UsageError(`Unknown outbox action "${action}". Use list, counts, retry, cancel, pause or resume.`);
+        throw new UsageError(`Unknown outbox action "${action}". Use list, counts, retry, cancel, resend, mark-sent, pause or resume.`);
     }
   },
 };

@@ -1,18 +1,7 @@
-import { createInterface } from 'node:readline';
 import { UsageError, type CliCommand } from '../command';
 import { parseOptions } from '../parse-options';
+import { readSecretLine } from '../read-secret';
 import { callOrThrow } from './call-or-throw';
-
-async function readApiKey(): Promise<string> {
-  const lines = createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    if (line.trim()) {
-      lines.close();
-      return line.trim();
-    }
-  }
-  throw new UsageError('--api-key-stdin: no API key was given on standard input');
-}
 
 export const serviceCommand: CliCommand = {
   name: 'service',
@@ -40,7 +29,7 @@ export const serviceCommand: CliCommand = {
       const result = await callOrThrow(core, 'services.configure', {
         name: values.name ?? 'GOV.UK Notify',
         baseUrl: values.url,
-        apiKey: await readApiKey(),
+        apiKey: await readSecretLine('--api-key-stdin', 'API key'),
         smsTemplateId: values['template-sms'],
         emailTemplateId: values['template-email'],
         letterTemplateId: values['template-letter'],

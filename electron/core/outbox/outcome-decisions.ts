@@ -11,7 +11,7 @@ interface UnknownRow {
   created_by: string;
 }
 
-const MESSAGE_NAMES: Record<Channel, string> = { sms: 'text message', email: 'email', letter: 'letter' };
+const MESSAGE_NAMES: Record<Channel, string> = { sms: 'a text message', email: 'an email', letter: 'a letter' };
 
 /** The routes a message of this channel can be sent by: the Notify service and the direct providers for the channel, by name. */
 export function routesForChannel(db: Db, channel: Channel): string[] {
@@ -54,7 +54,7 @@ function decide(db: Db, id: string, row: UnknownRow, user: string, change: { to:
 export function resendUnknownMessage(db: Db, id: string, provider: string, user: string): void {
   const row = unknownMessage(db, id, user);
   const route = routesForChannel(db, row.type).find((name) => name.toLowerCase() === provider.toLowerCase());
-  if (!route) throw new UserError(`${provider} cannot send a ${MESSAGE_NAMES[row.type]}. Choose one of: ${routesForChannel(db, row.type).join(', ')}.`);
+  if (!route) throw new UserError(`${provider} cannot send ${MESSAGE_NAMES[row.type]}. Choose one of: ${routesForChannel(db, row.type).join(', ')}.`);
   decide(db, id, row, user, {
     to: 'queued',
     set: 'chosen_provider = @resendBy, provider = NULL, outcome_unknown = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL',

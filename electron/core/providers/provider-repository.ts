@@ -100,6 +100,16 @@ function splitSettings(provider: NewProvider): { settings: StoredProvider['setti
   }
 }
 
+/** A CA file for a provider, checked: where it is, and how many certificates it holds. */
+export function checkCaFile(path: string): { path: string; certificates: number } {
+  const absolute = resolve(path);
+  try {
+    return { path: absolute, certificates: readCertificateFile(absolute).length };
+  } catch (error) {
+    throw error instanceof CertificateFileError ? new UserError(error.message) : error;
+  }
+}
+
 /** Direct providers: settings in SQLite, credentials only in the OS keychain. */
 export class ProviderRepository {
   constructor(
@@ -166,18 +176,9 @@ export class ProviderRepository {
   /** Names a CA file to trust for this provider's TLS (the command line only: the UI never names a file), or none. */
   setCaFile(name: string, path: string | null): number {
     const provider = this.get(name);
-    let count = 0;
-    let absolute: string | null = null;
-    if (path !== null) {
-      absolute = resolve(path);
-      try {
-        count = readCertificateFile(absolute).length;
-      } catch (error) {
-        throw error instanceof CertificateFileError ? new UserError(error.message) : error;
-      }
-    }
-    this.db.prepare('UPDATE providers SET ca_file = ?, updated_at = ? WHERE name = ?').run(absolute, nowIso(), provider.name);
-    return count;
+    const checked = path === null ? null : checkCaFile(path);
+    this.db.prepare('UPDATE providers SET ca_file = ?, updated_at = ? WHERE name = ?').run(checked?.path ?? null, nowIso(), provider.name);
+    return checked?.certificates ?? 0;
   }
 
   summary(provider: StoredProvider): ProviderSummary {

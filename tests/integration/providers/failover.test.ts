@@ -62,7 +62,7 @@ describe('failover between routes, only when a route proves it did not take a me
     expect(messageRows(desk.db).every((row) => row.provider === 'notify')).toBe(true);
   });
 
-  it('after an explicit refusal, and after a throttle that goes on past the set time; a text a person sent by a chosen route stays on it', async () => {
+  it('after an explicit refusal, and after a throttle that goes on past the set time', async () => {
     gateway = await SmppStandIn.start(smpp);
     http = await TwilioStandIn.start(twilio);
     desk = await openProviderDesk();
