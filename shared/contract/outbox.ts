@@ -75,7 +75,7 @@ export interface OutboxBatchProgress {
   /** Handed to Notify, not yet delivered or failed. */
   accepted: number;
   delivered: number;
-  /** Failed, rejected, needing attention or with a status that can no longer be known. */
+  /** Failed, rejected, needing attention, of unknown outcome, or with a status that can no longer be known. */
   failed: number;
   cancelled: number;
 }

@@ -25,7 +25,7 @@ export const batchProgressSql = `SELECT b.id, b.file_name, b.imported_by, b.crea
          COALESCE(SUM(m.state = 'accepted'), 0) AS accepted,
          COALESCE(SUM(m.state = 'delivered'), 0) AS delivered,
          COALESCE(SUM(m.state IN ('permanent-failure', 'temporary-failure', 'technical-failure', 'rejected',
-           'needs-attention', 'status-unknown')), 0) AS failed,
+           'needs-attention', 'status-unknown', 'outcome-unknown')), 0) AS failed,
          COALESCE(SUM(m.state = 'cancelled'), 0) AS cancelled
        FROM (SELECT * FROM batches WHERE status = 'ready' ORDER BY created_at DESC, rowid DESC LIMIT ?) b
        LEFT JOIN outbox_messages m ON m.batch_id = b.id

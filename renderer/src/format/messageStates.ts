@@ -19,6 +19,7 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
   rejected: { label: 'Rejected', tagClass: 'govuk-tag--red' },
   'needs-attention': { label: 'Needs attention', tagClass: 'govuk-tag--yellow' },
   'status-unknown': { label: 'Status unknown', tagClass: 'govuk-tag--purple' },
+  'outcome-unknown': { label: 'Outcome unknown', tagClass: 'govuk-tag--orange' },
 };
 
 /** States a person can send again or stop. */
@@ -35,6 +36,6 @@ export const stateGroups: readonly { id: string; label: string; states: readonly
   { id: 'in-progress', label: 'in progress', states: ['sending', 'accepted'] },
   { id: 'arrived', label: 'reached the recipient', states: ['delivered'] },
   { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
-  { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown'] },
+  { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown', 'outcome-unknown'] },
   { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
 ];
