@@ -86,7 +86,7 @@ export function applyPartStatuses(db: Db, messageIds: readonly string[], now: Da
   const rows = db
     .prepare(
       `SELECT p.message_id, p.provider, p.status, p.status_detail, m.notify_status FROM provider_message_parts p
-       JOIN outbox_messages m ON m.id = p.message_id
+       CROSS JOIN outbox_messages m ON m.id = p.message_id
        WHERE p.message_id IN (SELECT value FROM json_each(?)) AND m.state = 'accepted' AND m.provider = p.provider
        ORDER BY p.message_id, p.part`,
     )

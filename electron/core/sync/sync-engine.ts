@@ -460,8 +460,9 @@ class NotifySyncEngine implements SyncEngine {
       this.connection.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
-    // Receipts a provider sent back before its message's outcome was written.
-    this.notifier.changed([...changed, ...applyPartStatuses(this.ctx.db, changed)]);
+    // Receipts a direct provider sent back before its message's outcome was written.
+    const takenDirectly = outcomes.filter((outcome) => outcome.providerMessageId).map((outcome) => outcome.id);
+    this.notifier.changed([...changed, ...applyPartStatuses(this.ctx.db, takenDirectly)]);
   }
 
   private async probe(client: NotifyClient): Promise<boolean> {

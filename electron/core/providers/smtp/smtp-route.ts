@@ -166,6 +166,8 @@ export class SmtpRoute implements DirectRoute {
     if (code !== undefined && code >= 500) return { kind: 'rejected', reason, state: 'permanent-failure', notifyStatus: 'permanent-failure' };
     if (code !== undefined && code >= 400) return { kind: 'retry', reason };
     if (contentStarted) return { kind: 'unknown', reason: `${reason} The connection was lost after the email had started to go, so the mail server may have it.` };
+    // nodemailer refused the message itself (an address or a size it cannot send) before anything went.
+    if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return { kind: 'rejected', reason, state: 'technical-failure', notifyStatus: 'technical-failure' };
     if (error.code === 'EAUTH') {
       this.health.refused(reason);
       return { kind: 'unavailable', reason };
@@ -188,6 +190,9 @@ export class SmtpRoute implements DirectRoute {
         return `The mail server at ${where} did not answer in time.`;
       case 'EAUTH':
         return `The mail server at ${where} refused the user name or password.`;
+      case 'EENVELOPE':
+      case 'EMESSAGE':
+        return `notify-desk could not hand this email to the mail server at ${where} (${tidyErrorText(error.message, 160)}).`;
       case 'ETLS':
         return `A secure connection to the mail server at ${where} could not be set up (${tidyErrorText(error.message, 160)}).`;
       default:
