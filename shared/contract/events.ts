@@ -1,6 +1,7 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
+import type { LetterPrintProgress } from './letters';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -9,6 +10,7 @@ export interface CoreEvents {
   'message.updated': OutboxMessage;
   'templates.changed': { templateId: string };
   'import.progress': ImportProgress;
+  'letters.progress': LetterPrintProgress;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -17,4 +19,5 @@ export const coreEventNames: readonly CoreEventName[] = [
   'message.updated',
   'templates.changed',
   'import.progress',
+  'letters.progress',
 ];

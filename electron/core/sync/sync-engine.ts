@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, type NotifyClient } from '../notify-client';
+import { routeDueLettersToPrint } from '../letters/print-queue';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
@@ -192,6 +193,8 @@ class NotifySyncEngine implements SyncEngine {
   }
 
   private async cycle(mode: CycleMode): Promise<void> {
+    // Letters for the post room's printer need no service: they move even while Notify cannot be reached.
+    this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
     let service: ActiveService;
     let client: NotifyClient;
     try {
@@ -245,6 +248,7 @@ class NotifySyncEngine implements SyncEngine {
           await Promise.race([...inFlight, sleep(this.pacer.msUntilAvailable())]);
           continue;
         }
+        this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
         const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
         const claimed = claimDueMessages(this.ctx.db, {
           owner: this.options.owner,
