@@ -60,7 +60,7 @@ body { font-family: ${fontStack}; font-size: 12.5pt; line-height: 16pt; letter-s
   width: ${address.width}mm; max-height: ${address.maxHeight}mm; overflow: hidden;
   font-size: 8pt; line-height: 8.5pt; text-transform: uppercase; letter-spacing: 0; word-spacing: 0; }
 #to ul { list-style: none; margin: 0; padding: 0; }
-#to li { white-space: nowrap; overflow: hidden; }
+#to li { white-space: nowrap; overflow: hidden; margin: 0; }
 #from { position: absolute; right: ${(pageAreaRight - contact.right).toFixed(1)}mm; bottom: ${(pageAreaBottom - contact.bottom).toFixed(1)}mm;
   width: ${contact.width}mm; max-height: 132pt; overflow: hidden; font-size: 10pt; line-height: 12pt; text-align: right; }
 #from p { margin: 0; }
