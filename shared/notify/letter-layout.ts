@@ -40,6 +40,8 @@ export const PRINTABLE_AREAS_MM = {
   firstPageContact: { x1: 125, y1: 5, x2: 195, y2: 95 },
   firstPageLogo: { x1: 15, y1: 5, x2: 125, y2: 30 },
   firstPageAddress: ENVELOPE_WINDOW_MM,
+  /** Where Notify prints its (white) NOTIFY tag; a tag found after page 1 is reported as that, not as content. */
+  notifyTag: { x1: 0, y1: 0, x2: 15.191, y2: 6.149 },
 } as const satisfies Record<string, AreaMm>;
 /** Each allowed area is grown by this much before a page is checked. */
 export const PRINTABLE_AREA_GRACE_MM = 1;
@@ -52,9 +54,9 @@ export function printableAreasForPage(pageNumber: number): AreaMm[] {
     x2: area.x2 + PRINTABLE_AREA_GRACE_MM,
     y2: area.y2 + PRINTABLE_AREA_GRACE_MM,
   });
-  if (pageNumber > 1) return [grow(PRINTABLE_AREAS_MM.body)];
-  const { firstPageBody, firstPageContact, firstPageLogo, firstPageAddress } = PRINTABLE_AREAS_MM;
-  return [firstPageBody, firstPageContact, firstPageLogo, firstPageAddress].map(grow);
+  const { body, notifyTag, firstPageBody, firstPageContact, firstPageLogo, firstPageAddress } = PRINTABLE_AREAS_MM;
+  if (pageNumber > 1) return [body, notifyTag].map(grow);
+  return [firstPageBody, firstPageContact, firstPageLogo, firstPageAddress, notifyTag].map(grow);
 }
 
 /** The NOTIFY tag Notify prints in the top-left corner of a letter's first page (the printer's marker of a new letter). */
