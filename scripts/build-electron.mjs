@@ -7,6 +7,8 @@ const external = [
   'electron',
   'better-sqlite3',
   '@napi-rs/keyring',
+  // The command line's and web mode's way to print letters; the desktop app uses its own Chromium.
+  'playwright-core',
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];

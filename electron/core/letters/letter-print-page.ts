@@ -1,5 +1,3 @@
-import { chromium } from 'playwright-core';
-
 /** A page of the host's Chromium holding the print document, reused for every letter of a run. */
 export interface LetterPrintPage {
   /** Puts one letter's body into the print document and prints it to PDF (A4, with the document's own @page rules). */
@@ -34,6 +32,8 @@ interface PrintingPageGlobals {
 
 /** One Chromium and one page for a whole run of letters. */
 export const openChromiumLetterPrintPage: OpenLetterPrintPage = async (documentHtml) => {
+  // Loaded only where it is used: the desktop app prints with Electron's own Chromium.
+  const { chromium } = await import('playwright-core');
   let browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: [...CHROMIUM_ARGS] });
