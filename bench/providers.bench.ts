@@ -1,11 +1,14 @@
 // npm run bench providers: sending without Notify. Each measurement adds its figures to the JSON line printed last
 // (letters now: `letter_ms`, `peak_mb`; the SMS gateway and SMTP measurements add theirs to `measurements` below).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../electron/core/create-core';
 import { loadLetterAssets, SOURCE_LETTER_FONTS_DIR } from '../electron/core/letters/letter-assets';
 import { openChromiumLetterPrintPage } from '../electron/core/letters/letter-print-page';
+import { PdfStreamWriter } from '../electron/core/letters/pdf-stream-writer';
 import { enqueueMessages, BATCH_PRIORITY } from '../electron/core/outbox/enqueue';
 import type { SecretStore } from '../electron/core/secrets/keychain';
 import { letterPrintBody, letterPrintDocument } from '../shared/notify/letter-print-document';
@@ -51,17 +54,73 @@ function values(index: number): Record<string, string> {
   };
 }
 
-async function chromiumAlone(): Promise<number> {
+/** Chromium printing letters alone (no database, no merging): the time a letter, and the letters' PDFs. */
+async function chromiumAlone(): Promise<{ ms: number; pdfs: Uint8Array[] }> {
   const page = await openChromiumLetterPrintPage(letterPrintDocument(await loadLetterAssets(SOURCE_LETTER_FONTS_DIR, tmpdir())));
   try {
     await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(0) })));
+    const pdfs: Uint8Array[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < BASELINE_LETTERS; index += 1) {
-      await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(index) })));
+      pdfs.push(await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(index) }))));
     }
-    return Number(process.hrtime.bigint() - start) / 1e6 / BASELINE_LETTERS;
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6 / BASELINE_LETTERS, pdfs };
   } finally {
     await page.close();
+  }
+}
+
+/** Memory the process still holds (after a garbage collection) beyond what it held at the start: heap and buffers. */
+function memoryTracker(): { sample(): void; peakMb(): number } {
+  global.gc?.();
+  const base = process.memoryUsage();
+  let samples = 0;
+  let peak = 0;
+  return {
+    sample: () => {
+      samples += 1;
+      if (samples % 50 !== 0) return;
+      global.gc?.();
+      const now = process.memoryUsage();
+      peak = Math.max(peak, now.heapUsed - base.heapUsed + (now.arrayBuffers - base.arrayBuffers));
+    },
+    peakMb: () => peak / 1024 / 1024,
+  };
+}
+
+/**
+ * Merging the same letters' PDFs (the baseline's, repeated to make a full batch) two ways: pdf-lib's own
+ * copyPages and save, which builds the whole document in memory, and the desk's writer, which streams to the file.
+ */
+async function mergeMemory(pdfs: readonly Uint8Array[]): Promise<Figures> {
+  const letters = Array.from({ length: LETTERS }, (_, index) => pdfs[index % pdfs.length] as Uint8Array);
+  const folder = mkdtempSync(join(tmpdir(), 'notify-desk-bench-merge-'));
+  try {
+    const pdfLib = memoryTracker();
+    const merged = await PDFDocument.create();
+    for (const pdf of letters) {
+      const letter = await PDFDocument.load(pdf, { updateMetadata: false });
+      for (const page of await merged.copyPages(letter, letter.getPageIndices())) merged.addPage(page);
+      pdfLib.sample();
+    }
+    const bytes = await merged.save();
+    for (let settle = 0; settle < 50; settle += 1) pdfLib.sample();
+    writeFileSync(join(folder, 'pdf-lib.pdf'), bytes);
+
+    const streaming = memoryTracker();
+    const file = await open(join(folder, 'desk.pdf'), 'w');
+    const writer = await PdfStreamWriter.open(file);
+    for (const pdf of letters) {
+      await writer.append(pdf);
+      streaming.sample();
+    }
+    await writer.finish();
+    await file.close();
+    for (let settle = 0; settle < 50; settle += 1) streaming.sample();
+    console.log(`merging ${LETTERS.toLocaleString('en-GB')} letters' PDFs: pdf-lib (copyPages, save) holds ${pdfLib.peakMb().toFixed(0)} MB at its peak; the desk's streaming writer ${streaming.peakMb().toFixed(1)} MB (memory still held after garbage collection)`);
+    return { merge_pdf_lib_mb: Number(pdfLib.peakMb().toFixed(0)), merge_streaming_mb: Number(streaming.peakMb().toFixed(1)) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -86,7 +145,8 @@ async function letterBatch(): Promise<Figures> {
         createdBy: 'bench',
       })),
     );
-    const baselineMs = await chromiumAlone();
+    const { ms: baselineMs, pdfs } = await chromiumAlone();
+    baselinePdfs = pdfs;
     const start = process.hrtime.bigint();
     const run = await core.handlers['letters.savePdf']({});
     const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -102,7 +162,9 @@ async function letterBatch(): Promise<Figures> {
   }
 }
 
-const measurements: (() => Promise<Figures>)[] = [letterBatch];
+let baselinePdfs: Uint8Array[] = [];
+
+const measurements: (() => Promise<Figures>)[] = [letterBatch, () => mergeMemory(baselinePdfs)];
 
 const figures: Figures = {};
 for (const measurement of measurements) Object.assign(figures, await measurement());
