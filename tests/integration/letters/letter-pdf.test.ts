@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { readGreyRasters } from '../../../electron/core/letters/pgm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/create-core';
 import { A4_HEIGHT_MM, A4_TOLERANCE_MM, A4_WIDTH_MM, ENVELOPE_WINDOW_MM } from '../../../shared/notify/letter-layout';
@@ -8,7 +12,11 @@ import { ADDRESSES, LONG_BODY, queueLettersForPrinting, readPdfWords, type PdfPa
 let core: Core;
 let dataDir: string;
 let stop: () => Promise<void>;
-beforeAll(async () => ({ core, dataDir, stop } = await startTestCore()));
+beforeAll(async () => {
+  ({ core, dataDir, stop } = await startTestCore());
+  // The organisation's logo, a black bar, for the top left of every letter.
+  writeFileSync(join(dataDir, 'letter-logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="700" height="180"><rect width="700" height="180" fill="#000"/></svg>');
+});
 afterAll(() => stop());
 
 /** "Page N of M" at the foot of a page, read from its words. */
@@ -53,6 +61,14 @@ describe('the desk’s own letters PDF, read back with pdftotext -bbox', () => {
       expect(number!.y1).toBeGreaterThan(A4_HEIGHT_MM - 20);
     }
 
+    // The logo fills its 70 × 18 mm box at the top left of each letter's first page, and nothing else is there.
+    const firstPageNumber = pages.indexOf(firstPages[0]!) + 1;
+    const { stdout } = await promisify(execFile)('pdftoppm', ['-r', '25.4', '-gray', '-f', String(firstPageNumber), '-l', String(firstPageNumber), join(dataDir, 'letter-pdfs', saved.fileName)], { encoding: 'buffer' });
+    const [raster] = readGreyRasters(stdout);
+    const at = (xMm: number, yMm: number) => raster!.pixels[Math.floor(yMm) * raster!.width + Math.floor(xMm)]!;
+    expect([at(16, 11), at(50, 20), at(84, 27)].every((value) => value < 60)).toBe(true);
+    expect([at(12, 20), at(90, 20), at(50, 32)].every((value) => value > 200)).toBe(true);
+
     firstPages.forEach((page, index) => {
       const expectedWords = ADDRESSES[index]!.toUpperCase().split(/\s+/);
       const window = page.words.filter(
@@ -94,6 +110,16 @@ describe('the desk’s own letters PDF, read back with pdftotext -bbox', () => {
     const nothing = await core.call('letters.savePdf', {});
     expect(nothing).toMatchObject({ ok: false, error: { code: 'nothing-to-print' } });
     expect((await core.handlers['letters.groups']({})).groups).toEqual([]);
+  });
+
+  it('holds letters while sending is paused, as it holds every message', async () => {
+    await core.handlers['sync.pause']({});
+    const ids = await queueLettersForPrinting(core);
+    expect((await core.handlers['letters.groups']({})).groups).toEqual([]);
+    expect((await core.handlers['outbox.get']({ id: ids[0]! })).state).toBe('queued');
+    await core.handlers['sync.resume']({});
+    expect((await core.handlers['letters.groups']({})).groups).toEqual([expect.objectContaining({ waitingToPrint: 3 })]);
+    await core.handlers['outbox.cancel']({ ids });
   });
 
   it('sends letters to Notify again once the route is set back, and lets a letter waiting to be printed be cancelled', async () => {
