@@ -1,6 +1,6 @@
 import { copyFile, readFile, rm, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { MAX_PDF_LETTER_BYTES, pdfLetterPostage, type LetterPrintGroup } from '../../shared/contract';
+import { basename, join, resolve } from 'node:path';
+import { MAX_PDF_LETTER_BYTES, pdfLetterPostage, type LetterPrintGroup, type LetterPrintRun } from '../../shared/contract';
 import { letterPdfFolder } from '../../electron/core/letters/print-run';
 import { UsageError, type CliCommand, type CliEnvironment } from '../command';
 import { parseOptions } from '../parse-options';
@@ -14,12 +14,11 @@ function groupLine(group: LetterPrintGroup): string {
   return `${group.batchId ?? '-'}  ${group.name}: ${group.waitingToPrint} waiting to be printed, ${group.printed} printed${printed}`;
 }
 
-async function printProgress(env: CliEnvironment, run: () => Promise<{ letterCount: number; pageCount: number; reprint: boolean }>): Promise<void> {
-  const started = Date.now();
-  const result = await run();
-  if (!env.json) {
-    env.err(`${result.reprint ? 'printed again' : 'printed'}: ${result.letterCount} letters, ${result.pageCount} pages (and a cover sheet) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+/** What a print run did, on stderr so stdout stays the file or the job. */
+function reportRun(env: CliEnvironment, run: LetterPrintRun, started: number): void {
+  if (env.json) return;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  env.err(`${run.reprint ? 'printed again' : 'printed'}: ${run.letterCount} letters, ${run.pageCount} pages (and a cover sheet) in ${seconds} s`);
 }
 
 export const lettersCommand: CliCommand = {
@@ -48,13 +47,10 @@ export const lettersCommand: CliCommand = {
         const { values } = parseOptions(rest, { ...scopeOptions, out: { type: 'string' } });
         if (!values.out) throw new UsageError('letters pdf needs --out FILE');
         const out = resolve(values.out);
-        let saved: { fileName: string } | undefined;
-        await printProgress(env, async () => {
-          const result = await callOrThrow(core, 'letters.savePdf', { batchId: values.batch });
-          saved = result;
-          return result;
-        });
-        const file = `${letterPdfFolder(core.ctx.dataDir)}/${saved?.fileName ?? ''}`;
+        const started = Date.now();
+        const saved = await callOrThrow(core, 'letters.savePdf', { batchId: values.batch });
+        reportRun(env, saved, started);
+        const file = join(letterPdfFolder(core.ctx.dataDir), saved.fileName);
         await copyFile(file, out);
         await rm(file, { force: true });
         env.out(env.json ? JSON.stringify({ ...saved, out }) : out);
@@ -63,15 +59,10 @@ export const lettersCommand: CliCommand = {
       case 'print': {
         const { values } = parseOptions(rest, { ...scopeOptions, printer: { type: 'string' } });
         if (!values.printer) throw new UsageError('letters print needs --printer NAME (see notify-desk letters printers)');
-        const printer = values.printer;
-        let job: string | null = null;
-        await printProgress(env, async () => {
-          const result = await callOrThrow(core, 'letters.print', { batchId: values.batch, printer });
-          job = result.job;
-          if (env.json) env.out(JSON.stringify(result));
-          return result;
-        });
-        if (!env.json) env.out(job ?? printer);
+        const started = Date.now();
+        const printed = await callOrThrow(core, 'letters.print', { batchId: values.batch, printer: values.printer });
+        reportRun(env, printed, started);
+        env.out(env.json ? JSON.stringify(printed) : (printed.job ?? printed.printer));
         return 0;
       }
       case 'posted': {

@@ -6,6 +6,7 @@ import { NotificationBanner } from '../../components/NotificationBanner';
 import { Select } from '../../components/Select';
 import { formatCount } from '../../format/numbers';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { newJobId } from '../import/useImportProgress';
 import { LetterGroupsTable } from './LetterGroupsTable';
 import { LetterRouteForm } from './LetterRouteForm';
 import { PdfLetterUpload } from './PdfLetterUpload';
@@ -46,7 +47,9 @@ export function LettersPage() {
         setPrinter((found.find((candidate) => candidate.isDefault) ?? found[0])?.name ?? '');
       })
       .catch((error: unknown) => setPrintersProblem(errorMessage(error)));
-    const stopProgress = subscribe('letters.progress', (event) => setProgress(event.finished ? null : event));
+    const stopProgress = subscribe('letters.progress', (event) =>
+      setProgress((current) => (current !== null && current.jobId === event.jobId && !event.finished ? event : current)),
+    );
     const stopChanges = subscribe('outbox.changed', () => void load());
     return () => {
       stopProgress();
@@ -54,12 +57,14 @@ export function LettersPage() {
     };
   }, [load]);
 
-  async function act(work: () => Promise<Done>): Promise<void> {
+  /** Runs one action; a print run's progress is followed by its job id. */
+  async function act(work: (jobId: string) => Promise<Done>): Promise<void> {
+    const jobId = newJobId();
     setProblem(null);
     setDone(null);
-    setProgress({ jobId: '', done: 0, total: 0, finished: false });
+    setProgress({ jobId, done: 0, total: 0, finished: false });
     try {
-      setDone(await work());
+      setDone(await work(jobId));
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -69,8 +74,8 @@ export function LettersPage() {
   }
 
   const download = (group: LetterPrintGroup) =>
-    act(async () => {
-      const saved = await call('letters.savePdf', { batchId: group.batchId });
+    act(async (jobId) => {
+      const saved = await call('letters.savePdf', { batchId: group.batchId, jobId });
       if (!isDesktopApp()) {
         const link = document.createElement('a');
         link.href = letterPdfDownloadUrl(saved.fileName);
@@ -80,8 +85,8 @@ export function LettersPage() {
       return { kind: 'saved', fileName: saved.fileName, letters: saved.letterCount };
     });
   const print = (group: LetterPrintGroup) =>
-    act(async () => {
-      const printed = await call('letters.print', { batchId: group.batchId, printer });
+    act(async (jobId) => {
+      const printed = await call('letters.print', { batchId: group.batchId, printer, jobId });
       return { kind: 'printed', printer: printed.printer, letters: printed.letterCount, job: printed.job };
     });
   const posted = (group: LetterPrintGroup) =>
