@@ -1,3 +1,5 @@
+import { UserError } from '../dispatch';
+
 /** A page of the host's Chromium holding the print document, reused for every letter of a run. */
 export interface LetterPrintPage {
   /** Puts one letter's body into the print document and prints it to PDF (A4, with the document's own @page rules). */
@@ -38,8 +40,9 @@ export const openChromiumLetterPrintPage: OpenLetterPrintPage = async (documentH
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: [...CHROMIUM_ARGS] });
   } catch (error) {
-    throw new Error(
+    throw new UserError(
       `Letters are laid out by Chromium, which could not be started at ${chromiumExecutablePath()} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Install Chromium, or set CHROMIUM_PATH to where it is.`,
+      'no-chromium',
     );
   }
   const running = browser;
