@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
+import { lettersCommand } from './letters';
 import { outboxCommand } from './outbox';
+import { routeCommand } from './route';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
@@ -18,4 +20,6 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   syncCommand,
   outboxCommand,
+  routeCommand,
+  lettersCommand,
 ];

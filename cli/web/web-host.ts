@@ -2,9 +2,17 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, uiCallRefusal, type CallResult } from '../../shared/contract';
+import {
+  LETTER_PDF_DOWNLOAD_PATH,
+  MAX_IMPORT_FILE_BYTES,
+  REJECTED_ROWS_DOWNLOAD_PATH,
+  coreEventNames,
+  uiCallRefusal,
+  type CallResult,
+} from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
+import { findLetterPdf } from '../../electron/core/handlers/letter-handlers';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
 import { WebSessionKeys } from './session-keys';
@@ -56,22 +64,31 @@ function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
-/** A rejected-rows file of the data folder, by the name after the download path (as sent, before any URL tidying). */
-async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
-  let fileName: string;
+/** The name after a download path, as sent (before any URL tidying); empty when it cannot be decoded. */
+function downloadName(encodedName: string): string {
   try {
-    fileName = decodeURIComponent(encodedName);
+    return decodeURIComponent(encodedName);
   } catch {
-    fileName = '';
+    return '';
   }
-  const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), fileName);
+}
+
+interface SavedFile {
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+/** A file of the data folder as a download, or a 404 with what to do instead. */
+async function sendSavedFile(request: IncomingMessage, response: ServerResponse, saved: SavedFile | null, notFound: string): Promise<void> {
   if (!saved) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    response.end('There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.');
+    response.end(notFound);
     return;
   }
   response.writeHead(200, {
-    'content-type': REJECTED_ROWS_CONTENT_TYPES[saved.format],
+    'content-type': saved.contentType,
     'content-disposition': attachmentDisposition(saved.fileName),
     'content-length': saved.sizeBytes,
     'x-content-type-options': 'nosniff',
@@ -85,6 +102,29 @@ const codeRefusals = {
   spent: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
   unknown: 'This is not the address notify-desk web printed. Open the address it printed.',
 } as const;
+
+/** A rejected-rows file of the data folder, by the name after the download path. */
+async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+  const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), downloadName(encodedName));
+  await sendSavedFile(
+    request,
+    response,
+    saved && { ...saved, contentType: REJECTED_ROWS_CONTENT_TYPES[saved.format] },
+    'There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.',
+  );
+}
+
+/** A saved letters PDF of the data folder, by the name after the download path. */
+async function sendLetterPdf(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+  const fileName = downloadName(encodedName);
+  const saved = await findLetterPdf(core.ctx.dataDir, fileName);
+  await sendSavedFile(
+    request,
+    response,
+    saved && { ...saved, fileName, contentType: 'application/pdf' },
+    'There is no letters PDF with that name. It may have been moved or deleted: the letters are still marked as printed, so print them again from Letters to print.',
+  );
+}
 
 /**
  * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token, which the
@@ -161,6 +201,11 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
       if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+    }
+
+    if (rawPath.startsWith(LETTER_PDF_DOWNLOAD_PATH)) {
+      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      return sendLetterPdf(core, request, response, rawPath.slice(LETTER_PDF_DOWNLOAD_PATH.length));
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

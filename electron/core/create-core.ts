@@ -6,6 +6,12 @@ import { openDatabase } from './database/open-database';
 import { createDispatcher, UserError } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
+import { createLetterHandlers } from './handlers/letter-handlers';
+import { createPdfLetterHandlers } from './handlers/pdf-letter-handlers';
+import { createRouteHandlers } from './handlers/route-handlers';
+import { SOURCE_LETTER_FONTS_DIR } from './letters/letter-assets';
+import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters/letter-print-page';
+import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
 import { createServiceHandlers } from './handlers/service-handlers';
@@ -33,6 +39,12 @@ export interface CoreOptions {
   systemProxy?: SystemProxyResolver;
   /** The CA file the policy file names (it wins over the setting); absent until there is a policy file. */
   caFileFromPolicy?: string;
+  /** The host's Chromium for printing letters (Electron's own in the desktop app); Debian's Chromium by default. */
+  openLetterPrintPage?: OpenLetterPrintPage;
+  /** Where the bundled letter fonts are (the desktop app's resources folder); the source tree's by default. */
+  letterFontsDir?: string;
+  /** The operating system's printing; CUPS or the Windows spooler by default. */
+  printSpooler?: PrintSpooler;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -113,6 +125,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
+    ...createLetterHandlers(ctx, {
+      openPage: options.openLetterPrintPage ?? openChromiumLetterPrintPage,
+      fontsDir: options.letterFontsDir ?? SOURCE_LETTER_FONTS_DIR,
+      spooler: options.printSpooler ?? systemSpooler(),
+      showItemInFolder: options.showItemInFolder,
+    }),
+    ...createPdfLetterHandlers(ctx, afterQueue),
+    ...createRouteHandlers(ctx, afterQueue),
   };
   if (options.sync) sync.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });

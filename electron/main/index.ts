@@ -7,6 +7,7 @@ import { importFileExtensions, type CoreEventName, type CoreEvents } from '../..
 import { CoreSupervisor } from '../core-host/core-supervisor';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createDesktopRequestHandler } from './desktop-requests';
 import { APP_ORIGIN, CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { isInDataFolder } from './show-in-folder';
 import { spellCheckOn } from './spell-check';
@@ -29,13 +30,20 @@ function sendToWindow<E extends CoreEventName>(event: E, payload: CoreEvents[E])
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
 }
 
+const letterFontsDir = app.isPackaged ? join(process.resourcesPath, 'letter-fonts') : join(app.getAppPath(), 'resources', 'letter-fonts');
+const desktopRequests = createDesktopRequestHandler();
+
 const core = new CoreSupervisor({
-  startHost: () => startUtilityCoreHost(join(__dirname, 'core-host.cjs'), dataDir),
+  startHost: () => {
+    // A new core host starts with no letters print pages: those of a host that stopped are closed.
+    void desktopRequests.closeAll();
+    return startUtilityCoreHost(join(__dirname, 'core-host.cjs'), dataDir, letterFontsDir);
+  },
   onEvent: (event, payload) => sendToWindow(event, payload as CoreEvents[typeof event]),
   onShowItemInFolder: (path) => {
     if (isInDataFolder(dataDir, path)) shell.showItemInFolder(path);
   },
-  resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+  onDesktopRequest: (request) => desktopRequests.handle(request),
   onCrash: (notice) => sendToWindow('core.restarted', notice),
 });
 

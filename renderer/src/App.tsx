@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { PracticeModeBanner } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
+import { LettersPage } from './pages/letters/LettersPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -31,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'letters':
+      return <LettersPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:

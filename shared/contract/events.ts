@@ -1,6 +1,7 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
+import type { LetterPrintProgress } from './letters';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -11,6 +12,7 @@ export interface CoreEvents {
   'import.progress': ImportProgress;
   /** Desktop app: the core's process stopped unexpectedly; `restarting` says whether a new one is starting. */
   'core.restarted': { message: string; restarting: boolean };
+  'letters.progress': LetterPrintProgress;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -20,4 +22,5 @@ export const coreEventNames: readonly CoreEventName[] = [
   'templates.changed',
   'import.progress',
   'core.restarted',
+  'letters.progress',
 ];

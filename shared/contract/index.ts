@@ -4,6 +4,8 @@ import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResul
 import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
+import { letterHandlerArgs, letterHandlerPermissions, type LetterHandlerResults } from './letters';
+import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } from './routes';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -13,6 +15,8 @@ export * from './services';
 export * from './sync';
 export * from './templates';
 export * from './imports';
+export * from './letters';
+export * from './routes';
 export * from './permissions';
 export * from './ui-calls';
 
@@ -23,6 +27,8 @@ export const handlerArgs = {
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
   ...importHandlerArgs,
+  ...letterHandlerArgs,
+  ...routeHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -34,13 +40,22 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...outboxHandlerPermissions,
   ...syncHandlerPermissions,
   ...importHandlerPermissions,
+  ...letterHandlerPermissions,
+  ...routeHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives, after validation. */
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
-interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults {}
+interface AllResults
+  extends ServiceHandlerResults,
+    TemplateHandlerResults,
+    OutboxHandlerResults,
+    SyncHandlerResults,
+    ImportHandlerResults,
+    LetterHandlerResults,
+    RouteHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -15,6 +15,12 @@ export const messageStates = [
   'rejected',
   'needs-attention',
   'status-unknown',
+  /** A letter routed to the post room's printer, not yet printed or saved as a PDF. */
+  'waiting-to-print',
+  /** Printed (or saved as a PDF to print), not yet posted. */
+  'printed',
+  /** The post room has posted it. */
+  'posted',
 ] as const;
 export type MessageState = (typeof messageStates)[number];
 export const messageStateSchema = z.enum(messageStates);
@@ -27,6 +33,7 @@ export const finalMessageStates: readonly MessageState[] = [
   'cancelled',
   'rejected',
   'status-unknown',
+  'posted',
 ];
 
 export interface OutboxMessage {
@@ -72,6 +79,9 @@ export interface OutboxBatchProgress {
   /** Failed, rejected, needing attention or with a status that can no longer be known. */
   failed: number;
   cancelled: number;
+  /** Letters waiting to be printed, or printed and not yet posted. */
+  inPostRoom: number;
+  posted: number;
 }
 
 export const outboxHandlerArgs = {

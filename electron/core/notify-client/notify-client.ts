@@ -57,6 +57,12 @@ export interface SendLetterRequest {
   reference?: string;
 }
 
+export interface SendPrecompiledLetterRequest {
+  reference: string;
+  pdf: Uint8Array;
+  postage?: 'first' | 'second' | 'economy';
+}
+
 export interface ListNotificationsQuery {
   templateType?: 'sms' | 'email' | 'letter';
   status?: string;
@@ -69,6 +75,8 @@ export interface NotifyClient {
   sendSms(request: SendSmsRequest): Promise<SendResponse>;
   sendEmail(request: SendEmailRequest): Promise<SendResponse>;
   sendLetter(request: SendLetterRequest): Promise<SendResponse>;
+  /** A letter the service made itself, as a PDF (Notify's precompiled letter). */
+  sendPrecompiledLetter(request: SendPrecompiledLetterRequest): Promise<SendResponse>;
   getNotification(id: string): Promise<Notification>;
   listNotifications(query?: ListNotificationsQuery): Promise<NotificationList>;
   /** The notification Notify holds with this reference, or null. */
@@ -176,6 +184,12 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         template_id: r.templateId,
         personalisation: r.personalisation,
         ...(r.reference ? { reference: r.reference } : {}),
+      }),
+    sendPrecompiledLetter: (r) =>
+      request('POST', '/v2/notifications/letter', sendResponseSchema, {
+        reference: r.reference,
+        content: Buffer.from(r.pdf).toString('base64'),
+        ...(r.postage ? { postage: r.postage } : {}),
       }),
     getNotification: (id) => request('GET', `/v2/notifications/${encodeURIComponent(id)}`, notificationSchema),
     listNotifications: (query = {}) => request('GET', `/v2/notifications${listQueryString(query)}`, notificationListSchema),

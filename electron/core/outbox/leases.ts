@@ -20,6 +20,8 @@ export interface ClaimedMessage {
   lookUpFirst: boolean;
   /** `outcome_unknown` before this claim, restored if the message is handed back unsent. */
   previousOutcomeUnknown: boolean;
+  /** A letter uploaded as a PDF, sent to Notify as it is. */
+  precompiled: { pdf: Uint8Array; postage: 'first' | 'second' | 'economy' } | null;
 }
 
 interface ClaimRow {
@@ -36,10 +38,14 @@ interface ClaimRow {
   outcome_unknown: number;
   source: 'local' | 'notify';
   notify_template_id: string | null;
+  precompiled_pdf: Uint8Array | null;
+  precompiled_postage: 'first' | 'second' | 'economy' | null;
 }
 
 const CLAIM_COLUMNS = `m.id, m.reference, m.type, m.recipient, m.personalisation, m.rendered_body, m.rendered_subject,
-  m.attempts, m.send_after, m.state, m.outcome_unknown, t.source, t.notify_template_id`;
+  m.attempts, m.send_after, m.state, m.outcome_unknown, t.source, t.notify_template_id,
+  p.pdf AS precompiled_pdf, p.postage AS precompiled_postage`;
+const CLAIM_FROM = `outbox_messages m JOIN templates t ON t.id = m.template_id LEFT JOIN precompiled_letters p ON p.message_id = m.id`;
 
 const SENDABLE_BATCH = `(m.batch_id IS NULL OR EXISTS (
   SELECT 1 FROM batches b WHERE b.id = m.batch_id AND b.status = 'ready' AND b.paused = 0))`;
@@ -75,7 +81,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
     if (isSendingPaused(db)) return [];
     const abandoned = db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
            AND ${notHeld}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
@@ -83,7 +89,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
       .all({ now: nowIso, held, owner: options.owner, limit: options.limit }) as ClaimRow[];
     const fresh = db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
            AND ${notHeld}
@@ -121,6 +127,8 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
         notifyTemplateId: row.notify_template_id,
         lookUpFirst: row.outcome_unknown === 1,
         previousOutcomeUnknown: row.outcome_unknown === 1,
+        precompiled:
+          row.precompiled_pdf !== null && row.precompiled_postage !== null ? { pdf: row.precompiled_pdf, postage: row.precompiled_postage } : null,
       }),
     );
   }).immediate();

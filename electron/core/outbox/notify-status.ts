@@ -55,5 +55,11 @@ export function describeState(state: MessageState, type: Channel, notifyStatus: 
       return 'Needs attention';
     case 'status-unknown':
       return 'Status no longer available from Notify';
+    case 'waiting-to-print':
+      return 'Waiting to be printed';
+    case 'printed':
+      return 'Printed';
+    case 'posted':
+      return 'Posted';
   }
 }

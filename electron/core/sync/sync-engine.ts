@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
+import { routeDueLettersToPrint } from '../letters/print-queue';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
@@ -193,6 +194,8 @@ class NotifySyncEngine implements SyncEngine {
   }
 
   private async cycle(mode: CycleMode): Promise<void> {
+    // Letters for the post room's printer need no service: they move even while Notify cannot be reached.
+    this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
     let service: ActiveService;
     let client: NotifyClient;
     try {
@@ -242,6 +245,7 @@ class NotifySyncEngine implements SyncEngine {
     const mayContinue = () => !this.stopping && !this.pausedHere && !this.connection.offline && !this.connection.blockedError;
     while (mayContinue()) {
       if (ready.length === 0) {
+        this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
         const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
         const { items: claimed, waitMs } = this.budget.spend(
           this.options.claimBatchSize,

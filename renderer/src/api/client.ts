@@ -1,4 +1,13 @@
-import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult, type ImportFileInfo } from '../../../shared/contract';
+import {
+  LETTER_PDF_DOWNLOAD_PATH,
+  REJECTED_ROWS_DOWNLOAD_PATH,
+  type CoreEventName,
+  type CoreEvents,
+  type HandlerInput,
+  type HandlerName,
+  type HandlerResult,
+  type ImportFileInfo,
+} from '../../../shared/contract';
 import { createElectronTransport } from './electronTransport';
 import type { Transport } from './transport';
 import { createWebTransport, storedSessionToken } from './webTransport';
@@ -56,10 +65,13 @@ export function isDesktopApp(): boolean {
   return window.notifyDesk !== undefined;
 }
 
-/** In web mode, the address that downloads a rejected-rows file, carrying this tab's token as the event stream does. */
-export function rejectedRowsDownloadUrl(fileName: string): string {
-  return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+/** In web mode, the address that downloads a file of the data folder, carrying this tab's token as the event stream does. */
+function downloadUrl(path: string, fileName: string): string {
+  return `${path}${encodeURIComponent(fileName)}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
 }
+
+export const rejectedRowsDownloadUrl = (fileName: string): string => downloadUrl(REJECTED_ROWS_DOWNLOAD_PATH, fileName);
+export const letterPdfDownloadUrl = (fileName: string): string => downloadUrl(LETTER_PDF_DOWNLOAD_PATH, fileName);
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong';

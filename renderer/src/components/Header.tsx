@@ -5,6 +5,7 @@ const navigationItems = [
   { section: 'send', label: 'Send a message' },
   { section: 'import', label: 'Import a spreadsheet' },
   { section: 'outbox', label: 'Outbox' },
+  { section: 'letters', label: 'Letters to print' },
   { section: 'settings', label: 'Settings' },
 ] as const;
 

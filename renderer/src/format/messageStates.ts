@@ -19,12 +19,15 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
   rejected: { label: 'Rejected', tagClass: 'govuk-tag--red' },
   'needs-attention': { label: 'Needs attention', tagClass: 'govuk-tag--yellow' },
   'status-unknown': { label: 'Status unknown', tagClass: 'govuk-tag--purple' },
+  'waiting-to-print': { label: 'Waiting to be printed', tagClass: 'govuk-tag--grey' },
+  printed: { label: 'Printed', tagClass: 'govuk-tag--blue' },
+  posted: { label: 'Posted', tagClass: 'govuk-tag--green' },
 };
 
 /** States a person can send again or stop. */
 // Only messages that never reached Notify can be sent again as they are; the core refuses the rest.
 export const retryableStates: readonly MessageState[] = ['needs-attention'];
-export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention'];
+export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention', 'waiting-to-print'];
 
 /**
  * The outbox's summary groups states under words that differ from the status tags,
@@ -37,4 +40,6 @@ export const stateGroups: readonly { id: string; label: string; states: readonly
   { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
   { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown'] },
   { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
+  { id: 'post-room', label: 'letters in the post room', states: ['waiting-to-print', 'printed'] },
+  { id: 'posted', label: 'letters posted', states: ['posted'] },
 ];

@@ -3,6 +3,13 @@ import { initialSchema } from './001-initial';
 import { importColumnMappings } from './002-import-column-mappings';
 import { outboxMessageConstraints } from './003-outbox-message-constraints';
 import { serviceSetUpAndSendBudget } from './004-service-set-up-and-send-budget';
+import { lettersPostRoom } from './005-letters-post-room';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, importColumnMappings, outboxMessageConstraints, serviceSetUpAndSendBudget];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  importColumnMappings,
+  outboxMessageConstraints,
+  serviceSetUpAndSendBudget,
+  lettersPostRoom,
+];

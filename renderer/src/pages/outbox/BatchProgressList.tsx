@@ -21,6 +21,8 @@ export function describeBatch(batch: OutboxBatchProgress): string {
     [batch.failed, 'failed'],
     [batch.sending + batch.accepted, 'in progress'],
     [batch.waiting, 'waiting'],
+    [batch.inPostRoom, 'in the post room'],
+    [batch.posted, 'posted'],
     [batch.cancelled, 'cancelled'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${formatCount(n)} ${words}`);
@@ -28,15 +30,15 @@ export function describeBatch(batch: OutboxBatchProgress): string {
   return said.length > 0 ? `${messages}: ${said.join(', ')}` : messages;
 }
 
-/** Messages that will not move any more: delivered, failed or cancelled. */
-const finished = (batch: OutboxBatchProgress): number => batch.delivered + batch.failed + batch.cancelled;
+/** Messages that will not move any more: delivered, failed, cancelled or posted. */
+const finished = (batch: OutboxBatchProgress): number => batch.delivered + batch.failed + batch.cancelled + batch.posted;
 
 function ProgressBar({ batch }: { batch: OutboxBatchProgress }) {
   const share = (n: number): string => `${batch.total > 0 ? (n / batch.total) * 100 : 0}%`;
   const segments = [
-    ['delivered', batch.delivered],
+    ['delivered', batch.delivered + batch.posted],
     ['failed', batch.failed],
-    ['in-progress', batch.sending + batch.accepted],
+    ['in-progress', batch.sending + batch.accepted + batch.inPostRoom],
     ['cancelled', batch.cancelled],
   ] as const;
   return (
