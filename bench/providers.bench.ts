@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../electron/core/create-core';
-import { loadLetterAssets, SOURCE_LETTER_FONTS_DIR } from '../electron/core/letters/letter-assets';
+import { loadLetterAssets, sourceLetterFontsDir } from '../electron/core/letters/letter-assets';
 import { openChromiumLetterPrintPage } from '../electron/core/letters/letter-print-page';
 import { PdfStreamWriter } from '../electron/core/letters/pdf-stream-writer';
 import { enqueueMessages, BATCH_PRIORITY } from '../electron/core/outbox/enqueue';
@@ -56,7 +56,7 @@ function values(index: number): Record<string, string> {
 
 /** Chromium printing letters alone (no database, no merging): the time a letter, and the letters' PDFs. */
 async function chromiumAlone(): Promise<{ ms: number; pdfs: Uint8Array[] }> {
-  const page = await openChromiumLetterPrintPage(letterPrintDocument(await loadLetterAssets(SOURCE_LETTER_FONTS_DIR, tmpdir())));
+  const page = await openChromiumLetterPrintPage(letterPrintDocument(await loadLetterAssets(sourceLetterFontsDir(), tmpdir())));
   try {
     await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(0) })));
     const pdfs: Uint8Array[] = [];

@@ -65,8 +65,8 @@ export async function serveCore(port: MessageChannelEnd<HostReply>, options: Cor
         const reply = request.data;
         const settle = waiting.get(reply.id);
         waiting.delete(reply.id);
-        if (reply.ok) settle?.resolve(reply.value);
-        else settle?.reject(new Error(reply.message));
+        if (reply.answer.ok) settle?.resolve(reply.answer.value);
+        else settle?.reject(new Error(reply.answer.message));
         return;
       }
       if (request.data.type === 'close') {

@@ -147,10 +147,10 @@ export class CoreSupervisor {
         const { id } = reply;
         void this.options.onDesktopRequest(reply.request).then(
           (value) => {
-            if (host === this.host) host.send({ type: 'desktop-reply', id, ok: true, value });
+            if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: true, value } });
           },
           (error: unknown) => {
-            if (host === this.host) host.send({ type: 'desktop-reply', id, ok: false, message: error instanceof Error ? error.message : String(error) });
+            if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: false, message: error instanceof Error ? error.message : String(error) } });
           },
         );
         return;

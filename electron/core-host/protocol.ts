@@ -25,8 +25,11 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), id: z.number().int().nonnegative(), name: z.unknown(), args: z.unknown() }),
   z.object({ type: z.literal('close') }),
   /** The desktop's answer to one of the core's desktop requests. */
-  z.object({ type: z.literal('desktop-reply'), id: z.number().int().nonnegative(), ok: z.literal(true), value: z.unknown() }),
-  z.object({ type: z.literal('desktop-reply'), id: z.number().int().nonnegative(), ok: z.literal(false), message: z.string().max(2_000) }),
+  z.object({
+    type: z.literal('desktop-reply'),
+    id: z.number().int().nonnegative(),
+    answer: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), message: z.string().max(2_000) })]),
+  }),
 ]);
 export type HostRequest = z.infer<typeof hostRequestSchema>;
 

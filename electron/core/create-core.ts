@@ -9,7 +9,7 @@ import { createImportHandlers } from './handlers/import-handlers';
 import { createLetterHandlers } from './handlers/letter-handlers';
 import { createPdfLetterHandlers } from './handlers/pdf-letter-handlers';
 import { createRouteHandlers } from './handlers/route-handlers';
-import { SOURCE_LETTER_FONTS_DIR } from './letters/letter-assets';
+import { sourceLetterFontsDir } from './letters/letter-assets';
 import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters/letter-print-page';
 import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createMessageHandlers } from './handlers/message-handlers';
@@ -127,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createSyncHandlers(sync),
     ...createLetterHandlers(ctx, {
       openPage: options.openLetterPrintPage ?? openChromiumLetterPrintPage,
-      fontsDir: options.letterFontsDir ?? SOURCE_LETTER_FONTS_DIR,
+      fontsDir: options.letterFontsDir ?? sourceLetterFontsDir(),
       spooler: options.printSpooler ?? systemSpooler(),
       showItemInFolder: options.showItemInFolder,
     }),

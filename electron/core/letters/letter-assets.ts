@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrintDocumentOptions } from '../../../shared/notify/letter-print-document';
+import { projectFolder } from '../project-folder';
 
 /** Where the bundled letter fonts are when the core runs from its sources (the command line and web mode). */
-export const SOURCE_LETTER_FONTS_DIR = fileURLToPath(new URL('../../../resources/letter-fonts/', import.meta.url));
+export const sourceLetterFontsDir = (): string => join(projectFolder(import.meta.url), 'resources', 'letter-fonts');
 
 const FONT_FILES = [
   ['normal', 'LiberationSans-Regular.ttf'],
