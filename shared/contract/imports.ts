@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, type Channel } from './common';
+import { idSchema, sendAtSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 
 /** Notify's limit for one upload; the desk's default, which a setting can change. */
@@ -52,7 +52,7 @@ export const importHandlerArgs = {
       /** Queue the valid rows and save the others to a rejected-rows file; otherwise any problem queues nothing. */
       excludeInvalid: z.boolean().default(false),
       /** Within the next 7 days; absent means send now. */
-      sendAt: z.iso.datetime({ offset: true }).optional(),
+      sendAt: sendAtSchema.optional(),
     })
     .strict(),
   'imports.cancel': z.object({ jobId: idSchema }).strict(),

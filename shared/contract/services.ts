@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { emptyArgs } from './common';
 import type { PermissionsFor } from './permissions';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a template id (a UUID)');
+/** A Notify template ID, as copied from Notify (8-4-4-4-12 letters and numbers). */
+const notifyTemplateId = (kind: string) =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `Enter the ${kind} template ID as Notify shows it: 5 groups of letters and numbers joined by dashes`,
+    );
 
 export interface ServiceSummary {
   id: string;
@@ -28,13 +35,13 @@ export const serviceHandlerArgs = {
   'app.status': emptyArgs,
   'services.configure': z
     .object({
-      name: z.string().trim().min(1).max(255).default('GOV.UK Notify'),
+      name: z.string().trim().min(1, 'Enter the service name').max(255, 'A service name can be at most 255 characters').default('GOV.UK Notify'),
       baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the service URL, starting with https://' }),
       /** Write-only: stored in the OS keychain and never returned. */
       apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes'),
-      smsTemplateId: uuid.optional(),
-      emailTemplateId: uuid.optional(),
-      letterTemplateId: uuid.optional(),
+      smsTemplateId: notifyTemplateId('text message').optional(),
+      emailTemplateId: notifyTemplateId('email').optional(),
+      letterTemplateId: notifyTemplateId('letter').optional(),
       rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),
