@@ -2,8 +2,12 @@ import type { Db } from './database/open-database';
 import type { CoreEventBus } from './events';
 import type { SecretStore } from './secrets/keychain';
 
+/** What every practice run's service id starts with (and so the `sent_through` of the messages it accepted). */
+export const PRACTICE_RUN_PREFIX = 'practice:';
+
 /** The Notify service the outbox sends through: a configured one, or the in-process practice simulator. */
 export interface ActiveService {
+  /** A configured service's id, or one run of practice mode's (`practice:…`): recorded with each message it accepts. */
   id: string;
   name: string;
   kind: 'notify' | 'practice';
@@ -11,8 +15,13 @@ export interface ActiveService {
   rateLimitPerMinute: number;
   /** Notify template ids whose body is `((body))` (and subject `((subject))`), used for templates written on the desk. */
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
-  /** Read from the keychain on demand; never stored anywhere else. */
+  /** Read from where the key lives (the keychain, or what IT provides) on demand; never stored anywhere else. */
   apiKey(): Promise<string>;
+  /**
+   * Practice mode: every status is final within this time, and the service forgets its messages when the process
+   * that runs it ends.
+   */
+  practice?: { finalStatusWithinMs: number };
 }
 
 export interface CoreContext {

@@ -67,3 +67,9 @@ export function countWaiting(db: Db): number {
     .get() as { n: number };
   return row.n;
 }
+
+/** Messages a service accepted whose final status it has not reported yet. */
+export function countAcceptedThrough(db: Db, serviceId: string): number {
+  const row = db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state = 'accepted' AND sent_through = ?`).get(serviceId) as { n: number };
+  return row.n;
+}

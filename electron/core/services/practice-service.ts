@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '../../../simulator';
-import type { ActiveService } from '../core-context';
+import { PRACTICE_RUN_PREFIX, type ActiveService } from '../core-context';
 import { checkServiceKey } from './configure-service';
 import { findPassThroughTemplates } from './pass-through-templates';
 
-/** With no service configured, an in-process Notify simulator with a test key: nothing is really sent. */
+/** How long the practice service takes to give a message its final status. */
+export const PRACTICE_DELIVER_AFTER_MS = 4000;
+
+/**
+ * With no service configured, an in-process Notify simulator with a test key: nothing is really sent. Each run is a
+ * service of its own: it remembers only the messages it accepted itself, for as long as the process runs.
+ */
 export class PracticeService {
   private running: Promise<{ simulator: RunningSimulator; service: ActiveService }> | null = null;
 
@@ -19,19 +26,20 @@ export class PracticeService {
   }
 
   private async start() {
-    const simulator = await startSimulator({ port: 0, deliverAfterMs: 4000, quiet: true });
+    const simulator = await startSimulator({ port: 0, deliverAfterMs: PRACTICE_DELIVER_AFTER_MS, quiet: true });
     const apiKey = simulator.apiKeys.test;
     const check = await checkServiceKey(simulator.url, apiKey);
     const passThroughTemplates =
       check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
     const service: ActiveService = {
-      id: 'practice',
-      name: 'Practice service (nothing is really sent)',
+      id: `${PRACTICE_RUN_PREFIX}${randomUUID()}`,
+      name: 'Practice service (a test key: nothing is really sent)',
       kind: 'practice',
       baseUrl: simulator.url,
       rateLimitPerMinute: 3000,
       passThroughTemplates,
       apiKey: async () => apiKey,
+      practice: { finalStatusWithinMs: PRACTICE_DELIVER_AFTER_MS },
     };
     return { simulator, service };
   }

@@ -3,7 +3,7 @@ import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
-import { countWaiting } from '../outbox/outbox-queries';
+import { countAcceptedThrough, countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { ChangeNotifier } from './change-notifier';
@@ -146,9 +146,24 @@ class NotifySyncEngine implements SyncEngine {
   async runOnce(): Promise<RunOnceReport> {
     this.report = emptyCounters();
     await this.runCycle({ eager: true, refreshAll: true });
+    await this.settlePracticeStatuses();
     this.notifier.flush();
     const status = this.status();
     return { ...this.report, waiting: status.waiting, status };
+  }
+
+  /**
+   * Practice mode forgets its messages when this process ends, so a single run waits (a few seconds) for the statuses
+   * of the messages it handed over to become final rather than leave them unknowable.
+   */
+  private async settlePracticeStatuses(): Promise<void> {
+    const service = await this.ctx.activeService().catch(() => null);
+    if (!service?.practice) return;
+    const deadline = Date.now() + service.practice.finalStatusWithinMs * 2 + 5_000;
+    while (countAcceptedThrough(this.ctx.db, service.id) > 0 && Date.now() < deadline && !this.stopping) {
+      await sleep(Math.min(1_000, service.practice.finalStatusWithinMs / 4));
+      await this.runCycle({ eager: true, refreshAll: true });
+    }
   }
 
   private async loop(): Promise<void> {
@@ -216,6 +231,7 @@ class NotifySyncEngine implements SyncEngine {
       this.lastRefreshMs = Date.now();
       try {
         const refresh = await refreshStatuses(this.ctx.db, client, {
+          serviceId: service.id,
           force: mode.refreshAll,
           minPollMs: this.options.minPollMs,
           maxPollMs: this.options.maxPollMs,
