@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, sendAtSchema, type Channel } from './common';
+import type { MessagePreview } from './templates';
 import type { PermissionsFor } from './permissions';
 
 /** Notify's limit for one upload; the desk's default, which a setting can change. */
@@ -138,7 +139,11 @@ export interface ImportCheckReport {
   valid: number;
   invalid: number;
   /** Each header and the placeholder it feeds (null: not used). */
-  columns: { header: string; placeholder: string | null; matchedBy: 'name' | 'mapping' | null }[];
+  /**
+   * Each header and the placeholder it feeds (null: not used): matched by Notify's rule for names, by hand, or because
+   * it is a usual name for the recipient column ("Mobile number" for `phone number`, "E-mail" for `email address`).
+   */
+  columns: { header: string; placeholder: string | null; matchedBy: 'name' | 'mapping' | 'usual-name' | null }[];
   missingColumns: string[];
   errors: ImportRowError[];
   errorCounts: { message: string; count: number }[];
@@ -156,6 +161,8 @@ export interface ImportRowPreview {
   body: string;
   errors: ImportRowError[];
   fragments: number | null;
+  /** The message rendered as the person will see it (an email's HTML), when the row can be sent. */
+  rendered: MessagePreview | null;
 }
 
 export interface ImportQueueResult {

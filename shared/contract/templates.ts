@@ -43,6 +43,7 @@ export interface TemplateDetail extends TemplateSummary {
 export interface MessagePreview {
   type: Channel;
   body: string;
+  /** An email's subject as text; a letter's heading as Notify's HTML (escaped text, unfilled placeholders marked up). */
   subject: string | null;
   html: string | null;
   placeholders: string[];

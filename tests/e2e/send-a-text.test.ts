@@ -49,7 +49,7 @@ describe('a caseworker sends a text', () => {
     simulator = null;
 
     await page.getByRole('link', { name: 'Send a message' }).first().click();
-    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Clinic reminder (Text message)' });
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Clinic reminder (text message, on this desk)' });
     await page.getByLabel('Phone number').fill('07700 900123');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByText('Hello Ann, your appointment is tomorrow at 10am.').first().waitFor();

@@ -19,6 +19,7 @@ import { createRowChecker, type RowMessage } from './row-checker';
 import { openSheet } from './sheet-rows';
 import type { SheetRow } from './sheet-row';
 import type { TemplateForImport } from './template-for-import';
+import { previewMessage } from '../templates/compose-message';
 
 export interface ImportRun {
   db: Db;
@@ -120,14 +121,16 @@ export async function previewImportRow(run: ImportRun, rowNumber: number): Promi
   if (!found) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
   const [checked] = check([found]);
   if (!checked) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
+  const message = checked.message;
   return {
     row: found.rowNumber,
     rows,
-    recipient: checked.message?.recipient ?? '',
-    subject: checked.message?.renderedSubject ?? null,
-    body: checked.message?.renderedBody ?? '',
+    recipient: message?.recipient ?? '',
+    subject: message?.renderedSubject ?? null,
+    body: message?.renderedBody ?? '',
     errors: checked.errors,
     fragments: checked.fragments,
+    rendered: message ? previewMessage(run.template, message.personalisation) : null,
   };
 }
 

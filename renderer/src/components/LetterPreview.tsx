@@ -24,7 +24,10 @@ export function LetterPreview({ preview, addressLines, contactBlock, postage }: 
           ))}
         </address>
         <p className="nd-letter__date">{today}</p>
-        {preview.subject && <h3 className="nd-letter__subject">{preview.subject}</h3>}
+        {preview.subject && (
+          // Notify's letter heading is HTML like the body (its text escaped, unfilled placeholders marked up).
+          <h3 className="nd-letter__subject" dangerouslySetInnerHTML={{ __html: preview.subject }} />
+        )}
         {preview.html !== null ? (
           // Notify's letter markup from the rules: every piece of the template's text in it is HTML-escaped, and
           // the page's CSP allows no inline script, so it is shown as it is (headings, lists, QR codes).

@@ -56,7 +56,7 @@ async function expectQueued(recipient: string): Promise<void> {
 
 describe('the one-off send', () => {
   it('shows the exact text message and its cost, refuses bad numbers with Notify’s words, and queues a good one', async () => {
-    await chooseTemplate('Clinic reminder (Text message)');
+    await chooseTemplate('Clinic reminder (text message, on this desk)');
     await expect.poll(() => page.getByTestId('sms-preview').textContent()).toBe('Hello ((name)), your appointment is at ((time)).');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByLabel('time', { exact: true }).fill('10am');
@@ -84,7 +84,7 @@ describe('the one-off send', () => {
   });
 
   it('shows the email as rendered HTML with its subject, refuses a bad address, and queues a good one', async () => {
-    await chooseTemplate('Payment receipt (Email)');
+    await chooseTemplate('Payment receipt (email, on this desk)');
     await page.getByLabel('reference', { exact: true }).fill('AB-12');
     await page.getByLabel('amount', { exact: true }).fill('£40');
     const frame = page.frameLocator('iframe[title="Email preview"]');
@@ -103,7 +103,7 @@ describe('the one-off send', () => {
   });
 
   it('shows the letter with the address in the window and its postage, refuses bad addresses, and queues a good one', async () => {
-    await chooseTemplate('Rent review (Letter)');
+    await chooseTemplate('Rent review (letter, on this desk)');
     await page.getByLabel('name', { exact: true }).fill('Mr Jones');
     await page.getByLabel('rent', { exact: true }).fill('£95');
     const letter = page.getByRole('figure', { name: 'Letter preview' });

@@ -162,10 +162,10 @@ describe('the template editor', () => {
     await page.getByRole('link', { name: 'Send a message' }).first().click();
     // The send page fills its template list once the core answers: read it after that.
     const templateOptions = page.getByLabel('Template', { exact: true }).locator('option');
-    await templateOptions.filter({ hasText: 'Bin collection (Letter)' }).waitFor({ state: 'attached' });
+    await templateOptions.filter({ hasText: 'Bin collection (letter, on this desk)' }).waitFor({ state: 'attached' });
     const options = await templateOptions.allTextContents();
-    expect(options).toContain('Bin collection (Letter)');
-    expect(options).not.toContain('Opening hours (Email)');
+    expect(options).toContain('Bin collection (letter, on this desk)');
+    expect(options).not.toContain('Opening hours (email, on this desk)');
   });
 
   it('groups templates into folders', async () => {
