@@ -3,7 +3,7 @@ import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, type NotifyClient } from '../notify-client';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
-import { countAcceptedThrough, countWaiting } from '../outbox/outbox-queries';
+import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { ChangeNotifier } from './change-notifier';
@@ -116,6 +116,7 @@ class NotifySyncEngine implements SyncEngine {
     return {
       connection: paused ? 'paused' : connection.blockedError ? 'idle' : connection.connection,
       waiting: countWaiting(this.ctx.db),
+      scheduled: scheduledMessages(this.ctx.db),
       lastSyncAt: this.lastSyncAt,
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
