@@ -1,6 +1,7 @@
 import type { Db } from './database/open-database';
 import type { CoreEventBus } from './events';
 import type { SecretStore } from './secrets/keychain';
+import type { ApiKeySource } from './secrets/api-key-sources';
 
 /** What every practice run's service id starts with (and so the `sent_through` of the messages it accepted). */
 export const PRACTICE_RUN_PREFIX = 'practice:';
@@ -30,6 +31,8 @@ export interface CoreContext {
   user: string;
   events: CoreEventBus;
   secrets: SecretStore;
+  /** Places IT may provide a key outside the keychain, for as long as the desk runs (the environment; later the policy file). */
+  apiKeySources: readonly ApiKeySource[];
   /** The service to send through now (practice mode when none is configured). */
   activeService(): Promise<ActiveService>;
 }

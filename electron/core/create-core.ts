@@ -3,7 +3,7 @@ import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
 import { databaseFile, logFile } from './data-dir';
 import { openDatabase } from './database/open-database';
-import { createDispatcher, UserError } from './dispatch';
+import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
 import { createMessageHandlers } from './handlers/message-handlers';
@@ -13,6 +13,7 @@ import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
 import { fileLogger, type Logger } from './log';
 import { osKeychain, type SecretStore } from './secrets/keychain';
+import { environmentApiKeySource, readApiKey, type ApiKeySource } from './secrets/api-key-sources';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
 import { createUncheckedKeyVerifier } from './services/verify-unchecked-key';
@@ -23,6 +24,11 @@ export interface CoreOptions {
   /** Start sending and refreshing statuses in the background (the desktop app and web mode do; most commands don't). */
   sync?: boolean;
   secrets?: SecretStore;
+  /**
+   * Where IT may provide an API key outside the keychain, first match wins: by default the NOTIFY_DESK_API_KEY
+   * environment variable. The policy file's source goes in front of it when the policy arrives.
+   */
+  apiKeySources?: readonly ApiKeySource[];
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
 }
@@ -38,7 +44,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function configuredService(service: StoredService, secrets: SecretStore): ActiveService {
+function configuredService(service: StoredService, secrets: SecretStore, sources: readonly ApiKeySource[]): ActiveService {
   return {
     id: service.id,
     name: service.name,
@@ -46,11 +52,7 @@ function configuredService(service: StoredService, secrets: SecretStore): Active
     baseUrl: service.baseUrl,
     rateLimitPerMinute: service.rateLimitPerMinute,
     passThroughTemplates: service.passThroughTemplates,
-    apiKey: async () => {
-      const key = await secrets.get(apiKeyAccount(service.notifyServiceId));
-      if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
-      return key;
-    },
+    apiKey: async () => (await readApiKey(service.notifyServiceId, apiKeyAccount(service.notifyServiceId), sources, secrets)).key,
   };
 }
 
@@ -60,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
   const secrets = options.secrets ?? osKeychain();
+  const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
 
@@ -71,10 +74,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     user,
     events,
     secrets,
+    apiKeySources,
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      const active = configuredService(configured, secrets);
+      const active = configuredService(configured, secrets, apiKeySources);
       verifyIfUnchecked(configured, active.apiKey);
       return active;
     },

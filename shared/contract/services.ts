@@ -11,6 +11,10 @@ const notifyTemplateId = (kind: string) =>
       `Enter the ${kind} template ID as Notify shows it: 5 groups of letters and numbers joined by dashes`,
     );
 
+/** Notify's three kinds of API key: live sends to anyone; team and guest list only to them; test sends nothing for real. */
+export const apiKeyTypes = ['live', 'team', 'test'] as const;
+export type ApiKeyType = (typeof apiKeyTypes)[number];
+
 export interface ServiceSummary {
   id: string;
   name: string;
@@ -19,6 +23,10 @@ export interface ServiceSummary {
   /** `ok`: the key was accepted; `unchecked`: saved while the service could not be reached; `rejected`: Notify refused the key. */
   keyStatus: 'ok' | 'unchecked' | 'rejected';
   keyStatusMessage: string | null;
+  /** What kind of key it is, as the person who connected the service said (a Notify key does not say). */
+  keyType: ApiKeyType;
+  /** Where the key lives: this computer's keychain, or a place IT provides it for as long as the desk runs. */
+  keyLocation: 'keychain' | 'environment';
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   rateLimitPerMinute: number;
 }
@@ -29,6 +37,11 @@ export interface AppStatus {
   practiceMode: boolean;
   service: ServiceSummary | null;
   user: string;
+  /**
+   * A key IT provides outside the keychain (never the key itself): which Notify service it is for and where it is,
+   * in words for a person ("the NOTIFY_DESK_API_KEY environment variable").
+   */
+  providedKey: { notifyServiceId: string; describedAs: string } | null;
 }
 
 export const serviceHandlerArgs = {
@@ -37,8 +50,9 @@ export const serviceHandlerArgs = {
     .object({
       name: z.string().trim().min(1, 'Enter the service name').max(255, 'A service name can be at most 255 characters').default('GOV.UK Notify'),
       baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the service URL, starting with https://' }),
-      /** Write-only: stored in the OS keychain and never returned. */
-      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes'),
+      /** Write-only: stored in the OS keychain and never returned. Left out to use the key IT provides (see AppStatus.providedKey). */
+      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes').optional(),
+      keyType: z.enum(apiKeyTypes, { error: 'Choose the type of API key: live, team and guest list, or test' }).default('live'),
       smsTemplateId: notifyTemplateId('text message').optional(),
       emailTemplateId: notifyTemplateId('email').optional(),
       letterTemplateId: notifyTemplateId('letter').optional(),

@@ -107,6 +107,25 @@ function matchUsualRecipientHeaders(
   });
 }
 
+/**
+ * Why a mapping given by hand cannot be used: it names a column the file does not have, or something to fill the
+ * template does not have (said with the names that do exist); null when every name exists.
+ */
+export function unknownMappingNames(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping): string | null {
+  const headerKeys = new Set(headers.map(placeholderKey));
+  const { recipientFields, placeholders } = templateFields(template);
+  const fields = [...recipientFields, ...placeholders];
+  const fieldKeys = new Set(fields.map(placeholderKey));
+  const quoted = (names: readonly string[]) => names.filter(Boolean).map((name) => `“${name}”`).join(', ');
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!headerKeys.has(placeholderKey(column))) return `The file has no column called “${column}”. Its columns are: ${quoted(headers)}.`;
+    if (field !== null && !fieldKeys.has(placeholderKey(field))) {
+      return `The template “${template.name}” has no placeholder called “${field}”. The columns it can use are: ${quoted(fields)}.`;
+    }
+  }
+  return null;
+}
+
 export function sheetTemplate(template: TemplateForImport): { type: TemplateForImport['type']; body: string; subject?: string } {
   return template.subject === null || template.type === 'sms'
     ? { type: template.type, body: template.body }

@@ -11,7 +11,7 @@ import {
 import type { Db } from '../database/open-database';
 import { BatchWriter } from './batch-writer';
 import { CheckReportBuilder } from './check-report';
-import { ColumnMappingStore, matchColumns, type MatchedColumns } from './column-mapping';
+import { ColumnMappingStore, matchColumns, unknownMappingNames, type MatchedColumns } from './column-mapping';
 import { hashFile, type ExaminedFile } from './examine-file';
 import { ImportError, throwIfCancelled } from './import-error';
 import { RejectedRowsFile } from './rejected-rows-file';
@@ -28,6 +28,8 @@ export interface ImportRun {
   template: TemplateForImport;
   /** Hand-made matches; the template's remembered ones fill in for headers not listed. */
   mapping?: ColumnMapping;
+  /** Refuse a hand-made match that names a column or a placeholder that does not exist (the command line's --map). */
+  strictMapping?: boolean;
   maxRows?: number;
   signal?: AbortSignal;
   onProgress?: (stage: ImportStage, done: number) => void;
@@ -150,6 +152,11 @@ async function processSheet(
 ): Promise<{ report: ImportCheckReport; builder: CheckReportBuilder; matched: MatchedColumns }> {
   const maxRows = run.maxRows ?? DEFAULT_MAX_IMPORT_ROWS;
   const sheet = await openSheet(run.file, run.sheet, { signal: run.signal });
+  const unknownNames = run.strictMapping ? unknownMappingNames(sheet.headers, run.template, run.mapping ?? {}) : null;
+  if (unknownNames !== null) {
+    await sheet.rows.return(undefined);
+    throw new ImportError('unknown-mapping', unknownNames);
+  }
   const matched = matchColumns(sheet.headers, run.template, { ...rememberedMapping(run), ...run.mapping });
   const check = createRowChecker(run.template, matched);
   const builder = new CheckReportBuilder(run.template, matched);

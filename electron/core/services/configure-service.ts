@@ -1,9 +1,10 @@
-import type { HandlerArgs, ServiceSummary } from '../../../shared/contract';
+import type { HandlerArgs } from '../../../shared/contract';
 import { UserError } from '../dispatch';
 import { createNotifyClient, NotifyApiError, parseApiKey, type NotifyTemplate } from '../notify-client';
-import type { SecretStore } from '../secrets/keychain';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain';
+import { keychainHelp, providedKeyFor, type ApiKeySource } from '../secrets/api-key-sources';
 import { findPassThroughTemplates } from './pass-through-templates';
-import { apiKeyAccount, ServiceRepository, type PassThroughTemplates } from './service-repository';
+import { apiKeyAccount, ServiceRepository, type PassThroughTemplates, type StoredService } from './service-repository';
 
 export type KeyCheck =
   | { outcome: 'accepted'; templates: NotifyTemplate[] }
@@ -33,26 +34,43 @@ function chosenPassThrough(args: HandlerArgs<'services.configure'>, found: PassT
   };
 }
 
+/** The key to connect with: the one typed (kept in the keychain), or the one IT provides (never written anywhere). */
+function keyToUse(args: HandlerArgs<'services.configure'>, sources: readonly ApiKeySource[]): { key: string; provided: boolean } {
+  if (args.apiKey) return { key: args.apiKey, provided: false };
+  const provided = providedKeyFor(null, sources);
+  if (!provided) throw new UserError('Enter the API key');
+  return { key: provided.key, provided: true };
+}
+
 /**
- * Saves the service with its key in the keychain. A key Notify refuses is not saved; a service that cannot be reached
- * is saved with a warning and checked at the first sync.
+ * Saves the service with its key in the keychain (or, for a key IT provides, nowhere). A key Notify refuses is not
+ * saved; a service that cannot be reached is saved with a warning and checked at the first sync.
  */
 export async function configureService(
   args: HandlerArgs<'services.configure'>,
   services: ServiceRepository,
   secrets: SecretStore,
-): Promise<{ service: ServiceSummary; warning: string | null; templates: NotifyTemplate[] }> {
+  sources: readonly ApiKeySource[],
+): Promise<{ service: StoredService; warning: string | null; templates: NotifyTemplate[] }> {
+  const { key, provided } = keyToUse(args, sources);
   let notifyServiceId: string;
   try {
-    notifyServiceId = parseApiKey(args.apiKey).serviceId;
+    notifyServiceId = parseApiKey(key).serviceId;
   } catch (error) {
     throw new UserError(error instanceof Error ? error.message : 'That is not a Notify API key.');
   }
   const baseUrl = args.baseUrl.replace(/\/+$/, '');
-  const check = await checkServiceKey(baseUrl, args.apiKey);
+  const check = await checkServiceKey(baseUrl, key);
   if (check.outcome === 'rejected') throw new UserError(check.message, 'key-rejected');
 
-  await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);
+  if (!provided) {
+    try {
+      await secrets.set(apiKeyAccount(notifyServiceId), key);
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+      throw new UserError(`The key was not saved: this computer has no keychain the desk can use. ${keychainHelp()}`, 'keychain-unavailable');
+    }
+  }
   const namedByUser = Boolean(args.smsTemplateId || args.emailTemplateId || args.letterTemplateId);
   const found = check.outcome === 'accepted' ? findPassThroughTemplates(check.templates) : { sms: null, email: null, letter: null };
   const service = services.save({
@@ -61,6 +79,7 @@ export async function configureService(
     notifyServiceId,
     keyStatus: check.outcome === 'accepted' ? 'ok' : 'unchecked',
     keyStatusMessage: check.outcome === 'accepted' ? null : check.message,
+    keyType: args.keyType,
     passThroughTemplates: chosenPassThrough(args, found),
     passThroughNamedByUser: namedByUser,
     rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,

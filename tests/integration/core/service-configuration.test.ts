@@ -38,6 +38,7 @@ describe('configuring the Notify service', () => {
       name: 'Council',
       baseUrl: `http://127.0.0.1:${port}`,
       apiKey: (await simulatorOn()).apiKeys.live,
+      keyType: 'live',
     });
     expect(offline.service.keyStatus).toBe('unchecked');
     expect(offline.warning).toMatch(/could not be reached.*checked at the first sync/);
@@ -54,7 +55,7 @@ describe('configuring the Notify service', () => {
     const simulator = await simulatorOn();
     const { core, stop } = await startTestCore();
     cleanups.push(stop);
-    await core.handlers['services.configure']({ name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live });
+    await core.handlers['services.configure']({ name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live, keyType: 'live' });
     expect(await core.ctx.secrets.get(`api-key:${simulator.serviceId}`)).toBe(simulator.apiKeys.live);
     const status = await core.handlers['services.remove']({});
     expect(status.practiceMode).toBe(true);

@@ -20,6 +20,7 @@ function context(events: CoreEventBus): CoreContext {
     user: 'caseworker',
     events,
     secrets: {} as CoreContext['secrets'],
+    apiKeySources: [],
     activeService: () => Promise.reject(new Error('not needed')),
   };
 }

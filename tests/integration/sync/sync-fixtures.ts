@@ -45,6 +45,7 @@ export function openTestContext(dbFile: string, service: ActiveService): CoreCon
     user: TEST_USER,
     events: new CoreEventBus(),
     secrets: noSecrets,
+    apiKeySources: [],
     activeService: async () => service,
   };
 }
