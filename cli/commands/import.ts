@@ -84,6 +84,7 @@ export const importCommand: CliCommand = {
   },
 };
 
+const counted = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 const quotedList = (names: readonly string[]): string => names.map((name) => `“${name}”`).join(', ');
 
 /** Why nothing can be queued from this file as it is mapped now, and the option that fixes it; null when rows can go. */
@@ -101,7 +102,7 @@ function whatStopsQueuing(report: ImportCheckReport, excludeInvalid: boolean): s
   if (report.invalid > 0 && !excludeInvalid) {
     return (
       `${report.invalid} ${report.invalid === 1 ? 'row has' : 'rows have'} problems. Fix ${report.invalid === 1 ? 'it' : 'them'} and import the file again, ` +
-      `or add --exclude-invalid to queue the ${report.valid} rows without problems and save the others in a spreadsheet to correct.`
+      `or add --exclude-invalid to queue the ${counted(report.valid, 'row', 'rows')} without problems and save the others in a spreadsheet to correct.`
     );
   }
   return null;
@@ -149,7 +150,7 @@ function printReport(env: CliEnvironment, report: ImportCheckReport, outcome: Ou
   const setAside = choices.excludeInvalid && report.invalid > 0;
   switch (outcome.kind) {
     case 'queued':
-      lines.push(`Queued ${report.valid} messages as batch ${outcome.batchId}${when}.`);
+      lines.push(`Queued ${counted(report.valid, 'message', 'messages')} as batch ${outcome.batchId}${when}.`);
       if (outcome.rejectedRowsFile) lines.push(`Rows set aside, with an error column, saved to ${outcome.rejectedRowsFile}`);
       break;
     case 'refused':
@@ -158,7 +159,10 @@ function printReport(env: CliEnvironment, report: ImportCheckReport, outcome: Ou
     case 'dry-run':
       lines.push('Dry run: nothing was queued.');
       if (stops) lines.push(`Importing it as it is would queue nothing. ${stops}`);
-      else lines.push(`Importing it would queue ${report.valid} messages${when}${setAside ? `, and set the ${report.invalid} rows with problems aside in a spreadsheet to correct` : ''}.`);
+      else {
+        const aside = setAside ? `, and set the ${counted(report.invalid, 'row', 'rows')} with problems aside in a spreadsheet to correct` : '';
+        lines.push(`Importing it would queue ${counted(report.valid, 'message', 'messages')}${when}${aside}.`);
+      }
       break;
   }
   (outcome.kind === 'refused' ? env.err : env.out)(lines.join('\n'));
