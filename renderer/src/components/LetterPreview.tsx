@@ -16,7 +16,8 @@ export function LetterPreview({ preview, addressLines, contactBlock, postage }: 
     <figure className="nd-letter" aria-label="Letter preview">
       <div className="nd-letter__page">
         <div className="nd-letter__contact">{contactBlock}</div>
-        <address className="nd-letter__address" aria-label="Address (shows through the envelope window)">
+        <address className="nd-letter__address">
+          <span className="govuk-visually-hidden">Address (shows through the envelope window): </span>
           {addressLines.map((line, index) => (
             <span key={index} className="nd-letter__address-line">
               {line}
