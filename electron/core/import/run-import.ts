@@ -211,7 +211,7 @@ async function assertFileUnchanged(run: ImportRun): Promise<void> {
 export function scheduledTime(sendAt: string | undefined, now = Date.now()): string | undefined {
   if (!sendAt) return undefined;
   const at = new Date(sendAt).getTime();
-  if (Number.isNaN(at)) throw new ImportError('invalid-send-at', 'Enter the time to send as a date and time, for example 2026-03-01T09:00:00Z.');
+  if (Number.isNaN(at)) throw new ImportError('invalid-send-at', 'Enter the time to send as a date and time, for example 5 December 2026 at 9:00am.');
   if (at > now + MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000) {
     throw new ImportError('invalid-send-at', `Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`);
   }

@@ -119,7 +119,9 @@ export function ImportPage() {
     return (
       <>
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{queued.queued.toLocaleString('en-GB')} messages queued</h1>
+          <h1 className="govuk-panel__title">
+            {queued.queued.toLocaleString('en-GB')} {queued.queued === 1 ? 'message' : 'messages'} queued
+          </h1>
           <div className="govuk-panel__body">They are in the outbox as one batch.</div>
         </div>
         {queued.rejectedRowsFileName && (
@@ -149,7 +151,7 @@ export function ImportPage() {
       {file && templateId && (
         <>
           <p className="govuk-body">
-            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} rows` : `${file.sheets.length} sheets`}
+            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} ${chosenSheet.rowCount === 1 ? 'row' : 'rows'}` : `${file.sheets.length} sheets`}
           </p>
           {file.importedToday && (
             <div className="govuk-warning-text">
