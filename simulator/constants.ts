@@ -39,10 +39,5 @@ export const SMS_CHARACTER_LIMIT = 918;
 export const EMAIL_BYTE_LIMIT = 2_000_000;
 export const REFERENCE_MAX_LENGTH = 1000;
 
-/** Smoke-test recipients: validated and answered 201, never persisted. */
-export const SMOKE_TEST_PHONE_NUMBERS: ReadonlySet<string> = new Set(['447700900000', '447700900111', '447700900222']);
-export const SMOKE_TEST_EMAIL_ADDRESSES: ReadonlySet<string> = new Set([
-  'simulate-delivered@notifications.service.gov.uk',
-  'simulate-delivered-2@notifications.service.gov.uk',
-  'simulate-delivered-3@notifications.service.gov.uk',
-]);
+/** Smoke-test recipients: validated and answered 201, never persisted (the rule lives in shared/notify). */
+export { SMOKE_TEST_EMAIL_ADDRESSES, SMOKE_TEST_PHONE_NUMBERS } from '../shared/notify/smoke-test-recipients';

@@ -14,6 +14,7 @@ export const outboxCommand: CliCommand = {
   name: 'outbox',
   summary: 'List messages and their states; counts; retry or cancel messages; pause or resume sending',
   usage: 'outbox [list [--state S] [--batch ID] [--search TEXT] [--limit N]] | counts | retry ID.. | cancel ID.. | pause [--batch ID] | resume [--batch ID]',
+  examples: ['outbox list --state needs-attention', 'outbox counts', 'outbox cancel 0193b2c4-5d6e-7f80-9a1b-2c3d4e5f6a7b', 'outbox pause'],
   run: async (args, env) => {
     const [action = 'list', ...rest] = args;
     const core = await env.openCore();

@@ -8,6 +8,7 @@ export const routeCommand: CliCommand = {
   name: 'route',
   summary: 'Choose how letters go: through Notify, or printed in the post room',
   usage: 'route set --type letter --via print|notify | route list',
+  examples: ['route set --type letter --via print', 'route list'],
   run: async (args, env) => {
     const [action, ...rest] = args;
     const { routeProviders } = await import('../../shared/contract/routes');

@@ -27,6 +27,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Send what is due and refresh delivery statuses; with --once, exit when done',
   usage: 'sync [--once]',
+  examples: ['sync --once', 'sync'],
   run: async (args, env) => {
     const { values } = parseOptions(args, { once: { type: 'boolean' } });
     if (values.once) {

@@ -18,6 +18,7 @@ export const webCommand: CliCommand = {
   name: 'web',
   summary: 'Serve the app to a browser on 127.0.0.1 (prints an address holding a one-time code)',
   usage: 'web [--port N] [--no-open]',
+  examples: ['web', 'web --port 8080 --no-open'],
   run: async (args, env) => {
     const { values } = parseOptions(args, { port: { type: 'string' }, 'no-open': { type: 'boolean' } });
     const port = values.port === undefined ? 0 : Number(values.port);

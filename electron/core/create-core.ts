@@ -3,7 +3,7 @@ import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
 import { databaseFile, logFile } from './data-dir';
 import { openDatabase } from './database/open-database';
-import { createDispatcher, UserError } from './dispatch';
+import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
 import { createLetterHandlers } from './handlers/letter-handlers';
@@ -22,6 +22,7 @@ import { saveCaFile, storedCaFile } from './network/ca-file-setting';
 import { createNetworkAccess, type NetworkAccess } from './network/network-access';
 import type { SystemProxyResolver } from './network/proxy-route';
 import { osKeychain, type SecretStore } from './secrets/keychain';
+import { environmentApiKeySource, readApiKey, type ApiKeySource } from './secrets/api-key-sources';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
 import { serviceSetUpStep } from './services/service-setup';
@@ -33,6 +34,11 @@ export interface CoreOptions {
   /** Start sending and refreshing statuses in the background (the desktop app and web mode do; most commands don't). */
   sync?: boolean;
   secrets?: SecretStore;
+  /**
+   * Where IT may provide an API key outside the keychain, first match wins: by default the NOTIFY_DESK_API_KEY
+   * environment variable. The policy file's source goes in front of it when the policy arrives.
+   */
+  apiKeySources?: readonly ApiKeySource[];
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
   /** The host's answer for the system's proxy settings (the desktop app asks Chromium); absent elsewhere. */
@@ -69,6 +75,7 @@ export interface Core {
 function configuredService(
   service: StoredService,
   secrets: SecretStore,
+  sources: readonly ApiKeySource[],
   network: NetworkAccess,
   setUp: ActiveService['setUp'],
 ): ActiveService {
@@ -79,11 +86,7 @@ function configuredService(
     baseUrl: service.baseUrl,
     rateLimitPerMinute: service.rateLimitPerMinute,
     passThroughTemplates: service.passThroughTemplates,
-    apiKey: async () => {
-      const key = await secrets.get(apiKeyAccount(service.notifyServiceId));
-      if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
-      return key;
-    },
+    apiKey: async () => (await readApiKey(service.notifyServiceId, apiKeyAccount(service.notifyServiceId), sources, secrets)).key,
     network,
     setUp,
   };
@@ -95,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
   const secrets = options.secrets ?? osKeychain();
+  const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
   const caFile = (): string | null => options.caFileFromPolicy ?? storedCaFile(db);
@@ -110,10 +114,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secrets,
     network,
+    apiKeySources,
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      return configuredService(configured, secrets, network, serviceSetUpStep({ db, user, events }, services, configured));
+      return configuredService(configured, secrets, apiKeySources, network, serviceSetUpStep({ db, user, events }, services, configured));
     },
   };
   const sync = createSyncEngine(ctx);

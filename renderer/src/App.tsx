@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CoreRestartedBanner } from './components/CoreRestartedBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
-import { PracticeModeBanner } from './components/PracticeModeBanner';
+import { PracticeModeBanner, sendsNothingForReal } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
 import { LettersPage } from './pages/letters/LettersPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
@@ -48,7 +48,7 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
-  const practiceMode = useStore((store) => store.status?.practiceMode ?? false);
+  const status = useStore((store) => store.status);
   const statusError = useStore((store) => store.statusError);
   const main = useRef<HTMLElement>(null);
   const path = route.segments.join('/');
@@ -72,7 +72,7 @@ export function App() {
       <Header />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
-          {practiceMode && <PracticeModeBanner />}
+          {status && sendsNothingForReal(status) && <PracticeModeBanner status={status} />}
           {statusError && <ErrorBanner message={statusError} />}
           <CoreRestartedBanner />
           <Page route={route} />

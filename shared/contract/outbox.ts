@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+import { channelSchema, idSchema, personalisationSchema, sendAtSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 
 export const messageStates = [
@@ -88,16 +88,16 @@ export const outboxHandlerArgs = {
   'messages.send': z
     .object({
       templateId: idSchema,
-      to: z.string().max(10_000),
+      to: z.string().max(10_000, 'A recipient can be at most 10,000 characters'),
       values: personalisationSchema.default({}),
-      sendAt: z.iso.datetime({ offset: true }).optional(),
+      sendAt: sendAtSchema.optional(),
     })
     .strict(),
   'outbox.list': z
     .object({
       states: z.array(messageStateSchema).optional(),
       batchId: idSchema.optional(),
-      search: z.string().max(200).optional(),
+      search: z.string().max(200, 'Search for at most 200 characters').optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     })

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../../shared/contract';
+import { MAX_IMPORT_SCHEDULE_DAYS, type HandlerMap } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
@@ -6,13 +6,13 @@ import { getOutboxMessage } from '../outbox/outbox-message-row';
 import { composeMessage } from '../templates/compose-message';
 import { TemplateRepository } from '../templates/template-repository';
 
-const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
+const scheduleLimitMs = MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000;
 
 function checkSendAt(sendAt: string | undefined): string | undefined {
   if (!sendAt) return undefined;
   const at = new Date(sendAt).getTime();
   const now = Date.now();
-  if (at > now + sevenDaysMs) throw new UserError('Choose a time within the next 7 days.', 'invalid-send-at');
+  if (at > now + scheduleLimitMs) throw new UserError(`Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`, 'invalid-send-at');
   return at <= now ? undefined : new Date(at).toISOString();
 }
 

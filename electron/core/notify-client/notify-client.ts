@@ -4,6 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import { createNetworkAccess, type NetworkAccess } from '../network/network-access';
 import type { RequestRoute } from '../network/network-failure';
+import { APP_VERSION } from '../app-version';
 import { parseApiKey } from './api-key';
 import { requestTarget } from './connection-failure';
 import { connectionError, NotifyApiError, responseError } from './errors';
@@ -22,7 +23,7 @@ import {
   type SendResponse,
 } from './schemas';
 
-export const NOTIFY_DESK_USER_AGENT = 'notify-desk/0.1.0';
+export const NOTIFY_DESK_USER_AGENT = `notify-desk/${APP_VERSION}`;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface NotifyClientOptions {

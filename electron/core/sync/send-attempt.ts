@@ -3,6 +3,7 @@ import { NotifyApiError, InvalidApiKeyError, type NotifyClient } from '../notify
 import type { HeldChannel } from '../../../shared/contract';
 import type { ClaimedMessage } from '../outbox/leases';
 import { stateForNotifyStatus } from '../outbox/notify-status';
+import { isSmokeTestRecipient } from '../../../shared/notify/smoke-test-recipients';
 import type { AttemptOutcome } from '../outbox/transitions';
 import { UnreadablePersonalisationError } from '../outbox/stored-personalisation';
 import { errorText } from '../error-text';
@@ -18,6 +19,9 @@ export interface RetryPolicy {
   /** How long after an attempt with an unknown outcome before its reference is looked up (lets a slow request land). */
   outcomeSettleMs: number;
 }
+
+export const SMOKE_TEST_STATUS_NEVER_KNOWN =
+  'Notify accepted it, but this is one of Notify’s test numbers or addresses: Notify keeps no record of messages to them, so their delivery status can never be known.';
 
 /** What the attempt tells the engine about Notify, besides the message's own outcome. */
 export type ServiceSignal =
@@ -57,6 +61,7 @@ export async function attemptSend(
             notifyId: found.id,
             notifyStatus: found.status,
             acceptedAt: isoOrNull(found.created_at),
+            sentThrough: service.id,
             countAttempt: false,
             outcomeUnknown: false,
             detail: 'Notify already had this message (found by its reference), so it was not sent again',
@@ -72,15 +77,19 @@ export async function attemptSend(
   }
   try {
     const response = await sendMessage(client, service, message);
+    // Notify keeps nothing of a message to one of its smoke-test recipients: its status can never be asked for.
+    const neverKept = isSmokeTestRecipient(message.type, message.recipient);
     return {
       outcome: {
         id: message.id,
-        to: 'accepted',
+        to: neverKept ? 'status-unknown' : 'accepted',
         notifyId: response.id,
         notifyStatus: 'created',
+        sentThrough: service.id,
         countAttempt: true,
         outcomeUnknown: false,
-        detail: 'accepted by Notify',
+        lastError: neverKept ? SMOKE_TEST_STATUS_NEVER_KNOWN : null,
+        detail: neverKept ? `accepted by Notify; ${SMOKE_TEST_STATUS_NEVER_KNOWN}` : 'accepted by Notify',
       },
       signal: { kind: 'answered' },
       sent: true,

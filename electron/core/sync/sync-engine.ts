@@ -4,7 +4,7 @@ import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
 import { routeDueLettersToPrint } from '../letters/print-queue';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
-import { countWaiting } from '../outbox/outbox-queries';
+import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { ChangeNotifier } from './change-notifier';
@@ -118,6 +118,7 @@ class NotifySyncEngine implements SyncEngine {
     return {
       connection: paused ? 'paused' : connection.blockedError ? 'idle' : connection.connection,
       waiting: countWaiting(this.ctx.db),
+      scheduled: scheduledMessages(this.ctx.db),
       lastSyncAt: this.lastSyncAt,
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
@@ -148,9 +149,24 @@ class NotifySyncEngine implements SyncEngine {
   async runOnce(): Promise<RunOnceReport> {
     this.report = emptyCounters();
     await this.runCycle({ eager: true, refreshAll: true });
+    await this.settlePracticeStatuses();
     this.notifier.flush();
     const status = this.status();
     return { ...this.report, waiting: status.waiting, status };
+  }
+
+  /**
+   * Practice mode forgets its messages when this process ends, so a single run waits (a few seconds) for the statuses
+   * of the messages it handed over to become final rather than leave them unknowable.
+   */
+  private async settlePracticeStatuses(): Promise<void> {
+    const service = await this.ctx.activeService().catch(() => null);
+    if (!service?.practice) return;
+    const deadline = Date.now() + service.practice.finalStatusWithinMs * 2 + 5_000;
+    while (countAcceptedThrough(this.ctx.db, service.id) > 0 && Date.now() < deadline && !this.stopping) {
+      await sleep(Math.min(1_000, service.practice.finalStatusWithinMs / 4));
+      await this.runCycle({ eager: true, refreshAll: true });
+    }
   }
 
   private async loop(): Promise<void> {
@@ -221,6 +237,7 @@ class NotifySyncEngine implements SyncEngine {
       this.lastRefreshMs = Date.now();
       try {
         const refresh = await refreshStatuses(this.ctx.db, client, {
+          serviceId: service.id,
           force: mode.refreshAll,
           minPollMs: this.options.minPollMs,
           maxPollMs: this.options.maxPollMs,

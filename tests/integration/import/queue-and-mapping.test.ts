@@ -89,7 +89,9 @@ describe('column mapping', () => {
     const template = bed.template('sms', 'Hello ((first name))');
     const path = bed.write('people.csv', 'Mobile,Forename,Notes\n07700900123,Ann,x\n');
     const unmapped = await checkImport(await bed.run(path, template));
-    expect(unmapped.missingColumns).toEqual(['first name', 'phone number']);
+    // "Mobile" is a usual name for the phone number column: matched, and shown as matched automatically.
+    expect(unmapped.missingColumns).toEqual(['first name']);
+    expect(unmapped.columns[0]).toEqual({ header: 'Mobile', placeholder: 'phone number', matchedBy: 'usual-name' });
     const mapping = { Mobile: 'phone number', Forename: 'first name', Notes: null };
     const queued = await queueImport(await bed.run(path, template, { mapping }), queueOptions());
     expect(queued.queued).toBe(1);

@@ -4,6 +4,7 @@ import { importColumnMappings } from './002-import-column-mappings';
 import { outboxMessageConstraints } from './003-outbox-message-constraints';
 import { serviceSetUpAndSendBudget } from './004-service-set-up-and-send-budget';
 import { lettersPostRoom } from './005-letters-post-room';
+import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   outboxMessageConstraints,
   serviceSetUpAndSendBudget,
   lettersPostRoom,
+  sentThroughAndKeyType,
 ];
