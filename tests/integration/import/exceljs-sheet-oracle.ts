@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { SheetRow } from '../../../electron/core/import/sheet-row';
 import { cellText } from '../../../electron/core/import/xlsx-cell-text';
-import { readSheetLayout, readWorkbookSheets } from '../../../electron/core/import/xlsx-layout';
+import { readSheetLayout } from '../../../electron/core/import/xlsx-layout';
+import { WorkbookPackage } from '../../../electron/core/import/xlsx-package';
 
 interface ExceljsCell {
   value: unknown;
@@ -33,10 +34,12 @@ export async function exceljsRows(path: string, sheetName?: string): Promise<She
 }
 
 async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetRow[]> {
-  const { sheets } = await readWorkbookSheets(path, 'book.xlsx');
+  const workbook = await WorkbookPackage.open(path, 'book.xlsx');
+  const { sheets } = await workbook.readWorkbook();
   const sheet = sheetName === undefined ? sheets[0] : sheets.find((candidate) => candidate.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  const layout = await readSheetLayout(path, sheet, 'book.xlsx');
+  const layout = await readSheetLayout(workbook, sheet);
+  workbook.close();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
