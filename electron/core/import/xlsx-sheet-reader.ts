@@ -48,7 +48,6 @@ class SheetScanner {
 
   private row: SheetRow | null = null;
   private rowSkipped = false;
-  private rowFormat: CellFormat = GENERAL_FORMAT;
   private previousRowNumber = 0;
   private previousColumn = 0;
 
@@ -202,8 +201,6 @@ class SheetScanner {
     this.previousColumn = 0;
     this.row = { rowNumber: this.previousRowNumber, cells: [] };
     this.rowSkipped = this.skipRows.has(this.previousRowNumber);
-    const style = tag.sEnd > tag.sStart ? digitsValue(text, tag.sStart, tag.sEnd) : -1;
-    this.rowFormat = style >= 0 ? (this.context.cellFormats[style] ?? GENERAL_FORMAT) : GENERAL_FORMAT;
     if (tag.selfClosing) this.endRow();
   }
 
@@ -221,9 +218,9 @@ class SheetScanner {
     this.inCell = true;
     this.cellSkipped = this.rowSkipped || this.skipColumns.has(this.column);
     this.cellType = tag.tStart >= 0 ? cellType(text, tag.tStart, tag.tEnd) : NUMBER;
-    // As exceljs: a cell's own style replaces the row's, but style 0 (the default) leaves the row's in place.
+    // A cell without s has style 0 (a row's own style is only for the cells it does not list).
     const style = tag.sStart >= 0 ? digitsValue(text, tag.sStart, tag.sEnd) : 0;
-    this.cellFormat = (style > 0 ? this.context.cellFormats[style] : undefined) ?? this.rowFormat;
+    this.cellFormat = this.context.cellFormats[style] ?? GENERAL_FORMAT;
     this.hasFormula = this.hasValue = this.hasInlineString = this.inInlineString = false;
     this.phoneticDepth = 0;
     this.valueText = '';
@@ -248,19 +245,25 @@ class SheetScanner {
     const raw = written.indexOf('<') < 0 ? written : decodeXmlText(written).trim();
     switch (this.cellType) {
       case SHARED_STRING:
-        return this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)];
+        return this.textInFormat(this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)]);
       case FORMULA_STRING:
       case INLINE_STRING:
+        return this.textInFormat(decodeXmlText(written));
       case ERROR:
         return decodeXmlText(written);
       case BOOLEAN:
-        return parseInt(raw, 10) !== 0 ? 'True' : 'False';
+        return parseInt(raw, 10) !== 0 ? 'TRUE' : 'FALSE';
       case ISO_DATE:
-        return isoDateText(decodeXmlText(written).trim());
+        return isoDateText(decodeXmlText(written).trim(), this.cellFormat, this.context.date1904);
       default:
-        if (!this.hasValue) return decodeXmlText(written);
-        return numberCellText(raw, this.cellFormat, this.hasFormula, this.context.date1904);
+        if (!this.hasValue) return this.textInFormat(decodeXmlText(written));
+        return numberCellText(raw, this.cellFormat, this.context.date1904);
     }
+  }
+
+  /** Text as its cell shows it: only a format with a text section (such as "Ref "@) changes it. */
+  private textInFormat(text: string | undefined): string | undefined {
+    return text !== undefined && this.cellFormat.changesText ? this.cellFormat.formatText(text) : text;
   }
 }
 
