@@ -1,4 +1,5 @@
-import type { Readable, TransformOptions } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import type { TransformOptions } from 'node:stream';
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ImportError } from './import-error';
@@ -39,9 +40,14 @@ const INFLATE_OPTIONS: ZlibOptions & TransformOptions = { chunkSize: 64 * 1024, 
  * A zip file read with yauzl: its table of contents once, then any entry unpacked as a stream, as often as wanted.
  * Close it when done. Every failure to read the zip structure is "damaged"; unpacking past an entry's declared size
  * (a lying zip bomb) is refused.
+ *
+ * yauzl finds each entry's data (central directory, local header, Zip64); the data itself is read with a plain file
+ * stream. yauzl's own read streams throw an uncaught TypeError when one is destroyed while a read is queued (as
+ * happens when a damaged sheet is abandoned part way: the fuzz test met it), and read in 16 KB pieces.
  */
 export class ZipArchive {
   private constructor(
+    private readonly path: string,
     private readonly zip: yauzl.ZipFile,
     readonly entries: readonly ZipEntry[],
     private readonly raw: ReadonlyMap<ZipEntry, yauzl.Entry>,
@@ -73,7 +79,7 @@ export class ZipArchive {
       zip.close();
       throw asArchiveError(error, fileName);
     }
-    return new ZipArchive(zip, entries, raw, fileName);
+    return new ZipArchive(path, zip, entries, raw, fileName);
   }
 
   close(): void {
@@ -99,12 +105,14 @@ export class ZipArchive {
     if (source.isEncrypted() || (source.compressionMethod !== STORED && source.compressionMethod !== DEFLATED)) {
       throw damagedWorkbookError(this.fileName);
     }
-    let packed: Readable;
+    let dataStart: number;
     try {
-      packed = await this.zip.openReadStreamPromise(source, { decodeFileData: false });
+      dataStart = (await this.zip.readLocalFileHeaderPromise(source, { minimal: true })).fileDataStart;
     } catch (error) {
       throw asArchiveError(error, this.fileName);
     }
+    if (source.compressedSize === 0) return;
+    const packed = createReadStream(this.path, { start: dataStart, end: dataStart + source.compressedSize - 1, highWaterMark: 256 * 1024 });
     const unpacked = source.compressionMethod === DEFLATED ? packed.pipe(createInflateRaw(INFLATE_OPTIONS)) : packed;
     if (unpacked !== packed) packed.on('error', (error) => unpacked.destroy(error));
     const limit = Math.min(entry.uncompressedSize + 1024, MAX_UNPACKED_BYTES);
