@@ -3,7 +3,7 @@ import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportRowError } from '../../../shared/contract';
 import type { SheetRow } from './sheet-row';
-import { XlsxTextSheetWriter } from './xlsx-text-sheet-writer';
+import ExcelJS from 'exceljs';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
 export type RejectedRowsFormat = 'csv' | 'xlsx';
@@ -109,17 +109,30 @@ function csvSink(path: string): RowSink {
   };
 }
 
+// Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
+// surrogates): they are left out rather than written into a file Excel would call damaged.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), streamed by
+ * exceljs' WorkbookWriter row by row, never held whole. Empty cells are left out, as Excel leaves them.
+ */
 function xlsxSink(path: string): RowSink {
-  const sheet = new XlsxTextSheetWriter(path, REJECTED_ROWS_SHEET);
+  const { out, finished } = fileStream(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
+  const sheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
   let closing: Promise<void> | null = null;
   return {
     write(cells) {
-      sheet.addRow(cells);
+      sheet.addRow(cells.map((cell) => (cell === '' ? null : cell.replace(NOT_IN_XML, '')))).commit();
     },
     close() {
-      closing ??= sheet.close().catch((error: unknown) => {
-        throw new Error(`The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      closing ??= (async () => {
+        sheet.commit();
+        // A file that cannot be written never finishes: its failure ends the wait instead.
+        await Promise.race([workbook.commit(), finished()]);
+        await finished();
+      })();
       return closing;
     },
   };
