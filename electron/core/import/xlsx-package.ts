@@ -78,7 +78,7 @@ export class WorkbookPackage {
     for (const attributes of elementsNamed(xml, 'Relationship')) {
       const id = attributes.get('Id');
       const type = attributes.get('Type');
-      const target = attributes.get('Target');
+      const target = attributes.get('Target')?.replaceAll('\\', '/');
       if (!id || !type || !target || attributes.get('TargetMode') === 'External') continue;
       const absolute = target.startsWith('/') ? target : posix.join(directory, target);
       relationships.push({ id, kind: type.slice(type.lastIndexOf('/') + 1), target: posix.normalize(absolute).replace(/^\/+/, '') });

@@ -3,6 +3,12 @@ import { conditionHolds, splitSections, type FormatSection } from './format-code
 import { generalNumberText } from './general';
 import { formatNumberSection } from './number-section';
 
+/*
+ * Excel's number formats, written here: ssf (SheetJS's formatter, the only one on npm that is not part of a whole
+ * spreadsheet package) has had no release on npm since 0.11.2, and gets Excel's rules wrong in cases the tests hold
+ * (1.005 in 0.00 gives 1.00, 23:59:59.9 in hh:mm:ss gives 23:59:00, -0.04 in 0.0 gives 0.0, an unquoted £ throws).
+ */
+
 /** A cell's number format, ready to write a value as Excel shows it. */
 export interface NumberFormat {
   code: string;
