@@ -3,7 +3,6 @@ import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportRowError } from '../../../shared/contract';
 import type { SheetRow } from './sheet-row';
-import ExcelJS from 'exceljs';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
 export type RejectedRowsFormat = 'csv' | 'xlsx';
@@ -24,20 +23,18 @@ interface RowSink {
 /**
  * The rows set aside, with the original columns and an added `error` column, ready to correct and import again.
  * Written as the file came: CSV (UTF-8 with a BOM, so Excel opens it correctly) or an XLSX with one sheet, streamed
- * so a large file never sits in memory.
+ * so a large file never sits in memory. The file is only created when a first row is set aside.
  */
 export class RejectedRowsFile {
   readonly path: string;
-  private readonly sink: RowSink;
+  private sink: RowSink | null = null;
   private count = 0;
 
-  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], format: RejectedRowsFormat = 'csv') {
+  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], private readonly format: RejectedRowsFormat = 'csv') {
     mkdirSync(folder, { recursive: true });
     const stem = basename(sourceFileName, extname(sourceFileName));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     this.path = join(folder, `${stem}-rejected-${stamp}.${format}`);
-    this.sink = format === 'xlsx' ? xlsxSink(this.path) : csvSink(this.path);
-    this.sink.write([...headers, ERROR_COLUMN]);
   }
 
   get rowsWritten(): number {
@@ -45,14 +42,18 @@ export class RejectedRowsFile {
   }
 
   add(row: SheetRow, errors: readonly ImportRowError[]): void {
+    if (!this.sink) {
+      this.sink = this.format === 'xlsx' ? xlsxSink(this.path) : csvSink(this.path);
+      this.sink.write([...this.headers, ERROR_COLUMN]);
+    }
     const cells = this.headers.map((_, index) => row.cells[index] ?? '');
     const error = errors.map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message)).join('; ');
     this.sink.write([...cells, error]);
     this.count += 1;
   }
 
-  close(): Promise<void> {
-    return this.sink.close();
+  async close(): Promise<void> {
+    await this.sink?.close();
   }
 }
 
@@ -115,20 +116,33 @@ const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800
 
 /**
  * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), streamed by
- * exceljs' WorkbookWriter row by row, never held whole. Empty cells are left out, as Excel leaves them.
+ * exceljs' WorkbookWriter row by row, never held whole. Empty cells are left out, as Excel leaves them. The writer is
+ * loaded when the first row is set aside (most imports set none aside); rows wait in memory until it is ready.
  */
 function xlsxSink(path: string): RowSink {
   const { out, finished } = fileStream(path);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
-  const sheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
+  const waiting: (string | null)[][] = [];
+  let sheet: { addRow(values: (string | null)[]): { commit(): void }; commit(): void } | null = null;
+  const workbookReady = import('exceljs/lib/stream/xlsx/workbook-writer.js').then(({ default: WorkbookWriter }) => {
+    const workbook = new WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
+    const worksheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
+    for (const row of waiting.splice(0)) worksheet.addRow(row).commit();
+    sheet = worksheet;
+    return workbook;
+  });
+  // A failure to load is reported when the file is closed.
+  workbookReady.catch(() => undefined);
   let closing: Promise<void> | null = null;
   return {
     write(cells) {
-      sheet.addRow(cells.map((cell) => (cell === '' ? null : cell.replace(NOT_IN_XML, '')))).commit();
+      const row = cells.map((cell) => (cell === '' ? null : cell.replace(NOT_IN_XML, '')));
+      if (sheet) sheet.addRow(row).commit();
+      else waiting.push(row);
     },
     close() {
       closing ??= (async () => {
-        sheet.commit();
+        const workbook = await workbookReady;
+        sheet?.commit();
         // A file that cannot be written never finishes: its failure ends the wait instead.
         await Promise.race([workbook.commit(), finished()]);
         await finished();
