@@ -1,3 +1,4 @@
+import { serialDate } from './number-format/date-section';
 import { numberFormat } from './number-format/number-format';
 import type { CellFormat } from './xlsx-styles';
 
@@ -43,10 +44,9 @@ export function isoDateText(iso: string, format: CellFormat, date1904: boolean):
     : ['1899', '12', '30', ...(time?.slice(1) ?? []).map((part) => part ?? '0')];
   const milliseconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), Math.round(Number(`0.${fraction}`) * 1000));
   if (Number.isNaN(milliseconds)) return iso;
-  const days = milliseconds / 86_400_000 + 25_569;
-  // Before 1 March 1900, Excel's serials are one less: they count its 29 February 1900.
-  const serial = time ? days : date1904 ? days - 1462 : days >= 1 && days < 61 ? days - 1 : days;
+  // A time alone is a fraction of a day, in either date system.
+  const serial = time ? milliseconds / 86_400_000 + 25_569 : serialDate(milliseconds, date1904);
   if (!format.isGeneral) return format.formatNumber(serial, date1904);
-  const code = time ? TIME_ONLY : Number.isInteger(days) ? DATE_ONLY : DATE_AND_TIME;
+  const code = time ? TIME_ONLY : Number.isInteger(serial) ? DATE_ONLY : DATE_AND_TIME;
   return numberFormat(code).formatNumber(serial, date1904);
 }

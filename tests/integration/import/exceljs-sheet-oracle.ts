@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SheetRow } from '../../../electron/core/import/sheet-row';
+import { serialDate } from '../../../electron/core/import/number-format/date-section';
 import { numberFormat } from '../../../electron/core/import/number-format/number-format';
 import { readSheetLayout } from '../../../electron/core/import/xlsx-layout';
 import { WorkbookPackage } from '../../../electron/core/import/xlsx-package';
@@ -93,11 +94,7 @@ function exceljsCellText(value: unknown, numFmt: string | undefined, date1904: b
   if (typeof value === 'string') return format.changesText ? format.formatText(value) : value;
   if (typeof value === 'number') return format.formatNumber(value, date1904);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    const days = value.getTime() / 86_400_000 + 25_569;
-    const serial = date1904 ? days - 1462 : days >= 1 && days < 61 ? days - 1 : days;
-    return format.formatNumber(serial, date1904);
-  }
+  if (value instanceof Date) return format.formatNumber(serialDate(value.getTime(), date1904), date1904);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if ('result' in record || 'formula' in record || 'sharedFormula' in record) return exceljsCellText(record.result, numFmt, date1904);

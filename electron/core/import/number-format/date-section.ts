@@ -120,6 +120,15 @@ function resolveMinutes(tokens: FormatToken[]): DateToken[] {
   });
 }
 
+/**
+ * The serial date of a moment (as UTC milliseconds) in the workbook's date system; before 1 March 1900, Excel's
+ * serials are one less than the days since 30 December 1899 (they count its 29 February 1900).
+ */
+export function serialDate(utcMilliseconds: number, date1904: boolean): number {
+  const days = utcMilliseconds / 86_400_000 + 25_569;
+  return date1904 ? days - 1462 : days >= 1 && days < 61 ? days - 1 : days;
+}
+
 /** The calendar date of a day number in the workbook's date system. */
 function calendarDate(day: number, date1904: boolean): { year: number; month: number; dayOfMonth: number } {
   if (!date1904) {

@@ -86,8 +86,8 @@ function scientificSectionText(layout: NumberLayout, decimal: Decimal): string {
   const power = (first: number): number => (engineering ? Math.floor(first / width) * width : first - (width - 1));
   let exponentValue = decimal.digits === '' ? 0 : power(magnitude(decimal));
   let parts = toFixedParts(shifted(decimal, -exponentValue), decimalPlaces.length);
-  const limit = engineering ? width : Math.max(width, 1);
-  if (parts.whole.length > limit && decimal.digits !== '') {
+  // Rounding up may add a digit to the whole part (9.99 to 10.0): then the exponent moves on.
+  if (parts.whole.length > width && decimal.digits !== '') {
     exponentValue = power(magnitude(decimal) + 1);
     parts = toFixedParts(shifted(decimal, -exponentValue), decimalPlaces.length);
   }
