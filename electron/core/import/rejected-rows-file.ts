@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportRowError } from '../../../shared/contract';
+import { XlsxRowsThread } from './rejected-rows-xlsx-thread';
 import type { SheetRow } from './sheet-row';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
@@ -115,38 +116,20 @@ function csvSink(path: string): RowSink {
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), streamed by
- * exceljs' WorkbookWriter row by row, never held whole. Empty cells are left out, as Excel leaves them. The writer is
- * loaded when the first row is set aside (most imports set none aside); rows wait in memory until it is ready.
+ * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), written by
+ * exceljs' streaming WorkbookWriter on a thread of its own, row by row, never held whole.
  */
 function xlsxSink(path: string): RowSink {
-  const { out, finished } = fileStream(path);
-  const waiting: (string | null)[][] = [];
-  let sheet: { addRow(values: (string | null)[]): { commit(): void }; commit(): void } | null = null;
-  const workbookReady = import('exceljs/lib/stream/xlsx/workbook-writer.js').then(({ default: WorkbookWriter }) => {
-    const workbook = new WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
-    const worksheet = workbook.addWorksheet(REJECTED_ROWS_SHEET);
-    for (const row of waiting.splice(0)) worksheet.addRow(row).commit();
-    sheet = worksheet;
-    return workbook;
-  });
-  // A failure to load is reported when the file is closed.
-  workbookReady.catch(() => undefined);
+  const thread = new XlsxRowsThread(path, REJECTED_ROWS_SHEET);
   let closing: Promise<void> | null = null;
   return {
     write(cells) {
-      const row = cells.map((cell) => (cell === '' ? null : cell.replace(NOT_IN_XML, '')));
-      if (sheet) sheet.addRow(row).commit();
-      else waiting.push(row);
+      thread.addRow(cells.map((cell) => cell.replace(NOT_IN_XML, '')));
     },
     close() {
-      closing ??= (async () => {
-        const workbook = await workbookReady;
-        sheet?.commit();
-        // A file that cannot be written never finishes: its failure ends the wait instead.
-        await Promise.race([workbook.commit(), finished()]);
-        await finished();
-      })();
+      closing ??= thread.close().catch((error: unknown) => {
+        throw new Error(`The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      });
       return closing;
     },
   };
