@@ -40,12 +40,15 @@ function writeFile(name: string, content: string | Buffer): string {
 async function writeTwoSheetWorkbook(): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Notes').addRows([['Prepared by'], ['The post room']]);
-  workbook.addWorksheet('Reminders').addRows([
+  const reminders = workbook.addWorksheet('Reminders');
+  reminders.addRows([
     ['phone number', 'name', 'Appointment date'],
-    ['07700900011', 'Hal', '8 March'],
+    ['07700900011', 'Hal', new Date(Date.UTC(2026, 2, 8))],
     ['07700900012', 'Ida', '9 March'],
     ['07700900013', 'Jo', '10 March'],
   ]);
+  // A real date, shown by its format as "8 March": that text, not the date's value, is what goes out.
+  reminders.getCell('C2').numFmt = 'd mmmm';
   return writeFile('clinic.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
