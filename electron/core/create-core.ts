@@ -8,6 +8,8 @@ import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
+import { createRecordHandlers } from './handlers/record-handlers';
+import type { ChooseExportDestination } from './record/export/export-jobs';
 import { createServiceHandlers } from './handlers/service-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
@@ -25,6 +27,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
+  /** The desktop app's save dialog for exports (in the main process); web mode offers a download instead. */
+  chooseExportDestination?: ChooseExportDestination;
 }
 
 export interface Core {
@@ -88,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
+    ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
   };
   if (options.sync) sync.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });

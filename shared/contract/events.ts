@@ -1,6 +1,7 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
+import type { RecordExportProgress } from './record';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -9,6 +10,8 @@ export interface CoreEvents {
   'message.updated': OutboxMessage;
   'templates.changed': { templateId: string };
   'import.progress': ImportProgress;
+  'record.exportProgress': RecordExportProgress;
+  'record.changed': { adopted: number; statusesChanged: number };
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -17,4 +20,6 @@ export const coreEventNames: readonly CoreEventName[] = [
   'message.updated',
   'templates.changed',
   'import.progress',
+  'record.exportProgress',
+  'record.changed',
 ];

@@ -4,6 +4,7 @@ import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResul
 import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
+import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -13,6 +14,7 @@ export * from './services';
 export * from './sync';
 export * from './templates';
 export * from './imports';
+export * from './record';
 export * from './permissions';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
@@ -22,6 +24,7 @@ export const handlerArgs = {
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
   ...importHandlerArgs,
+  ...recordHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -33,13 +36,14 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...outboxHandlerPermissions,
   ...syncHandlerPermissions,
   ...importHandlerPermissions,
+  ...recordHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
 /** What a handler receives, after validation. */
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
-interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults {}
+interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults, RecordHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

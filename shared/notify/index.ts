@@ -15,3 +15,5 @@ export * from './letter-template';
 export { encodeQrCode, qrCodeBytes, type ErrorCorrectionLevel, type QrCode, type QrCodeOptions } from './qr-code';
 export { qrCodeSvg } from './qr-code-svg';
 export * from './recipient-sheet';
+export * from './notification-status';
+export * from './london-time';

@@ -1,7 +1,7 @@
 import type { MessageState } from '../../../shared/contract';
 
 interface StateLook {
-  /** Notify's words for the state. */
+  /** A short name for the state; tags show Notify's words for the message's channel (StatusTag). */
   label: string;
   tagClass: string;
 }

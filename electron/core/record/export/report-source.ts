@@ -1,0 +1,85 @@
+import type { RecordFilter } from '../../../../shared/contract';
+import { insensitiveKey } from '../../../../shared/notify/formatters';
+import type { Db } from '../../database/open-database';
+import { UserError } from '../../dispatch';
+import { filterSql, whereClause } from '../record-filter';
+import { batchReportHeaders, batchReportRow, MESSAGES_REPORT_HEADERS, messageReportRow, type BatchReportSource, type MessageReportSource, type ReportRow } from './report-columns';
+
+/** Rows are read a page at a time, so other calls can use the database between pages and memory stays flat. */
+const PAGE_ROWS = 2_000;
+
+export interface ReportSource {
+  headers: readonly string[];
+  total: number;
+  /** A name to offer for the file, without extension. */
+  suggestedName: string;
+  pages(): AsyncGenerator<ReportRow[]>;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The notifications report of a filter: the same messages as the Sent messages page, newest first. */
+export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): ReportSource {
+  const { conditions, params } = filterSql(filter, { withStatus: true, now });
+  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM record_messages r ${whereClause(conditions)}`).get(params) as { total: number };
+  const select = (withCursor: boolean) =>
+    db.prepare(
+      `SELECT r.id, r.type, r.origin, r.status, r.recipient, r.recipient_key, r.reference, r.template_name, r.sent_by,
+         b.file_name AS job, r.notify_id, r.created_at, r.completed_at
+       FROM record_messages r LEFT JOIN batches b ON b.id = r.batch_id
+       ${whereClause(withCursor ? [...conditions, '(r.created_at, r.id) < (@afterCreatedAt, @afterId)'] : conditions)}
+       ORDER BY r.created_at DESC, r.id DESC LIMIT ${PAGE_ROWS}`,
+    );
+  const first = select(false);
+  const next = select(true);
+  return {
+    headers: MESSAGES_REPORT_HEADERS,
+    total,
+    suggestedName: `${now.toISOString().slice(0, 10)} - sent messages report`,
+    async *pages() {
+      let cursor: { afterCreatedAt: string; afterId: string } | null = null;
+      for (;;) {
+        const rows = (cursor ? next.all({ ...params, ...cursor }) : first.all(params)) as (MessageReportSource & { id: string })[];
+        if (rows.length === 0) return;
+        yield rows.map(messageReportRow);
+        const last = rows[rows.length - 1] as MessageReportSource & { id: string };
+        cursor = { afterCreatedAt: last.created_at, afterId: last.id };
+        if (rows.length < PAGE_ROWS) return;
+        await yieldToEventLoop();
+      }
+    },
+  };
+}
+
+/** Notify's batch report of one imported spreadsheet: every row the desk queued, in the file's order. */
+export function batchReport(db: Db, batchId: string): ReportSource {
+  const batch = db.prepare('SELECT file_name, columns, queued_count FROM batches WHERE id = ?').get(batchId) as
+    | { file_name: string; columns: string | null; queued_count: number }
+    | undefined;
+  if (!batch) throw new UserError('That batch is not on this desk.');
+  const columns = batch.columns ? (JSON.parse(batch.columns) as string[]) : [];
+  const recipientColumn = columns.findIndex((header) => insensitiveKey(header) === 'phonenumber');
+  const page = db.prepare(
+    `SELECT o.row_number, o.row_cells, o.type, o.state, r.status, t.name AS template_name, b.file_name AS job,
+       o.notify_id, COALESCE(r.created_at, o.created_at) AS created_at, r.completed_at, o.rowid AS position
+     FROM outbox_messages o JOIN templates t ON t.id = o.template_id JOIN batches b ON b.id = o.batch_id
+       LEFT JOIN record_messages r ON r.id = o.id
+     WHERE o.batch_id = @batchId AND o.rowid > @after ORDER BY o.rowid LIMIT ${PAGE_ROWS}`,
+  );
+  return {
+    headers: batchReportHeaders(columns),
+    total: batch.queued_count,
+    suggestedName: batch.file_name.replace(/\.[^.]+$/, '') + ' - report',
+    async *pages() {
+      let after = 0;
+      for (;;) {
+        const rows = page.all({ batchId, after }) as (BatchReportSource & { position: number })[];
+        if (rows.length === 0) return;
+        yield rows.map((row) => batchReportRow(row, columns.length, recipientColumn < 0 ? null : recipientColumn));
+        after = (rows[rows.length - 1] as { position: number }).position;
+        if (rows.length < PAGE_ROWS) return;
+        await yieldToEventLoop();
+      }
+    },
+  };
+}
