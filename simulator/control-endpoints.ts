@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SimulatorContext } from './context';
 import { resetContext } from './context';
 import { FAULTS_REQUEST, type FaultsRequest } from './faults';
@@ -19,7 +20,9 @@ export function acceptedNotifications(context: SimulatorContext): AcceptedNotifi
 /**
  * The simulator's own endpoints (no auth) for tests in other processes:
  * GET /_simulator/notifications → {"notifications": AcceptedNotification[]} (oldest first),
- * POST /_simulator/faults with a Faults subset, POST /_simulator/reset.
+ * POST /_simulator/faults with a Faults subset, POST /_simulator/reset,
+ * POST /_simulator/web-interface-sends `{"ids": [...], "createdByName": "...", "job": true|false}`: notifications
+ * already sent become as if a person had sent them in Notify's web interface (one-off, or uploaded in a spreadsheet).
  */
 export function handleControlRequest(
   context: SimulatorContext,
@@ -48,9 +51,34 @@ export function handleControlRequest(
     actions.setFaults(parsed.data);
     return { status: 200, json: context.faults };
   }
+  if (path === '/_simulator/web-interface-sends' && method === 'POST') {
+    return markWebInterfaceSends(context, body);
+  }
   if (path === '/_simulator/reset' && method === 'POST') {
     resetContext(context);
     return { status: 200, json: { reset: true } };
   }
   return { status: 404, json: { error: `No simulator control endpoint ${method} ${path}` } };
+}
+
+const WEB_INTERFACE_SENDS_REQUEST = z
+  .object({ ids: z.array(z.string()).min(1), createdByName: z.string().min(1), job: z.boolean().default(false) })
+  .strict();
+
+function markWebInterfaceSends(context: SimulatorContext, body: Buffer): ControlResult {
+  let parsed;
+  try {
+    parsed = WEB_INTERFACE_SENDS_REQUEST.safeParse(parseJsonBody(body, { emptyIsObject: true }));
+  } catch {
+    return { status: 400, json: { error: 'The body must be JSON' } };
+  }
+  if (!parsed.success) return { status: 400, json: { error: parsed.error.issues[0]?.message ?? 'invalid body' } };
+  const marked = parsed.data.ids.filter((id) => {
+    const notification = context.store.get(id);
+    if (!notification) return false;
+    notification.createdByName = parsed.data.createdByName;
+    notification.fromJob = parsed.data.job;
+    return true;
+  });
+  return { status: 200, json: { marked: marked.length } };
 }
