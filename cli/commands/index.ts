@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
+import { logCommand } from './log';
 import { outboxCommand } from './outbox';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
@@ -18,4 +19,5 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   syncCommand,
   outboxCommand,
+  logCommand,
 ];

@@ -3,11 +3,13 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
+import { MAX_IMPORT_FILE_BYTES, RECORD_EXPORT_DOWNLOAD_PATH, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
+import { attachmentDisposition } from './attachment';
+import { sendExportDownload } from './export-download';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -54,12 +56,6 @@ function refuse(response: ServerResponse, status: number, message: string): void
   sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
 }
 
-/** `attachment`, with the name as plain ASCII for old browsers and exactly (RFC 8187) for the rest. */
-function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
-}
 
 /** A rejected-rows file of the data folder, by the name after the download path (as sent, before any URL tidying). */
 async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
@@ -147,6 +143,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
       if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+    }
+    if (rawPath.startsWith(RECORD_EXPORT_DOWNLOAD_PATH)) {
+      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      return sendExportDownload(core, request, response, rawPath.slice(RECORD_EXPORT_DOWNLOAD_PATH.length));
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { chooseExportDestination } from './save-export-dialog';
 import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { lockDownSession, lockDownWindow } from './window-security';
 
@@ -64,7 +65,7 @@ void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   serveRenderer(rendererDir);
   try {
-    core = await createCore({ dataDir: resolveDataDir(dataDirFlag), sync: true, showItemInFolder: (path) => shell.showItemInFolder(path) });
+    core = await createCore({ dataDir: resolveDataDir(dataDirFlag), sync: true, showItemInFolder: (path) => shell.showItemInFolder(path), chooseExportDestination });
   } catch (error) {
     dialog.showErrorBox('notify-desk cannot start', error instanceof Error ? error.message : String(error));
     app.quit();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RECORD_EXPORT_DOWNLOAD_PATH, type HandlerArgs, type RecordExportResult } from '../../../../shared/contract';
+import { RECORD_EXPORT_DOWNLOAD_PATH, type HandlerArgs, type RecordExportFormat, type RecordExportResult, type RecordFilter } from '../../../../shared/contract';
+import type { Db } from '../../database/open-database';
 import { newId } from '../../clock';
 import type { CoreContext } from '../../core-context';
 import { batchReport, messagesReport } from './report-source';
@@ -37,6 +38,21 @@ async function removeStaleDownloads(dataDir: string): Promise<void> {
     const info = await stat(join(folder, name)).catch(() => null);
     if (info && Date.now() - info.mtimeMs > STALE_DOWNLOAD_MS) await rm(join(folder, name), { recursive: true, force: true });
   }
+}
+
+export interface ExportToFileOptions {
+  filter: RecordFilter;
+  batchId?: string;
+  format: RecordExportFormat;
+  destination: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** An export to a path the host chose itself (the command line's --out); the UI never names a path. */
+export function exportToFile(db: Db, options: ExportToFileOptions): Promise<number> {
+  const source = options.batchId ? batchReport(db, options.batchId) : messagesReport(db, options.filter);
+  return writeReport(source, options.format, options.destination, { signal: options.signal, onProgress: options.onProgress });
 }
 
 /** The export calls: one job per export, cancellable by its id, with progress pushed as `record.exportProgress`. */
