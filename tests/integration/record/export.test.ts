@@ -106,7 +106,7 @@ describe('exports of the delivery record', () => {
 
   it('leaves nothing behind when an export is cancelled half-way, and nothing under the chosen name', async () => {
     const many = db.transaction(() => {
-      for (let index = 0; index < 4_100; index += 1) {
+      for (let index = 0; index < 2_100; index += 1) {
         insert(db, { type: 'sms', recipient: `07700 9000${String(index % 50).padStart(2, '0')}`, createdAt: new Date(Date.UTC(2026, 5, 1, 0, 0, index)).toISOString() });
       }
     });
@@ -124,7 +124,7 @@ describe('exports of the delivery record', () => {
           signal: controller.signal,
           onProgress: (done, total) => {
             progressCalls += 1;
-            expect(total).toBe(4_105);
+            expect(total).toBe(2_105);
             if (done >= 2_000) controller.abort();
           },
         }),
