@@ -56,11 +56,11 @@ async function search(args: string[], env: CliEnvironment): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit takes a whole number from 1 to 200');
   const core = await env.openCore();
   const result = await callOrThrow(core, 'record.search', { filter: filterFrom(values), limit });
-  if (env.json) env.out(JSON.stringify({ total: result.counts.total, counts: result.counts, messages: result.messages, nextCursor: result.nextCursor }));
+  if (env.json) env.out(JSON.stringify({ total: result.total, counts: result.counts, messages: result.messages, nextCursor: result.nextCursor }));
   else {
     for (const message of result.messages) env.out(line(message));
     const { counts } = result;
-    env.out(`${counts.total} messages: ${counts.delivering} delivering, ${counts.delivered} delivered, ${counts.failed} failed`);
+    env.out(`${result.total} of ${counts.total} messages; ${counts.delivering} delivering, ${counts.delivered} delivered, ${counts.failed} failed`);
   }
   return 0;
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Core } from '../../electron/core/create-core';
-import { findExportDownload, removeExportDownload } from '../../electron/core/record/export/export-jobs';
+import { findExportDownload } from '../../electron/core/record/export/export-jobs';
 import { attachmentDisposition } from './attachment';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -10,12 +10,12 @@ const CONTENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** A finished export, by its download id, sent once as a download and then removed from the data folder. */
+/** A finished export, by its download id, sent as a download (the data folder keeps it for a day, then removes it). */
 export async function sendExportDownload(core: Core, request: IncomingMessage, response: ServerResponse, downloadId: string): Promise<void> {
   const download = await findExportDownload(core.ctx.dataDir, downloadId);
   if (!download) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    response.end('This export has already been downloaded or has expired. Export it again.');
+    response.end('This export has expired (exports are kept for a day). Export it again.');
     return;
   }
   response.writeHead(200, {
@@ -30,5 +30,4 @@ export async function sendExportDownload(core: Core, request: IncomingMessage, r
     return;
   }
   await pipeline(createReadStream(download.path), response);
-  await removeExportDownload(core.ctx.dataDir, downloadId);
 }

@@ -4,6 +4,9 @@ import { Header } from './components/Header';
 import { PracticeModeBanner } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { DashboardPage } from './pages/record/DashboardPage';
+import { MessageDetailPage } from './pages/record/MessageDetailPage';
+import { SentMessagesPage } from './pages/record/SentMessagesPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { ArchiveTemplatePage } from './pages/templates/ArchiveTemplatePage';
@@ -30,6 +33,10 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'sent':
+      return id ? <MessageDetailPage key={id} id={id} /> : <SentMessagesPage route={route} />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:

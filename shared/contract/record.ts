@@ -45,6 +45,7 @@ export interface RecordMessageSummary {
   /** Notify's screen words for the status. */
   statusText: string;
   bucket: StatusBucket | null;
+  /** A phone number in Notify's human-readable form; an email address as sent; a letter's whole address. */
   recipient: string;
   reference: string | null;
   templateName: string | null;
@@ -85,6 +86,8 @@ export interface RecordSearchResult {
   messages: RecordMessageSummary[];
   /** Give it back as `after` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** Messages the filter matches, status included. */
+  total: number;
   /** Counts for the same filter without its status: the figures at the top of the page. */
   counts: RecordCounts;
 }

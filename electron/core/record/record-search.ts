@@ -2,6 +2,7 @@ import type { Channel, RecordCounts, RecordFilter, RecordMessageSummary, RecordO
 import { screenStatus, statusBucket } from '../../../shared/notify/notification-status';
 import type { Db } from '../database/open-database';
 import { UserError } from '../dispatch';
+import { reportRecipient } from './export/report-columns';
 import { countableFromTotals, filterSql, whereClause } from './record-filter';
 
 export interface RecordRow {
@@ -11,6 +12,7 @@ export interface RecordRow {
   type: Channel;
   status: string;
   recipient: string;
+  recipient_key: string;
   reference: string | null;
   template_name: string | null;
   sent_by: string | null;
@@ -21,7 +23,7 @@ export interface RecordRow {
   status_at: string;
 }
 
-export const recordSummaryColumns = `r.id, r.notify_id, r.origin, r.type, r.status, r.recipient, r.reference, r.template_name,
+export const recordSummaryColumns = `r.id, r.notify_id, r.origin, r.type, r.status, r.recipient, r.recipient_key, r.reference, r.template_name,
   r.sent_by, r.batch_id, b.file_name AS spreadsheet, r.row_number, r.created_at, r.status_at`;
 export const recordFrom = 'record_messages r LEFT JOIN batches b ON b.id = r.batch_id';
 
@@ -33,7 +35,7 @@ export function toSummary(row: RecordRow): RecordMessageSummary {
     status: row.status,
     statusText: screenStatus(row.type, row.status),
     bucket: statusBucket(row.status),
-    recipient: row.recipient,
+    recipient: row.type === 'letter' ? row.recipient : reportRecipient(row.type, row.recipient, row.recipient_key),
     reference: row.reference,
     templateName: row.template_name,
     sentBy: row.sent_by,
@@ -46,6 +48,11 @@ export function toSummary(row: RecordRow): RecordMessageSummary {
     statusAt: row.status_at,
   };
 }
+
+const splitCounts = ({ matching, ...counts }: RecordCounts & { matching: number }): { total: number; counts: RecordCounts } => ({
+  total: matching,
+  counts,
+});
 
 /** A page position: the last message shown, newest first by creation time then id. */
 export function encodeCursor(row: { created_at: string; id: string }): string {
@@ -85,19 +92,23 @@ export function searchRecord(db: Db, filter: RecordFilter, options: SearchOption
   return {
     messages: page.map(toSummary),
     nextCursor: more && last ? encodeCursor(last) : null,
-    counts: countRecord(db, filter, options.now),
+    ...splitCounts(countRecord(db, filter, options.now)),
   };
 }
 
-/** Messages of the filter by bucket, leaving out the filter's own status (so every bucket shows its figure). */
-export function countRecord(db: Db, filter: RecordFilter, now?: Date): RecordCounts {
+/**
+ * Messages of the filter by bucket, leaving out the filter's own status (so every bucket shows its figure), and
+ * `matching`: how many the filter matches with its status.
+ */
+export function countRecord(db: Db, filter: RecordFilter, now?: Date): RecordCounts & { matching: number } {
   const byStatus = countableFromTotals(filter) ? countFromTotals(db, filter, now) : countFromMessages(db, filter, now);
-  const counts: RecordCounts = { total: 0, other: 0, delivering: 0, delivered: 0, failed: 0 };
+  const counts = { total: 0, other: 0, delivering: 0, delivered: 0, failed: 0, matching: 0 };
   for (const { status, n } of byStatus) {
     counts.total += n;
     const bucket = statusBucket(status);
     if (bucket) counts[bucket] += n;
     else counts.other += n;
+    if (!filter.status || filter.status === status || filter.status === bucket) counts.matching += n;
   }
   return counts;
 }

@@ -52,6 +52,11 @@ export function rejectedRowsDownloadUrl(fileName: string): string {
   return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(readSessionToken() ?? '')}`;
 }
 
+/** In web mode, the address of a finished export (as `record.export` gave it), carrying this tab's token. */
+export function exportDownloadUrl(downloadPath: string): string {
+  return `${downloadPath}?token=${encodeURIComponent(readSessionToken() ?? '')}`;
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong';
 }
