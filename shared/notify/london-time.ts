@@ -6,9 +6,8 @@ const HOUR_MS = 3_600_000;
 const offsetByUtcHour = new Map<string, number>();
 let londonParts: Intl.DateTimeFormat | null = null;
 
-/** Minutes London is ahead of UTC at this instant (0 or 60). */
-function londonOffsetMinutes(utcMs: number): number {
-  const hourKey = new Date(utcMs).toISOString().slice(0, 13);
+/** Minutes London is ahead of UTC at this instant (0 or 60); `hourKey` is the instant's UTC `YYYY-MM-DDTHH`. */
+function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
   const cached = offsetByUtcHour.get(hourKey);
   if (cached !== undefined) return cached;
   londonParts ??= new Intl.DateTimeFormat('en-GB', {
@@ -28,12 +27,22 @@ function londonOffsetMinutes(utcMs: number): number {
   return offset;
 }
 
-/** The London wall-clock time of an ISO instant, as an ISO-like string `YYYY-MM-DDTHH:MM:SS.sss`. */
+/** A UTC ISO time as the desk stores it (`YYYY-MM-DDTHH:MM:SS.sssZ`): its hour can key the offset without a Date. */
+const isStoredIso = (iso: string): boolean => iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(23) === 90 && iso.charCodeAt(13) === 58;
+
+/** The London wall-clock time of an ISO instant, as an ISO-like string `YYYY-MM-DDTHH:MM:SS…`. */
 function londonWallClock(iso: string): string {
+  if (isStoredIso(iso)) {
+    const hourKey = iso.slice(0, 13);
+    const offset = offsetByUtcHour.get(hourKey) ?? londonOffsetMinutes(Date.parse(iso), hourKey);
+    if (offset === 0) return iso;
+    // An hour ahead within the same day needs no Date (about a tenth of the time of parsing and formatting one).
+    const hour = (iso.charCodeAt(11) - 48) * 10 + (iso.charCodeAt(12) - 48) + offset / 60;
+    if (offset % 60 === 0 && hour < 24) return `${iso.slice(0, 11)}${hour < 10 ? '0' : ''}${hour}${iso.slice(13)}`;
+  }
   const utcMs = Date.parse(iso);
   if (Number.isNaN(utcMs)) return '';
-  const offset = londonOffsetMinutes(utcMs);
-  return new Date(utcMs + offset * 60_000).toISOString();
+  return new Date(utcMs + londonOffsetMinutes(utcMs) * 60_000).toISOString();
 }
 
 /** Notify's report time: `YYYY-MM-DD HH:MM:SS` in London. */

@@ -18,26 +18,26 @@ export const batchReportHeaders = (spreadsheetColumns: readonly string[]): strin
 
 const ORIGIN_WORDS: Record<RecordOrigin, string> = { desk: 'This desk', 'other-desk': 'Another desk', elsewhere: 'Elsewhere' };
 
-/** Which cells hold a phone number, written as text so a spreadsheet keeps its leading zero and spaces. */
-export interface ReportRow {
-  cells: string[];
-  phoneColumn: number | null;
-}
+/** One row of a report: its cells as text, in the headers' order. */
+export type ReportRow = string[];
 
-export interface MessageReportSource {
-  type: Channel;
-  origin: RecordOrigin;
-  status: string;
-  recipient: string;
-  recipient_key: string;
-  reference: string | null;
-  template_name: string | null;
-  sent_by: string | null;
-  job: string | null;
-  notify_id: string | null;
-  created_at: string;
-  completed_at: string | null;
-}
+/** A row as SQLite gives it (raw, in this order): type, origin, status, recipient, recipient key, reference,
+ * template name, sent by, job, Notify id, created at, completed at, id. */
+export type MessageReportSource = [
+  Channel,
+  RecordOrigin,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+  string,
+];
 
 const PHONE_FORM = /^\+?[0-9][0-9 ()-]*$/;
 
@@ -48,25 +48,36 @@ export function reportRecipient(type: Channel, recipient: string, key: string): 
   return recipient;
 }
 
+/** Both wordings of a status, worked out once per type and status rather than once per row. */
+const statusWords = new Map<string, { csv: string; screen: string }>();
+function wordsFor(type: Channel, status: string): { csv: string; screen: string } {
+  const key = `${type}:${status}`;
+  let words = statusWords.get(key);
+  if (!words) {
+    words = { csv: csvStatus(type, status), screen: screenStatus(type, status) };
+    statusWords.set(key, words);
+  }
+  return words;
+}
+
 export function messageReportRow(row: MessageReportSource): ReportRow {
-  return {
-    cells: [
-      reportRecipient(row.type, row.recipient, row.recipient_key),
-      row.reference ?? '',
-      row.template_name ?? '',
-      row.type,
-      row.sent_by ?? '',
+  const [type, origin, status, recipient, recipientKey, reference, templateName, sentBy, job, notifyId, createdAt, completedAt] = row;
+  const words = wordsFor(type, status);
+  return [
+      reportRecipient(type, recipient, recipientKey),
+      reference ?? '',
+      templateName ?? '',
+      type,
+      sentBy ?? '',
       '',
-      row.job ?? '',
-      csvStatus(row.type, row.status),
-      formatLondonReportTime(row.created_at),
-      row.notify_id ?? '',
-      screenStatus(row.type, row.status),
-      row.completed_at ? formatLondonReportTime(row.completed_at) : '',
-      ORIGIN_WORDS[row.origin],
-    ],
-    phoneColumn: row.type === 'sms' ? 0 : null,
-  };
+      job ?? '',
+      words.csv,
+      formatLondonReportTime(createdAt),
+      notifyId ?? '',
+      words.screen,
+      completedAt ? formatLondonReportTime(completedAt) : '',
+      ORIGIN_WORDS[origin],
+  ];
 }
 
 export interface BatchReportSource {
@@ -87,8 +98,7 @@ export function batchReportRow(row: BatchReportSource, columnCount: number, reci
   const phoneColumn = row.type === 'sms' && recipientColumn !== null ? recipientColumn : null;
   if (phoneColumn !== null) cells[phoneColumn] = formatPhoneNumberHumanReadable(cells[phoneColumn] ?? '');
   const statusText = row.status === null ? describeState(row.state, row.type) : csvStatus(row.type, row.status);
-  return {
-    cells: [
+  return [
       row.row_number === null ? '' : String(row.row_number - 1),
       ...cells,
       row.template_name,
@@ -99,9 +109,7 @@ export function batchReportRow(row: BatchReportSource, columnCount: number, reci
       row.notify_id ?? '',
       row.status === null ? statusText : screenStatus(row.type, row.status),
       row.completed_at ? formatLondonReportTime(row.completed_at) : '',
-    ],
-    phoneColumn: phoneColumn === null ? null : phoneColumn + 1,
-  };
+  ];
 }
 
 function parseCells(json: string | null, count: number): string[] {
