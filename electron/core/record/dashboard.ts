@@ -61,7 +61,7 @@ export function readDashboard(db: Db, now: Date = new Date()): RecordDashboard {
   const week = periodDays('last-7-days', now);
   const templateUsage = db
     .prepare(
-      `SELECT template_name AS templateName, type, SUM(messages) AS count FROM record_daily_totals
+      `SELECT template_name AS templateName, type, SUM(messages) AS count FROM record_template_totals
        WHERE day >= ? AND day <= ? AND status <> 'cancelled' GROUP BY template_name, type ORDER BY count DESC, template_name LIMIT 20`,
     )
     .all(week.since, week.until) as RecordDashboard['templateUsage'];

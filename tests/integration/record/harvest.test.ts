@@ -142,5 +142,12 @@ describe('harvesting the whole service into the delivery record', () => {
       )
       .all();
     expect(fromTotals).toEqual(fromMessages);
+    const byTemplate = a.db
+      .prepare(`SELECT COALESCE(template_name, '') AS template, status, COUNT(*) AS n FROM record_messages GROUP BY 1, 2 ORDER BY 1, 2`)
+      .all();
+    const templateTotals = a.db
+      .prepare(`SELECT template_name AS template, status, SUM(messages) AS n FROM record_template_totals GROUP BY 1, 2 HAVING SUM(messages) > 0 ORDER BY 1, 2`)
+      .all();
+    expect(templateTotals).toEqual(byTemplate);
   });
 });

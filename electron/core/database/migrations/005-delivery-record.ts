@@ -7,8 +7,9 @@ import type { Migration } from '../migration';
  * - A message this desk sent enters the record from the outbox by trigger, as soon as Notify has its id, and follows
  *   every later change of its outbox state in the same transaction. Its content stays in the outbox (joined by id).
  * - A message sent elsewhere (another desk, the API, Notify's web interface) enters from the harvest of Notify's list.
- * - The record's own triggers keep `record_events` (the timeline) and `record_daily_totals` (by London date, type,
- *   template, status and postage) in the same transaction as each status change, so the dashboard reads totals only.
+ * - The record's own triggers keep `record_events` (the timeline), `record_daily_totals` (by London date, type,
+ *   status and postage) and `record_template_totals` in the same transaction as each status change, so the dashboard
+ *   reads totals only.
  * The triggers call two functions the core registers on every connection it opens (`open-database.ts`): the London
  * date of an instant, and a recipient in the form Notify compares (for searching in any format).
  * A later migration that rebuilds outbox_messages must create `outbox_messages_to_record` again.
@@ -56,11 +57,11 @@ export const deliveryRecord: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX record_messages_notify_id ON record_messages (notify_id) WHERE notify_id IS NOT NULL;
       CREATE INDEX record_messages_created ON record_messages (created_at, id);
-      CREATE INDEX record_messages_recipient ON record_messages (recipient_key, created_at);
+      CREATE INDEX record_messages_recipient ON record_messages (recipient_key, created_at, status);
       CREATE INDEX record_messages_reference ON record_messages (reference, created_at) WHERE reference IS NOT NULL;
       CREATE INDEX record_messages_status ON record_messages (status, created_at);
       CREATE INDEX record_messages_batch ON record_messages (batch_id, row_number) WHERE batch_id IS NOT NULL;
-      CREATE INDEX record_messages_sent_by ON record_messages (sent_by, created_at);
+      CREATE INDEX record_messages_sent_by ON record_messages (sent_by, created_at, status);
       CREATE INDEX record_messages_template ON record_messages (template_name, created_at);
 
       CREATE TABLE record_events (
@@ -71,23 +72,34 @@ export const deliveryRecord: Migration = {
       ) STRICT;
       CREATE INDEX record_events_message ON record_events (message_id);
 
+      -- The dashboard's figures: messages and billable units by London day, type, status and postage.
       CREATE TABLE record_daily_totals (
         day TEXT NOT NULL,
         type TEXT NOT NULL,
-        template_name TEXT NOT NULL,
         status TEXT NOT NULL,
         postage TEXT NOT NULL,
         messages INTEGER NOT NULL,
         billable_units INTEGER NOT NULL,
-        PRIMARY KEY (day, type, template_name, status, postage)
+        PRIMARY KEY (day, type, status, postage)
+      ) STRICT, WITHOUT ROWID;
+      -- Template usage, kept apart so the figures above stay a few rows a day whatever the number of templates.
+      CREATE TABLE record_template_totals (
+        day TEXT NOT NULL,
+        type TEXT NOT NULL,
+        template_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        messages INTEGER NOT NULL,
+        PRIMARY KEY (day, type, template_name, status)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER record_messages_counted AFTER INSERT ON record_messages
       BEGIN
-        INSERT INTO record_daily_totals (day, type, template_name, status, postage, messages, billable_units)
-          VALUES (NEW.day, NEW.type, COALESCE(NEW.template_name, ''), NEW.status, COALESCE(NEW.postage, ''), 1,
-            COALESCE(NEW.billable_units, 0))
+        INSERT INTO record_daily_totals (day, type, status, postage, messages, billable_units)
+          VALUES (NEW.day, NEW.type, NEW.status, COALESCE(NEW.postage, ''), 1, COALESCE(NEW.billable_units, 0))
           ON CONFLICT DO UPDATE SET messages = messages + 1, billable_units = billable_units + excluded.billable_units;
+        INSERT INTO record_template_totals (day, type, template_name, status, messages)
+          VALUES (NEW.day, NEW.type, COALESCE(NEW.template_name, ''), NEW.status, 1)
+          ON CONFLICT DO UPDATE SET messages = messages + 1;
         INSERT INTO record_events (message_id, at, status) VALUES (NEW.id, NEW.status_at, NEW.status);
       END;
 
@@ -95,12 +107,20 @@ export const deliveryRecord: Migration = {
         WHEN OLD.status IS NOT NEW.status OR OLD.billable_units IS NOT NEW.billable_units OR OLD.postage IS NOT NEW.postage
       BEGIN
         UPDATE record_daily_totals SET messages = messages - 1, billable_units = billable_units - COALESCE(OLD.billable_units, 0)
-          WHERE day = OLD.day AND type = OLD.type AND template_name = COALESCE(OLD.template_name, '') AND status = OLD.status
-            AND postage = COALESCE(OLD.postage, '');
-        INSERT INTO record_daily_totals (day, type, template_name, status, postage, messages, billable_units)
-          VALUES (NEW.day, NEW.type, COALESCE(NEW.template_name, ''), NEW.status, COALESCE(NEW.postage, ''), 1,
-            COALESCE(NEW.billable_units, 0))
+          WHERE day = OLD.day AND type = OLD.type AND status = OLD.status AND postage = COALESCE(OLD.postage, '');
+        INSERT INTO record_daily_totals (day, type, status, postage, messages, billable_units)
+          VALUES (NEW.day, NEW.type, NEW.status, COALESCE(NEW.postage, ''), 1, COALESCE(NEW.billable_units, 0))
           ON CONFLICT DO UPDATE SET messages = messages + 1, billable_units = billable_units + excluded.billable_units;
+      END;
+
+      CREATE TRIGGER record_messages_template_recounted AFTER UPDATE OF status ON record_messages
+        WHEN OLD.status IS NOT NEW.status
+      BEGIN
+        UPDATE record_template_totals SET messages = messages - 1
+          WHERE day = OLD.day AND type = OLD.type AND template_name = COALESCE(OLD.template_name, '') AND status = OLD.status;
+        INSERT INTO record_template_totals (day, type, template_name, status, messages)
+          VALUES (NEW.day, NEW.type, COALESCE(NEW.template_name, ''), NEW.status, 1)
+          ON CONFLICT DO UPDATE SET messages = messages + 1;
       END;
 
       CREATE TRIGGER record_messages_timeline AFTER UPDATE OF status ON record_messages
