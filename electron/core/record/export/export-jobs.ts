@@ -5,7 +5,7 @@ import { RECORD_EXPORT_DOWNLOAD_PATH, type HandlerArgs, type RecordExportFormat,
 import type { Db } from '../../database/open-database';
 import { newId } from '../../clock';
 import type { CoreContext } from '../../core-context';
-import { batchReport, messagesReport } from './report-source';
+import { batchReport, messagesReport, type ReportSource } from './report-source';
 import { writeReport } from './write-report';
 
 /** The desktop app's save dialog, shown by the main process: the chosen path, or null when closed. */
@@ -51,8 +51,10 @@ export interface ExportToFileOptions {
 
 /** An export to a path the host chose itself (the command line's --out); the UI never names a path. */
 export function exportToFile(db: Db, options: ExportToFileOptions): Promise<number> {
-  const source = options.batchId ? batchReport(db, options.batchId) : messagesReport(db, options.filter);
-  return writeReport(source, options.format, options.destination, { signal: options.signal, onProgress: options.onProgress });
+  const writeOptions = { signal: options.signal, onProgress: options.onProgress };
+  return options.batchId
+    ? writeReport(batchReport(db, options.batchId), options.format, options.destination, writeOptions)
+    : writeReport(messagesReport(db, options.filter), options.format, options.destination, writeOptions);
 }
 
 /** The export calls: one job per export, cancellable by its id, with progress pushed as `record.exportProgress`. */
@@ -64,7 +66,7 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
     const jobId = args.jobId ?? newId();
     const controller = new AbortController();
     jobs.set(jobId, controller);
-    const source = args.batchId ? batchReport(ctx.db, args.batchId) : messagesReport(ctx.db, args.filter);
+    const source: ReportSource = args.batchId ? (batchReport(ctx.db, args.batchId) as ReportSource) : (messagesReport(ctx.db, args.filter) as ReportSource);
     const fileName = `${source.suggestedName.replace(/[\\/:*?"<>|]/g, '-')}.${args.format}`;
     let done = 0;
     const progress = (finished: boolean) => ctx.events.emit('record.exportProgress', { jobId, done, total: source.total, finished });

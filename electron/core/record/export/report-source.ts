@@ -6,16 +6,21 @@ import { filterSql, whereClause } from '../record-filter';
 import { batchReportHeaders, batchReportRow, MESSAGES_REPORT_HEADERS, messageReportRow, type BatchReportSource, type MessageReportSource, type ReportRow } from './report-columns';
 
 /** Rows are read a page at a time, so other calls can use the database between pages and memory stays flat. */
-const PAGE_ROWS = 5_000;
+const PAGE_ROWS = 2_000;
 
-export interface ReportSource {
+/**
+ * A report: its headers, then its rows a page at a time as SQLite gave them, each turned into cells by `cells` only
+ * as it is written, so the cells of a page never outlive their row (memory stays flat whatever the size).
+ */
+export interface ReportSource<Row = unknown> {
   headers: readonly string[];
   total: number;
   /** Columns that hold phone numbers: an XLSX formats them as text, so editing one keeps its leading zero. */
   textColumns: readonly number[];
   /** A name to offer for the file, without extension. */
   suggestedName: string;
-  pages(): AsyncGenerator<ReportRow[]>;
+  pages(): AsyncGenerator<readonly Row[]>;
+  cells(row: Row): ReportRow;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -25,7 +30,7 @@ const MESSAGE_REPORT_COLUMNS = `r.type, r.origin, r.status, r.recipient, r.recip
   b.file_name, r.notify_id, r.created_at, r.completed_at, r.id`;
 
 /** The notifications report of a filter: the same messages as the Sent messages page, newest first. */
-export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): ReportSource {
+export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): ReportSource<MessageReportSource> {
   const { conditions, params } = filterSql(filter, { withStatus: true, now });
   const { total } = db.prepare(`SELECT COUNT(*) AS total FROM record_messages r ${whereClause(conditions)}`).get(params) as { total: number };
   const select = (withCursor: boolean) =>
@@ -42,13 +47,14 @@ export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): 
     headers: MESSAGES_REPORT_HEADERS,
     total,
     textColumns: [0],
+    cells: messageReportRow,
     suggestedName: `${now.toISOString().slice(0, 10)} - sent messages report`,
     async *pages() {
       let cursor: { afterCreatedAt: string; afterId: string } | null = null;
       for (;;) {
         const rows = (cursor ? next.all({ ...params, ...cursor }) : first.all(params)) as MessageReportSource[];
         if (rows.length === 0) return;
-        yield rows.map(messageReportRow);
+        yield rows;
         const last = rows[rows.length - 1] as MessageReportSource;
         cursor = { afterCreatedAt: last[10], afterId: last[12] };
         if (rows.length < PAGE_ROWS) return;
@@ -59,7 +65,7 @@ export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): 
 }
 
 /** Notify's batch report of one imported spreadsheet: every row the desk queued, in the file's order. */
-export function batchReport(db: Db, batchId: string): ReportSource {
+export function batchReport(db: Db, batchId: string): ReportSource<BatchReportSource & { position: number }> {
   const batch = db.prepare('SELECT file_name, columns, queued_count FROM batches WHERE id = ?').get(batchId) as
     | { file_name: string; columns: string | null; queued_count: number }
     | undefined;
@@ -77,13 +83,14 @@ export function batchReport(db: Db, batchId: string): ReportSource {
     headers: batchReportHeaders(columns),
     total: batch.queued_count,
     textColumns: recipientColumn < 0 ? [] : [recipientColumn + 1],
+    cells: (row) => batchReportRow(row, columns.length, recipientColumn < 0 ? null : recipientColumn),
     suggestedName: batch.file_name.replace(/\.[^.]+$/, '') + ' - report',
     async *pages() {
       let after = 0;
       for (;;) {
         const rows = page.all({ batchId, after }) as (BatchReportSource & { position: number })[];
         if (rows.length === 0) return;
-        yield rows.map((row) => batchReportRow(row, columns.length, recipientColumn < 0 ? null : recipientColumn));
+        yield rows;
         after = (rows[rows.length - 1] as { position: number }).position;
         if (rows.length < PAGE_ROWS) return;
         await yieldToEventLoop();

@@ -30,7 +30,7 @@ export function temporaryPathFor(destination: string): string {
  * Writes a report in full to a temporary file, then renames it to `destination`: a cancelled, failed or crashed
  * export never leaves a half file under the chosen name. Returns the number of rows written.
  */
-export async function writeReport(source: ReportSource, format: RecordExportFormat, destination: string, options: WriteReportOptions = {}): Promise<number> {
+export async function writeReport<Row>(source: ReportSource<Row>, format: RecordExportFormat, destination: string, options: WriteReportOptions = {}): Promise<number> {
   const temporary = temporaryPathFor(destination);
   try {
     const rows = format === 'csv' ? await writeCsv(source, temporary, options) : await writeXlsx(source, temporary, options);
@@ -44,13 +44,13 @@ export async function writeReport(source: ReportSource, format: RecordExportForm
   }
 }
 
-const WRITE_BUFFER_BYTES = 1024 * 1024;
+const WRITE_BUFFER_BYTES = 64 * 1024;
 
 /** UTF-8 with a byte-order mark (so Excel shows accents), every cell formula-safe. */
-async function writeCsv(source: ReportSource, path: string, options: WriteReportOptions): Promise<number> {
+async function writeCsv<Row>(source: ReportSource<Row>, path: string, options: WriteReportOptions): Promise<number> {
   // Large buffers: the rows are ready faster than small writes reach the disk.
   const file = createWriteStream(path, { highWaterMark: WRITE_BUFFER_BYTES });
-  const csv = stringify({ bom: true, highWaterMark: WRITE_BUFFER_BYTES });
+  const csv = stringify({ bom: true });
   csv.pipe(file);
   const fileClosed = once(file, 'close');
   let done = 0;
@@ -58,7 +58,8 @@ async function writeCsv(source: ReportSource, path: string, options: WriteReport
     csv.write(source.headers.map(formulaSafe));
     for await (const page of source.pages()) {
       options.signal?.throwIfAborted();
-      for (const cells of page) {
+      for (const row of page) {
+        const cells = source.cells(row);
         for (let index = 0; index < cells.length; index += 1) cells[index] = formulaSafe(cells[index] as string);
         if (!csv.write(cells)) await once(csv, 'drain');
       }
@@ -82,7 +83,7 @@ const TEXT_FORMAT = '@';
  * exceljs' streaming writer: each row is committed as it is written. Every value is a text cell (a spreadsheet
  * never evaluates one); a phone number's column is also formatted as text, so editing one keeps its leading zero.
  */
-async function writeXlsx(source: ReportSource, path: string, options: WriteReportOptions): Promise<number> {
+async function writeXlsx<Row>(source: ReportSource<Row>, path: string, options: WriteReportOptions): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Report');
   sheet.addRow([...source.headers]).commit();
@@ -91,7 +92,7 @@ async function writeXlsx(source: ReportSource, path: string, options: WriteRepor
   try {
     for await (const page of source.pages()) {
       options.signal?.throwIfAborted();
-      for (const cells of page) sheet.addRow(cells).commit();
+      for (const row of page) sheet.addRow(source.cells(row)).commit();
       done += page.length;
       options.onProgress?.(done, source.total);
     }
