@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,12 @@ afterAll(async () => {
   dataDir.remove();
 });
 
+/** WCAG 2.2 AA problems axe finds in the page's main content. */
+async function accessibilityProblems(): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 async function download(label: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
   return readFileSync((await file.path())!);
@@ -77,6 +84,7 @@ describe('the supervisors’ delivery record', () => {
     await page.getByTestId('sent-messages').getByRole('link', { name: '07700 900001' }).click();
     await page.getByTestId('message-timeline').getByText('Delivered').waitFor();
     await page.getByTestId('message-detail').getByText('Hello Ann, your bins go out tomorrow.').waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
 
     await page.getByRole('link', { name: 'Sent messages' }).first().click();
     await page.getByRole('list', { name: 'Messages by status' }).getByRole('link', { name: '1 failed' }).click();
@@ -89,6 +97,7 @@ describe('the supervisors’ delivery record', () => {
 
     await page.getByRole('link', { name: '4 total' }).click();
     await expect.poll(() => page.getByTestId('sent-messages').locator('tbody tr').count()).toBe(4);
+    expect(await accessibilityProblems()).toEqual([]);
     const logged = (await log()).messages;
     const csv = parse(await download('Download these messages (CSV)'), { bom: true }) as string[][];
     expect(csv[0]!.slice(0, 9)).toEqual(['Recipient', 'Reference', 'Template', 'Type', 'Sent by', 'Sent by email', 'Job', 'Status', 'Time']);
@@ -126,6 +135,7 @@ describe('the supervisors’ delivery record', () => {
     const today = page.getByTestId('dashboard-today');
     await today.getByRole('row', { name: /Text messages/ }).getByRole('link', { name: '4', exact: true }).waitFor();
     await today.getByText('More than 3% failed').waitFor();
+    expect(await accessibilityProblems()).toEqual([]);
     await today.getByRole('row', { name: /Text messages/ }).getByRole('link', { name: '1', exact: true }).click();
     expect(page.url()).toContain('status=failed');
     const dashboard = JSON.parse(await cli(['--json', 'log', 'dashboard'])) as { periods: { byChannel: { sms: { requested: number; failed: number } } }[] };

@@ -33,30 +33,60 @@ function figures(rows: readonly TotalRow[], type: Channel): DashboardFigures {
   return { ...result, failureRate, failureWarning: failureRate > FAILURE_WARNING_PERCENT };
 }
 
-/** The supervisor's first screen, read from the daily totals (their size grows with days, not with messages). */
+interface DayTotal {
+  day: string;
+  type: Channel;
+  status: string;
+  postage: string;
+  messages: number;
+  billable_units: number;
+}
+
+const within = (row: DayTotal, since: string, until: string): boolean => row.day >= since && row.day <= until;
+
+/** The 30 London days to today, oldest first: sent (not cancelled), delivered and failed. */
+function dailyChart(rows: readonly DayTotal[], today: string): RecordDashboard['daily'] {
+  const firstDay = addDays(today, -29);
+  const daily = Array.from({ length: 30 }, (_, index) => ({ date: addDays(firstDay, index), sent: 0, delivered: 0, failed: 0 }));
+  const dayIndex = new Map(daily.map((entry, index) => [entry.date, index]));
+  for (const row of rows) {
+    const entry = daily[dayIndex.get(row.day) ?? -1];
+    if (!entry || row.status === 'cancelled') continue;
+    entry.sent += row.messages;
+    const bucket = statusBucket(row.status);
+    if (bucket === 'delivered') entry.delivered += row.messages;
+    if (bucket === 'failed') entry.failed += row.messages;
+  }
+  return daily;
+}
+
+/**
+ * The supervisor's first screen, read from the daily totals (their size grows with days, not with messages): one
+ * read of the days since the start of the financial year (or the last 30, if earlier) serves every period.
+ */
 export function readDashboard(db: Db, now: Date = new Date()): RecordDashboard {
-  const totalsBetween = db.prepare(
-    `SELECT type, status, SUM(messages) AS n FROM record_daily_totals WHERE day >= ? AND day <= ? GROUP BY type, status`,
-  );
+  const today = londonDate(now.toISOString());
+  const year = periodDays('this-financial-year', now);
+  const earliest = [year.since, addDays(today, -29)].sort()[0] as string;
+  const rows = db
+    .prepare('SELECT day, type, status, postage, messages, billable_units FROM record_daily_totals WHERE day >= ? AND day <= ?')
+    .all(earliest, today) as DayTotal[];
+
   const periods: DashboardPeriod[] = (Object.keys(PERIOD_LABELS) as RecordPeriod[]).map((period) => {
     const { since, until } = periodDays(period, now);
-    const rows = totalsBetween.all(since, until) as TotalRow[];
-    const byChannel = Object.fromEntries(CHANNELS.map((type) => [type, figures(rows, type)])) as Record<Channel, DashboardFigures>;
+    const inPeriod: TotalRow[] = rows.filter((row) => within(row, since, until)).map((row) => ({ type: row.type, status: row.status, n: row.messages }));
+    const byChannel = Object.fromEntries(CHANNELS.map((type) => [type, figures(inPeriod, type)])) as Record<Channel, DashboardFigures>;
     return { period, label: PERIOD_LABELS[period], since, until, byChannel };
   });
 
   const settings = readRecordSettings(db);
-  const year = periodDays('this-financial-year', now);
-  const smsPartsThisYear =
-    (db
-      .prepare(`SELECT SUM(billable_units) AS n FROM record_daily_totals WHERE type = 'sms' AND day >= ? AND day <= ?`)
-      .get(year.since, year.until) as { n: number | null }).n ?? 0;
-  const lettersThisYear = db
-    .prepare(
-      `SELECT postage, SUM(messages) AS count FROM record_daily_totals
-       WHERE type = 'letter' AND status <> 'cancelled' AND day >= ? AND day <= ? GROUP BY postage ORDER BY postage`,
-    )
-    .all(year.since, year.until) as { postage: string; count: number }[];
+  const thisYear = rows.filter((row) => within(row, year.since, year.until));
+  const smsPartsThisYear = thisYear.filter((row) => row.type === 'sms').reduce((sum, row) => sum + row.billable_units, 0);
+  const letters = new Map<string, number>();
+  for (const row of thisYear) {
+    if (row.type === 'letter' && row.status !== 'cancelled') letters.set(row.postage, (letters.get(row.postage) ?? 0) + row.messages);
+  }
+  const lettersThisYear = [...letters.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([postage, count]) => ({ postage, count }));
 
   const week = periodDays('last-7-days', now);
   const templateUsage = db
@@ -67,22 +97,7 @@ export function readDashboard(db: Db, now: Date = new Date()): RecordDashboard {
     .all(week.since, week.until) as RecordDashboard['templateUsage'];
 
   const batchesThisWeek = readBatchesSince(db, londonMidnight(week.since));
-
-  const today = londonDate(now.toISOString());
-  const firstDay = addDays(today, -29);
-  const dailyRows = db
-    .prepare(`SELECT day, status, SUM(messages) AS n FROM record_daily_totals WHERE day >= ? AND day <= ? GROUP BY day, status`)
-    .all(firstDay, today) as { day: string; status: string; n: number }[];
-  const daily = Array.from({ length: 30 }, (_, index) => ({ date: addDays(firstDay, index), sent: 0, delivered: 0, failed: 0 }));
-  const dayIndex = new Map(daily.map((entry, index) => [entry.date, index]));
-  for (const row of dailyRows) {
-    const entry = daily[dayIndex.get(row.day) ?? -1];
-    if (!entry || row.status === 'cancelled') continue;
-    entry.sent += row.n;
-    const bucket = statusBucket(row.status);
-    if (bucket === 'delivered') entry.delivered += row.n;
-    if (bucket === 'failed') entry.failed += row.n;
-  }
+  const daily = dailyChart(rows, today);
 
   const utcMidnight = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
   const sentToday = db

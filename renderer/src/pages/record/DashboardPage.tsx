@@ -111,6 +111,20 @@ export function DashboardPage() {
       .catch((error: unknown) => setProblem(errorMessage(error)));
   }, [refreshes]);
 
+  const [harvest, setHarvest] = useState<string | null>(null);
+  async function harvestNow(): Promise<void> {
+    setProblem(null);
+    setHarvest('Reading Notify’s list of messages…');
+    try {
+      const report = await call('record.harvest', {});
+      setHarvest(`Notify listed ${formatCount(report.seen)} messages: ${formatCount(report.adopted)} sent elsewhere were added, ${formatCount(report.statusesChanged)} statuses changed.`);
+      setRefreshes((n) => n + 1);
+    } catch (error) {
+      setHarvest(null);
+      setProblem(errorMessage(error));
+    }
+  }
+
   async function setAllowance(value: string): Promise<void> {
     try {
       await call('record.setSmsAllowance', { allowance: Number(value) });
@@ -127,8 +141,16 @@ export function DashboardPage() {
       {dashboard && (
         <>
           <p className="govuk-body-s govuk-hint">
-            {dashboard.lastHarvestAt ? `Notify's list last read ${formatDateTime(dashboard.lastHarvestAt)}.` : 'Notify’s list has not been read yet.'}
+            {dashboard.lastHarvestAt ? `Notify’s list last read ${formatDateTime(dashboard.lastHarvestAt)}.` : 'Notify’s list has not been read yet.'}
           </p>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void harvestNow()}>
+            Read Notify’s list now
+          </button>
+          {harvest && (
+            <p className="govuk-body" role="status">
+              {harvest}
+            </p>
+          )}
           {dashboard.periods.map((period) => (
             <PeriodTable period={period} key={period.period} />
           ))}
