@@ -48,7 +48,7 @@ beforeAll(async () => {
   await cli(['send', '--template', 'Bin day', '--to', '+447700900123', '--set', 'name=Dee']);
   web = await startCli(['web', '--port', '0', '--no-open'], env);
   chromium = await launchChromium();
-  page = await chromium.browser.newPage();
+  page = await (await chromium.browser.newContext()).newPage();
 }, 90_000);
 
 afterAll(async () => {
