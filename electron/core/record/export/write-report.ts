@@ -93,6 +93,7 @@ async function writeXlsx<Row>(source: ReportSource<Row>, path: string, options: 
     for await (const page of source.pages()) {
       options.signal?.throwIfAborted();
       for (const row of page) sheet.addRow(source.cells(row)).commit();
+      await compressorCaughtUp(sheet);
       done += page.length;
       options.onProgress?.(done, source.total);
     }
@@ -104,4 +105,23 @@ async function writeXlsx<Row>(source: ReportSource<Row>, path: string, options: 
     await workbook.commit().catch(() => undefined);
     throw error;
   }
+}
+
+interface PipeTarget {
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+interface SheetStreamInternals {
+  stream?: { pipes?: PipeTarget[] };
+}
+
+/**
+ * exceljs' sheet stream hands committed rows to the zip's input stream without waiting for it, so a million rows
+ * piled up there (800 MB, the raw loop too). After each page this waits, as a pipe would, for that stream to drain.
+ * It is reached through exceljs' sheet stream; if a later exceljs lays it out otherwise, nothing waits.
+ */
+async function compressorCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const target = (sheet as unknown as SheetStreamInternals).stream?.pipes?.[0];
+  if (target?._writableState?.needDrain) await new Promise<void>((resolve) => target.once('drain', resolve));
 }
