@@ -1,24 +1,28 @@
 import type { MessageState } from '../../../shared/contract';
 
-/** The colour of a state's tag; its words are Notify's, for the message's channel (shared/contract/message-state-words). */
 interface StateLook {
+  /** The desk's word for a state before Notify has the message; from then on tags say Notify's words (StatusTag). */
+  label: string;
   tagClass: string;
 }
 
 export const messageStateLooks: Record<MessageState, StateLook> = {
-  scheduled: { tagClass: 'govuk-tag--grey' },
-  queued: { tagClass: 'govuk-tag--grey' },
-  sending: { tagClass: 'govuk-tag--light-blue' },
-  accepted: { tagClass: 'govuk-tag--blue' },
-  delivered: { tagClass: 'govuk-tag--green' },
-  'permanent-failure': { tagClass: 'govuk-tag--red' },
-  'temporary-failure': { tagClass: 'govuk-tag--orange' },
-  'technical-failure': { tagClass: 'govuk-tag--red' },
-  cancelled: { tagClass: 'govuk-tag--grey' },
-  rejected: { tagClass: 'govuk-tag--red' },
-  'needs-attention': { tagClass: 'govuk-tag--yellow' },
-  'status-unknown': { tagClass: 'govuk-tag--purple' },
+  scheduled: { label: 'Scheduled', tagClass: 'govuk-tag--grey' },
+  queued: { label: 'Queued', tagClass: 'govuk-tag--grey' },
+  sending: { label: 'Sending', tagClass: 'govuk-tag--light-blue' },
+  accepted: { label: 'Accepted', tagClass: 'govuk-tag--blue' },
+  delivered: { label: 'Delivered', tagClass: 'govuk-tag--green' },
+  'permanent-failure': { label: 'Permanent failure', tagClass: 'govuk-tag--red' },
+  'temporary-failure': { label: 'Temporary failure', tagClass: 'govuk-tag--orange' },
+  'technical-failure': { label: 'Technical failure', tagClass: 'govuk-tag--red' },
+  cancelled: { label: 'Cancelled', tagClass: 'govuk-tag--grey' },
+  rejected: { label: 'Rejected', tagClass: 'govuk-tag--red' },
+  'needs-attention': { label: 'Needs attention', tagClass: 'govuk-tag--yellow' },
+  'status-unknown': { label: 'Status unknown', tagClass: 'govuk-tag--purple' },
 };
+
+/** States in which Notify has the message: their tags say Notify's words for the channel, not the labels above. */
+export const statesAtNotify: readonly MessageState[] = ['accepted', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'status-unknown'];
 
 /** States a person can send again or stop. */
 // Only messages that never reached Notify can be sent again as they are; the core refuses the rest.
