@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
 import { lettersCommand } from './letters';
+import { logCommand } from './log';
 import { outboxCommand } from './outbox';
 import { routeCommand } from './route';
 import { sendCommand } from './send';
@@ -22,4 +23,5 @@ export const commands: readonly CliCommand[] = [
   outboxCommand,
   routeCommand,
   lettersCommand,
+  logCommand,
 ];

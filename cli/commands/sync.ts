@@ -41,6 +41,7 @@ export const syncCommand: CliCommand = {
             `to retry ${report.retrying}, need attention ${report.needsAttention}, statuses updated ${report.statusesChanged}`,
         );
         env.out(describeSyncStatus(report.status));
+        if (report.harvest) env.out(`delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`);
       }
       return report.status.connection === 'offline' || report.status.lastError ? 1 : 0;
     }

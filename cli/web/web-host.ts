@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   LETTER_PDF_DOWNLOAD_PATH,
   MAX_IMPORT_FILE_BYTES,
+  RECORD_EXPORT_DOWNLOAD_PATH,
   REJECTED_ROWS_DOWNLOAD_PATH,
   coreEventNames,
   uiCallRefusal,
@@ -16,6 +17,8 @@ import { findLetterPdf } from '../../electron/core/handlers/letter-handlers';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
 import { WebSessionKeys } from './session-keys';
+import { attachmentDisposition } from './attachment';
+import { sendExportDownload } from './export-download';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -57,12 +60,6 @@ function refuse(response: ServerResponse, status: number, message: string): void
   sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
 }
 
-/** `attachment`, with the name as plain ASCII for old browsers and exactly (RFC 8187) for the rest. */
-function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
-}
 
 /** The name after a download path, as sent (before any URL tidying); empty when it cannot be decoded. */
 function downloadName(encodedName: string): string {
@@ -201,6 +198,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
       if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+    }
+    if (rawPath.startsWith(RECORD_EXPORT_DOWNLOAD_PATH)) {
+      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      return sendExportDownload(core, request, response, rawPath.slice(RECORD_EXPORT_DOWNLOAD_PATH.length));
     }
 
     if (rawPath.startsWith(LETTER_PDF_DOWNLOAD_PATH)) {

@@ -45,6 +45,9 @@ export async function serveCore(port: MessageChannelEnd<HostReply>, options: Cor
       // Letters are printed to PDF by the desktop's own Chromium, in a hidden window of the main process.
       openLetterPrintPage,
       letterFontsDir: options.letterFontsDir,
+      // Where an export is saved is chosen in the desktop's own dialog, never by the page.
+      chooseExportDestination: (suggestedFileName) =>
+        askDesktop({ kind: 'choose-export-destination', suggestedFileName }, z.string().min(1).nullable()),
     })
     .catch((error: unknown) => {
       port.send({ type: 'start-failed', message: error instanceof Error ? error.message : String(error) });

@@ -17,6 +17,8 @@ export const desktopRequestSchema = z.discriminatedUnion('kind', [
   /** One letter put into that page and printed to PDF; the answer is the PDF's bytes. */
   z.object({ kind: z.literal('print-letter'), pageId: z.number().int().nonnegative(), bodyHtml: z.string().max(MAX_HTML_CHARACTERS) }),
   z.object({ kind: z.literal('close-letter-page'), pageId: z.number().int().nonnegative() }),
+  /** The app's own save dialog for an export; the answer is the chosen path, or null when it was closed. */
+  z.object({ kind: z.literal('choose-export-destination'), suggestedFileName: z.string().min(1).max(255) }),
 ]);
 export type DesktopRequest = z.infer<typeof desktopRequestSchema>;
 

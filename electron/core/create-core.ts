@@ -14,6 +14,8 @@ import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters
 import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
+import { createRecordHandlers } from './handlers/record-handlers';
+import type { ChooseExportDestination } from './record/export/export-jobs';
 import { createServiceHandlers } from './handlers/service-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
@@ -51,6 +53,8 @@ export interface CoreOptions {
   letterFontsDir?: string;
   /** The operating system's printing; CUPS or the Windows spooler by default. */
   printSpooler?: PrintSpooler;
+  /** The desktop app's save dialog for exports (in the main process); web mode offers a download instead. */
+  chooseExportDestination?: ChooseExportDestination;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -138,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...createPdfLetterHandlers(ctx, afterQueue),
     ...createRouteHandlers(ctx, afterQueue),
+    ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
   };
   if (options.sync) sync.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });

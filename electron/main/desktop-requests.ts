@@ -2,10 +2,11 @@ import { session } from 'electron';
 import type { DesktopRequest } from '../core-host/protocol';
 import type { LetterPrintPage } from '../core/letters/letter-print-page';
 import { openElectronLetterPrintPage } from './letter-print-window';
+import { chooseExportDestination } from './save-export-dialog';
 
 /**
  * What the core (in its utility process) asks of the main process, which alone has Chromium: the system's proxy
- * settings, and hidden windows that print letters to PDF. Pages left open by a core that stopped are closed when the
+ * settings, hidden windows that print letters to PDF, and the save dialog for exports. Pages left open by a core that stopped are closed when the
  * next one opens none of them (`closeAll`).
  */
 export function createDesktopRequestHandler() {
@@ -30,6 +31,8 @@ export function createDesktopRequestHandler() {
         }
         case 'print-letter':
           return pageFor(request.pageId).print(request.bodyHtml);
+        case 'choose-export-destination':
+          return chooseExportDestination(request.suggestedFileName);
         case 'close-letter-page': {
           const page = pages.get(request.pageId);
           pages.delete(request.pageId);

@@ -6,6 +6,9 @@ import { PracticeModeBanner, sendsNothingForReal } from './components/PracticeMo
 import { ImportPage } from './pages/import/ImportPage';
 import { LettersPage } from './pages/letters/LettersPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { DashboardPage } from './pages/record/DashboardPage';
+import { MessageDetailPage } from './pages/record/MessageDetailPage';
+import { SentMessagesPage } from './pages/record/SentMessagesPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { ArchiveTemplatePage } from './pages/templates/ArchiveTemplatePage';
@@ -34,6 +37,10 @@ function Page({ route }: { route: Route }) {
       return <OutboxPage />;
     case 'letters':
       return <LettersPage />;
+    case 'sent':
+      return id ? <MessageDetailPage key={id} id={id} /> : <SentMessagesPage route={route} />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:

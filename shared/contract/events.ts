@@ -2,6 +2,7 @@ import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
 import type { LetterPrintProgress } from './letters';
+import type { RecordExportProgress } from './record';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -13,6 +14,8 @@ export interface CoreEvents {
   /** Desktop app: the core's process stopped unexpectedly; `restarting` says whether a new one is starting. */
   'core.restarted': { message: string; restarting: boolean };
   'letters.progress': LetterPrintProgress;
+  'record.exportProgress': RecordExportProgress;
+  'record.changed': { adopted: number; statusesChanged: number };
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -23,4 +26,6 @@ export const coreEventNames: readonly CoreEventName[] = [
   'import.progress',
   'core.restarted',
   'letters.progress',
+  'record.exportProgress',
+  'record.changed',
 ];

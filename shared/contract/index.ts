@@ -6,6 +6,7 @@ import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerRe
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
 import { letterHandlerArgs, letterHandlerPermissions, type LetterHandlerResults } from './letters';
 import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } from './routes';
+import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -17,6 +18,7 @@ export * from './templates';
 export * from './imports';
 export * from './letters';
 export * from './routes';
+export * from './record';
 export * from './permissions';
 export * from './ui-calls';
 
@@ -29,6 +31,7 @@ export const handlerArgs = {
   ...importHandlerArgs,
   ...letterHandlerArgs,
   ...routeHandlerArgs,
+  ...recordHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -42,6 +45,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...importHandlerPermissions,
   ...letterHandlerPermissions,
   ...routeHandlerPermissions,
+  ...recordHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -55,7 +59,8 @@ interface AllResults
     SyncHandlerResults,
     ImportHandlerResults,
     LetterHandlerResults,
-    RouteHandlerResults {}
+    RouteHandlerResults,
+    RecordHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -69,6 +69,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
           importedBy: options.importedBy,
           rowCount: 0,
           sendAfter,
+          columns: headers,
         });
         if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
       },

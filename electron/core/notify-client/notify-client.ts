@@ -69,6 +69,8 @@ export interface ListNotificationsQuery {
   status?: string;
   reference?: string;
   olderThan?: string;
+  /** Also list notifications from spreadsheets uploaded in Notify's web interface. */
+  includeJobs?: boolean;
 }
 
 export interface NotifyClient {
@@ -221,6 +223,7 @@ function listQueryString(query: ListNotificationsQuery): string {
   if (query.status) params.set('status', query.status);
   if (query.reference) params.set('reference', query.reference);
   if (query.olderThan) params.set('older_than', query.olderThan);
+  if (query.includeJobs) params.set('include_jobs', 'true');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

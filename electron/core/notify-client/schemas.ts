@@ -28,6 +28,22 @@ export const notificationSchema = z.object({
   phone_number: z.string().nullable().optional(),
   body: z.string().optional(),
   subject: z.string().nullable().optional(),
+  created_by_name: z.string().nullable().optional(),
+  template: z.object({ id: z.string(), version: z.number() }).partial().optional(),
+  line_1: z.string().nullable().optional(),
+  line_2: z.string().nullable().optional(),
+  line_3: z.string().nullable().optional(),
+  line_4: z.string().nullable().optional(),
+  line_5: z.string().nullable().optional(),
+  line_6: z.string().nullable().optional(),
+  postcode: z.string().nullable().optional(),
+  postage: z.string().nullable().optional(),
+  is_cost_data_ready: z.boolean().optional(),
+  cost_in_pounds: z.number().nullable().optional(),
+  cost_details: z
+    .object({ billable_sms_fragments: z.number().optional(), billable_sheets_of_paper: z.number().optional() })
+    .partial()
+    .optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 

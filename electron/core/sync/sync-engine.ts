@@ -7,6 +7,8 @@ import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage }
 import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
+import type { HarvestReport } from '../../../shared/contract';
+import { HarvestSchedule } from '../record/harvest-schedule';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
 import { attemptSend, type AttemptResult } from './send-attempt';
@@ -31,6 +33,8 @@ export interface RunOnceReport {
   /** Messages not yet handed to Notify when the run ended. */
   waiting: number;
   status: SyncStatus;
+  /** The harvest of the service's notifications into the delivery record, when one ran. */
+  harvest: HarvestReport | null;
 }
 
 export interface SyncEngine {
@@ -76,6 +80,7 @@ class NotifySyncEngine implements SyncEngine {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly notifier: ChangeNotifier;
   private report = emptyCounters();
+  private readonly harvest: HarvestSchedule;
   private readonly stopListening: () => void;
 
   constructor(
@@ -84,6 +89,7 @@ class NotifySyncEngine implements SyncEngine {
   ) {
     this.budget = new SharedSendBudget(ctx.db, { pacing: options.pacing });
     this.notifier = new ChangeNotifier(ctx, () => this.status());
+    this.harvest = new HarvestSchedule(ctx);
     this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
     this.stopListening = ctx.events.onAny((event) => {
@@ -251,6 +257,13 @@ class NotifySyncEngine implements SyncEngine {
         this.connection.noteRequestFailure(error);
       }
     }
+    if (!this.connection.offline && !this.connection.blockedError && !this.stopping) {
+      try {
+        this.report.harvest = (await this.harvest.runIfDue(client, mode.refreshAll)) ?? this.report.harvest;
+      } catch (error) {
+        this.connection.noteRequestFailure(error);
+      }
+    }
     if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
     this.notifier.statusChanged();
   }
@@ -400,5 +413,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
+  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null };
 }

@@ -73,6 +73,11 @@ function downloadUrl(path: string, fileName: string): string {
 export const rejectedRowsDownloadUrl = (fileName: string): string => downloadUrl(REJECTED_ROWS_DOWNLOAD_PATH, fileName);
 export const letterPdfDownloadUrl = (fileName: string): string => downloadUrl(LETTER_PDF_DOWNLOAD_PATH, fileName);
 
+/** In web mode, the address of a finished export (as `record.export` gave it), carrying this tab's token. */
+export function exportDownloadUrl(downloadPath: string): string {
+  return `${downloadPath}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong';
 }

@@ -5,6 +5,8 @@ const navigationItems = [
   { section: 'send', label: 'Send a message' },
   { section: 'import', label: 'Import a spreadsheet' },
   { section: 'outbox', label: 'Outbox' },
+  { section: 'sent', label: 'Sent messages' },
+  { section: 'dashboard', label: 'Dashboard' },
   { section: 'letters', label: 'Letters to print' },
   { section: 'settings', label: 'Settings' },
 ] as const;

@@ -1,7 +1,7 @@
 import type { MessageState } from '../../../shared/contract';
 
 interface StateLook {
-  /** Notify's words for the state. */
+  /** The desk's word for a state before Notify has the message; from then on tags say Notify's words (StatusTag). */
   label: string;
   tagClass: string;
 }
@@ -23,6 +23,9 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
   printed: { label: 'Printed', tagClass: 'govuk-tag--blue' },
   posted: { label: 'Posted', tagClass: 'govuk-tag--green' },
 };
+
+/** States in which Notify has the message: their tags say Notify's words for the channel, not the labels above. */
+export const statesAtNotify: readonly MessageState[] = ['accepted', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'status-unknown'];
 
 /** States a person can send again or stop. */
 // Only messages that never reached Notify can be sent again as they are; the core refuses the rest.

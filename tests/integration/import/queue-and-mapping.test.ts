@@ -48,7 +48,7 @@ describe('queuing a batch', () => {
   it('an interrupted import never becomes sendable, and is cleared later', async () => {
     const template = bed.template('sms', 'Hello ((name))');
     const writer = new BatchWriter(bed.db, { fileName: 'a.csv', contentHash: 'x', templateId: template.id, templateVersion: 1, type: 'sms', importedBy: 't', rowCount: 2 });
-    await writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null }]);
+    await writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null, rowNumber: 2, cells: ['447700900123', 'A'] }]);
     await writer.flush();
     // The process dies here: no complete().
     expect((bed.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number }).n).toBe(1);

@@ -5,6 +5,7 @@ import { outboxMessageConstraints } from './003-outbox-message-constraints';
 import { serviceSetUpAndSendBudget } from './004-service-set-up-and-send-budget';
 import { lettersPostRoom } from './005-letters-post-room';
 import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
+import { deliveryRecord } from './007-delivery-record';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   serviceSetUpAndSendBudget,
   lettersPostRoom,
   sentThroughAndKeyType,
+  deliveryRecord,
 ];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OutboxBatchProgress } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
+import { sentMessagesHref } from '../record/recordFilterUrl';
 import './batch-progress.css';
 
 interface BatchProgressListProps {
@@ -107,6 +108,9 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
             {shown ? 'Show all messages' : 'Show these messages'}
             <span className="govuk-visually-hidden"> ({batch.fileName})</span>
           </button>
+          <a className="govuk-link nd-batch__report" href={sentMessagesHref({ batchId: batch.id })}>
+            Delivery report<span className="govuk-visually-hidden"> for {batch.fileName}</span>
+          </a>
           {notYetSent > 0 && (
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onPause(batch.id, !batch.paused)}>
               {batch.paused ? 'Resume sending' : 'Pause sending'}

@@ -33,7 +33,7 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
                   <span className="govuk-body-s govuk-hint nd-block">{channelLabels[message.type]}</span>
                 </td>
                 <td className="govuk-table__cell">
-                  <StatusTag state={message.state} />
+                  <StatusTag state={message.state} type={message.type} notifyStatus={message.notifyStatus} />
                   {message.state === 'scheduled' && <span className="govuk-body-s nd-block">To send on {formatDateTime(message.sendAfter)}</span>}
                   {message.lastError && <span className="govuk-body-s nd-block nd-last-error">{message.lastError}</span>}
                 </td>
