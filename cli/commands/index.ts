@@ -1,11 +1,13 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
+import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
+import { watchCommand } from './watch';
 import { webCommand } from './web';
 
 /** Every command, in the order `--help` lists them. Add a command with one line here. */
@@ -18,4 +20,6 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   syncCommand,
   outboxCommand,
+  inboxCommand,
+  watchCommand,
 ];

@@ -40,6 +40,7 @@ export const syncCommand: CliCommand = {
             `to retry ${report.retrying}, need attention ${report.needsAttention}, statuses updated ${report.statusesChanged}`,
         );
         env.out(describeSyncStatus(report.status));
+        if (report.receivedTexts) env.out(`received texts: ${report.receivedTexts.fetched} new`);
       }
       return report.status.connection === 'offline' || report.status.lastError ? 1 : 0;
     }

@@ -6,6 +6,9 @@ import { openDatabase } from './database/open-database';
 import { createDispatcher, UserError } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
+import { createInboxHandlers } from './handlers/inbox-handlers';
+import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
 import { createServiceHandlers } from './handlers/service-handlers';
@@ -25,6 +28,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
+  /** Watch the saved watch folders (by default, when syncing in the background). */
+  watchFolders?: boolean;
 }
 
 export interface Core {
@@ -81,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
+  const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
@@ -88,8 +94,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
+    ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
+    ...createWatchFolderHandlers(ctx, watchFolders),
   };
   if (options.sync) sync.start();
+  if (options.watchFolders ?? options.sync) watchFolders.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });
 
   return {
@@ -100,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     call: createDispatcher(handlers, log),
     close: async () => {
+      await watchFolders.stop();
       await sync.stop();
       await practice.close();
       db.close();

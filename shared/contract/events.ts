@@ -1,6 +1,7 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
+import type { WatchFolderFile } from './watch-folders';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -9,6 +10,10 @@ export interface CoreEvents {
   'message.updated': OutboxMessage;
   'templates.changed': { templateId: string };
   'import.progress': ImportProgress;
+  /** New replies arrived, or some were read. */
+  'inbox.changed': { unread: number; fetched: number };
+  /** A file of a watch folder was taken, moved on in its import, or finished. */
+  'watchFolders.file': WatchFolderFile;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -17,4 +22,6 @@ export const coreEventNames: readonly CoreEventName[] = [
   'message.updated',
   'templates.changed',
   'import.progress',
+  'inbox.changed',
+  'watchFolders.file',
 ];

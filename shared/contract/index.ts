@@ -4,6 +4,8 @@ import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResul
 import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
+import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
+import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -14,6 +16,8 @@ export * from './sync';
 export * from './templates';
 export * from './imports';
 export * from './permissions';
+export * from './inbox';
+export * from './watch-folders';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -22,6 +26,8 @@ export const handlerArgs = {
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
   ...importHandlerArgs,
+  ...inboxHandlerArgs,
+  ...watchFolderHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -33,6 +39,8 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...outboxHandlerPermissions,
   ...syncHandlerPermissions,
   ...importHandlerPermissions,
+  ...inboxHandlerPermissions,
+  ...watchFolderHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -40,6 +48,7 @@ export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
 interface AllResults extends ServiceHandlerResults, TemplateHandlerResults, OutboxHandlerResults, SyncHandlerResults, ImportHandlerResults {}
+interface AllResults extends InboxHandlerResults, WatchFolderHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -2,6 +2,8 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, type NotifyClient } from '../notify-client';
+import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
+import type { ReceivedTextsFetchReport } from '../inbox/received-texts-fetch';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countWaiting } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
@@ -29,6 +31,8 @@ export interface RunOnceReport {
   /** Messages not yet handed to Notify when the run ended. */
   waiting: number;
   status: SyncStatus;
+  /** The fetch of texts the service received, when one ran. */
+  receivedTexts: ReceivedTextsFetchReport | null;
 }
 
 export interface SyncEngine {
@@ -229,6 +233,14 @@ class NotifySyncEngine implements SyncEngine {
         this.connection.noteRequestFailure(error);
       }
     }
+    if (!this.connection.offline && !this.connection.blockedError && !this.stopping) {
+      try {
+        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(client, service, mode.refreshAll);
+        this.report.receivedTexts = fetched ?? this.report.receivedTexts;
+      } catch (error) {
+        this.connection.noteRequestFailure(error);
+      }
+    }
     if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
     this.notifier.statusChanged();
   }
@@ -378,5 +390,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
+  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, receivedTexts: null };
 }
