@@ -18,7 +18,8 @@ function describeFile(file: WatchFolderFile): string {
 
 function report(env: CliEnvironment, result: TakeResult): void {
   if (result.outcome === 'done' || result.outcome === 'failed') {
-    if (result.file) (result.outcome === 'done' ? env.out : env.err)(env.json ? JSON.stringify(result.file) : describeFile(result.file));
+    if (result.file && env.json) env.out(JSON.stringify(result.file));
+    else if (result.file) (result.outcome === 'done' ? env.out : env.err)(describeFile(result.file));
   } else if (result.message && !env.json) {
     env.err(result.message);
   }
@@ -72,20 +73,28 @@ export const watchCommand: CliCommand = {
     void env.stopRequested.then(() => abort.abort());
     const take = async (path: string): Promise<TakeResult> => {
       const result = await takeDroppedFile({ db: core.ctx.db, dataDir: env.dataDir, user: core.ctx.user, signal: abort.signal }, settings, path);
-      report(env, result);
+      if (!(values.once && env.json)) report(env, result);
       return result;
     };
 
     if (values.once) {
       const { results, stillWriting } = await takeCompleteFilesOnce(folder, take, settleMs);
-      for (const name of stillWriting) env.err(`${name} is still being written: it is left for the next run.`);
       const failed = results.filter((result) => result.outcome !== 'done').length;
-      if (!env.json) env.out(`${results.length - failed} of ${results.length} files queued`);
+      if (env.json) {
+        env.out(JSON.stringify({ files: results.flatMap((result) => (result.file ? [result.file] : [])), stillWriting }));
+      } else {
+        for (const name of stillWriting) env.err(`${name} is still being written: it is left for the next run.`);
+        env.out(`${results.length - failed} of ${results.length} files queued`);
+      }
       return failed > 0 ? 1 : 0;
     }
     const watcher = new FolderWatcher(folder, { settleMs, take, onProblem: (message) => message && env.err(message) });
     await watcher.start();
-    if (!env.json) env.out(`Watching ${folder} (Ctrl+C to stop). Queued messages are sent by the desktop app or notify-desk sync.`);
+    env.out(
+      env.json
+        ? JSON.stringify({ watching: folder })
+        : `Watching ${folder} (Ctrl+C to stop). Queued messages are sent by the desktop app or notify-desk sync.`,
+    );
     await env.stopRequested;
     await watcher.stop();
     return 0;
