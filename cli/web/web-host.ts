@@ -3,11 +3,12 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
+import { INBOX_DOWNLOAD_PATH, MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, type CallResult } from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
+import { sendInboxDownload } from './inbox-download';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -147,6 +148,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
       if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+    }
+    if (rawPath === INBOX_DOWNLOAD_PATH) {
+      if (!sameToken(tokenBytes, url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      return sendInboxDownload(core, request, response, attachmentDisposition);
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerDeskDialogs } from './desk-dialogs';
 import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import { lockDownSession, lockDownWindow } from './window-security';
 
@@ -71,6 +72,7 @@ void app.whenReady().then(async () => {
     return;
   }
   registerIpc(core);
+  registerDeskDialogs(core, () => mainWindow);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

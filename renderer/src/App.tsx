@@ -3,6 +3,8 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
 import { PracticeModeBanner } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
+import { ConversationPage } from './pages/inbox/ConversationPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -30,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'inbox':
+      return id ? <ConversationPage key={id} phoneKey={id} /> : <InboxPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emptyArgs, idSchema } from './common';
 import { columnMappingSchema, type ColumnMapping, type ImportStage } from './imports';
 import type { PermissionsFor } from './permissions';
+import { parseTimeOfDay } from '../notify/uk-time';
 
 /** A folder back-office systems drop spreadsheets into; each complete file is imported and queued as a batch. */
 export interface WatchFolder {
@@ -50,7 +51,7 @@ export interface WatchFolderFile {
 export const timeOfDaySchema = z
   .string()
   .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.');
+  .refine((text) => parseTimeOfDay(text) !== null, 'Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.');
 
 export const watchFolderHandlerArgs = {
   'watchFolders.list': emptyArgs,

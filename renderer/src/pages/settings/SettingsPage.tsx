@@ -5,6 +5,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorS
 import { TextInput } from '../../components/TextInput';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
+import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -136,6 +137,7 @@ export function SettingsPage() {
           )}
         </section>
       )}
+      <WatchFoldersSettings />
     </>
   );
 }
