@@ -21,8 +21,8 @@ function details(file: WatchFolderFile): string {
     return file.progress ? `${stageWords[file.progress.stage]}: ${formatCount(file.progress.rows)} rows so far` : 'Starting';
   }
   if (file.state === 'failed') return file.reason ?? '';
-  const rejected = file.rejected > 0 ? `; ${formatCount(file.rejected)} rows set aside` : '';
-  return `${formatCount(file.queued)} messages${rejected}`;
+  const rejected = file.rejected > 0 ? `; ${formatCount(file.rejected)} ${file.rejected === 1 ? 'row' : 'rows'} set aside` : '';
+  return `${formatCount(file.queued)} ${file.queued === 1 ? 'message' : 'messages'}${rejected}`;
 }
 
 /** The outbox's view of the watch folders: whether each is watched, the file being imported, and the last files taken. */
