@@ -34,7 +34,7 @@ export const inboxAndWatchFolders: Migration = {
       CREATE INDEX received_texts_phone ON received_texts (phone_key, received_at);
       CREATE INDEX received_texts_unread ON received_texts (phone_key) WHERE read_at IS NULL;
 
-      CREATE INDEX outbox_messages_sms_recipient ON outbox_messages (recipient, created_at) WHERE type = 'sms';
+      CREATE INDEX outbox_messages_sms_recipient ON outbox_messages (recipient) WHERE type = 'sms';
 
       CREATE TABLE watch_folders (
         id TEXT PRIMARY KEY,
