@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { CallError, call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/TextInput';
 import { Textarea } from '../../components/Textarea';
+import { useSubmission } from '../../hooks/useSubmission';
 
 const numberFieldId = 'practice-reply-number';
 const textFieldId = 'practice-reply-text';
@@ -12,28 +13,19 @@ const textFieldId = 'practice-reply-text';
 export function PracticeReplyForm({ onArrived }: { onArrived(): void }) {
   const [phoneNumber, setPhoneNumber] = useState('');
   const [content, setContent] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, submit } = useSubmission({ 'invalid-recipient': numberFieldId });
 
   async function receive(): Promise<void> {
     const found: FieldError[] = [
       ...(phoneNumber.trim() ? [] : [{ fieldId: numberFieldId, message: 'Enter the phone number the reply comes from' }]),
       ...(content.trim() ? [] : [{ fieldId: textFieldId, message: 'Enter the text of the reply' }]),
     ];
-    setErrors(found);
-    setProblem(null);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
+    const arrived = await submit(found, async () => {
       await call('inbox.practiceReply', { phoneNumber, content });
+    });
+    if (arrived) {
       setContent('');
       onArrived();
-    } catch (error) {
-      if (error instanceof CallError && error.code === 'invalid-recipient') setErrors([{ fieldId: numberFieldId, message: error.message }]);
-      else setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   }
 

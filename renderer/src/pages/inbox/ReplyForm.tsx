@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Personalisation, TemplateDetail } from '../../../../shared/contract';
-import { CallError, call, errorMessage } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
 import { NotificationBanner } from '../../components/NotificationBanner';
@@ -8,6 +8,8 @@ import { Select } from '../../components/Select';
 import { SmsPreview } from '../../components/SmsPreview';
 import { TextInput } from '../../components/TextInput';
 import { usePreview } from '../../hooks/usePreview';
+import { useSubmission } from '../../hooks/useSubmission';
+import { templateChoices } from '../../format/templateChoices';
 import { useStore } from '../../store/store';
 import { isRecipientPlaceholder } from '../send/recipient';
 
@@ -19,47 +21,41 @@ const lastTemplateKey = 'notifyDesk.replyTemplate';
 /** A one-off text to the number, from a text message template. */
 export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: string; phoneNumber: string; onQueued(): void }) {
   const templates = useStore((store) => store.templates);
-  const textTemplates = templates.filter((template) => template.type === 'sms' && !template.archived).sort((a, b) => a.name.localeCompare(b.name));
+  const choices = templateChoices(templates, 'sms');
   const remembered = window.localStorage.getItem(lastTemplateKey) ?? '';
   const [templateId, setTemplateId] = useState(remembered);
   const [template, setTemplate] = useState<TemplateDetail | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [values, setValues] = useState<Personalisation>({});
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
   const [queued, setQueued] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const chosenExists = textTemplates.some((summary) => summary.id === templateId);
+  const { errors, problem, busy: sending, submit } = useSubmission({ 'invalid-message': templateFieldId });
+  const chosenExists = templateId !== '' && choices.some((choice) => choice.value === templateId);
 
   useEffect(() => {
     setTemplate(null);
     if (!templateId || !chosenExists) return;
-    call('templates.get', { id: templateId }).then(setTemplate, (error: unknown) => setProblem(errorMessage(error)));
+    call('templates.get', { id: templateId }).then(setTemplate, (error: unknown) => setLoadProblem(errorMessage(error)));
   }, [templateId, chosenExists]);
 
   const placeholders = template ? template.placeholders.filter((name) => !isRecipientPlaceholder(name)) : [];
   const { preview } = usePreview(template ? { type: 'sms', body: template.latest.body, values: { 'phone number': phoneNumber, ...values } } : null);
 
+  const shownProblem = problem ?? loadProblem;
+
   async function send(): Promise<void> {
-    const problems: FieldError[] = [
+    const found: FieldError[] = [
       ...(template ? [] : [{ fieldId: templateFieldId, message: 'Choose a text message template to reply with' }]),
       ...placeholders.flatMap((name, index) => (values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }])),
     ];
-    setErrors(problems);
-    setProblem(null);
     setQueued(null);
-    if (!template || problems.length > 0) return;
-    setSending(true);
-    try {
-      await call('inbox.reply', { phoneKey, templateId: template.id, values });
+    const sent = await submit(found, async () => {
+      await call('inbox.reply', { phoneKey, templateId: template?.id ?? '', values });
+    });
+    if (sent && template) {
       window.localStorage.setItem(lastTemplateKey, template.id);
       setValues({});
       setQueued(`Reply to ${phoneNumber} queued`);
       onQueued();
-    } catch (error) {
-      if (error instanceof CallError && error.code === 'invalid-message') setErrors([{ fieldId: templateFieldId, message: error.message }]);
-      else setProblem(errorMessage(error));
-    } finally {
-      setSending(false);
     }
   }
 
@@ -74,7 +70,7 @@ export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: strin
         </NotificationBanner>
       )}
       <ErrorSummary errors={errors} />
-      {problem && <ErrorBanner message={problem} />}
+      {shownProblem && <ErrorBanner message={shownProblem} />}
       <form
         noValidate
         onSubmit={(event) => {
@@ -86,7 +82,7 @@ export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: strin
           id={templateFieldId}
           label="Text message template"
           value={chosenExists ? templateId : ''}
-          options={[{ value: '', label: 'Choose a template' }, ...textTemplates.map((summary) => ({ value: summary.id, label: summary.name }))]}
+          options={choices}
           onChange={(id) => {
             setTemplateId(id);
             setValues({});

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { timeOfDaySchema, type WatchFolder } from '../../../../shared/contract';
-import { CallError, call, chooseWatchFolder, errorMessage, isDesktopApp } from '../../api/client';
+import { call, chooseWatchFolder, errorMessage, isDesktopApp } from '../../api/client';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
-import { channelLabels } from '../../format/channels';
+import { templateChoices } from '../../format/templateChoices';
+import { useSubmission } from '../../hooks/useSubmission';
 import { useStore } from '../../store/store';
 
 const ids = { folder: 'watch-folder-choose', template: 'watch-folder-template', sendTime: 'watch-folder-send-time' } as const;
@@ -29,45 +30,30 @@ export function WatchFoldersSettings() {
   const templates = useStore((store) => store.templates);
   const [folders, setFolders] = useState<WatchFolder[] | null>(null);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, problem, busy, submit } = useSubmission({ 'invalid-arguments': ids.sendTime });
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const desktop = isDesktopApp();
+  const shownProblem = problem ?? loadProblem;
 
-  const load = () => call('watchFolders.list', {}).then(({ folders: listed }) => setFolders(listed), (error: unknown) => setProblem(errorMessage(error)));
+  const load = () => call('watchFolders.list', {}).then(({ folders: listed }) => setFolders(listed), (error: unknown) => setLoadProblem(errorMessage(error)));
   useEffect(() => {
     void load();
   }, []);
 
-  async function run(action: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      if (error instanceof CallError && error.code === 'invalid-arguments') setErrors([{ fieldId: ids.sendTime, message: error.message }]);
-      else setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const choose = () =>
-    run(async () => {
+    submit([], async () => {
       const chosen = await chooseWatchFolder();
       if (chosen) setDraft((previous) => ({ ...previous, chosen, folder: chosen.folder }));
     });
 
   const save = () => {
     const sendTime = draft.sendTime.trim() === '' ? null : timeOfDaySchema.safeParse(draft.sendTime);
-    const problems: FieldError[] = [
+    const found: FieldError[] = [
       ...(draft.folder ? [] : [{ fieldId: ids.folder, message: 'Choose the folder to watch' }]),
       ...(draft.templateId ? [] : [{ fieldId: ids.template, message: 'Choose the template for its files' }]),
       ...(sendTime && !sendTime.success ? [{ fieldId: ids.sendTime, message: sendTime.error.issues[0]?.message ?? '' }] : []),
     ];
-    setErrors(problems);
-    if (problems.length > 0) return;
-    void run(async () => {
+    return submit(found, async () => {
       await call('watchFolders.save', {
         id: draft.id ?? undefined,
         folderToken: draft.chosen?.folderToken,
@@ -81,18 +67,10 @@ export function WatchFoldersSettings() {
   };
 
   const remove = (folder: WatchFolder) =>
-    run(async () => {
+    submit([], async () => {
       await call('watchFolders.remove', { id: folder.id });
       await load();
     });
-
-  const templateOptions = [
-    { value: '', label: 'Choose a template' },
-    ...templates
-      .filter((template) => !template.archived)
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((template) => ({ value: template.id, label: `${template.name} (${channelLabels[template.type]})` })),
-  ];
 
   return (
     <section aria-labelledby="watch-folders-settings-heading">
@@ -105,7 +83,7 @@ export function WatchFoldersSettings() {
         folder’s <code>done</code> folder with a report beside it, or to <code>failed</code> with the reason. The same
         file is never queued twice.
       </p>
-      {problem && <ErrorBanner message={problem} />}
+      {shownProblem && <ErrorBanner message={shownProblem} />}
       {folders && folders.length > 0 && (
         <dl className="govuk-summary-list">
           {folders.map((folder) => (
@@ -142,7 +120,7 @@ export function WatchFoldersSettings() {
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            save();
+            void save();
           }}
         >
           <div className={`govuk-form-group${errorFor(errors, ids.folder) ? ' govuk-form-group--error' : ''}`}>
@@ -154,7 +132,7 @@ export function WatchFoldersSettings() {
               </button>
             )}
           </div>
-          <Select id={ids.template} label="Template" value={draft.templateId} options={templateOptions} onChange={(templateId) => setDraft((previous) => ({ ...previous, templateId }))} error={errorFor(errors, ids.template)} hint="Columns are matched as on the import page, with the matches saved there for this template." />
+          <Select id={ids.template} label="Template" value={draft.templateId} options={templateChoices(templates)} onChange={(templateId) => setDraft((previous) => ({ ...previous, templateId }))} error={errorFor(errors, ids.template)} hint="Columns are matched as on the import page, with the matches saved there for this template." />
           <Checkbox id="watch-folder-exclude-invalid" label="Queue the rows that can be sent and set the others aside" checked={draft.excludeInvalid} onChange={(excludeInvalid) => setDraft((previous) => ({ ...previous, excludeInvalid }))} />
           <TextInput id={ids.sendTime} label="Send at (optional)" hint="A time of day on the 24-hour clock, UK time, for example 09:30. Each file’s messages wait until the next such time. Leave empty to send as soon as a file is queued." value={draft.sendTime} onChange={(sendTime) => setDraft((previous) => ({ ...previous, sendTime }))} error={errorFor(errors, ids.sendTime)} widthClass="govuk-input--width-5" />
           <div className="govuk-button-group">
