@@ -23,8 +23,9 @@ export interface TakeContext {
 }
 
 /**
- * `done` and `failed`: the file was moved there with its report. `left`: it stays where it is, for now (gone, still
- * being written, or another process has it). `retry`: something went wrong that is not the file's fault; try again later.
+ * `done` and `failed`: the file was moved there with its report. `left`: it stays where it is, for now (gone, or still
+ * being written). `retry`: it could not be taken now (locked, the same content being imported, something that is not
+ * the file's fault); try again later.
  */
 export type TakeOutcome = 'done' | 'failed' | 'left' | 'retry';
 
@@ -58,7 +59,7 @@ export async function takeDroppedFile(ctx: TakeContext, settings: WatchSettings,
   const claim = claimFile(ctx.db, settings, fileName, examined.contentHash);
   switch (claim.kind) {
     case 'busy':
-      return { outcome: 'left', file: null, message: `${fileName} is being imported by another notify-desk.` };
+      return { outcome: 'retry', file: null, message: `${fileName} has the same content as a file being imported now; it is looked at again once that one is done.` };
     case 'duplicate':
       return fail(ctx, settings, path, newFailedRow(ctx.db, settings, fileName, examined.contentHash), claim.reason);
     case 'finish':
