@@ -3,11 +3,7 @@ import type { WatchFolderFile } from '../../shared/contract';
 import { parseTimeOfDay } from '../../shared/notify/uk-time';
 import { UsageError, type CliCommand, type CliEnvironment } from '../command';
 import { parseOptions, parsePairs } from '../parse-options';
-import { ImportError } from '../../electron/core/import/import-error';
-import { findTemplateIdByName } from '../../electron/core/import/template-for-import';
-import { DEFAULT_SETTLE_MS, FolderWatcher, takeCompleteFilesOnce } from '../../electron/core/watch-folder/folder-watcher';
-import { takeDroppedFile, type TakeResult } from '../../electron/core/watch-folder/take-dropped-file';
-import { folderProblem } from '../../electron/core/watch-folder/watch-folder-runner';
+import type { TakeResult } from '../../electron/core/watch-folder/take-dropped-file';
 import type { WatchSettings } from '../../electron/core/watch-folder/watch-folder-store';
 
 function describeFile(file: WatchFolderFile): string {
@@ -47,17 +43,24 @@ export const watchCommand: CliCommand = {
     const [given, ...extra] = positionals;
     if (!given || extra.length > 0) throw new UsageError('watch needs exactly one FOLDER');
     if (!values.template) throw new UsageError('watch needs --template NAME');
-    const settleMs = values['settle-ms'] === undefined ? DEFAULT_SETTLE_MS : Number(values['settle-ms']);
-    if (!Number.isInteger(settleMs) || settleMs < 100) throw new UsageError('--settle-ms takes a whole number of milliseconds, at least 100');
+    const settleMs = values['settle-ms'] === undefined ? undefined : Number(values['settle-ms']);
+    if (settleMs !== undefined && (!Number.isInteger(settleMs) || settleMs < 100)) throw new UsageError('--settle-ms takes a whole number of milliseconds, at least 100');
     if (values['send-time'] !== undefined && !parseTimeOfDay(values['send-time'])) throw new UsageError('--send-time takes a time as HH:MM, for example 09:30');
-    const folder = resolve(given);
-    const problem = folderProblem(folder);
-    if (problem) throw new ImportError('no-such-folder', problem);
     const mapping = Object.fromEntries(
       Object.entries(parsePairs(values.map, '--map')).map(([column, placeholder]) => [column, placeholder === '' ? null : placeholder]),
     );
-
-    const core = await env.openCore();
+    const [core, { ImportError }, { findTemplateIdByName }, { FolderWatcher, takeCompleteFilesOnce }, { takeDroppedFile }, { folderProblem }] =
+      await Promise.all([
+        env.openCore(),
+        import('../../electron/core/import/import-error'),
+        import('../../electron/core/import/template-for-import'),
+        import('../../electron/core/watch-folder/folder-watcher'),
+        import('../../electron/core/watch-folder/take-dropped-file'),
+        import('../../electron/core/watch-folder/watch-folder-runner'),
+      ]);
+    const folder = resolve(given);
+    const problem = folderProblem(folder);
+    if (problem) throw new ImportError('no-such-folder', problem);
     const templateId = findTemplateIdByName(core.ctx.db, values.template);
     if (!templateId) throw new ImportError('no-such-template', `There is no template called "${values.template}". See notify-desk template list.`);
     const settings: WatchSettings = {

@@ -2,7 +2,6 @@ import type { HandlerMap } from '../../../shared/contract';
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import type { CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
-import { writeInboxDownloadFile } from '../inbox/inbox-download-writer';
 import { getConversation, listConversations, listReceivedTexts, markConversationRead, unreadCount } from '../inbox/inbox-queries';
 import { phoneKeyOf } from '../inbox/phone-key';
 import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
@@ -63,7 +62,11 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
       return { message };
     },
     'inbox.messages': async (query) => ({ messages: listReceivedTexts(ctx.db, query) }),
-    'inbox.export': async ({ path }) => ({ path, rows: await writeInboxDownloadFile(ctx.db, path) }),
+    'inbox.export': async ({ path }) => {
+      // csv-stringify loads with the first download, not with every core.
+      const { writeInboxDownloadFile } = await import('../inbox/inbox-download-writer');
+      return { path, rows: await writeInboxDownloadFile(ctx.db, path) };
+    },
     'inbox.refresh': fetchNow,
     'inbox.practiceReply': async ({ phoneNumber, content }) => {
       if ((await ctx.activeService()).kind !== 'practice') {

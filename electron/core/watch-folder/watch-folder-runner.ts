@@ -2,8 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { WatchFolder, WatchFolderFile } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import type { Logger } from '../log';
-import { FolderWatcher } from './folder-watcher';
-import { takeDroppedFile } from './take-dropped-file';
+import type { FolderWatcher } from './folder-watcher';
 import { listWatchFolders, settingsOf, toWatchFolderFile, type SavedWatchFolder, type WatchFolderFileRow } from './watch-folder-store';
 
 /** How often a folder that cannot be watched (missing, a network drive away) is tried again. */
@@ -103,7 +102,10 @@ export class WatchFolderRunner {
       }
       const entry: Running = { key: keyOf(folder), watcher: null, problem: null };
       const settings = settingsOf(folder);
-      const watcher = new FolderWatcher(folder.folder, {
+      // chokidar and the import pipeline load once a folder is watched, not with every core.
+      const [{ FolderWatcher }, { takeDroppedFile }] = await Promise.all([import('./folder-watcher'), import('./take-dropped-file')]);
+      if (this.stopped) return;
+      const watcher: FolderWatcher = new FolderWatcher(folder.folder, {
         settleMs: this.options.settleMs,
         onProblem: (message) => {
           entry.problem = message;
