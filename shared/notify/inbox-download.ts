@@ -11,8 +11,28 @@ export function stripLeadingFormulaCharacters(text: string): string {
   return text.replace(/^[=+\-@]+/, '');
 }
 
-export function inboxDownloadRow(text: { userNumber: string; content: string; receivedAt: string }): [string, string, string] {
-  return [formatPhoneNumberHumanReadable(text.userNumber), stripLeadingFormulaCharacters(text.content), formatUkDateTimeNumeric(text.receivedAt)];
+export interface ReceivedTextForDownload {
+  userNumber: string;
+  content: string;
+  receivedAt: string;
+}
+
+export function inboxDownloadRow(text: ReceivedTextForDownload, humanReadable: (number: string) => string = formatPhoneNumberHumanReadable): [string, string, string] {
+  return [humanReadable(text.userNumber), stripLeadingFormulaCharacters(text.content), formatUkDateTimeNumeric(text.receivedAt)];
+}
+
+/** Rows for one download: a number that sent many texts is made human-readable once. */
+export function inboxDownloadRows(): (text: ReceivedTextForDownload) => [string, string, string] {
+  const numbers = new Map<string, string>();
+  const humanReadable = (number: string): string => {
+    let shown = numbers.get(number);
+    if (shown === undefined) {
+      shown = formatPhoneNumberHumanReadable(number);
+      numbers.set(number, shown);
+    }
+    return shown;
+  };
+  return (text) => inboxDownloadRow(text, humanReadable);
 }
 
 /** Notify's file name: `Received text messages YYYY-MM-DD.csv`, the date in the UK. */

@@ -24,21 +24,28 @@ function londonWallClock(utcMs: number): WallClock {
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
+const HOUR_MS = 3_600_000;
+/** The clocks change on the hour (01:00 UTC), so one offset holds for a whole UTC hour: asked of Intl once per hour. */
+const offsetByUtcHour = new Map<number, number>();
+
 /** Minutes London is ahead of UTC at this instant (0 in winter, 60 in summer). */
 function londonOffsetMinutes(utcMs: number): number {
-  const wall = londonWallClock(utcMs);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  return Math.round((wallAsUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
+  const hour = Math.floor(utcMs / HOUR_MS);
+  const known = offsetByUtcHour.get(hour);
+  if (known !== undefined) return known;
+  const wall = londonWallClock(hour * HOUR_MS);
+  const offset = Math.round((Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - hour * HOUR_MS) / 60_000);
+  if (offsetByUtcHour.size > 100_000) offsetByUtcHour.clear();
+  offsetByUtcHour.set(hour, offset);
+  return offset;
 }
-
-const twoDigits = (value: number): string => String(value).padStart(2, '0');
 
 /** `YYYY-MM-DD HH:MM` in UK time, as Notify's inbox download writes a text's time; '' for a time that cannot be read. */
 export function formatUkDateTimeNumeric(iso: string): string {
   const utcMs = Date.parse(iso);
   if (Number.isNaN(utcMs)) return '';
-  const wall = londonWallClock(utcMs);
-  return `${wall.year}-${twoDigits(wall.month)}-${twoDigits(wall.day)} ${twoDigits(wall.hour)}:${twoDigits(wall.minute)}`;
+  const wall = new Date(utcMs + londonOffsetMinutes(utcMs) * 60_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
 }
 
 /** `YYYY-MM-DD`, the UK date of an instant. */

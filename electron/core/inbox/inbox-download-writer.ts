@@ -4,10 +4,10 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { INBOX_DOWNLOAD_COLUMNS, inboxDownloadRow } from '../../../shared/notify/inbox-download';
+import { INBOX_DOWNLOAD_COLUMNS, inboxDownloadRows } from '../../../shared/notify/inbox-download';
 import type { Db } from '../database/open-database';
 import { UserError } from '../dispatch';
-import { listReceivedTexts, type InboxFilter } from './inbox-queries';
+import { receivedTextRows, type InboxFilter } from './inbox-queries';
 
 /** Texts read from SQLite at a time: the connection is never held while the file is written. */
 const PAGE_SIZE = 1_000;
@@ -18,14 +18,16 @@ const PAGE_SIZE = 1_000;
  */
 export async function writeInboxDownload(db: Db, out: Writable, filter: InboxFilter = {}): Promise<number> {
   const csv = stringify({ header: true, columns: [...INBOX_DOWNLOAD_COLUMNS], bom: true, record_delimiter: 'windows' });
+  const row = inboxDownloadRows();
   let rows = 0;
   const producing = (async () => {
     let before: string | undefined;
     for (;;) {
-      const page = listReceivedTexts(db, { ...filter, limit: PAGE_SIZE, before });
+      const page = receivedTextRows(db, { ...filter, limit: PAGE_SIZE, before });
       for (const text of page) {
         if (csv.destroyed) return;
-        if (!csv.write(inboxDownloadRow(text))) await new Promise((resolve) => csv.once('drain', resolve).once('close', resolve));
+        const cells = row({ userNumber: text.user_number, content: text.content, receivedAt: text.received_at });
+        if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve).once('close', resolve));
       }
       rows += page.length;
       if (page.length < PAGE_SIZE) break;

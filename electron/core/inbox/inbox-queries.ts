@@ -6,7 +6,7 @@ import { nowIso } from '../clock';
 import { outboxMessageColumns, outboxMessageFrom, toOutboxMessage, type OutboxMessageRow } from '../outbox/outbox-message-row';
 import { phoneKeyOf } from './phone-key';
 
-interface ReceivedTextRow {
+export interface ReceivedTextRow {
   id: string;
   user_number: string;
   phone_key: string;
@@ -38,8 +38,12 @@ export interface InboxFilter {
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
-/** SQL conditions on received texts `r`, and their parameters. */
-function filterConditions(filter: InboxFilter): { conditions: string[]; params: Record<string, string> } {
+/**
+ * SQL conditions on received texts `r`, and their parameters: each text that matches the search (for the list of
+ * texts), or each text of a number with any text that matches (for conversations, where the sender's filter is left
+ * to `sentByCondition` on the conversation, once per number rather than once per text).
+ */
+function filterConditions(filter: InboxFilter, scope: 'text' | 'conversation'): { conditions: string[]; params: Record<string, string> } {
   const conditions: string[] = [];
   const params: Record<string, string> = {};
   const search = filter.search?.trim();
@@ -53,14 +57,19 @@ function filterConditions(filter: InboxFilter): { conditions: string[]; params: 
       matches.push('r.phone_key LIKE @searchDigits ESCAPE \'\\\'', 'r.user_number LIKE @searchDigits ESCAPE \'\\\'');
       params.searchDigits = `%${escapeLike(digits.replace(/^0/, ''))}%`;
     }
-    conditions.push(`r.phone_key IN (SELECT r.phone_key FROM received_texts r WHERE ${matches.join(' OR ')})`);
+    const matching = `(${matches.join(' OR ')})`;
+    conditions.push(scope === 'text' ? matching : `r.phone_key IN (SELECT r.phone_key FROM received_texts r WHERE ${matching})`);
   }
   if (filter.sentBy) {
-    conditions.push(`EXISTS (SELECT 1 FROM outbox_messages m WHERE m.type = 'sms' AND m.recipient = r.phone_key AND m.created_by = @sentBy)`);
     params.sentBy = filter.sentBy;
+    if (scope === 'text') conditions.push(sentByCondition('r.phone_key'));
   }
   return { conditions, params };
 }
+
+/** The number (in `column`) was sent a text message by the desk user @sentBy. */
+const sentByCondition = (column: string): string =>
+  `EXISTS (SELECT 1 FROM outbox_messages m WHERE m.type = 'sms' AND m.recipient = ${column} AND m.created_by = @sentBy)`;
 
 const whereClause = (conditions: string[]): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
 
@@ -86,10 +95,13 @@ export function listConversations(
   db: Db,
   query: InboxFilter & { unreadOnly: boolean; limit: number; offset: number },
 ): { conversations: InboxConversation[]; total: number } {
-  const { conditions, params } = filterConditions(query);
-  const having = query.unreadOnly ? 'HAVING SUM(r.read_at IS NULL) > 0' : '';
+  const { conditions, params } = filterConditions(query, 'conversation');
+  const having = [
+    ...(query.unreadOnly ? ['SUM(r.read_at IS NULL) > 0'] : []),
+    ...(query.sentBy ? [sentByCondition('r.phone_key')] : []),
+  ];
   const grouped = `SELECT r.phone_key, COUNT(*) AS texts, SUM(r.read_at IS NULL) AS unread, MAX(r.received_at) AS last_at
-    FROM received_texts r ${whereClause(conditions)} GROUP BY r.phone_key ${having}`;
+    FROM received_texts r ${whereClause(conditions)} GROUP BY r.phone_key ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''}`;
   const rows = db
     .prepare(
       `WITH conversations AS (${grouped}),
@@ -160,7 +172,12 @@ export function markConversationRead(db: Db, phoneKey: string, user: string): nu
 
 /** Received texts one by one, newest first; `before` is the id of the last text of the previous page. */
 export function listReceivedTexts(db: Db, query: InboxFilter & { limit: number; before?: string }): ReceivedTextMessage[] {
-  const { conditions, params } = filterConditions(query);
+  return receivedTextRows(db, query).map(toReceivedTextMessage);
+}
+
+/** The rows behind `listReceivedTexts`, as stored. */
+export function receivedTextRows(db: Db, query: InboxFilter & { limit: number; before?: string }): ReceivedTextRow[] {
+  const { conditions, params } = filterConditions(query, 'text');
   const pageParams: Record<string, string | number> = { ...params, limit: query.limit };
   if (query.before) {
     const anchor = db.prepare('SELECT received_at, rowid AS position FROM received_texts WHERE id = ?').get(query.before) as
@@ -171,8 +188,7 @@ export function listReceivedTexts(db: Db, query: InboxFilter & { limit: number; 
     pageParams.beforeAt = anchor.received_at;
     pageParams.beforePosition = anchor.position;
   }
-  const rows = db
+  return db
     .prepare(`SELECT ${TEXT_COLUMNS} FROM received_texts r ${whereClause(conditions)} ORDER BY r.received_at DESC, r.rowid DESC LIMIT @limit`)
     .all(pageParams) as ReceivedTextRow[];
-  return rows.map(toReceivedTextMessage);
 }
