@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { copyFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportCheckReport } from '../../../shared/contract';
 
@@ -82,8 +82,4 @@ export async function moveDroppedFile(path: string, destination: string): Promis
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-}
-
-export async function removeQuietly(path: string): Promise<void> {
-  await rm(path, { force: true }).catch(() => undefined);
 }
