@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { importCommand } from './import';
 import { lettersCommand } from './letters';
 import { logCommand } from './log';
+import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
 import { routeCommand } from './route';
 import { sendCommand } from './send';
@@ -9,6 +10,7 @@ import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
+import { watchCommand } from './watch';
 import { webCommand } from './web';
 
 /** Every command, in the order `--help` lists them. Add a command with one line here. */
@@ -24,4 +26,6 @@ export const commands: readonly CliCommand[] = [
   routeCommand,
   lettersCommand,
   logCommand,
+  inboxCommand,
+  watchCommand,
 ];

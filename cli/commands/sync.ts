@@ -42,6 +42,7 @@ export const syncCommand: CliCommand = {
         );
         env.out(describeSyncStatus(report.status));
         if (report.harvest) env.out(`delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`);
+        if (report.receivedTexts) env.out(`received texts: ${report.receivedTexts.fetched} new`);
       }
       return report.status.connection === 'offline' || report.status.lastError ? 1 : 0;
     }

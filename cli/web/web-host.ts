@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import {
+  INBOX_DOWNLOAD_PATH,
   LETTER_PDF_DOWNLOAD_PATH,
   MAX_IMPORT_FILE_BYTES,
   RECORD_EXPORT_DOWNLOAD_PATH,
@@ -19,6 +20,7 @@ import { rejectedRowsFolder } from '../../electron/core/import/run-import';
 import { WebSessionKeys } from './session-keys';
 import { attachmentDisposition } from './attachment';
 import { sendExportDownload } from './export-download';
+import { sendInboxDownload } from './inbox-download';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -123,6 +125,18 @@ async function sendLetterPdf(core: Core, request: IncomingMessage, response: Ser
   );
 }
 
+type SendDownload = (core: Core, request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/** The files a page may download (each needs the session's token, as the event stream does), by their address. */
+function downloadFor(rawPath: string): SendDownload | null {
+  const named = (prefix: string, send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>) =>
+    rawPath.startsWith(prefix) ? (core: Core, request: IncomingMessage, response: ServerResponse) => send(core, request, response, rawPath.slice(prefix.length)) : null;
+  if (rawPath === INBOX_DOWNLOAD_PATH) return (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition);
+  return (
+    named(REJECTED_ROWS_DOWNLOAD_PATH, sendRejectedRows) ?? named(RECORD_EXPORT_DOWNLOAD_PATH, sendExportDownload) ?? named(LETTER_PDF_DOWNLOAD_PATH, sendLetterPdf)
+  );
+}
+
 /**
  * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token, which the
  * page gets once for the one-time code in the address; Host and Origin must name this server, so other sites in the
@@ -195,18 +209,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET.');
 
-    if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
+    const download = downloadFor(rawPath);
+    if (download) {
       if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
-    }
-    if (rawPath.startsWith(RECORD_EXPORT_DOWNLOAD_PATH)) {
-      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      return sendExportDownload(core, request, response, rawPath.slice(RECORD_EXPORT_DOWNLOAD_PATH.length));
-    }
-
-    if (rawPath.startsWith(LETTER_PDF_DOWNLOAD_PATH)) {
-      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      return sendLetterPdf(core, request, response, rawPath.slice(LETTER_PDF_DOWNLOAD_PATH.length));
+      return download(core, request, response);
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

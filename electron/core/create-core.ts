@@ -12,6 +12,9 @@ import { createRouteHandlers } from './handlers/route-handlers';
 import { sourceLetterFontsDir } from './letters/letter-assets';
 import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters/letter-print-page';
 import { systemSpooler, type PrintSpooler } from './letters/printers';
+import { createInboxHandlers } from './handlers/inbox-handlers';
+import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
 import { createRecordHandlers } from './handlers/record-handlers';
@@ -55,6 +58,8 @@ export interface CoreOptions {
   printSpooler?: PrintSpooler;
   /** The desktop app's save dialog for exports (in the main process); web mode offers a download instead. */
   chooseExportDestination?: ChooseExportDestination;
+  /** Watch the saved watch folders (by default, when syncing in the background). */
+  watchFolders?: boolean;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -127,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
+  const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
@@ -143,8 +149,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createPdfLetterHandlers(ctx, afterQueue),
     ...createRouteHandlers(ctx, afterQueue),
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
+    ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
+    ...createWatchFolderHandlers(ctx, watchFolders),
   };
   if (options.sync) sync.start();
+  if (options.watchFolders ?? options.sync) watchFolders.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });
 
   return {
@@ -156,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
+      await watchFolders.stop();
       await sync.stop();
       await practice.close();
       db.close();

@@ -8,12 +8,20 @@ import { CoreSupervisor } from '../core-host/core-supervisor';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDesktopRequestHandler } from './desktop-requests';
-import { APP_ORIGIN, CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import { showInboxSaveDialog, showWatchFolderDialog } from './desk-dialogs';
+import {
+  APP_ORIGIN,
+  CHOOSE_IMPORT_FILE_CHANNEL,
+  CHOOSE_WATCH_FOLDER_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  SAVE_INBOX_DOWNLOAD_CHANNEL,
+} from './ipc-channels';
 import { isInDataFolder } from './show-in-folder';
 import { spellCheckOn } from './spell-check';
 import type { WindowSender } from './trusted-sender';
 import { startUtilityCoreHost } from './utility-core-host';
-import { chooseImportFile, passWindowCall } from './window-calls';
+import { chooseImportFile, chooseWatchFolder, passWindowCall, saveInboxDownload } from './window-calls';
 import { lockDownContents, lockDownSession } from './window-security';
 
 const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
@@ -110,6 +118,8 @@ void app.whenReady().then(async () => {
   }
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, args: unknown) => passWindowCall(senderOf(event), name, args, core));
   ipcMain.handle(CHOOSE_IMPORT_FILE_CHANNEL, (event, args: unknown) => chooseImportFile(senderOf(event), args, showImportDialog, core));
+  ipcMain.handle(CHOOSE_WATCH_FOLDER_CHANNEL, (event) => chooseWatchFolder(senderOf(event), () => showWatchFolderDialog(() => mainWindow), core));
+  ipcMain.handle(SAVE_INBOX_DOWNLOAD_CHANNEL, (event) => saveInboxDownload(senderOf(event), () => showInboxSaveDialog(() => mainWindow), core));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

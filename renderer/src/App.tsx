@@ -5,6 +5,8 @@ import { Header } from './components/Header';
 import { PracticeModeBanner, sendsNothingForReal } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
 import { LettersPage } from './pages/letters/LettersPage';
+import { ConversationPage } from './pages/inbox/ConversationPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { DashboardPage } from './pages/record/DashboardPage';
 import { MessageDetailPage } from './pages/record/MessageDetailPage';
@@ -41,6 +43,8 @@ function Page({ route }: { route: Route }) {
       return id ? <MessageDetailPage key={id} id={id} /> : <SentMessagesPage route={route} />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'inbox':
+      return id ? <ConversationPage key={id} phoneKey={id} /> : <InboxPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:

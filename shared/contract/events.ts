@@ -3,6 +3,7 @@ import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
 import type { LetterPrintProgress } from './letters';
 import type { RecordExportProgress } from './record';
+import type { WatchFolderFile } from './watch-folders';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -16,6 +17,10 @@ export interface CoreEvents {
   'letters.progress': LetterPrintProgress;
   'record.exportProgress': RecordExportProgress;
   'record.changed': { adopted: number; statusesChanged: number };
+  /** New replies arrived, or some were read. */
+  'inbox.changed': { unread: number; fetched: number };
+  /** A file of a watch folder was taken, moved on in its import, or finished. */
+  'watchFolders.file': WatchFolderFile;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -28,4 +33,6 @@ export const coreEventNames: readonly CoreEventName[] = [
   'letters.progress',
   'record.exportProgress',
   'record.changed',
+  'inbox.changed',
+  'watchFolders.file',
 ];

@@ -7,6 +7,8 @@ import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults 
 import { letterHandlerArgs, letterHandlerPermissions, type LetterHandlerResults } from './letters';
 import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } from './routes';
 import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
+import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
+import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -21,6 +23,8 @@ export * from './routes';
 export * from './record';
 export * from './permissions';
 export * from './ui-calls';
+export * from './inbox';
+export * from './watch-folders';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -32,6 +36,8 @@ export const handlerArgs = {
   ...letterHandlerArgs,
   ...routeHandlerArgs,
   ...recordHandlerArgs,
+  ...inboxHandlerArgs,
+  ...watchFolderHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -46,6 +52,8 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...letterHandlerPermissions,
   ...routeHandlerPermissions,
   ...recordHandlerPermissions,
+  ...inboxHandlerPermissions,
+  ...watchFolderHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -60,7 +68,9 @@ interface AllResults
     ImportHandlerResults,
     LetterHandlerResults,
     RouteHandlerResults,
-    RecordHandlerResults {}
+    RecordHandlerResults,
+    InboxHandlerResults,
+    WatchFolderHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -14,12 +14,14 @@ import {
   errorEnvelopeSchema,
   notificationListSchema,
   notificationSchema,
+  receivedTextListSchema,
   sendResponseSchema,
   templateListSchema,
   templateSchema,
   type Notification,
   type NotificationList,
   type NotifyTemplate,
+  type ReceivedTextList,
   type SendResponse,
 } from './schemas';
 
@@ -86,6 +88,8 @@ export interface NotifyClient {
   findByReference(reference: string): Promise<Notification | null>;
   listTemplates(type?: 'sms' | 'email' | 'letter'): Promise<NotifyTemplate[]>;
   getTemplate(id: string, version?: number): Promise<NotifyTemplate>;
+  /** One page of the texts the service received, newest first, strictly older than `olderThan` when given. */
+  listReceivedTexts(olderThan?: string): Promise<ReceivedTextList>;
   /** Closes the kept-alive sockets. */
   close(): void;
 }
@@ -209,6 +213,12 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         'GET',
         `/v2/template/${encodeURIComponent(id)}${version === undefined ? '' : `/version/${version}`}`,
         templateSchema,
+      ),
+    listReceivedTexts: (olderThan) =>
+      request(
+        'GET',
+        `/v2/received-text-messages${olderThan ? `?older_than=${encodeURIComponent(olderThan)}` : ''}`,
+        receivedTextListSchema,
       ),
     close() {
       httpAgent.destroy();

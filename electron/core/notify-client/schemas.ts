@@ -70,3 +70,20 @@ export const templateSchema = z.object({
 export type NotifyTemplate = z.infer<typeof templateSchema>;
 
 export const templateListSchema = z.object({ templates: z.array(templateSchema) });
+
+/** GET /v2/received-text-messages: newest first, 250 a page, `next` while the page is not empty. */
+export const receivedTextSchema = z.object({
+  id: z.string().min(1),
+  user_number: z.string().min(1),
+  notify_number: z.string().nullable().optional(),
+  created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'created_at is not a time'),
+  service_id: z.string().optional(),
+  content: z.string(),
+});
+export type ReceivedText = z.infer<typeof receivedTextSchema>;
+
+export const receivedTextListSchema = z.object({
+  received_text_messages: z.array(receivedTextSchema),
+  links: z.object({ current: z.string().optional(), next: z.string().optional() }).optional(),
+});
+export type ReceivedTextList = z.infer<typeof receivedTextListSchema>;

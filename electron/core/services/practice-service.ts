@@ -23,6 +23,12 @@ export class PracticeService {
     return this.running.then(({ service }) => service);
   }
 
+  /** A text from this number arrives at the practice service now, as a reply would at Notify. */
+  async receiveText(userNumber: string, content: string): Promise<void> {
+    this.running ??= this.start();
+    (await this.running).simulator.addReceivedText(userNumber, content);
+  }
+
   async close(): Promise<void> {
     const running = this.running;
     this.running = null;

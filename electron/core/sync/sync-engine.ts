@@ -3,6 +3,8 @@ import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
 import { routeDueLettersToPrint } from '../letters/print-queue';
+import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
+import type { ReceivedTextsFetchReport } from '../inbox/received-texts-fetch';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
@@ -35,6 +37,8 @@ export interface RunOnceReport {
   status: SyncStatus;
   /** The harvest of the service's notifications into the delivery record, when one ran. */
   harvest: HarvestReport | null;
+  /** The fetch of texts the service received, when one ran. */
+  receivedTexts: ReceivedTextsFetchReport | null;
 }
 
 export interface SyncEngine {
@@ -260,6 +264,8 @@ class NotifySyncEngine implements SyncEngine {
     if (!this.connection.offline && !this.connection.blockedError && !this.stopping) {
       try {
         this.report.harvest = (await this.harvest.runIfDue(client, mode.refreshAll)) ?? this.report.harvest;
+        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(client, service, mode.refreshAll);
+        this.report.receivedTexts = fetched ?? this.report.receivedTexts;
       } catch (error) {
         this.connection.noteRequestFailure(error);
       }
@@ -413,5 +419,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null };
+  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null, receivedTexts: null };
 }

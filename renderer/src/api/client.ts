@@ -1,6 +1,8 @@
 import {
+  INBOX_DOWNLOAD_PATH,
   LETTER_PDF_DOWNLOAD_PATH,
   REJECTED_ROWS_DOWNLOAD_PATH,
+  type CallResult,
   type CoreEventName,
   type CoreEvents,
   type HandlerInput,
@@ -76,6 +78,31 @@ export const letterPdfDownloadUrl = (fileName: string): string => downloadUrl(LE
 /** In web mode, the address of a finished export (as `record.export` gave it), carrying this tab's token. */
 export function exportDownloadUrl(downloadPath: string): string {
   return `${downloadPath}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
+/** In web mode, the address that downloads Notify's inbox CSV, carrying this tab's token as the event stream does. */
+export function inboxDownloadUrl(): string {
+  return `${INBOX_DOWNLOAD_PATH}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
+/** A call the desktop app's main process makes after its own dialog; null when the person cancels the dialog. */
+async function afterDialog<T>(open: (() => Promise<CallResult<unknown> | null>) | undefined): Promise<T | null> {
+  if (!open) throw new CallError('Only the desktop app can open this dialog.', 'desktop-only');
+  const result = await open();
+  if (result === null) return null;
+  if (!result.ok) throw new CallError(result.error.message, result.error.code);
+  // The main process passed the core's answer to the contract's call on unchanged.
+  return result.value as T;
+}
+
+/** Desktop app: the app's folder dialog. The page gets a token for the folder to save a watch folder with, never its path. */
+export function chooseWatchFolder(): Promise<HandlerResult<'watchFolders.grantFolder'> | null> {
+  return afterDialog(window.notifyDesk?.chooseWatchFolder);
+}
+
+/** Desktop app: the app's save dialog, then Notify's inbox CSV written where the person chose. */
+export function saveInboxDownload(): Promise<HandlerResult<'inbox.export'> | null> {
+  return afterDialog(window.notifyDesk?.saveInboxDownload);
 }
 
 export function errorMessage(error: unknown): string {

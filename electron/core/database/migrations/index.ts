@@ -6,6 +6,7 @@ import { serviceSetUpAndSendBudget } from './004-service-set-up-and-send-budget'
 import { lettersPostRoom } from './005-letters-post-room';
 import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
 import { deliveryRecord } from './007-delivery-record';
+import { inboxAndWatchFolders } from './008-inbox-and-watch-folders';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   lettersPostRoom,
   sentThroughAndKeyType,
   deliveryRecord,
+  inboxAndWatchFolders,
 ];

@@ -6,6 +6,7 @@ import { TextInput } from '../../components/TextInput';
 import { Radios } from '../../components/Radios';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
+import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -173,6 +174,7 @@ export function SettingsPage() {
           )}
         </section>
       )}
+      <WatchFoldersSettings />
     </>
   );
 }
