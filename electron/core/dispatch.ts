@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { handlerArgs, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
-import { errorText, tidyErrorText } from './error-text';
+import { errorText, MAX_DESK_MESSAGE, tidyErrorText } from './error-text';
 import type { Logger } from './log';
 import { UserError } from './user-error';
 
@@ -71,7 +71,7 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
  */
 export function toUserError(name: HandlerName | string, error: unknown, log: Logger): { message: string; code?: string } {
   if (error instanceof Error && (userFacingErrorNames.has(error.name) || error instanceof UserError)) {
-    return { message: tidyErrorText(error.message), code: (error as UserError).code };
+    return { message: tidyErrorText(error.message, error instanceof UserError ? MAX_DESK_MESSAGE : undefined), code: (error as UserError).code };
   }
   const message = errorText(error, 160);
   log.error('unexpected error', { handler: name, error: message, stack: error instanceof Error ? error.stack : undefined });

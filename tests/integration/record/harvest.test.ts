@@ -71,6 +71,7 @@ describe('harvesting the whole service into the delivery record', () => {
     });
     const upload = await fetch(`${simulator.url}/_simulator/web-interface-sends`, {
       method: 'POST',
+      headers: { Authorization: `Bearer ${simulator.controlKey}` },
       body: JSON.stringify({ ids: [byPerson.data.id], createdByName: 'Carol Clerk', job: true }),
     });
     expect(upload.status).toBe(200);
