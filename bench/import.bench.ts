@@ -2,7 +2,9 @@
 // XLSX; the full import (read, check, queue into SQLite) against the raw read of the same file, in the same run.
 // Each measurement runs in a process of its own, so that its peak memory is its own and not what an earlier one
 // left behind; each is run IMPORT_BENCH_ROUNDS times (default 3) and the fastest round is reported, the largest
-// peak memory of all rounds with it.
+// peak memory of all rounds with it. IMPORT_BENCH_COMPARE=<another checkout of notify-desk> also measures that
+// checkout's reading and importing of the same files, round for round alternating with this one's (before and after
+// a change, in the same run). The last line is the figures as JSON.
 import { parse } from 'csv-parse';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -73,9 +75,11 @@ interface Measured {
   peakMb: number;
 }
 
+const COMPARE = process.env.IMPORT_BENCH_COMPARE;
+
 /** Runs one measurement in a child process: its time, and the most memory the process held at any moment. */
-function measureInChild(name: MeasurementName, file: string): Measured {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', name, file, dir], {
+function measureInChild(name: MeasurementName, file: string, benchFile = fileURLToPath(import.meta.url)): Measured {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', benchFile, '--measure', name, file, dir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -83,10 +87,24 @@ function measureInChild(name: MeasurementName, file: string): Measured {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as Measured;
 }
 
-function bestOf(name: MeasurementName, file: string): Measured {
-  const rounds = Array.from({ length: ROUNDS }, () => measureInChild(name, file));
+function fastestOf(rounds: Measured[]): Measured {
   const fastest = rounds.reduce((best, round) => (round.seconds < best.seconds ? round : best));
   return { ...fastest, peakMb: Math.max(...rounds.map((round) => round.peakMb)) };
+}
+
+function bestOf(name: MeasurementName, file: string): Measured {
+  return fastestOf(Array.from({ length: ROUNDS }, () => measureInChild(name, file)));
+}
+
+/** This checkout's measurement and the other checkout's, round by round in turn, so both meet the same machine. */
+function bestOfBoth(name: MeasurementName, file: string, otherCheckout: string): { ours: Measured; other: Measured } {
+  const ours: Measured[] = [];
+  const other: Measured[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    ours.push(measureInChild(name, file));
+    other.push(measureInChild(name, file, join(otherCheckout, 'bench', 'import.bench.ts')));
+  }
+  return { ours: fastestOf(ours), other: fastestOf(other) };
 }
 
 async function rawCsvRead(path: string): Promise<number> {
@@ -133,6 +151,8 @@ async function fullImport(path: string): Promise<number> {
   }
 }
 
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
 function line(label: string, measured: Measured, raw?: { seconds: number }): string {
   const ratio = raw ? `  ${(measured.seconds / raw.seconds).toFixed(2)}× raw read` : '';
   return `${label.padEnd(25)} ${measured.seconds.toFixed(2)} s  ${formatRate(measured.rows / measured.seconds).padStart(12)}  peak ${Math.round(measured.peakMb)} MB${ratio}`;
@@ -173,6 +193,36 @@ try {
   console.log(line('XLSX read alone (ours)', xlsxRead, xlsxRaw));
   console.log(line('XLSX full import', xlsxFull, xlsxRaw));
   console.log('Targets: XLSX import within 1.5× the raw read; CSV import under 1.5 s; peak memory under 300 MB.');
+  const figures = (measured: Measured, raw?: Measured) => ({
+    seconds: round(measured.seconds),
+    peakMb: Math.round(measured.peakMb),
+    ...(raw ? { ratioToRaw: round(measured.seconds / raw.seconds) } : {}),
+  });
+  let compared: Record<string, unknown> | undefined;
+  if (COMPARE) {
+    console.log(`This checkout against ${COMPARE}, alternating round by round:`);
+    compared = {};
+    for (const [name, file, raw] of [['xlsx-read', xlsx, xlsxRaw], ['xlsx-import', xlsx, xlsxRaw], ['csv-import', csv, csvRaw]] as const) {
+      const { ours, other } = bestOfBoth(name, file, COMPARE);
+      console.log(line(`${name} (this)`, ours, raw));
+      console.log(line(`${name} (other)`, other, raw));
+      compared[name] = { this: figures(ours, raw), other: figures(other, raw) };
+    }
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'import',
+      rows: ROWS,
+      csv: { raw: figures(csvRaw), read: figures(csvRead, csvRaw), import: figures(csvFull, csvRaw) },
+      xlsx: { raw: figures(xlsxRaw), read: figures(xlsxRead, xlsxRaw), import: figures(xlsxFull, xlsxRaw) },
+      targetsMet: {
+        csvImportUnder1_5s: csvFull.seconds < 1.5,
+        xlsxImportWithin1_5xRaw: xlsxFull.seconds <= 1.5 * xlsxRaw.seconds,
+        peakUnder300Mb: Math.max(csvFull.peakMb, xlsxFull.peakMb) < 300,
+      },
+      ...(compared ? { compared: { other: COMPARE, ...compared } } : {}),
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

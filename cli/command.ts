@@ -16,6 +16,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Whole command lines a person can copy, at least one; `--help` shows them. */
+  examples: readonly string[];
   /** Returns the exit code. Throw `UsageError` for bad arguments, `UserError` for everything else a user can fix. */
   run(args: string[], env: CliEnvironment): Promise<number>;
 }

@@ -2,8 +2,9 @@ import { UsageError, type CliCommand, type CliEnvironment } from './command';
 import { commands } from './commands';
 import type { Core } from '../electron/core/create-core';
 import { resolveDataDir } from '../electron/core/data-dir';
+import { APP_VERSION } from '../electron/core/app-version';
 import { tolerateClosedOutput } from './output-streams';
-import { parseOptions } from './parse-options';
+import { asksForHelp, parseOptions } from './parse-options';
 
 // `--help` and argument errors load none of the core: it is imported when a command opens it (scripts/build-cli.mjs
 // refuses a build whose first chunk contains it).
@@ -11,10 +12,17 @@ import { parseOptions } from './parse-options';
 const usage = (list: readonly CliCommand[]) =>
   [
     'Usage: notify-desk [--data-dir DIR] [--json] <command> [options]',
+    '       notify-desk <command> --help     the command\'s options and examples',
+    '       notify-desk --version',
     '',
     'Commands:',
-    ...list.map((command) => `  ${command.usage.padEnd(64)} ${command.summary}`),
+    ...list.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`, `      For example: notify-desk ${command.examples[0] ?? command.name}`]),
+    '',
+    'Times such as --send-at "tomorrow 9am" or "2026-12-05 09:00" are UK time (Europe/London).',
   ].join('\n');
+
+const commandHelp = (command: CliCommand) =>
+  [`Usage: notify-desk ${command.usage}`, '', command.summary, '', 'For example:', ...command.examples.map((example) => `  notify-desk ${example}`)].join('\n');
 
 /** Global options come before the command; `--json` may also come after it. */
 function splitGlobalOptions(argv: string[]): { global: string[]; commandName: string | undefined; rest: string[] } {
@@ -23,7 +31,7 @@ function splitGlobalOptions(argv: string[]): { global: string[]; commandName: st
   let index = 0;
   for (;;) {
     const arg = withoutJson[index];
-    if (arg === '--help' || arg === '-h' || arg?.startsWith('--data-dir=')) {
+    if (arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V' || arg?.startsWith('--data-dir=')) {
       global.push(arg);
       index += 1;
     } else if (arg === '--data-dir') {
@@ -53,13 +61,22 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
     });
+    if (values.version) {
+      out(`notify-desk ${APP_VERSION}`);
+      return 0;
+    }
     if (values.help || !commandName || commandName === 'help') {
       out(usage(commands));
       return commandName || values.help ? 0 : 2;
     }
     const command = commands.find((candidate) => candidate.name === commandName);
     if (!command) throw new UsageError(`Unknown command "${commandName}". Run notify-desk --help for the list.`);
+    if (asksForHelp(rest)) {
+      out(commandHelp(command));
+      return 0;
+    }
     const dataDir = resolveDataDir(values['data-dir']);
     const env: CliEnvironment = {
       dataDir,

@@ -9,6 +9,8 @@ const external = [
   'better-sqlite3',
   'better-sqlite3-multiple-ciphers',
   '@napi-rs/keyring',
+  // The command line's and web mode's way to print letters; the desktop app uses its own Chromium.
+  'playwright-core',
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];

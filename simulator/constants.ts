@@ -23,6 +23,10 @@ export const SIMULATOR_API_KEYS: Readonly<Record<KeyType, string>> = {
   test: apiKeyFor('test'),
 };
 
+/** A second live key of the service, as another system sending through the same service would hold. */
+export const SIMULATOR_SECOND_LIVE_KEY_SECRET = '2d6f8a1c-5e3b-4c7d-9a0f-6b1e4d8c2a56';
+export const SIMULATOR_SECOND_LIVE_API_KEY = `another_system-${SIMULATOR_SERVICE_ID}-${SIMULATOR_SECOND_LIVE_KEY_SECRET}`;
+
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 3000;
 export const DEFAULT_DELIVER_AFTER_MS = 1000;
 /** notifications-api code defaults (a live service's documented limits are lower, set per service). */
@@ -39,10 +43,5 @@ export const SMS_CHARACTER_LIMIT = 918;
 export const EMAIL_BYTE_LIMIT = 2_000_000;
 export const REFERENCE_MAX_LENGTH = 1000;
 
-/** Smoke-test recipients: validated and answered 201, never persisted. */
-export const SMOKE_TEST_PHONE_NUMBERS: ReadonlySet<string> = new Set(['447700900000', '447700900111', '447700900222']);
-export const SMOKE_TEST_EMAIL_ADDRESSES: ReadonlySet<string> = new Set([
-  'simulate-delivered@notifications.service.gov.uk',
-  'simulate-delivered-2@notifications.service.gov.uk',
-  'simulate-delivered-3@notifications.service.gov.uk',
-]);
+/** Smoke-test recipients: validated and answered 201, never persisted (the rule lives in shared/notify). */
+export { SMOKE_TEST_EMAIL_ADDRESSES, SMOKE_TEST_PHONE_NUMBERS } from '../shared/notify/smoke-test-recipients';

@@ -1,6 +1,12 @@
 import type { ServiceCredentials } from './auth';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_DELIVER_AFTER_MS, SIMULATOR_KEY_SECRETS } from './constants';
+import {
+  DEFAULT_DAILY_LIMITS,
+  DEFAULT_DELIVER_AFTER_MS,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  SIMULATOR_KEY_SECRETS,
+  SIMULATOR_SECOND_LIVE_KEY_SECRET,
+} from './constants';
 import type { ApiLocation } from './notification-view';
 import { DailyLimits, RateLimiter } from './rate-limits';
 import { ReceivedTexts } from './received-texts';
@@ -42,10 +48,13 @@ export function createContext(options: SimulatorOptions): SimulatorContext {
     smsRequestSchema: postSmsRequest(service.phonePermissions),
     credentials: {
       serviceId: service.id,
-      keys: (['live', 'team', 'test'] as const satisfies readonly KeyType[]).map((keyType) => ({
-        keyType,
-        secret: SIMULATOR_KEY_SECRETS[keyType],
-      })),
+      keys: [
+        ...(['live', 'team', 'test'] as const satisfies readonly KeyType[]).map((keyType) => ({
+          keyType,
+          secret: SIMULATOR_KEY_SECRETS[keyType],
+        })),
+        { keyType: 'live' as const, secret: SIMULATOR_SECOND_LIVE_KEY_SECRET },
+      ],
     },
     location: { apiRoot: '', serviceId: service.id },
     deliverAfterMs: options.deliverAfterMs ?? DEFAULT_DELIVER_AFTER_MS,

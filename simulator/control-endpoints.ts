@@ -64,8 +64,10 @@ function jsonBodyOf(body: Buffer): { ok: true; value: unknown } | { ok: false } 
 /**
  * The simulator's own routes for tests and practice mode, each needing the control key
  * (`Authorization: Bearer <controlKey>`): GET /_simulator/notifications → {"notifications": AcceptedNotification[]}
- * (oldest first), GET and POST /_simulator/faults, POST /_simulator/reset, and
- * POST /_simulator/received-text-messages with {"user_number", "content"} → 201 and the text as the API shows it.
+ * (oldest first), GET and POST /_simulator/faults, POST /_simulator/reset,
+ * POST /_simulator/received-text-messages with {"user_number", "content"} → 201 and the text as the API shows it, and
+ * POST /_simulator/web-interface-sends `{"ids": [...], "createdByName": "...", "job": true|false}`: notifications
+ * already sent become as if a person had sent them in Notify's web interface (one-off, or uploaded in a spreadsheet).
  */
 export function handleControlRequest(context: SimulatorContext, actions: ControlActions, request: ControlRequest): ControlResult {
   const { method, path } = request;
@@ -77,6 +79,9 @@ export function handleControlRequest(context: SimulatorContext, actions: Control
   }
   if (path === '/_simulator/faults' && method === 'GET') {
     return { status: 200, json: context.faults };
+  }
+  if (path === '/_simulator/web-interface-sends' && method === 'POST') {
+    return markWebInterfaceSends(context, request.body);
   }
   if (path === '/_simulator/reset' && method === 'POST') {
     resetContext(context);
@@ -97,4 +102,26 @@ export function handleControlRequest(context: SimulatorContext, actions: Control
   const parsed = RECEIVED_TEXT_REQUEST.safeParse(object);
   if (!parsed.success) return badControlRequest(parsed.error.issues);
   return { status: 201, json: addReceivedText(context, parsed.data.user_number, parsed.data.content) };
+}
+
+const WEB_INTERFACE_SENDS_REQUEST = z
+  .object({ ids: z.array(z.string()).min(1), createdByName: z.string().min(1), job: z.boolean().default(false) })
+  .strict();
+
+function markWebInterfaceSends(context: SimulatorContext, body: Buffer): ControlResult {
+  let parsed;
+  try {
+    parsed = WEB_INTERFACE_SENDS_REQUEST.safeParse(parseJsonBody(body, { emptyIsObject: true }));
+  } catch {
+    return { status: 400, json: { error: 'The body must be JSON' } };
+  }
+  if (!parsed.success) return { status: 400, json: { error: parsed.error.issues[0]?.message ?? 'invalid body' } };
+  const marked = parsed.data.ids.filter((id) => {
+    const notification = context.store.get(id);
+    if (!notification) return false;
+    notification.createdByName = parsed.data.createdByName;
+    notification.fromJob = parsed.data.job;
+    return true;
+  });
+  return { status: 200, json: { marked: marked.length } };
 }

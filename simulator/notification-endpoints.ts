@@ -37,6 +37,7 @@ export function listNotifications(context: SimulatorContext, keyType: KeyType, s
   const statuses = expandStatusFilter((data['status'] as string[] | undefined) ?? []);
   const olderThan = data['older_than'] as string | undefined;
   const reference = data['reference'] as string | undefined;
+  const includeJobs = data['include_jobs'] !== undefined;
   const nowMs = Date.now();
 
   let page: StoredNotification[] = [];
@@ -48,6 +49,7 @@ export function listNotifications(context: SimulatorContext, keyType: KeyType, s
       createdBefore: bound?.createdMicros,
       pageSize: API_PAGE_SIZE,
       matches: (notification) =>
+        (includeJobs || !notification.fromJob) &&
         (templateTypes.size === 0 || templateTypes.has(notification.type)) &&
         (statuses.size === 0 || statuses.has(internalStatusAt(notification, nowMs))),
     });

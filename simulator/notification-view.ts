@@ -90,7 +90,7 @@ export function notificationResponse(notification: StoredNotification, location:
     body: notification.body,
     subject: notification.subject,
     created_at: formatMicros(notification.createdMicros),
-    created_by_name: null,
+    created_by_name: notification.createdByName ?? null,
     sent_at: nowMs >= notification.sendingAtMs ? formatMs(notification.sendingAtMs) : null,
     completed_at: isFinalStatus(status) ? formatMs(notification.completedAtMs) : null,
     scheduled_for: null,

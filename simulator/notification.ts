@@ -33,4 +33,8 @@ export interface StoredNotification {
   finalStatus: InternalStatus;
   /** Precompiled letters: the PDF that was sent. */
   pdf: Buffer | null;
+  /** Sent by a person in Notify's web interface (one-off, or `fromJob` for a spreadsheet upload): their name. */
+  createdByName?: string | null;
+  /** From a spreadsheet upload: listed only with `include_jobs=true`. */
+  fromJob?: boolean;
 }

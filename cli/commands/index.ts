@@ -1,5 +1,8 @@
 import type { CliCommand } from '../command';
 import { importCommand } from './import';
+import { lettersCommand } from './letters';
+import { logCommand } from './log';
+import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
 import { providerCommand } from './provider';
 import { routeCommand } from './route';
@@ -8,6 +11,7 @@ import { serviceCommand } from './service';
 import { simulatorCommand } from './simulator';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
+import { watchCommand } from './watch';
 import { webCommand } from './web';
 
 /** Every command, in the order `--help` lists them. Add a command with one line here. */
@@ -22,4 +26,8 @@ export const commands: readonly CliCommand[] = [
   outboxCommand,
   providerCommand,
   routeCommand,
+  lettersCommand,
+  logCommand,
+  inboxCommand,
+  watchCommand,
 ];

@@ -15,6 +15,7 @@ export const outboxCommand: CliCommand = {
   summary: 'List messages and their states; counts; retry or cancel messages; resend or mark sent one whose outcome is unknown; pause or resume sending',
   usage:
     'outbox [list [--state S] [--batch ID] [--search TEXT] [--limit N]] | counts | retry ID.. | cancel ID.. | resend ID --by ROUTE | mark-sent ID | pause [--batch ID] | resume [--batch ID]',
+  examples: ['outbox list --state outcome-unknown', 'outbox counts', 'outbox resend 0193b2c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --by notify', 'outbox pause'],
   run: async (args, env) => {
     const [action = 'list', ...rest] = args;
     const core = await env.openCore();

@@ -4,12 +4,14 @@ import { parseOptions } from '../parse-options';
 import { callOrThrow } from './call-or-throw';
 
 const CHANNELS: readonly Channel[] = ['sms', 'email', 'letter'];
+const CHANNEL_MESSAGES: Readonly<Record<Channel, string>> = { sms: 'texts', email: 'emails', letter: 'letters' };
 
 /** Which way each channel's messages go: `notify` (the Notify service), `print` (letters, the post room) or direct providers. */
 export const routeCommand: CliCommand = {
   name: 'route',
   summary: 'Choose how texts, emails and letters go: through Notify, direct providers in order, or (letters) the post room',
   usage: 'route set --type sms|email|letter --via NAME[,NAME...] | route list',
+  examples: ['route set --type sms --via sms-gateway,notify', 'route set --type letter --via print', 'route list'],
   run: async (args, env) => {
     const [action, ...rest] = args;
     if (action === 'list') {
@@ -26,7 +28,7 @@ export const routeCommand: CliCommand = {
     const providers = (values.via ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
     if (providers.length === 0) throw new UsageError('route set takes --via with the routes in order, such as --via sms-gateway,notify');
     const route = await callOrThrow(await env.openCore(), 'routes.set', { channel, providers });
-    env.out(env.json ? JSON.stringify(route) : `${channel} goes by: ${route.providers.join(', then ')}`);
+    env.out(env.json ? JSON.stringify(route) : `${CHANNEL_MESSAGES[channel]} go through: ${route.providers.join(', then ')}`);
     return 0;
   },
 };

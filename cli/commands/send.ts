@@ -1,33 +1,14 @@
-import { UsageError, type CliCommand } from '../command';
-import { parseOptions, parsePairs } from '../parse-options';
-import { UserError } from '../../electron/core/user-error';
-import { callOrThrow } from './call-or-throw';
+import type { CliCommand } from '../command';
 
 export const sendCommand: CliCommand = {
   name: 'send',
   summary: 'Validate, render and queue one message (works offline); prints the message id',
-  usage: 'send --template NAME --to RECIPIENT [--set key=value ...] [--send-at ISO-TIME]',
-  run: async (args, env) => {
-    const { values } = parseOptions(args, {
-      template: { type: 'string' },
-      to: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      'send-at': { type: 'string' },
-    });
-    if (!values.template) throw new UsageError('send needs --template NAME');
-    if (values.to === undefined) throw new UsageError('send needs --to RECIPIENT');
-    const personalisation = parsePairs(values.set, '--set');
-    const core = await env.openCore();
-    const { TemplateRepository } = await import('../../electron/core/templates/template-repository');
-    const template = new TemplateRepository(core.ctx.db).findByNameOrId(values.template);
-    if (!template) throw new UserError(`There is no template called "${values.template}". See notify-desk template list.`);
-    const { message } = await callOrThrow(core, 'messages.send', {
-      templateId: template.id,
-      to: values.to,
-      values: personalisation,
-      sendAt: values['send-at'],
-    });
-    env.out(env.json ? JSON.stringify(message) : message.id);
-    return 0;
-  },
+  usage: 'send --template NAME (--to RECIPIENT | --address "LINE, LINE, POSTCODE") [--set NAME=VALUE ...] [--send-at TIME]',
+  examples: [
+    'send --template "Clinic reminder" --to "07700 900123" --set name=Ann --set time=10am',
+    'send --template "Rent review" --address "Mr J Jones, 1 High Street, Leeds, LS1 1AA" --set "name=Mr Jones"',
+    'send --template "Rent review" --set address_line_1="Mr J Jones" --set address_line_2="1 High Street" --set address_line_3="LS1 1AA"',
+    'send --template "Clinic reminder" --to "07700 900123" --set name=Ann --set time=10am --send-at "tomorrow 9am"',
+  ],
+  run: async (args, env) => (await import('./send-run')).runSendCommand(args, env),
 };

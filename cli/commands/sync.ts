@@ -28,6 +28,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Send what is due and refresh delivery statuses; with --once, exit when done',
   usage: 'sync [--once]',
+  examples: ['sync --once', 'sync'],
   run: async (args, env) => {
     const { values } = parseOptions(args, { once: { type: 'boolean' } });
     if (values.once) {
@@ -42,6 +43,8 @@ export const syncCommand: CliCommand = {
             `statuses updated ${report.statusesChanged}`,
         );
         env.out(describeSyncStatus(report.status));
+        if (report.harvest) env.out(`delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`);
+        if (report.receivedTexts) env.out(`received texts: ${report.receivedTexts.fetched} new`);
       }
       return report.status.connection === 'offline' || report.status.lastError ? 1 : 0;
     }

@@ -2,12 +2,25 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { MAX_IMPORT_FILE_BYTES, REJECTED_ROWS_DOWNLOAD_PATH, coreEventNames, uiCallRefusal, type CallResult } from '../../shared/contract';
+import {
+  INBOX_DOWNLOAD_PATH,
+  LETTER_PDF_DOWNLOAD_PATH,
+  MAX_IMPORT_FILE_BYTES,
+  RECORD_EXPORT_DOWNLOAD_PATH,
+  REJECTED_ROWS_DOWNLOAD_PATH,
+  coreEventNames,
+  uiCallRefusal,
+  type CallResult,
+} from '../../shared/contract';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
+import { findLetterPdf } from '../../electron/core/handlers/letter-handlers';
 import { findRejectedRowsFile, REJECTED_ROWS_CONTENT_TYPES } from '../../electron/core/import/rejected-rows-file';
 import { rejectedRowsFolder } from '../../electron/core/import/run-import';
 import { WebSessionKeys } from './session-keys';
+import { attachmentDisposition } from './attachment';
+import { sendExportDownload } from './export-download';
+import { sendInboxDownload } from './inbox-download';
 import { readStaticFile } from './static-files';
 
 /** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
@@ -49,29 +62,32 @@ function refuse(response: ServerResponse, status: number, message: string): void
   sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
 }
 
-/** `attachment`, with the name as plain ASCII for old browsers and exactly (RFC 8187) for the rest. */
-function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+
+/** The name after a download path, as sent (before any URL tidying); empty when it cannot be decoded. */
+function downloadName(encodedName: string): string {
+  try {
+    return decodeURIComponent(encodedName);
+  } catch {
+    return '';
+  }
 }
 
-/** A rejected-rows file of the data folder, by the name after the download path (as sent, before any URL tidying). */
-async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
-  let fileName: string;
-  try {
-    fileName = decodeURIComponent(encodedName);
-  } catch {
-    fileName = '';
-  }
-  const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), fileName);
+interface SavedFile {
+  path: string;
+  fileName: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+/** A file of the data folder as a download, or a 404 with what to do instead. */
+async function sendSavedFile(request: IncomingMessage, response: ServerResponse, saved: SavedFile | null, notFound: string): Promise<void> {
   if (!saved) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    response.end('There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.');
+    response.end(notFound);
     return;
   }
   response.writeHead(200, {
-    'content-type': REJECTED_ROWS_CONTENT_TYPES[saved.format],
+    'content-type': saved.contentType,
     'content-disposition': attachmentDisposition(saved.fileName),
     'content-length': saved.sizeBytes,
     'x-content-type-options': 'nosniff',
@@ -85,6 +101,41 @@ const codeRefusals = {
   spent: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
   unknown: 'This is not the address notify-desk web printed. Open the address it printed.',
 } as const;
+
+/** A rejected-rows file of the data folder, by the name after the download path. */
+async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+  const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), downloadName(encodedName));
+  await sendSavedFile(
+    request,
+    response,
+    saved && { ...saved, contentType: REJECTED_ROWS_CONTENT_TYPES[saved.format] },
+    'There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.',
+  );
+}
+
+/** A saved letters PDF of the data folder, by the name after the download path. */
+async function sendLetterPdf(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+  const fileName = downloadName(encodedName);
+  const saved = await findLetterPdf(core.ctx.dataDir, fileName);
+  await sendSavedFile(
+    request,
+    response,
+    saved && { ...saved, fileName, contentType: 'application/pdf' },
+    'There is no letters PDF with that name. It may have been moved or deleted: the letters are still marked as printed, so print them again from Letters to print.',
+  );
+}
+
+type SendDownload = (core: Core, request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+/** The files a page may download (each needs the session's token, as the event stream does), by their address. */
+function downloadFor(rawPath: string): SendDownload | null {
+  const named = (prefix: string, send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>) =>
+    rawPath.startsWith(prefix) ? (core: Core, request: IncomingMessage, response: ServerResponse) => send(core, request, response, rawPath.slice(prefix.length)) : null;
+  if (rawPath === INBOX_DOWNLOAD_PATH) return (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition);
+  return (
+    named(REJECTED_ROWS_DOWNLOAD_PATH, sendRejectedRows) ?? named(RECORD_EXPORT_DOWNLOAD_PATH, sendExportDownload) ?? named(LETTER_PDF_DOWNLOAD_PATH, sendLetterPdf)
+  );
+}
 
 /**
  * Serves the built UI and the core's calls on 127.0.0.1 only. Every call needs this launch's random token, which the
@@ -158,9 +209,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
 
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Use GET.');
 
-    if (rawPath.startsWith(REJECTED_ROWS_DOWNLOAD_PATH)) {
+    const download = downloadFor(rawPath);
+    if (download) {
       if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      return sendRejectedRows(core, request, response, rawPath.slice(REJECTED_ROWS_DOWNLOAD_PATH.length));
+      return download(core, request, response);
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

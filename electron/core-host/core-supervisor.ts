@@ -1,5 +1,5 @@
 import { coreEventNames, type CallResult, type CoreEventName } from '../../shared/contract';
-import { hostReplySchema, type HostReply, type HostRequest, type MessageChannelEnd } from './protocol';
+import { hostReplySchema, type DesktopRequest, type HostReply, type HostRequest, type MessageChannelEnd } from './protocol';
 
 /** The core host as the main process sees it: an Electron utility process, or a Node child process in tests. */
 export interface HostProcess extends MessageChannelEnd<HostRequest> {
@@ -19,8 +19,8 @@ export interface CoreSupervisorOptions {
   onEvent(name: CoreEventName, payload: unknown): void;
   /** The core asks to show one of its own files in the file manager. */
   onShowItemInFolder(path: string): void;
-  /** The system's proxy for a URL, in PAC form; `DIRECT` when the desktop cannot tell. */
-  resolveProxy(url: string): Promise<string>;
+  /** Does what the core asks of the desktop (the system's proxy, printing letters with Chromium). */
+  onDesktopRequest(request: DesktopRequest): Promise<unknown>;
   /** The core stopped when nobody asked it to. */
   onCrash(notice: CrashNotice, detail: { exitCode: number | null }): void;
   /** Waits before the restarts that follow quick crashes; one more quick crash than there are delays gives up. */
@@ -143,14 +143,16 @@ export class CoreSupervisor {
       case 'show-item-in-folder':
         this.options.onShowItemInFolder(reply.path);
         return;
-      case 'resolve-proxy': {
+      case 'desktop-request': {
         const { id } = reply;
-        void this.options
-          .resolveProxy(reply.url)
-          .catch(() => 'DIRECT')
-          .then((proxy) => {
-            if (host === this.host) host.send({ type: 'proxy-resolved', id, proxy });
-          });
+        void this.options.onDesktopRequest(reply.request).then(
+          (value) => {
+            if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: true, value } });
+          },
+          (error: unknown) => {
+            if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: false, message: error instanceof Error ? error.message : String(error) } });
+          },
+        );
         return;
       }
     }

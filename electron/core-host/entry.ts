@@ -26,8 +26,12 @@ function channelToMainProcess(): MessageChannelEnd<HostReply> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: true });
-  const outcome = await serveCore(channelToMainProcess(), { dataDir: resolveDataDir(values['data-dir']), openCore: createCore });
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'letter-fonts-dir': { type: 'string' } }, strict: true });
+  const outcome = await serveCore(channelToMainProcess(), {
+    dataDir: resolveDataDir(values['data-dir']),
+    letterFontsDir: values['letter-fonts-dir'],
+    openCore: createCore,
+  });
   // After a failed start the process waits, so that its message arrives; the main process ends it.
   if (outcome === 'closed') process.exit(0);
 }

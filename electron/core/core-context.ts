@@ -3,6 +3,10 @@ import type { CoreEventBus } from './events';
 import type { NetworkAccess } from './network/network-access';
 import type { NotifyClient } from './notify-client';
 import type { SecretStore } from './secrets/keychain';
+import type { ApiKeySource } from './secrets/api-key-sources';
+
+/** What every practice run's service id starts with (and so the `sent_through` of the messages it accepted). */
+export const PRACTICE_RUN_PREFIX = 'practice:';
 
 /** How a step of a service's set-up ended: done, refused by Notify (a person must fix the key or address), or to try again. */
 export type ServiceSetUpResult = { state: 'complete' } | { state: 'key-refused'; message: string } | { state: 'waiting'; message: string };
@@ -18,6 +22,7 @@ export interface ServiceSetUpStep {
 
 /** The Notify service the outbox sends through: a configured one, or the in-process practice simulator. */
 export interface ActiveService {
+  /** A configured service's id, or one run of practice mode's (`practice:…`): recorded with each message it accepts. */
   id: string;
   name: string;
   kind: 'notify' | 'practice';
@@ -25,12 +30,17 @@ export interface ActiveService {
   rateLimitPerMinute: number;
   /** Notify template ids whose body is `((body))` (and subject `((subject))`), used for templates written on the desk. */
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
-  /** Read from the keychain on demand; never stored anywhere else. */
+  /** Read from where the key lives (the keychain, or what IT provides) on demand; never stored anywhere else. */
   apiKey(): Promise<string>;
   /** The way to the service: the proxy and the certificates to trust. */
   network: NetworkAccess;
   /** Present while the service's set-up is unfinished, or its templates are due to be looked up again. */
   setUp?: ServiceSetUpStep;
+  /**
+   * Practice mode: every status is final within this time, and the service forgets its messages when the process
+   * that runs it ends.
+   */
+  practice?: { finalStatusWithinMs: number };
 }
 
 export interface CoreContext {
@@ -41,6 +51,8 @@ export interface CoreContext {
   secrets: SecretStore;
   /** The way out to a configured service (and, later, direct providers): proxy settings and trusted certificates. */
   network: NetworkAccess;
+  /** Places IT may provide a key outside the keychain, for as long as the desk runs (the environment; later the policy file). */
+  apiKeySources: readonly ApiKeySource[];
   /** The service to send through now (practice mode when none is configured). */
   activeService(): Promise<ActiveService>;
 }

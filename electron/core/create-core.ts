@@ -3,14 +3,24 @@ import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
 import { databaseFile, logFile } from './data-dir';
 import { openDatabase } from './database/open-database';
-import { createDispatcher, UserError } from './dispatch';
+import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
+import { createLetterHandlers } from './handlers/letter-handlers';
+import { createPdfLetterHandlers } from './handlers/pdf-letter-handlers';
+import { createRouteHandlers } from './handlers/route-handlers';
+import { sourceLetterFontsDir } from './letters/letter-assets';
+import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters/letter-print-page';
+import { systemSpooler, type PrintSpooler } from './letters/printers';
+import { createInboxHandlers } from './handlers/inbox-handlers';
+import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
 import { createOutcomeHandlers } from './handlers/outcome-handlers';
 import { createProviderHandlers } from './handlers/provider-handlers';
-import { createRouteHandlers } from './handlers/route-handlers';
+import { createRecordHandlers } from './handlers/record-handlers';
+import type { ChooseExportDestination } from './record/export/export-jobs';
 import { createServiceHandlers } from './handlers/service-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 import { createTemplateHandlers } from './handlers/template-handlers';
@@ -19,6 +29,7 @@ import { saveCaFile, storedCaFile } from './network/ca-file-setting';
 import { createNetworkAccess, type NetworkAccess } from './network/network-access';
 import type { SystemProxyResolver } from './network/proxy-route';
 import { osKeychain, type SecretStore } from './secrets/keychain';
+import { environmentApiKeySource, readApiKey, type ApiKeySource } from './secrets/api-key-sources';
 import { PracticeService } from './services/practice-service';
 import { apiKeyAccount, ServiceRepository, type StoredService } from './services/service-repository';
 import { serviceSetUpStep } from './services/service-setup';
@@ -30,12 +41,27 @@ export interface CoreOptions {
   /** Start sending and refreshing statuses in the background (the desktop app and web mode do; most commands don't). */
   sync?: boolean;
   secrets?: SecretStore;
+  /**
+   * Where IT may provide an API key outside the keychain, first match wins: by default the NOTIFY_DESK_API_KEY
+   * environment variable. The policy file's source goes in front of it when the policy arrives.
+   */
+  apiKeySources?: readonly ApiKeySource[];
   /** The desktop app's file manager, opened on a file (Electron's shell.showItemInFolder); absent elsewhere. */
   showItemInFolder?: (path: string) => void;
   /** The host's answer for the system's proxy settings (the desktop app asks Chromium); absent elsewhere. */
   systemProxy?: SystemProxyResolver;
   /** The CA file the policy file names (it wins over the setting); absent until there is a policy file. */
   caFileFromPolicy?: string;
+  /** The host's Chromium for printing letters (Electron's own in the desktop app); Debian's Chromium by default. */
+  openLetterPrintPage?: OpenLetterPrintPage;
+  /** Where the bundled letter fonts are (the desktop app's resources folder); the source tree's by default. */
+  letterFontsDir?: string;
+  /** The operating system's printing; CUPS or the Windows spooler by default. */
+  printSpooler?: PrintSpooler;
+  /** The desktop app's save dialog for exports (in the main process); web mode offers a download instead. */
+  chooseExportDestination?: ChooseExportDestination;
+  /** Watch the saved watch folders (by default, when syncing in the background). */
+  watchFolders?: boolean;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -60,6 +86,7 @@ export interface Core {
 function configuredService(
   service: StoredService,
   secrets: SecretStore,
+  sources: readonly ApiKeySource[],
   network: NetworkAccess,
   setUp: ActiveService['setUp'],
 ): ActiveService {
@@ -70,11 +97,7 @@ function configuredService(
     baseUrl: service.baseUrl,
     rateLimitPerMinute: service.rateLimitPerMinute,
     passThroughTemplates: service.passThroughTemplates,
-    apiKey: async () => {
-      const key = await secrets.get(apiKeyAccount(service.notifyServiceId));
-      if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
-      return key;
-    },
+    apiKey: async () => (await readApiKey(service.notifyServiceId, apiKeyAccount(service.notifyServiceId), sources, secrets)).key,
     network,
     setUp,
   };
@@ -86,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
   const secrets = options.secrets ?? osKeychain();
+  const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
   const caFile = (): string | null => options.caFileFromPolicy ?? storedCaFile(db);
@@ -101,14 +125,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secrets,
     network,
+    apiKeySources,
     activeService: async () => {
       const configured = services.configured();
       if (!configured) return practice.get();
-      return configuredService(configured, secrets, network, serviceSetUpStep({ db, user, events }, services, configured));
+      return configuredService(configured, secrets, apiKeySources, network, serviceSetUpStep({ db, user, events }, services, configured));
     },
   };
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
+  const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
@@ -116,11 +142,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
-    ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
+    ...createLetterHandlers(ctx, {
+      openPage: options.openLetterPrintPage ?? openChromiumLetterPrintPage,
+      fontsDir: options.letterFontsDir ?? sourceLetterFontsDir(),
+      spooler: options.printSpooler ?? systemSpooler(),
+      showItemInFolder: options.showItemInFolder,
+    }),
+    ...createPdfLetterHandlers(ctx, afterQueue),
     ...createRouteHandlers(ctx, afterQueue),
+    ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
+    ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
+    ...createWatchFolderHandlers(ctx, watchFolders),
+    ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
     ...createOutcomeHandlers(ctx),
   };
   if (options.sync) sync.start();
+  if (options.watchFolders ?? options.sync) watchFolders.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });
 
   return {
@@ -132,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
+      await watchFolders.stop();
       await sync.stop();
       await practice.close();
       db.close();

@@ -1,5 +1,7 @@
-/** The most of one error text a person is shown (a short sentence, never a page). */
+/** The most of one error text from elsewhere (Notify, a proxy, a library) a person is shown: a sentence, never a page. */
 export const MAX_ERROR_TEXT = 300;
+/** The most of a message the desk wrote itself: room for what to do next, still bounded (it may quote a file name). */
+export const MAX_DESK_MESSAGE = 600;
 
 const MARKUP_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 const CONTROL_OR_SPACE_RUN = /[\s\u0000-\u001f\u007f-\u009f]+/g;

@@ -7,12 +7,21 @@ import { importFileExtensions, type CoreEventName, type CoreEvents } from '../..
 import { CoreSupervisor } from '../core-host/core-supervisor';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { APP_ORIGIN, CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import { createDesktopRequestHandler } from './desktop-requests';
+import { showInboxSaveDialog, showWatchFolderDialog } from './desk-dialogs';
+import {
+  APP_ORIGIN,
+  CHOOSE_IMPORT_FILE_CHANNEL,
+  CHOOSE_WATCH_FOLDER_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  SAVE_INBOX_DOWNLOAD_CHANNEL,
+} from './ipc-channels';
 import { isInDataFolder } from './show-in-folder';
 import { spellCheckOn } from './spell-check';
 import type { WindowSender } from './trusted-sender';
 import { startUtilityCoreHost } from './utility-core-host';
-import { chooseImportFile, passWindowCall } from './window-calls';
+import { chooseImportFile, chooseWatchFolder, passWindowCall, saveInboxDownload } from './window-calls';
 import { lockDownContents, lockDownSession } from './window-security';
 
 const rendererDir = join(__dirname, '..', '..', 'renderer', 'dist');
@@ -29,13 +38,20 @@ function sendToWindow<E extends CoreEventName>(event: E, payload: CoreEvents[E])
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
 }
 
+const letterFontsDir = app.isPackaged ? join(process.resourcesPath, 'letter-fonts') : join(app.getAppPath(), 'resources', 'letter-fonts');
+const desktopRequests = createDesktopRequestHandler();
+
 const core = new CoreSupervisor({
-  startHost: () => startUtilityCoreHost(join(__dirname, 'core-host.cjs'), dataDir),
+  startHost: () => {
+    // A new core host starts with no letters print pages: those of a host that stopped are closed.
+    void desktopRequests.closeAll();
+    return startUtilityCoreHost(join(__dirname, 'core-host.cjs'), dataDir, letterFontsDir);
+  },
   onEvent: (event, payload) => sendToWindow(event, payload as CoreEvents[typeof event]),
   onShowItemInFolder: (path) => {
     if (isInDataFolder(dataDir, path)) shell.showItemInFolder(path);
   },
-  resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+  onDesktopRequest: (request) => desktopRequests.handle(request),
   onCrash: (notice) => sendToWindow('core.restarted', notice),
 });
 
@@ -102,6 +118,8 @@ void app.whenReady().then(async () => {
   }
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, args: unknown) => passWindowCall(senderOf(event), name, args, core));
   ipcMain.handle(CHOOSE_IMPORT_FILE_CHANNEL, (event, args: unknown) => chooseImportFile(senderOf(event), args, showImportDialog, core));
+  ipcMain.handle(CHOOSE_WATCH_FOLDER_CHANNEL, (event) => chooseWatchFolder(senderOf(event), () => showWatchFolderDialog(() => mainWindow), core));
+  ipcMain.handle(SAVE_INBOX_DOWNLOAD_CHANNEL, (event) => saveInboxDownload(senderOf(event), () => showInboxSaveDialog(() => mainWindow), core));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

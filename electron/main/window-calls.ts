@@ -38,3 +38,28 @@ export async function chooseImportFile(
   if (path === null) return null;
   return core.call('imports.inspect', { jobId: parsed.data.jobId, source: { path } });
 }
+
+/**
+ * The window asks for a folder to watch: the main process shows its own folder dialog and hands the folder to the
+ * core, which gives the window an opaque token to save the watch folder with. Null when the person cancels.
+ */
+export async function chooseWatchFolder(
+  sender: WindowSender,
+  showFolderDialog: () => Promise<string | null>,
+  core: CoreCaller,
+): Promise<CallResult<unknown> | null> {
+  if (!isTrustedSender(sender)) return untrusted;
+  const path = await showFolderDialog();
+  return path === null ? null : core.call('watchFolders.grantFolder', { path });
+}
+
+/** The window asks to save Notify's inbox download: the main process's save dialog, then the core writes it there. */
+export async function saveInboxDownload(
+  sender: WindowSender,
+  showSaveDialog: () => Promise<string | null>,
+  core: CoreCaller,
+): Promise<CallResult<unknown> | null> {
+  if (!isTrustedSender(sender)) return untrusted;
+  const path = await showSaveDialog();
+  return path === null ? null : core.call('inbox.export', { path });
+}

@@ -1,10 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHOOSE_IMPORT_FILE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-channels';
+import { CHOOSE_IMPORT_FILE_CHANNEL, CHOOSE_WATCH_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_INBOX_DOWNLOAD_CHANNEL } from '../main/ipc-channels';
 
 type Listener = (payload: unknown) => void;
 
-// The page gets exactly three functions: call a named handler, listen to a named event, and ask the main process to
-// show its file dialog for an import (the page never learns, or names, a path on disk).
+// The page gets a few functions: call a named handler, listen to a named event, and ask the main process for its own
+// dialogs (a file to import, a folder to watch, where to save the inbox download). The page never learns, or names,
+// a path on disk.
 contextBridge.exposeInMainWorld('notifyDesk', {
   invoke: (name: string, args: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, name, args),
   on: (event: string, listener: Listener) => {
@@ -17,4 +18,6 @@ contextBridge.exposeInMainWorld('notifyDesk', {
     };
   },
   chooseImportFile: (jobId: string) => ipcRenderer.invoke(CHOOSE_IMPORT_FILE_CHANNEL, { jobId }),
+  chooseWatchFolder: () => ipcRenderer.invoke(CHOOSE_WATCH_FOLDER_CHANNEL),
+  saveInboxDownload: () => ipcRenderer.invoke(SAVE_INBOX_DOWNLOAD_CHANNEL),
 });

@@ -2,9 +2,15 @@ import { useEffect, useRef } from 'react';
 import { CoreRestartedBanner } from './components/CoreRestartedBanner';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Header } from './components/Header';
-import { PracticeModeBanner } from './components/PracticeModeBanner';
+import { PracticeModeBanner, sendsNothingForReal } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
+import { LettersPage } from './pages/letters/LettersPage';
+import { ConversationPage } from './pages/inbox/ConversationPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { DashboardPage } from './pages/record/DashboardPage';
+import { MessageDetailPage } from './pages/record/MessageDetailPage';
+import { SentMessagesPage } from './pages/record/SentMessagesPage';
 import { SendMessagePage } from './pages/send/SendMessagePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { ArchiveTemplatePage } from './pages/templates/ArchiveTemplatePage';
@@ -31,6 +37,14 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'outbox':
       return <OutboxPage />;
+    case 'letters':
+      return <LettersPage />;
+    case 'sent':
+      return id ? <MessageDetailPage key={id} id={id} /> : <SentMessagesPage route={route} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'inbox':
+      return id ? <ConversationPage key={id} phoneKey={id} /> : <InboxPage />;
     case 'settings':
       return <SettingsPage key={statusLoaded ? 'loaded' : 'loading'} />;
     default:
@@ -45,7 +59,7 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
-  const practiceMode = useStore((store) => store.status?.practiceMode ?? false);
+  const status = useStore((store) => store.status);
   const statusError = useStore((store) => store.statusError);
   const main = useRef<HTMLElement>(null);
   const path = route.segments.join('/');
@@ -69,7 +83,7 @@ export function App() {
       <Header />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" ref={main} tabIndex={-1}>
-          {practiceMode && <PracticeModeBanner />}
+          {status && sendsNothingForReal(status) && <PracticeModeBanner status={status} />}
           {statusError && <ErrorBanner message={statusError} />}
           <CoreRestartedBanner />
           <Page route={route} />

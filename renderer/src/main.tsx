@@ -13,6 +13,7 @@ const store = useStore.getState();
 void store.loadStatus();
 void store.loadTemplates();
 void store.loadSync();
+void store.loadUnreadReplies();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,9 @@
 import type { OutboxCounts, OutboxMessage } from './outbox';
 import type { SyncStatus } from './sync';
 import type { ImportProgress } from './imports';
+import type { LetterPrintProgress } from './letters';
+import type { RecordExportProgress } from './record';
+import type { WatchFolderFile } from './watch-folders';
 
 /** Events the core pushes to every host's UI. */
 export interface CoreEvents {
@@ -11,6 +14,13 @@ export interface CoreEvents {
   'import.progress': ImportProgress;
   /** Desktop app: the core's process stopped unexpectedly; `restarting` says whether a new one is starting. */
   'core.restarted': { message: string; restarting: boolean };
+  'letters.progress': LetterPrintProgress;
+  'record.exportProgress': RecordExportProgress;
+  'record.changed': { adopted: number; statusesChanged: number };
+  /** New replies arrived, or some were read. */
+  'inbox.changed': { unread: number; fetched: number };
+  /** A file of a watch folder was taken, moved on in its import, or finished. */
+  'watchFolders.file': WatchFolderFile;
 }
 export type CoreEventName = keyof CoreEvents;
 export const coreEventNames: readonly CoreEventName[] = [
@@ -20,4 +30,9 @@ export const coreEventNames: readonly CoreEventName[] = [
   'templates.changed',
   'import.progress',
   'core.restarted',
+  'letters.progress',
+  'record.exportProgress',
+  'record.changed',
+  'inbox.changed',
+  'watchFolders.file',
 ];

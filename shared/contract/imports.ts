@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, type Channel } from './common';
+import { idSchema, sendAtSchema, type Channel } from './common';
+import type { MessagePreview } from './templates';
 import type { PermissionsFor } from './permissions';
 
 /** Notify's limit for one upload; the desk's default, which a setting can change. */
@@ -8,8 +9,7 @@ export const DEFAULT_MAX_IMPORT_ROWS = 100_000;
 export const MAX_IMPORT_FILE_BYTES = 150 * 1024 * 1024;
 /** Errors listed one by one in a check report; the rest are counted. */
 export const MAX_IMPORT_ERRORS_SHOWN = 50;
-/** How far ahead an import may be scheduled. */
-export const MAX_IMPORT_SCHEDULE_DAYS = 7;
+export { MAX_IMPORT_SCHEDULE_DAYS } from '../desk-time';
 
 export const importFileExtensions = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] as const;
 
@@ -52,7 +52,7 @@ export const importHandlerArgs = {
       /** Queue the valid rows and save the others to a rejected-rows file; otherwise any problem queues nothing. */
       excludeInvalid: z.boolean().default(false),
       /** Within the next 7 days; absent means send now. */
-      sendAt: z.iso.datetime({ offset: true }).optional(),
+      sendAt: sendAtSchema.optional(),
     })
     .strict(),
   'imports.cancel': z.object({ jobId: idSchema }).strict(),
@@ -138,7 +138,11 @@ export interface ImportCheckReport {
   valid: number;
   invalid: number;
   /** Each header and the placeholder it feeds (null: not used). */
-  columns: { header: string; placeholder: string | null; matchedBy: 'name' | 'mapping' | null }[];
+  /**
+   * Each header and the placeholder it feeds (null: not used): matched by Notify's rule for names, by hand, or because
+   * it is a usual name for the recipient column ("Mobile number" for `phone number`, "E-mail" for `email address`).
+   */
+  columns: { header: string; placeholder: string | null; matchedBy: 'name' | 'mapping' | 'usual-name' | null }[];
   missingColumns: string[];
   errors: ImportRowError[];
   errorCounts: { message: string; count: number }[];
@@ -156,6 +160,8 @@ export interface ImportRowPreview {
   body: string;
   errors: ImportRowError[];
   fragments: number | null;
+  /** The message rendered as the person will see it (an email's HTML), when the row can be sent. */
+  rendered: MessagePreview | null;
 }
 
 export interface ImportQueueResult {

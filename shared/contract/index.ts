@@ -4,8 +4,12 @@ import { serviceHandlerArgs, serviceHandlerPermissions, type ServiceHandlerResul
 import { syncHandlerArgs, syncHandlerPermissions, type SyncHandlerResults } from './sync';
 import { templateHandlerArgs, templateHandlerPermissions, type TemplateHandlerResults } from './templates';
 import { importHandlerArgs, importHandlerPermissions, type ImportHandlerResults } from './imports';
-import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
+import { letterHandlerArgs, letterHandlerPermissions, type LetterHandlerResults } from './letters';
 import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } from './routes';
+import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
+import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
+import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
+import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
 import { outcomeHandlerArgs, outcomeHandlerPermissions, type OutcomeHandlerResults } from './outcomes';
 import type { Permission } from './permissions';
 
@@ -16,11 +20,15 @@ export * from './services';
 export * from './sync';
 export * from './templates';
 export * from './imports';
-export * from './providers';
+export * from './letters';
 export * from './routes';
+export * from './record';
+export * from './providers';
 export * from './outcomes';
 export * from './permissions';
 export * from './ui-calls';
+export * from './inbox';
+export * from './watch-folders';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -29,8 +37,12 @@ export const handlerArgs = {
   ...outboxHandlerArgs,
   ...syncHandlerArgs,
   ...importHandlerArgs,
-  ...providerHandlerArgs,
+  ...letterHandlerArgs,
   ...routeHandlerArgs,
+  ...recordHandlerArgs,
+  ...inboxHandlerArgs,
+  ...watchFolderHandlerArgs,
+  ...providerHandlerArgs,
   ...outcomeHandlerArgs,
 } as const;
 
@@ -43,8 +55,12 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...outboxHandlerPermissions,
   ...syncHandlerPermissions,
   ...importHandlerPermissions,
-  ...providerHandlerPermissions,
+  ...letterHandlerPermissions,
   ...routeHandlerPermissions,
+  ...recordHandlerPermissions,
+  ...inboxHandlerPermissions,
+  ...watchFolderHandlerPermissions,
+  ...providerHandlerPermissions,
   ...outcomeHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
@@ -58,8 +74,12 @@ interface AllResults
     OutboxHandlerResults,
     SyncHandlerResults,
     ImportHandlerResults,
-    ProviderHandlerResults,
+    LetterHandlerResults,
     RouteHandlerResults,
+    RecordHandlerResults,
+    InboxHandlerResults,
+    WatchFolderHandlerResults,
+    ProviderHandlerResults,
     OutcomeHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
+import { channelSchema, idSchema, personalisationSchema, sendAtSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 
 export const messageStates = [
@@ -15,6 +15,12 @@ export const messageStates = [
   'rejected',
   'needs-attention',
   'status-unknown',
+  /** A letter routed to the post room's printer, not yet printed or saved as a PDF. */
+  'waiting-to-print',
+  /** Printed (or saved as a PDF to print), not yet posted. */
+  'printed',
+  /** The post room has posted it. */
+  'posted',
   /** A direct provider may have taken it (no answer came) and cannot be asked: a person resends it or counts it sent. */
   'outcome-unknown',
 ] as const;
@@ -29,6 +35,7 @@ export const finalMessageStates: readonly MessageState[] = [
   'cancelled',
   'rejected',
   'status-unknown',
+  'posted',
 ];
 
 export interface OutboxMessage {
@@ -78,22 +85,25 @@ export interface OutboxBatchProgress {
   /** Failed, rejected, needing attention, of unknown outcome, or with a status that can no longer be known. */
   failed: number;
   cancelled: number;
+  /** Letters waiting to be printed, or printed and not yet posted. */
+  inPostRoom: number;
+  posted: number;
 }
 
 export const outboxHandlerArgs = {
   'messages.send': z
     .object({
       templateId: idSchema,
-      to: z.string().max(10_000),
+      to: z.string().max(10_000, 'A recipient can be at most 10,000 characters'),
       values: personalisationSchema.default({}),
-      sendAt: z.iso.datetime({ offset: true }).optional(),
+      sendAt: sendAtSchema.optional(),
     })
     .strict(),
   'outbox.list': z
     .object({
       states: z.array(messageStateSchema).optional(),
       batchId: idSchema.optional(),
-      search: z.string().max(200).optional(),
+      search: z.string().max(200, 'Search for at most 200 characters').optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     })

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { emptyArgs } from './common';
 import type { PermissionsFor } from './permissions';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Must be a template id (a UUID)');
+/** A Notify template ID, as copied from Notify (8-4-4-4-12 letters and numbers). */
+const notifyTemplateId = (kind: string) =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      `Enter the ${kind} template ID as Notify shows it: 5 groups of letters and numbers joined by dashes`,
+    );
+
+/** Notify's three kinds of API key: live sends to anyone; team and guest list only to them; test sends nothing for real. */
+export const apiKeyTypes = ['live', 'team', 'test'] as const;
+export type ApiKeyType = (typeof apiKeyTypes)[number];
 
 export interface ServiceSummary {
   id: string;
@@ -12,6 +23,10 @@ export interface ServiceSummary {
   /** `ok`: the key was accepted; `unchecked`: saved while the service could not be reached; `rejected`: Notify refused the key. */
   keyStatus: 'ok' | 'unchecked' | 'rejected';
   keyStatusMessage: string | null;
+  /** What kind of key it is, as the person who connected the service said (a Notify key does not say). */
+  keyType: ApiKeyType;
+  /** Where the key lives: this computer's keychain, or a place IT provides it for as long as the desk runs. */
+  keyLocation: 'keychain' | 'environment';
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   /** When the service's templates were last looked up; null while that waits for Notify to answer. */
   templatesCheckedAt: string | null;
@@ -24,19 +39,25 @@ export interface AppStatus {
   practiceMode: boolean;
   service: ServiceSummary | null;
   user: string;
+  /**
+   * A key IT provides outside the keychain (never the key itself): which Notify service it is for and where it is,
+   * in words for a person ("the NOTIFY_DESK_API_KEY environment variable").
+   */
+  providedKey: { notifyServiceId: string; describedAs: string } | null;
 }
 
 export const serviceHandlerArgs = {
   'app.status': emptyArgs,
   'services.configure': z
     .object({
-      name: z.string().trim().min(1).max(255).default('GOV.UK Notify'),
+      name: z.string().trim().min(1, 'Enter the service name').max(255, 'A service name can be at most 255 characters').default('GOV.UK Notify'),
       baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the service URL, starting with https://' }),
-      /** Write-only: stored in the OS keychain and never returned. */
-      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes'),
-      smsTemplateId: uuid.optional(),
-      emailTemplateId: uuid.optional(),
-      letterTemplateId: uuid.optional(),
+      /** Write-only: stored in the OS keychain and never returned. Left out to use the key IT provides (see AppStatus.providedKey). */
+      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes').optional(),
+      keyType: z.enum(apiKeyTypes, { error: 'Choose the type of API key: live, team and guest list, or test' }).default('live'),
+      smsTemplateId: notifyTemplateId('text message').optional(),
+      emailTemplateId: notifyTemplateId('email').optional(),
+      letterTemplateId: notifyTemplateId('letter').optional(),
       rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),

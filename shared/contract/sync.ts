@@ -27,7 +27,10 @@ export interface ProviderProblem {
 export interface SyncStatus {
   /** `online`: the service answers; `offline`: it cannot be reached and messages wait; `paused`: a person paused sending. */
   connection: 'online' | 'offline' | 'paused' | 'idle';
+  /** Messages not yet handed to Notify, those scheduled for later included. */
   waiting: number;
+  /** Of those, how many wait for a time chosen to send at, and the first and last such time. */
+  scheduled: { count: number; firstAt: string | null; lastAt: string | null };
   lastSyncAt: string | null;
   lastError: string | null;
   nextProbeAt: string | null;

@@ -5,11 +5,11 @@ import type { PermissionsFor } from './permissions';
 export const postageSchema = z.enum(['first', 'second', 'economy']);
 
 const templateFields = {
-  name: z.string().trim().min(1, 'Enter a template name').max(255),
-  subject: z.string().max(1000).optional(),
-  body: z.string().max(2_000_000),
-  folder: z.string().trim().max(255).optional(),
-  letterContactBlock: z.string().max(1000).optional(),
+  name: z.string().trim().min(1, 'Enter a template name').max(255, 'A template name can be at most 255 characters'),
+  subject: z.string().max(1000, 'A subject can be at most 1,000 characters').optional(),
+  body: z.string().max(2_000_000, 'A message can be at most 2,000,000 characters'),
+  folder: z.string().trim().max(255, 'A folder name can be at most 255 characters').optional(),
+  letterContactBlock: z.string().max(1000, 'A contact block can be at most 1,000 characters').optional(),
   postage: postageSchema.optional(),
 };
 
@@ -43,6 +43,7 @@ export interface TemplateDetail extends TemplateSummary {
 export interface MessagePreview {
   type: Channel;
   body: string;
+  /** An email's subject as text; a letter's heading as Notify's HTML (escaped text, unfilled placeholders marked up). */
   subject: string | null;
   html: string | null;
   placeholders: string[];

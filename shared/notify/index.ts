@@ -15,3 +15,6 @@ export * from './letter-template';
 export { encodeQrCode, type ErrorCorrectionLevel, type QrCode } from './qr-code';
 export { qrCodeSvg } from './qr-code-svg';
 export * from './recipient-sheet';
+export * from './smoke-test-recipients';
+export * from './notification-status';
+export * from './london-time';

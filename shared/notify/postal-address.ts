@@ -45,7 +45,8 @@ export const ADDRESS_ERRORS = {
   noFixedAbode: 'Must be a real address',
 } as const;
 
-const INVALID_FIRST_CHARACTERS = '@()=[]"\\/,<>~';
+/** Characters an address line must not start with (Notify's check, after stripping the line). */
+export const INVALID_FIRST_CHARACTERS = '@()=[]"\\/,<>~';
 const BFPO_LINE = /^\s*bfpo\s*(?:c\/o)?(?:\s*([0-9]+))?\s*$/;
 const NO_FIXED_ABODE = /no fixed (abode|address)/i;
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;

@@ -15,6 +15,7 @@ import {
 import {
   compileField,
   fieldPlaceholders,
+  placeholderKey,
   type PersonalisationValues,
   type TemplateFields,
 } from './placeholders';
@@ -209,6 +210,16 @@ export function compileSmsTemplate(body: string, options: SmsTemplateOptions = {
 export function smsMessage(body: string, options: SmsMessageOptions = {}): SmsMessage {
   const { values, ...templateOptions } = options;
   return compileSmsTemplate(body, templateOptions)(values);
+}
+
+/**
+ * How the desk counts a text while a person writes or fills it in (the template editor and the Send page alike): a
+ * placeholder not filled in yet counts as no characters, one filled in counts as its value.
+ */
+export function smsMessageWhileFilling(body: string, values: PersonalisationValues = {}): SmsMessage {
+  const filledKeys = new Set(Object.keys(values).map(placeholderKey));
+  const unfilled = fieldPlaceholders(body).filter((name) => !filledKeys.has(placeholderKey(name)));
+  return smsMessage(body, { values: { ...Object.fromEntries(unfilled.map((name) => [name, UNFILLED_MARKER])), ...values } });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, newPage } from '../helpers/browser';
 import { freePort, runCli, startCli, type RunningProcess } from '../helpers/processes';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect(added.code).toBe(0);
   web = await startCli(['web', '--port', '0', '--no-open'], env);
   chromium = await launchChromium();
-  page = await chromium.browser.newPage();
+  page = await newPage(chromium.browser);
 }, 60_000);
 
 afterAll(async () => {
@@ -49,7 +49,7 @@ describe('a caseworker sends a text', () => {
     simulator = null;
 
     await page.getByRole('link', { name: 'Send a message' }).first().click();
-    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Clinic reminder (Text message)' });
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Clinic reminder (text message, on this desk)' });
     await page.getByLabel('Phone number').fill('07700 900123');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByText('Hello Ann, your appointment is tomorrow at 10am.').first().waitFor();

@@ -1,4 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startCli, type RunningProcess } from './processes';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network by itself (Playwright gives it a fresh profile). */
@@ -31,14 +33,23 @@ export async function openPrintedAddress(page: Page, address: string): Promise<s
   return (await token.jsonValue()) as string;
 }
 
+/** A page in a context of its own (axe-core's Playwright binding needs pages made this way). */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
 /**
  * The app in web mode on the data folder named in `env`, open in a fresh Chromium page. `token` is the session's,
  * for a test's own calls to the web host (the printed address's code can be used only once, and the page used it).
  */
-export async function openWebApp(env: NodeJS.ProcessEnv): Promise<{ web: RunningProcess; page: Page; token: string; close(): Promise<void> }> {
+export async function openWebApp(
+  env: NodeJS.ProcessEnv,
+  contextOptions: BrowserContextOptions = {},
+): Promise<{ web: RunningProcess; page: Page; token: string; close(): Promise<void> }> {
   const web = await startCli(['web', '--port', '0', '--no-open'], env);
   const chromium = await launchChromium();
-  const page = await chromium.browser.newPage();
+  const page = await newPage(chromium.browser, contextOptions);
   const token = await openPrintedAddress(page, web.firstLine);
   return {
     web,
@@ -49,4 +60,20 @@ export async function openWebApp(env: NodeJS.ProcessEnv): Promise<{ web: Running
       await web.stop();
     },
   };
+}
+
+/** The WCAG 2.2 AA rules axe-core checks every page and state against. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now; `state` names what is on screen, for the failure message. Legacy mode
+ * (axe.run in the page) because the email preview's sandboxed frame, which runs no script, stalls axe's per-frame
+ * runs; the frame's content is Notify's own email HTML.
+ */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode().analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+  );
+  expect(violations, `axe-core on ${state}`).toEqual([]);
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Migration } from './migration';
 import { migrations as allMigrations } from './migrations';
+import { registerRecordFunctions } from './record-functions';
 
 export type Db = Database.Database;
 
@@ -23,6 +24,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = al
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     db.pragma('synchronous = NORMAL');
+    registerRecordFunctions(db);
     migrate(db, migrations);
     return db;
   } catch (error) {

@@ -1,6 +1,8 @@
-import { channelSchema, PRINT_ROUTE, type HandlerMap } from '../../../shared/contract';
+import { channelSchema, NOTIFY_ROUTE, PRINT_ROUTE, type HandlerMap } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
+import { routeDueLettersToPrint } from '../letters/print-queue';
+import { countMessages } from '../outbox/outbox-queries';
 import { routesForChannel } from '../outbox/outcome-decisions';
 import { channelRoute, setChannelRoute } from '../routing/channel-routes';
 
@@ -21,7 +23,13 @@ export function createRouteHandlers(ctx: CoreContext, afterChange: () => void): 
         }
         return found;
       });
+      // A printer never refuses a letter, so nothing could take over from it, nor it from Notify.
+      if (channel === 'letter' && named.length !== 1) {
+        throw new UserError(`Choose one route for letters: ${NOTIFY_ROUTE} (the Notify service) or ${PRINT_ROUTE} (printed in the post room).`);
+      }
       setChannelRoute(ctx.db, channel, named, ctx.user);
+      const moved = routeDueLettersToPrint(ctx.db);
+      if (moved.length > 0) ctx.events.emit('outbox.changed', { messageIds: moved, counts: countMessages(ctx.db) });
       afterChange();
       return { channel, providers: channelRoute(ctx.db, channel) };
     },

@@ -1,23 +1,41 @@
-import type { AppStatus, HandlerMap } from '../../../shared/contract';
+import type { AppStatus, HandlerMap, ServiceSummary } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import { configureService } from '../services/configure-service';
-import { apiKeyAccount, ServiceRepository } from '../services/service-repository';
+import { apiKeyAccount, ServiceRepository, type StoredService } from '../services/service-repository';
+import { providedKeyFor } from '../secrets/api-key-sources';
+import { APP_VERSION } from '../app-version';
 
-export const APP_VERSION = '0.1.0';
 
 export function createServiceHandlers(ctx: CoreContext): Pick<HandlerMap, 'app.status' | 'services.configure' | 'services.remove'> {
   const services = new ServiceRepository(ctx.db);
+  /** The service as a person sees it, with where its key lives now. */
+  const summary = (service: StoredService): ServiceSummary => ({
+    ...service,
+    keyLocation: providedKeyFor(service.notifyServiceId, ctx.apiKeySources)?.location ?? 'keychain',
+  });
   const status = (): AppStatus => {
     const service = services.configured();
-    return { version: APP_VERSION, dataDir: ctx.dataDir, practiceMode: service === null, service, user: ctx.user };
+    const provided = providedKeyFor(null, ctx.apiKeySources);
+    return {
+      version: APP_VERSION,
+      dataDir: ctx.dataDir,
+      practiceMode: service === null,
+      service: service ? summary(service) : null,
+      user: ctx.user,
+      providedKey: provided ? { notifyServiceId: provided.notifyServiceId, describedAs: provided.describedAs } : null,
+    };
   };
   return {
     'app.status': async () => status(),
-    'services.configure': (args) => configureService(args, ctx, services, ctx.secrets, ctx.network),
+    'services.configure': async (args) => {
+      const { service, warning } = await configureService(args, ctx, services, ctx.secrets, ctx.network, ctx.apiKeySources);
+      return { service: summary(service), warning };
+    },
     'services.remove': async () => {
       const service = services.configured();
       if (service) {
-        await ctx.secrets.delete(apiKeyAccount(service.notifyServiceId));
+        // A key IT provides is not the desk's to delete; a key in the keychain goes with the service.
+        if (summary(service).keyLocation === 'keychain') await ctx.secrets.delete(apiKeyAccount(service.notifyServiceId));
         services.remove(service.id);
       }
       return status();

@@ -2,7 +2,8 @@ import type { Channel } from '../../../shared/contract';
 import { newId, nowIso } from '../clock';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database/open-database';
-import { BATCH_PRIORITY, REFERENCE_PREFIX } from '../outbox/enqueue';
+import { BATCH_PRIORITY } from '../outbox/enqueue';
+import { REFERENCE_PREFIX, referenceUserSuffix } from '../outbox/desk-reference';
 import { InsertThread } from './insert-thread';
 import type { RowMessage } from './row-checker';
 
@@ -16,6 +17,8 @@ export interface NewBatch {
   rowCount: number;
   /** ISO time; absent means now. */
   sendAfter?: string;
+  /** The spreadsheet's headers in its order, for the batch report. */
+  columns?: readonly string[];
 }
 
 /**
@@ -39,10 +42,10 @@ function insertMessagesStatement(shared: {
   const { type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt } = shared;
   const literals = [type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt, createdAt].map(plainSqlLiteral);
   return `
-    INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject, created_by,
-      type, template_id, template_version, batch_id, priority, state, send_after, created_at, updated_at)
-    SELECT row.value ->> 0, ${plainSqlLiteral(REFERENCE_PREFIX)} || (row.value ->> 0), row.value ->> 1, row.value -> 2,
-      row.value ->> 3, row.value ->> 4, @importedBy, ${literals.join(', ')}
+    INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject, row_number,
+      row_cells, created_by, type, template_id, template_version, batch_id, priority, state, send_after, created_at, updated_at)
+    SELECT row.value ->> 0, ${plainSqlLiteral(REFERENCE_PREFIX)} || (row.value ->> 0) || @referenceSuffix, row.value ->> 1,
+      row.value -> 2, row.value ->> 3, row.value ->> 4, row.value ->> 5, row.value -> 6, @importedBy, ${literals.join(', ')}
     FROM json_each(@rows) AS row`;
 }
 
@@ -66,7 +69,7 @@ export function plainSqlLiteral(value: string | number): string {
  */
 export class BatchWriter {
   readonly batchId = newId();
-  private readonly importedBy: string;
+  private readonly fixedParameters: { importedBy: string; referenceSuffix: string };
   private written = 0;
   /** Writes the messages: a second thread for a database in a file, this thread's statement for one in memory. */
   private readonly writer: { thread: InsertThread } | { statement: Statement };
@@ -77,7 +80,7 @@ export class BatchWriter {
   ) {
     const now = nowIso();
     const sendAfter = batch.sendAfter ?? now;
-    this.importedBy = batch.importedBy;
+    this.fixedParameters = { importedBy: batch.importedBy, referenceSuffix: referenceUserSuffix(batch.importedBy) };
     const statement = insertMessagesStatement({
       type: batch.type,
       templateId: batch.templateId,
@@ -90,10 +93,11 @@ export class BatchWriter {
     });
     db.prepare(
       `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count,
-         send_after, status, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
-    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now);
-    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(db.name, statement, { importedBy: this.importedBy }) };
+         send_after, status, created_at, columns)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?)`,
+    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now,
+      batch.columns ? JSON.stringify(batch.columns) : null);
+    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(db.name, statement, this.fixedParameters) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -110,7 +114,7 @@ export class BatchWriter {
       await writer.thread.send(rows);
       return;
     }
-    this.written += this.db.transaction(() => writer.statement.run({ importedBy: this.importedBy, rows }).changes)();
+    this.written += this.db.transaction(() => writer.statement.run({ ...this.fixedParameters, rows }).changes)();
   }
 
   /** Waits until every message appended is in the database. */
@@ -135,7 +139,15 @@ export class BatchWriter {
 /** The chunk as the statement reads it: each message's own values, under a new id. */
 function rowsAsJson(messages: readonly RowMessage[]): string {
   return JSON.stringify(
-    messages.map((message) => [newId(), message.recipient, message.personalisation, message.renderedBody, message.renderedSubject]),
+    messages.map((message) => [
+      newId(),
+      message.recipient,
+      message.personalisation,
+      message.renderedBody,
+      message.renderedSubject,
+      message.rowNumber,
+      message.cells,
+    ]),
   );
 }
 

@@ -4,6 +4,7 @@ import { readSheetColumns, recipientColumnNames } from '../../../shared/notify/r
 import type { Db } from '../database/open-database';
 import { nowIso } from '../clock';
 import type { TemplateForImport } from './template-for-import';
+import { usualRecipientField } from './usual-recipient-headers';
 
 export interface MatchedColumns {
   columns: ImportCheckReport['columns'];
@@ -55,7 +56,8 @@ export function matchColumns(headers: readonly string[], template: TemplateForIm
     const field = key === '' ? undefined : fieldsByKey.get(key);
     if (field === undefined) return { header, placeholder: null, matchedBy: null };
     return { header, placeholder: field, matchedBy: 'name' as const };
-  });
+  }) as MatchedColumns['columns'];
+  matchUsualRecipientHeaders(candidates, recipientFields, mappingByKey);
 
   const columnsByFieldAndHeader = new Map<string, Map<string, number[]>>();
   candidates.forEach(({ header, placeholder }, index) => {
@@ -83,6 +85,45 @@ export function matchColumns(headers: readonly string[], template: TemplateForIm
     columnError = 'Your file needs at least 3 address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.';
   }
   return { columns, notifyHeaders, fieldColumns, recipientFields, placeholders, missingColumns: sheetColumns.missingColumns, columnError };
+}
+
+/**
+ * A recipient column no header fills, by name or by hand, is filled by the first unused column with a usual name for
+ * it ("Mobile number", "E-mail"); a column the person chose not to use stays unused.
+ */
+function matchUsualRecipientHeaders(
+  candidates: MatchedColumns['columns'],
+  recipientFields: readonly string[],
+  mappingByKey: ReadonlyMap<string, string | null>,
+): void {
+  const filled = new Set(candidates.flatMap((column) => (column.placeholder === null ? [] : [placeholderKey(column.placeholder)])));
+  candidates.forEach((column, index) => {
+    if (column.placeholder !== null || mappingByKey.has(placeholderKey(column.header))) return;
+    const usual = usualRecipientField(column.header);
+    const field = usual === null ? undefined : recipientFields.find((candidate) => placeholderKey(candidate) === placeholderKey(usual));
+    if (field === undefined || filled.has(placeholderKey(field))) return;
+    filled.add(placeholderKey(field));
+    candidates[index] = { header: column.header, placeholder: field, matchedBy: 'usual-name' };
+  });
+}
+
+/**
+ * Why a mapping given by hand cannot be used: it names a column the file does not have, or something to fill the
+ * template does not have (said with the names that do exist); null when every name exists.
+ */
+export function unknownMappingNames(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping): string | null {
+  const headerKeys = new Set(headers.map(placeholderKey));
+  const { recipientFields, placeholders } = templateFields(template);
+  const fields = [...recipientFields, ...placeholders];
+  const fieldKeys = new Set(fields.map(placeholderKey));
+  const quoted = (names: readonly string[]) => names.filter(Boolean).map((name) => `“${name}”`).join(', ');
+  for (const [column, field] of Object.entries(mapping)) {
+    if (!headerKeys.has(placeholderKey(column))) return `The file has no column called “${column}”. Its columns are: ${quoted(headers)}.`;
+    if (field !== null && !fieldKeys.has(placeholderKey(field))) {
+      return `The template “${template.name}” has no placeholder called “${field}”. The columns it can use are: ${quoted(fields)}.`;
+    }
+  }
+  return null;
 }
 
 export function sheetTemplate(template: TemplateForImport): { type: TemplateForImport['type']; body: string; subject?: string } {

@@ -6,7 +6,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract';
 import { type Delimiter, sniffDelimiter } from './delimiter';
 import { ImportError, fileReadError, throwIfCancelled } from './import-error';
 import { decodeText, detectEncoding, type DetectedEncoding } from './text-encoding';
-import { odsMessage, passwordMessage, xlsMessage } from './xlsx-layout';
+import { odsMessage, passwordMessage, xlsMessage } from './xlsx-package';
 
 export type SpreadsheetKind = 'csv' | 'xlsx';
 

@@ -2,8 +2,8 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportRowError } from '../../../shared/contract';
+import { XlsxRowsThread } from './rejected-rows-xlsx-thread';
 import type { SheetRow } from './sheet-row';
-import { XlsxTextSheetWriter } from './xlsx-text-sheet-writer';
 
 /** CSV for text files; XLSX for workbooks (an XLSM's rows are written as XLSX: there is nothing to run in them). */
 export type RejectedRowsFormat = 'csv' | 'xlsx';
@@ -24,20 +24,18 @@ interface RowSink {
 /**
  * The rows set aside, with the original columns and an added `error` column, ready to correct and import again.
  * Written as the file came: CSV (UTF-8 with a BOM, so Excel opens it correctly) or an XLSX with one sheet, streamed
- * so a large file never sits in memory.
+ * so a large file never sits in memory. The file is only created when a first row is set aside.
  */
 export class RejectedRowsFile {
   readonly path: string;
-  private readonly sink: RowSink;
+  private sink: RowSink | null = null;
   private count = 0;
 
-  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], format: RejectedRowsFormat = 'csv') {
+  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], private readonly format: RejectedRowsFormat = 'csv') {
     mkdirSync(folder, { recursive: true });
     const stem = basename(sourceFileName, extname(sourceFileName));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     this.path = join(folder, `${stem}-rejected-${stamp}.${format}`);
-    this.sink = format === 'xlsx' ? xlsxSink(this.path) : csvSink(this.path);
-    this.sink.write([...headers, ERROR_COLUMN]);
   }
 
   get rowsWritten(): number {
@@ -45,14 +43,18 @@ export class RejectedRowsFile {
   }
 
   add(row: SheetRow, errors: readonly ImportRowError[]): void {
+    if (!this.sink) {
+      this.sink = this.format === 'xlsx' ? xlsxSink(this.path) : csvSink(this.path);
+      this.sink.write([...this.headers, ERROR_COLUMN]);
+    }
     const cells = this.headers.map((_, index) => row.cells[index] ?? '');
     const error = errors.map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message)).join('; ');
     this.sink.write([...cells, error]);
     this.count += 1;
   }
 
-  close(): Promise<void> {
-    return this.sink.close();
+  async close(): Promise<void> {
+    await this.sink?.close();
   }
 }
 
@@ -109,15 +111,23 @@ function csvSink(path: string): RowSink {
   };
 }
 
+// Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
+// surrogates): they are left out rather than written into a file Excel would call damaged.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), written by
+ * exceljs' streaming WorkbookWriter on a thread of its own, row by row, never held whole.
+ */
 function xlsxSink(path: string): RowSink {
-  const sheet = new XlsxTextSheetWriter(path, REJECTED_ROWS_SHEET);
+  const thread = new XlsxRowsThread(path, REJECTED_ROWS_SHEET);
   let closing: Promise<void> | null = null;
   return {
     write(cells) {
-      sheet.addRow(cells);
+      thread.addRow(cells.map((cell) => cell.replace(NOT_IN_XML, '')));
     },
     close() {
-      closing ??= sheet.close().catch((error: unknown) => {
+      closing ??= thread.close().catch((error: unknown) => {
         throw new Error(`The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`);
       });
       return closing;

@@ -17,6 +17,9 @@ export interface RowMessage {
   personalisation: StoredPersonalisation;
   renderedBody: string;
   renderedSubject: string | null;
+  /** The sheet row it came from (the header is row 1) and that row's cells, for the batch report. */
+  rowNumber: number;
+  cells: readonly string[];
 }
 
 export interface CheckedRow {
@@ -137,7 +140,7 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       return {
         rowNumber: row.rowNumber,
         errors,
-        message: { recipient, personalisation, renderedBody: sms.rendered, renderedSubject: null },
+        message: { recipient, personalisation, renderedBody: sms.rendered, renderedSubject: null, rowNumber: row.rowNumber, cells: row.cells },
         recipientKey,
         international,
         fragments: sms.fragmentCount,
@@ -151,6 +154,8 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
         personalisation,
         renderedBody: (fillBody ? fillBody(personalisation) : template.body).trim(),
         renderedSubject: fillSubject ? fillSubject(personalisation) : null,
+        rowNumber: row.rowNumber,
+        cells: row.cells,
       },
       recipientKey,
       international,

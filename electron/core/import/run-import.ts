@@ -11,7 +11,7 @@ import {
 import type { Db } from '../database/open-database';
 import { BatchWriter } from './batch-writer';
 import { CheckReportBuilder } from './check-report';
-import { ColumnMappingStore, matchColumns, type MatchedColumns } from './column-mapping';
+import { ColumnMappingStore, matchColumns, unknownMappingNames, type MatchedColumns } from './column-mapping';
 import { hashFile, type ExaminedFile } from './examine-file';
 import { ImportError, throwIfCancelled } from './import-error';
 import { RejectedRowsFile } from './rejected-rows-file';
@@ -19,6 +19,7 @@ import { createRowChecker, type RowMessage } from './row-checker';
 import { openSheet } from './sheet-rows';
 import type { SheetRow } from './sheet-row';
 import type { TemplateForImport } from './template-for-import';
+import { previewMessage } from '../templates/compose-message';
 
 export interface ImportRun {
   db: Db;
@@ -27,6 +28,8 @@ export interface ImportRun {
   template: TemplateForImport;
   /** Hand-made matches; the template's remembered ones fill in for headers not listed. */
   mapping?: ColumnMapping;
+  /** Refuse a hand-made match that names a column or a placeholder that does not exist (the command line's --map). */
+  strictMapping?: boolean;
   maxRows?: number;
   signal?: AbortSignal;
   onProgress?: (stage: ImportStage, done: number) => void;
@@ -66,6 +69,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
           importedBy: options.importedBy,
           rowCount: 0,
           sendAfter,
+          columns: headers,
         });
         if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
       },
@@ -120,14 +124,16 @@ export async function previewImportRow(run: ImportRun, rowNumber: number): Promi
   if (!found) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
   const [checked] = check([found]);
   if (!checked) throw new ImportError('no-such-row', `There is no row ${rowNumber} with anything in it.`);
+  const message = checked.message;
   return {
     row: found.rowNumber,
     rows,
-    recipient: checked.message?.recipient ?? '',
-    subject: checked.message?.renderedSubject ?? null,
-    body: checked.message?.renderedBody ?? '',
+    recipient: message?.recipient ?? '',
+    subject: message?.renderedSubject ?? null,
+    body: message?.renderedBody ?? '',
     errors: checked.errors,
     fragments: checked.fragments,
+    rendered: message ? previewMessage(run.template, message.personalisation) : null,
   };
 }
 
@@ -147,6 +153,11 @@ async function processSheet(
 ): Promise<{ report: ImportCheckReport; builder: CheckReportBuilder; matched: MatchedColumns }> {
   const maxRows = run.maxRows ?? DEFAULT_MAX_IMPORT_ROWS;
   const sheet = await openSheet(run.file, run.sheet, { signal: run.signal });
+  const unknownNames = run.strictMapping ? unknownMappingNames(sheet.headers, run.template, run.mapping ?? {}) : null;
+  if (unknownNames !== null) {
+    await sheet.rows.return(undefined);
+    throw new ImportError('unknown-mapping', unknownNames);
+  }
   const matched = matchColumns(sheet.headers, run.template, { ...rememberedMapping(run), ...run.mapping });
   const check = createRowChecker(run.template, matched);
   const builder = new CheckReportBuilder(run.template, matched);
@@ -201,7 +212,7 @@ async function assertFileUnchanged(run: ImportRun): Promise<void> {
 export function scheduledTime(sendAt: string | undefined, now = Date.now()): string | undefined {
   if (!sendAt) return undefined;
   const at = new Date(sendAt).getTime();
-  if (Number.isNaN(at)) throw new ImportError('invalid-send-at', 'Enter the time to send as a date and time, for example 2026-03-01T09:00:00Z.');
+  if (Number.isNaN(at)) throw new ImportError('invalid-send-at', 'Enter the time to send as a date and time, for example 5 December 2026 at 9:00am.');
   if (at > now + MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000) {
     throw new ImportError('invalid-send-at', `Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`);
   }

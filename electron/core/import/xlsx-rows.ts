@@ -1,14 +1,23 @@
 import type { ExaminedFile } from './examine-file';
 import { ImportError, fileReadError, throwIfCancelled } from './import-error';
 import { DEFAULT_CHUNK_SIZE, type RowReadOptions, type SheetRow, yieldToEventLoop } from './sheet-row';
-import { readSheetRows } from './xlsx-sheet-reader';
+import { readSheetLayout, type SheetLayout } from './xlsx-layout';
+import { WorkbookPackage, type WorkbookSheet } from './xlsx-package';
+import { sheetRowsFromText } from './xlsx-sheet-reader';
 import { readWorkbookCellContext } from './xlsx-workbook-context';
-import { readSheetLayout, readWorkbookSheets, type SheetLayout, type WorkbookSheet } from './xlsx-layout';
-import { damagedWorkbookMessage } from './zip-archive';
+import { MalformedXmlError } from './xlsx-xml';
+import { damagedWorkbookError } from './zip-archive';
 
 /** The sheets of a workbook, in order, as the user sees their tabs. */
 export async function listWorkbookSheets(file: ExaminedFile): Promise<WorkbookSheet[]> {
-  return (await readWorkbookSheets(file.path, file.fileName)).sheets;
+  const workbook = await WorkbookPackage.open(file.path, file.fileName);
+  try {
+    return (await workbook.readWorkbook()).sheets;
+  } catch (error) {
+    throw asReadError(error, file.fileName);
+  } finally {
+    workbook.close();
+  }
 }
 
 export function chooseSheet(sheets: readonly WorkbookSheet[], name: string | undefined, fileName: string): WorkbookSheet {
@@ -28,17 +37,15 @@ export function chooseSheet(sheets: readonly WorkbookSheet[], name: string | und
  * and giving every cell of a merged range the value of its top-left cell.
  */
 export async function* readXlsxRows(file: ExaminedFile, sheetName: string | undefined, options: RowReadOptions = {}): AsyncGenerator<SheetRow[]> {
-  const { sheets, entries } = await readWorkbookSheets(file.path, file.fileName);
-  const sheet = chooseSheet(sheets, sheetName, file.fileName);
+  const workbook = await WorkbookPackage.open(file.path, file.fileName);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   let chunk: SheetRow[] = [];
   try {
-    const [layout, context] = await Promise.all([
-      readSheetLayout(file.path, sheet, file.fileName),
-      readWorkbookCellContext(file.path, entries, file.fileName),
-    ]);
+    const { workbookXml, sheets, related } = await workbook.readWorkbook();
+    const sheet = chooseSheet(sheets, sheetName, file.fileName);
+    const [layout, context] = await Promise.all([readSheetLayout(workbook, sheet), readWorkbookCellContext(workbook, workbookXml, related)]);
     const merged = mergedCellFiller(layout);
-    const rowBatches = readSheetRows(file.path, sheet.entry, file.fileName, context, {
+    const rowBatches = sheetRowsFromText(workbook.text(sheet.entry), context, {
       skipRows: layout.hiddenRows,
       skipColumns: layout.hiddenColumns,
     });
@@ -56,13 +63,18 @@ export async function* readXlsxRows(file: ExaminedFile, sheetName: string | unde
       }
     }
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    if ((error as NodeJS.ErrnoException).code === undefined || String((error as Error).message).match(/zip|signature|invalid|unexpected/i)) {
-      throw new ImportError('damaged-workbook', damagedWorkbookMessage(file.fileName));
-    }
-    throw fileReadError(error, file.fileName);
+    throw asReadError(error, file.fileName);
+  } finally {
+    workbook.close();
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** XML that cannot be read is a damaged workbook; a file system failure keeps its own message. */
+function asReadError(error: unknown, fileName: string): ImportError {
+  if (error instanceof ImportError) return error;
+  if (error instanceof MalformedXmlError || (error as NodeJS.ErrnoException).code === undefined) return damagedWorkbookError(fileName);
+  return fileReadError(error, fileName);
 }
 
 /** Fills the cells of merged ranges from their top-left cell, which is always read first. */

@@ -1,16 +1,9 @@
-import { readZipEntryText, type ZipEntry } from './zip-archive';
 import { decodeXmlText, joinCarried, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
 
 /**
- * Reads the workbook's shared strings as they are unpacked: each <si> is the text of its <t> elements (one, or one
- * per rich-text run), leaving out phonetic guides (<rPh>). Escapes such as _x000D_ are kept as written, as exceljs
- * keeps them.
+ * The workbook's shared strings, read as they are unpacked (in chunks of text cut anywhere): each <si> is the text of
+ * its <t> elements (one, or one per rich-text run), leaving out phonetic guides (<rPh>).
  */
-export async function readSharedStrings(path: string, entry: ZipEntry, fileName: string): Promise<string[]> {
-  return sharedStringsFromText(readZipEntryText(path, entry, fileName));
-}
-
-/** The shared strings of a sharedStrings part arriving in chunks of text cut anywhere. */
 export async function sharedStringsFromText(chunks: AsyncIterable<string> | Iterable<string>): Promise<string[]> {
   const scanner = new SharedStringScanner();
   let carry = '';

@@ -3,7 +3,6 @@ import { GENERAL_FORMAT, type CellFormat } from './xlsx-styles';
 import { isoDateText, numberCellText } from './xlsx-value-text';
 import type { WorkbookCellContext } from './xlsx-workbook-context';
 import { decodeXmlText, joinCarried, MalformedXmlError, nameIs, newXmlTag, readTag, type XmlTag } from './xlsx-xml';
-import { readZipEntryText, type ZipEntry } from './zip-archive';
 
 export interface SheetReadOptions {
   /** Rows and columns (1-based) whose cells are not wanted: they are scanned past without being turned into text. */
@@ -12,21 +11,10 @@ export interface SheetReadOptions {
 }
 
 /**
- * Streams one sheet's rows as its XML is unpacked, never holding more of it than one chunk. Each row's cells are
- * sparse: a cell with no value is a hole, and so is a skipped column. Rows and cells without an r attribute follow
- * the one before.
+ * The rows of a sheet's XML arriving in chunks of text cut anywhere, never holding more of it than one chunk. Each
+ * row's cells are sparse: a cell with no value is a hole, and so is a skipped column. Rows and cells without an r
+ * attribute follow the one before.
  */
-export async function* readSheetRows(
-  path: string,
-  entry: ZipEntry,
-  fileName: string,
-  context: WorkbookCellContext,
-  options: SheetReadOptions = {},
-): AsyncGenerator<SheetRow[]> {
-  yield* sheetRowsFromText(readZipEntryText(path, entry, fileName), context, options);
-}
-
-/** The rows of a sheet's XML arriving in chunks of text cut anywhere. */
 export async function* sheetRowsFromText(
   chunks: AsyncIterable<string> | Iterable<string>,
   context: WorkbookCellContext,
@@ -60,7 +48,6 @@ class SheetScanner {
 
   private row: SheetRow | null = null;
   private rowSkipped = false;
-  private rowFormat: CellFormat = GENERAL_FORMAT;
   private previousRowNumber = 0;
   private previousColumn = 0;
 
@@ -153,7 +140,7 @@ class SheetScanner {
    * or returns from unchanged for anything else, which the tag-by-tag scan then reads.
    */
   private readPlainCellValue(text: string, from: number): number {
-    if (!text.startsWith('<v>', from)) return from;
+    if (this.cellType === INLINE_STRING || !text.startsWith('<v>', from)) return from;
     const valueStart = from + 3;
     const valueEnd = text.indexOf('<', valueStart);
     if (valueEnd < 0 || !text.startsWith('</v></c>', valueEnd)) return from;
@@ -176,7 +163,8 @@ class SheetScanner {
       return;
     }
     if (!this.inCell) return;
-    if (letter === 118 /* v */) {
+    // An inline string's text is its value: a cached <v> beside it is not added to it (openpyxl reads only <is>).
+    if (letter === 118 /* v */ && this.cellType !== INLINE_STRING) {
       if (tag.closing) {
         if (this.textStart < 0) return;
         if (this.cellType === SHARED_STRING && this.valueText === '') this.sharedIndex = digitsValue(text, this.textStart, tagStart);
@@ -213,8 +201,6 @@ class SheetScanner {
     this.previousColumn = 0;
     this.row = { rowNumber: this.previousRowNumber, cells: [] };
     this.rowSkipped = this.skipRows.has(this.previousRowNumber);
-    const style = tag.sEnd > tag.sStart ? digitsValue(text, tag.sStart, tag.sEnd) : -1;
-    this.rowFormat = style >= 0 ? (this.context.cellFormats[style] ?? GENERAL_FORMAT) : GENERAL_FORMAT;
     if (tag.selfClosing) this.endRow();
   }
 
@@ -232,9 +218,9 @@ class SheetScanner {
     this.inCell = true;
     this.cellSkipped = this.rowSkipped || this.skipColumns.has(this.column);
     this.cellType = tag.tStart >= 0 ? cellType(text, tag.tStart, tag.tEnd) : NUMBER;
-    // As exceljs: a cell's own style replaces the row's, but style 0 (the default) leaves the row's in place.
+    // A cell without s has style 0 (a row's own style is only for the cells it does not list).
     const style = tag.sStart >= 0 ? digitsValue(text, tag.sStart, tag.sEnd) : 0;
-    this.cellFormat = (style > 0 ? this.context.cellFormats[style] : undefined) ?? this.rowFormat;
+    this.cellFormat = this.context.cellFormats[style] ?? GENERAL_FORMAT;
     this.hasFormula = this.hasValue = this.hasInlineString = this.inInlineString = false;
     this.phoneticDepth = 0;
     this.valueText = '';
@@ -254,22 +240,30 @@ class SheetScanner {
   /** The cell's text, or undefined for a cell with nothing in it. */
   private cellText(): string | undefined {
     if (!this.hasValue && !this.hasInlineString) return this.hasFormula ? '' : undefined;
-    const raw = this.valueText;
+    const written = this.valueText;
+    // A number, index or flag written as CDATA (or beside a comment) is the only kind with markup left in it.
+    const raw = written.indexOf('<') < 0 ? written : decodeXmlText(written).trim();
     switch (this.cellType) {
       case SHARED_STRING:
-        return this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)];
+        return this.textInFormat(this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)]);
       case FORMULA_STRING:
       case INLINE_STRING:
+        return this.textInFormat(decodeXmlText(written));
       case ERROR:
-        return decodeXmlText(raw);
+        return decodeXmlText(written);
       case BOOLEAN:
-        return parseInt(raw, 10) !== 0 ? 'True' : 'False';
+        return parseInt(raw, 10) !== 0 ? 'TRUE' : 'FALSE';
       case ISO_DATE:
-        return isoDateText(decodeXmlText(raw));
+        return isoDateText(decodeXmlText(written).trim(), this.cellFormat, this.context.date1904);
       default:
-        if (!this.hasValue) return decodeXmlText(raw);
-        return numberCellText(raw, this.cellFormat, this.hasFormula, this.context.date1904);
+        if (!this.hasValue) return this.textInFormat(decodeXmlText(written));
+        return numberCellText(raw, this.cellFormat, this.context.date1904);
     }
+  }
+
+  /** Text as its cell shows it: only a format with a text section (such as "Ref "@) changes it. */
+  private textInFormat(text: string | undefined): string | undefined {
+    return text !== undefined && this.cellFormat.changesText ? this.cellFormat.formatText(text) : text;
   }
 }
 

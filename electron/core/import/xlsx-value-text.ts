@@ -1,19 +1,17 @@
-import { cellText, numberText } from './xlsx-cell-text';
+import { serialDate } from './number-format/date-section';
+import { numberFormat } from './number-format/number-format';
 import type { CellFormat } from './xlsx-styles';
 
 /**
- * A number cell's text. Without a date format, a plain integer of up to 15 digits is already its own text (as
- * numberText would write it), which saves parsing the commonest cell.
+ * A number cell's text as the spreadsheet shows it, its number format applied. In General, a plain integer of up to
+ * 15 digits is already its own text, which saves parsing the commonest cell.
  */
-export function numberCellText(raw: string, format: CellFormat, isFormulaResult: boolean, date1904: boolean): string {
-  if (!format.writtenAsDate && isPlainInteger(raw)) return raw;
-  const value = parseFloat(raw);
-  // exceljs wrote NaN for a value that is not a number; an empty cell is what it holds.
-  if (Number.isNaN(value)) return '';
-  if (format.readAsDate && !isFormulaResult) {
-    return cellText(new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)), undefined, date1904);
-  }
-  return format.writtenAsDate ? cellText(value, format.code, date1904) : numberText(value);
+export function numberCellText(raw: string, format: CellFormat, date1904: boolean): string {
+  if (format.isGeneral && isPlainInteger(raw)) return raw;
+  const value = Number(raw.trim());
+  // A value that is not a number shows as nothing.
+  if (raw.trim() === '' || Number.isNaN(value)) return '';
+  return format.formatNumber(value, date1904);
 }
 
 function isPlainInteger(raw: string): boolean {
@@ -29,20 +27,26 @@ function isPlainInteger(raw: string): boolean {
   return true;
 }
 
-/** A t="d" cell holds an ISO 8601 date, date-time or time; written as Python's str() of it, as openpyxl reads it. */
-export function isoDateText(iso: string): string {
+const DATE_ONLY = 'dd/mm/yyyy';
+const DATE_AND_TIME = 'dd/mm/yyyy hh:mm:ss';
+const TIME_ONLY = 'hh:mm:ss';
+
+/**
+ * A t="d" cell holds an ISO 8601 date, date-time or time. It is shown in the cell's format as the serial date it
+ * stands for; in General, as a date, a date and time, or a time.
+ */
+export function isoDateText(iso: string, format: CellFormat, date1904: boolean): string {
   const dateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
-  if (dateTime) {
-    const [, year, month, day, hours, minutes, seconds, fraction] = dateTime.map((part) => part ?? '0');
-    const milliseconds = Math.round(Number(`0.${fraction}`) * 1000);
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), milliseconds));
-    return cellText(date, undefined, false);
-  }
-  const time = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(iso);
-  if (time) {
-    const [, hours, minutes, seconds, fraction] = time.map((part) => part ?? '0');
-    const dayFraction = (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(`0.${fraction}`)) / 86_400;
-    return cellText(dayFraction, 'h:mm:ss', false);
-  }
-  return iso;
+  const time = dateTime ? null : /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(iso);
+  if (!dateTime && !time) return iso;
+  const [year, month, day, hours, minutes, seconds, fraction] = dateTime
+    ? dateTime.slice(1).map((part) => part ?? '0')
+    : ['1899', '12', '30', ...(time?.slice(1) ?? []).map((part) => part ?? '0')];
+  const milliseconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), Math.round(Number(`0.${fraction}`) * 1000));
+  if (Number.isNaN(milliseconds)) return iso;
+  // A time alone is a fraction of a day, in either date system.
+  const serial = time ? milliseconds / 86_400_000 + 25_569 : serialDate(milliseconds, date1904);
+  if (!format.isGeneral) return format.formatNumber(serial, date1904);
+  const code = time ? TIME_ONLY : Number.isInteger(serial) ? DATE_ONLY : DATE_AND_TIME;
+  return numberFormat(code).formatNumber(serial, date1904);
 }

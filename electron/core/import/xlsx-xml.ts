@@ -132,8 +132,32 @@ export function nameIs(text: string, start: number, end: number, name: string): 
   return end - start === name.length && text.startsWith(name, start);
 }
 
-/** Text as an XML parser hands it on: line ends normalised to \n, then character and entity references replaced. */
+/**
+ * Text as an XML parser hands it on: line ends normalised to \n, then character and entity references replaced.
+ * CDATA sections are taken as they are written, and comments and processing instructions left out.
+ */
 export function decodeXmlText(raw: string): string {
+  return raw.indexOf('<') < 0 ? decodeCharacterData(raw) : decodeMixedContent(raw);
+}
+
+function decodeMixedContent(raw: string): string {
+  let text = '';
+  let position = 0;
+  while (position < raw.length) {
+    const markup = raw.indexOf('<', position);
+    if (markup < 0) return text + decodeCharacterData(raw.slice(position));
+    text += decodeCharacterData(raw.slice(position, markup));
+    const cdata = raw.startsWith('<![CDATA[', markup);
+    const terminator = cdata ? ']]>' : raw.startsWith('<!--', markup) ? '-->' : '>';
+    const end = raw.indexOf(terminator, markup + 1);
+    const stop = end < 0 ? raw.length : end;
+    if (cdata) text += raw.slice(markup + 9, stop).replace(/\r\n?/g, '\n');
+    position = stop + terminator.length;
+  }
+  return text;
+}
+
+function decodeCharacterData(raw: string): string {
   const text = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
   if (text.indexOf('&') < 0) return text;
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (reference, name: string) => {

@@ -1,86 +1,27 @@
-import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { TransformOptions } from 'node:stream';
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
+import yauzl from 'yauzl';
 import { ImportError } from './import-error';
 
+/** One file inside the archive, as its central directory lists it (backslashes in names read as slashes). */
 export interface ZipEntry {
   name: string;
-  method: number;
   encrypted: boolean;
   compressedSize: number;
   uncompressedSize: number;
-  localHeaderOffset: number;
 }
 
 /** Far beyond any real workbook of 100,000 rows; a file that unpacks to more is refused as a zip bomb. */
 export const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
 const MAX_ENTRY_RATIO = 200;
-
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
-const LOCAL_FILE_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
 
 export const damagedWorkbookMessage = (fileName: string): string =>
   `${fileName} is damaged or incomplete, so it cannot be read as an Excel workbook. Open it in Excel and save it again (or save it as CSV), then import the new file.`;
 
-/** Reads a zip file's table of contents (its central directory) without unpacking anything. */
-export async function readZipDirectory(path: string, fileName: string): Promise<ZipEntry[]> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const tailLength = Math.min(size, 65_557);
-    const tail = await readAt(handle, size - tailLength, tailLength);
-    let endOffset = -1;
-    for (let index = tail.length - 22; index >= 0; index -= 1) {
-      if (tail.readUInt32LE(index) === END_OF_CENTRAL_DIRECTORY) {
-        endOffset = index;
-        break;
-      }
-    }
-    if (endOffset < 0) throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
-    const entryCount = tail.readUInt16LE(endOffset + 10);
-    const directorySize = tail.readUInt32LE(endOffset + 12);
-    const directoryOffset = tail.readUInt32LE(endOffset + 16);
-    if (directoryOffset + directorySize > size) throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
-    const directory = await readAt(handle, directoryOffset, directorySize);
-    const entries: ZipEntry[] = [];
-    let offset = 0;
-    for (let index = 0; index < entryCount; index += 1) {
-      if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) {
-        throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
-      }
-      const nameLength = directory.readUInt16LE(offset + 28);
-      const extraLength = directory.readUInt16LE(offset + 30);
-      const commentLength = directory.readUInt16LE(offset + 32);
-      entries.push({
-        name: directory.toString('utf8', offset + 46, offset + 46 + nameLength),
-        method: directory.readUInt16LE(offset + 10),
-        encrypted: (directory.readUInt16LE(offset + 8) & 1) === 1,
-        compressedSize: directory.readUInt32LE(offset + 20),
-        uncompressedSize: directory.readUInt32LE(offset + 24),
-        localHeaderOffset: directory.readUInt32LE(offset + 42),
-      });
-      offset += 46 + nameLength + extraLength + commentLength;
-    }
-    return entries;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Refuses archives whose declared contents are absurdly large or compressed beyond any real spreadsheet. */
-export function assertNotZipBomb(entries: readonly ZipEntry[], fileName: string): void {
-  let total = 0;
-  for (const entry of entries) {
-    total += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (total > MAX_UNPACKED_BYTES || (entry.uncompressedSize > 50 * 1024 * 1024 && ratio > MAX_ENTRY_RATIO)) {
-      throw zipBombError(fileName);
-    }
-  }
-}
+export const damagedWorkbookError = (fileName: string): ImportError => new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
 
 export const zipBombError = (fileName: string): ImportError =>
   new ImportError(
@@ -95,54 +36,112 @@ export const zipBombError = (fileName: string): ImportError =>
  */
 const INFLATE_OPTIONS: ZlibOptions & TransformOptions = { chunkSize: 64 * 1024, readableHighWaterMark: 1024 * 1024 };
 
-/** Unpacks one entry as text chunks, stopping if it grows past its declared size (a lying zip bomb). */
-export async function* readZipEntryText(path: string, entry: ZipEntry, fileName: string): AsyncGenerator<string> {
-  const handle = await open(path, 'r');
-  let dataOffset: number;
-  try {
-    const header = await readAt(handle, entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_FILE_HEADER) {
-      throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
+/**
+ * A zip file read with yauzl: its table of contents once, then any entry unpacked as a stream, as often as wanted.
+ * Close it when done. Every failure to read the zip structure is "damaged"; unpacking past an entry's declared size
+ * (a lying zip bomb) is refused.
+ *
+ * yauzl finds each entry's data (central directory, local header, Zip64); the data itself is read with a plain file
+ * stream. yauzl's own read streams throw an uncaught TypeError when one is destroyed while a read is queued (as
+ * happens when a damaged sheet is abandoned part way: the fuzz test met it), and read in 16 KB pieces.
+ */
+export class ZipArchive {
+  private constructor(
+    private readonly path: string,
+    private readonly zip: yauzl.ZipFile,
+    readonly entries: readonly ZipEntry[],
+    private readonly raw: ReadonlyMap<ZipEntry, yauzl.Entry>,
+    readonly fileName: string,
+  ) {}
+
+  static async open(path: string, fileName: string): Promise<ZipArchive> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+    } catch (error) {
+      throw asArchiveError(error, fileName);
     }
-    dataOffset = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  } finally {
-    await handle.close();
+    const entries: ZipEntry[] = [];
+    const raw = new Map<ZipEntry, yauzl.Entry>();
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName.endsWith('/')) continue;
+        const listed: ZipEntry = {
+          name: entry.fileName,
+          encrypted: entry.isEncrypted(),
+          compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize,
+        };
+        entries.push(listed);
+        raw.set(listed, entry);
+      }
+    } catch (error) {
+      zip.close();
+      throw asArchiveError(error, fileName);
+    }
+    return new ZipArchive(path, zip, entries, raw, fileName);
   }
-  if (entry.compressedSize === 0) return;
-  const raw = createReadStream(path, { start: dataOffset, end: dataOffset + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
-  const source = entry.method === 8 ? raw.pipe(createInflateRaw(INFLATE_OPTIONS)) : entry.method === 0 ? raw : null;
-  if (!source) throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
-  raw.on('error', (error) => source.destroy(error));
-  const limit = Math.min(entry.uncompressedSize + 1024, MAX_UNPACKED_BYTES);
-  let unpacked = 0;
-  const decoder = new StringDecoder('utf8');
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      unpacked += chunk.length;
-      if (unpacked > limit) throw zipBombError(fileName);
-      yield decoder.write(chunk);
+
+  close(): void {
+    this.zip.close();
+  }
+
+  /** Refuses archives whose declared contents are absurdly large or compressed beyond any real spreadsheet. */
+  assertNotZipBomb(): void {
+    let total = 0;
+    for (const entry of this.entries) {
+      total += entry.uncompressedSize;
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+      if (total > MAX_UNPACKED_BYTES || (entry.uncompressedSize > 50 * 1024 * 1024 && ratio > MAX_ENTRY_RATIO)) {
+        throw zipBombError(this.fileName);
+      }
     }
-    const rest = decoder.end();
-    if (rest) yield rest;
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    if ((error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
-      throw new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
+  }
+
+  /** Unpacks one entry as a stream of bytes, stopping if it grows past its declared size. */
+  async *bytes(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const source = this.raw.get(entry);
+    if (!source) throw new Error(`${entry.name} is not an entry of this archive`);
+    if (source.isEncrypted() || (source.compressionMethod !== STORED && source.compressionMethod !== DEFLATED)) {
+      throw damagedWorkbookError(this.fileName);
     }
-    throw error;
-  } finally {
-    raw.destroy();
+    let dataStart: number;
+    try {
+      dataStart = (await this.zip.readLocalFileHeaderPromise(source, { minimal: true })).fileDataStart;
+    } catch (error) {
+      throw asArchiveError(error, this.fileName);
+    }
+    if (source.compressedSize === 0) return;
+    const packed = createReadStream(this.path, { start: dataStart, end: dataStart + source.compressedSize - 1, highWaterMark: 256 * 1024 });
+    const unpacked = source.compressionMethod === DEFLATED ? packed.pipe(createInflateRaw(INFLATE_OPTIONS)) : packed;
+    if (unpacked !== packed) packed.on('error', (error) => unpacked.destroy(error));
+    const limit = Math.min(entry.uncompressedSize + 1024, MAX_UNPACKED_BYTES);
+    let length = 0;
+    try {
+      for await (const chunk of unpacked as AsyncIterable<Buffer>) {
+        length += chunk.length;
+        if (length > limit) throw zipBombError(this.fileName);
+        yield chunk;
+      }
+    } catch (error) {
+      throw asArchiveError(error, this.fileName);
+    } finally {
+      packed.destroy();
+      unpacked.destroy();
+    }
+  }
+
+  async whole(entry: ZipEntry): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.bytes(entry)) chunks.push(chunk);
+    return Buffer.concat(chunks);
   }
 }
 
-export async function readZipEntryWhole(path: string, entry: ZipEntry, fileName: string): Promise<string> {
-  let text = '';
-  for await (const chunk of readZipEntryText(path, entry, fileName)) text += chunk;
-  return text;
-}
-
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
+/** A file that cannot be opened keeps its own error; anything wrong inside the zip is "damaged". */
+function asArchiveError(error: unknown, fileName: string): Error {
+  if (error instanceof ImportError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && !code.startsWith('Z_') && !code.startsWith('ERR_')) return error as Error;
+  return damagedWorkbookError(fileName);
 }

@@ -4,6 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import { createNetworkAccess, type NetworkAccess } from '../network/network-access';
 import type { RequestRoute } from '../network/network-failure';
+import { APP_VERSION } from '../app-version';
 import { parseApiKey } from './api-key';
 import { requestTarget } from './connection-failure';
 import { connectionError, NotifyApiError, responseError } from './errors';
@@ -13,16 +14,18 @@ import {
   errorEnvelopeSchema,
   notificationListSchema,
   notificationSchema,
+  receivedTextListSchema,
   sendResponseSchema,
   templateListSchema,
   templateSchema,
   type Notification,
   type NotificationList,
   type NotifyTemplate,
+  type ReceivedTextList,
   type SendResponse,
 } from './schemas';
 
-export const NOTIFY_DESK_USER_AGENT = 'notify-desk/0.1.0';
+export const NOTIFY_DESK_USER_AGENT = `notify-desk/${APP_VERSION}`;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface NotifyClientOptions {
@@ -57,11 +60,19 @@ export interface SendLetterRequest {
   reference?: string;
 }
 
+export interface SendPrecompiledLetterRequest {
+  reference: string;
+  pdf: Uint8Array;
+  postage?: 'first' | 'second' | 'economy';
+}
+
 export interface ListNotificationsQuery {
   templateType?: 'sms' | 'email' | 'letter';
   status?: string;
   reference?: string;
   olderThan?: string;
+  /** Also list notifications from spreadsheets uploaded in Notify's web interface. */
+  includeJobs?: boolean;
 }
 
 export interface NotifyClient {
@@ -69,12 +80,16 @@ export interface NotifyClient {
   sendSms(request: SendSmsRequest): Promise<SendResponse>;
   sendEmail(request: SendEmailRequest): Promise<SendResponse>;
   sendLetter(request: SendLetterRequest): Promise<SendResponse>;
+  /** A letter the service made itself, as a PDF (Notify's precompiled letter). */
+  sendPrecompiledLetter(request: SendPrecompiledLetterRequest): Promise<SendResponse>;
   getNotification(id: string): Promise<Notification>;
   listNotifications(query?: ListNotificationsQuery): Promise<NotificationList>;
   /** The notification Notify holds with this reference, or null. */
   findByReference(reference: string): Promise<Notification | null>;
   listTemplates(type?: 'sms' | 'email' | 'letter'): Promise<NotifyTemplate[]>;
   getTemplate(id: string, version?: number): Promise<NotifyTemplate>;
+  /** One page of the texts the service received, newest first, strictly older than `olderThan` when given. */
+  listReceivedTexts(olderThan?: string): Promise<ReceivedTextList>;
   /** Closes the kept-alive sockets. */
   close(): void;
 }
@@ -177,6 +192,12 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         personalisation: r.personalisation,
         ...(r.reference ? { reference: r.reference } : {}),
       }),
+    sendPrecompiledLetter: (r) =>
+      request('POST', '/v2/notifications/letter', sendResponseSchema, {
+        reference: r.reference,
+        content: Buffer.from(r.pdf).toString('base64'),
+        ...(r.postage ? { postage: r.postage } : {}),
+      }),
     getNotification: (id) => request('GET', `/v2/notifications/${encodeURIComponent(id)}`, notificationSchema),
     listNotifications: (query = {}) => request('GET', `/v2/notifications${listQueryString(query)}`, notificationListSchema),
     async findByReference(reference) {
@@ -193,6 +214,12 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         `/v2/template/${encodeURIComponent(id)}${version === undefined ? '' : `/version/${version}`}`,
         templateSchema,
       ),
+    listReceivedTexts: (olderThan) =>
+      request(
+        'GET',
+        `/v2/received-text-messages${olderThan ? `?older_than=${encodeURIComponent(olderThan)}` : ''}`,
+        receivedTextListSchema,
+      ),
     close() {
       httpAgent.destroy();
       httpsAgent?.destroy();
@@ -206,6 +233,7 @@ function listQueryString(query: ListNotificationsQuery): string {
   if (query.status) params.set('status', query.status);
   if (query.reference) params.set('reference', query.reference);
   if (query.olderThan) params.set('older_than', query.olderThan);
+  if (query.includeJobs) params.set('include_jobs', 'true');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -28,6 +28,22 @@ export const notificationSchema = z.object({
   phone_number: z.string().nullable().optional(),
   body: z.string().optional(),
   subject: z.string().nullable().optional(),
+  created_by_name: z.string().nullable().optional(),
+  template: z.object({ id: z.string(), version: z.number() }).partial().optional(),
+  line_1: z.string().nullable().optional(),
+  line_2: z.string().nullable().optional(),
+  line_3: z.string().nullable().optional(),
+  line_4: z.string().nullable().optional(),
+  line_5: z.string().nullable().optional(),
+  line_6: z.string().nullable().optional(),
+  postcode: z.string().nullable().optional(),
+  postage: z.string().nullable().optional(),
+  is_cost_data_ready: z.boolean().optional(),
+  cost_in_pounds: z.number().nullable().optional(),
+  cost_details: z
+    .object({ billable_sms_fragments: z.number().optional(), billable_sheets_of_paper: z.number().optional() })
+    .partial()
+    .optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -54,3 +70,20 @@ export const templateSchema = z.object({
 export type NotifyTemplate = z.infer<typeof templateSchema>;
 
 export const templateListSchema = z.object({ templates: z.array(templateSchema) });
+
+/** GET /v2/received-text-messages: newest first, 250 a page, `next` while the page is not empty. */
+export const receivedTextSchema = z.object({
+  id: z.string().min(1),
+  user_number: z.string().min(1),
+  notify_number: z.string().nullable().optional(),
+  created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'created_at is not a time'),
+  service_id: z.string().optional(),
+  content: z.string(),
+});
+export type ReceivedText = z.infer<typeof receivedTextSchema>;
+
+export const receivedTextListSchema = z.object({
+  received_text_messages: z.array(receivedTextSchema),
+  links: z.object({ current: z.string().optional(), next: z.string().optional() }).optional(),
+});
+export type ReceivedTextList = z.infer<typeof receivedTextListSchema>;

@@ -15,6 +15,8 @@ interface BatchProgressRow {
   delivered: number;
   failed: number;
   cancelled: number;
+  in_post_room: number;
+  posted: number;
 }
 
 /** One grouped query for every listed batch; the `outbox_messages_batch (batch_id, state)` index covers it. */
@@ -26,7 +28,9 @@ export const batchProgressSql = `SELECT b.id, b.file_name, b.imported_by, b.crea
          COALESCE(SUM(m.state = 'delivered'), 0) AS delivered,
          COALESCE(SUM(m.state IN ('permanent-failure', 'temporary-failure', 'technical-failure', 'rejected',
            'needs-attention', 'status-unknown', 'outcome-unknown')), 0) AS failed,
-         COALESCE(SUM(m.state = 'cancelled'), 0) AS cancelled
+         COALESCE(SUM(m.state = 'cancelled'), 0) AS cancelled,
+         COALESCE(SUM(m.state IN ('waiting-to-print', 'printed')), 0) AS in_post_room,
+         COALESCE(SUM(m.state = 'posted'), 0) AS posted
        FROM (SELECT * FROM batches WHERE status = 'ready' ORDER BY created_at DESC, rowid DESC LIMIT ?) b
        LEFT JOIN outbox_messages m ON m.batch_id = b.id
        GROUP BY b.id
@@ -49,5 +53,7 @@ export function listBatchProgress(db: Db, limit: number): OutboxBatchProgress[] 
     delivered: row.delivered,
     failed: row.failed,
     cancelled: row.cancelled,
+    inPostRoom: row.in_post_room,
+    posted: row.posted,
   }));
 }

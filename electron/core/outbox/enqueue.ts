@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { newId, nowIso } from '../clock';
+import { newReference } from './desk-reference';
 import type { StoredPersonalisation } from './stored-personalisation';
 
 export const ONE_OFF_PRIORITY = 10;
@@ -21,9 +22,7 @@ export interface NewOutboxMessage {
   createdBy: string;
 }
 
-/** A reference Notify stores with the notification: how a lost response is found again without sending twice. */
-export const REFERENCE_PREFIX = 'notify-desk-';
-export const newReference = (messageId: string): string => `${REFERENCE_PREFIX}${messageId}`;
+export { REFERENCE_PREFIX, newReference } from './desk-reference';
 
 /** Writes the messages in one transaction: all are queued, or none. Returns their ids in order. */
 export function enqueueMessages(db: Db, messages: readonly NewOutboxMessage[]): string[] {
@@ -43,7 +42,7 @@ export function enqueueMessages(db: Db, messages: readonly NewOutboxMessage[]): 
       const state = sendAfter > now ? 'scheduled' : 'queued';
       insertMessage.run({
         id,
-        reference: newReference(id),
+        reference: newReference(id, message.createdBy),
         type: message.type,
         templateId: message.templateId,
         templateVersion: message.templateVersion,

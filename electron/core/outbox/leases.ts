@@ -25,6 +25,8 @@ export interface ClaimedMessage {
   route: string;
   /** It must go by that route and no other: a person chose it, or that route may already have it. */
   pinned: boolean;
+  /** A letter uploaded as a PDF, sent to Notify as it is. */
+  precompiled: { pdf: Uint8Array; postage: 'first' | 'second' | 'economy' } | null;
 }
 
 interface ClaimRow {
@@ -43,13 +45,17 @@ interface ClaimRow {
   pinned_to: string | null;
   source: 'local' | 'notify';
   notify_template_id: string | null;
+  precompiled_pdf: Uint8Array | null;
+  precompiled_postage: 'first' | 'second' | 'economy' | null;
 }
 
 /** The route a message must go by: one a person chose, or the one that may already have it. */
 const PINNED_TO = `COALESCE(m.chosen_provider, CASE WHEN m.outcome_unknown = 1 THEN m.provider END)`;
 
 const CLAIM_COLUMNS = `m.id, m.reference, m.type, m.recipient, m.personalisation, m.rendered_body, m.rendered_subject,
-  m.attempts, m.send_after, m.state, m.outcome_unknown, m.provider, ${PINNED_TO} AS pinned_to, t.source, t.notify_template_id`;
+  m.attempts, m.send_after, m.state, m.outcome_unknown, m.provider, ${PINNED_TO} AS pinned_to, t.source, t.notify_template_id,
+  p.pdf AS precompiled_pdf, p.postage AS precompiled_postage`;
+const CLAIM_FROM = `outbox_messages m JOIN templates t ON t.id = m.template_id LEFT JOIN precompiled_letters p ON p.message_id = m.id`;
 
 /** Messages pinned to the claiming route, and the others of the channels it is first for now. */
 const FOR_ROUTE = `(CASE WHEN ${PINNED_TO} IS NULL THEN m.type IN (SELECT value FROM json_each(@channels)) ELSE ${PINNED_TO} = @route END)`;
@@ -95,7 +101,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
     settleAbandonedDirectSends(db, options.owner, now);
     const abandoned = db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
            AND ${notHeld} AND ${FOR_ROUTE}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
@@ -103,7 +109,7 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
       .all({ now: nowIso, held, owner: options.owner, limit: options.limit, route, channels }) as ClaimRow[];
     const fresh = db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM outbox_messages m JOIN templates t ON t.id = m.template_id
+        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
            AND ${notHeld} AND ${FOR_ROUTE}
@@ -137,6 +143,8 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
         previousOutcomeUnknown: row.outcome_unknown === 1,
         route,
         pinned: row.pinned_to !== null,
+        precompiled:
+          row.precompiled_pdf !== null && row.precompiled_postage !== null ? { pdf: row.precompiled_pdf, postage: row.precompiled_postage } : null,
       }),
     );
     claimed.forEach((message, index) => {

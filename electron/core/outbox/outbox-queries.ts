@@ -67,3 +67,16 @@ export function countWaiting(db: Db): number {
     .get() as { n: number };
   return row.n;
 }
+
+/** Messages a service accepted whose final status it has not reported yet. */
+export function countAcceptedThrough(db: Db, serviceId: string): number {
+  const row = db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state = 'accepted' AND sent_through = ?`).get(serviceId) as { n: number };
+  return row.n;
+}
+
+/** Messages waiting for a time chosen to send at: how many, and the first and last of those times. */
+export function scheduledMessages(db: Db): { count: number; firstAt: string | null; lastAt: string | null } {
+  return db
+    .prepare(`SELECT COUNT(*) AS count, MIN(send_after) AS firstAt, MAX(send_after) AS lastAt FROM outbox_messages WHERE state = 'scheduled'`)
+    .get() as { count: number; firstAt: string | null; lastAt: string | null };
+}

@@ -13,6 +13,8 @@ export interface AttemptOutcome {
   providerMessageId?: string | null;
   /** When Notify created the notification, if known (an adopted one may be much older than its recording). */
   acceptedAt?: string | null;
+  /** The service that accepted it (ActiveService.id): its status is asked of that service only. */
+  sentThrough?: string | null;
   /** The attempt counts towards the retry limit (not for rate limits or an unreachable service). */
   countAttempt: boolean;
   nextAttemptAt?: string | null;
@@ -39,6 +41,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
       notify_status = COALESCE(@notifyStatus, notify_status),
       provider = COALESCE(@provider, provider),
       provider_message_id = COALESCE(@providerMessageId, provider_message_id),
+      sent_through = COALESCE(@sentThrough, sent_through),
       attempts = attempts + @attemptDelta,
       next_attempt_at = @nextAttemptAt,
       last_error = @lastError,
@@ -65,6 +68,7 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
         provider: outcome.provider ?? null,
         providerMessageId: outcome.providerMessageId ?? null,
         acceptedAt: outcome.acceptedAt ?? null,
+        sentThrough: outcome.sentThrough ?? null,
         attemptDelta: outcome.countAttempt ? 1 : 0,
         nextAttemptAt: outcome.nextAttemptAt ?? null,
         lastError: outcome.lastError ?? null,
@@ -132,20 +136,24 @@ export function recordNotifyStatuses(
   }).immediate();
 }
 
-/** Accepted messages older than Notify's retention that Notify no longer lists: their final status can't be known. */
-export function markStatusUnknown(db: Db, ids: readonly string[], retentionDays: number, now: Date = new Date()): string[] {
+/** Why an accepted message's final status can never be known, written on the message for the person reading the outbox. */
+export function retentionPassedReason(retentionDays: number): string {
+  return `Notify keeps statuses for ${retentionDays} days and did not report this message’s final status in that time, so it can no longer be known.`;
+}
+
+/** Accepted messages whose final status can never be known: they stop waiting, and say why. */
+export function markStatusUnknown(db: Db, ids: readonly string[], reason: string, now: Date = new Date()): string[] {
   const nowIso = now.toISOString();
   const update = db.prepare(
-    `UPDATE outbox_messages SET state = 'status-unknown', updated_at = ?, completed_at = ? WHERE id = ? AND state = 'accepted'`,
+    `UPDATE outbox_messages SET state = 'status-unknown', last_error = ?, updated_at = ?, completed_at = ? WHERE id = ? AND state = 'accepted'`,
   );
   const event = db.prepare(
     `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'accepted', 'status-unknown', ?)`,
   );
-  const detail = `Notify keeps statuses for ${retentionDays} days; this message's final status was not seen in that time`;
   return db.transaction(() =>
     ids.filter((id) => {
-      if (update.run(nowIso, nowIso, id).changes === 0) return false;
-      event.run(id, nowIso, detail);
+      if (update.run(reason, nowIso, nowIso, id).changes === 0) return false;
+      event.run(id, nowIso, reason);
       return true;
     }),
   ).immediate();

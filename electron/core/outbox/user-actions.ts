@@ -1,7 +1,7 @@
 import type { Db } from '../database/open-database';
 
-/** States a person may cancel: not yet handed to Notify. */
-const cancellableStates = ['scheduled', 'queued', 'needs-attention'] as const;
+/** States a person may cancel: not yet handed to Notify, nor printed. */
+const cancellableStates = ['scheduled', 'queued', 'needs-attention', 'waiting-to-print'] as const;
 
 /** Moves those of `ids` that are in one of `fromStates` to `to`, each with an event. Returns the ids it moved. */
 function moveMessages(db: Db, ids: readonly string[], fromStates: readonly string[], to: string, detail: string, extraSet = ''): string[] {

@@ -30,3 +30,8 @@ export function replaceChannelRoute(db: Db, channel: Channel, providers: readonl
 export function channelsRoutedThrough(db: Db, provider: string): Channel[] {
   return db.prepare('SELECT channel FROM routes WHERE provider = ? ORDER BY channel').pluck().all(provider) as Channel[];
 }
+
+/** Whether letters go to the post room's printer rather than to Notify. */
+export function lettersArePrinted(db: Db): boolean {
+  return channelRoute(db, 'letter')[0] === PRINT_PROVIDER;
+}

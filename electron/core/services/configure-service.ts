@@ -1,18 +1,27 @@
-import type { HandlerArgs, ServiceSummary } from '../../../shared/contract';
+import type { HandlerArgs } from '../../../shared/contract';
 import { UserError } from '../dispatch';
 import type { NetworkAccess } from '../network/network-access';
 import { createNotifyClient, parseApiKey } from '../notify-client';
-import type { SecretStore } from '../secrets/keychain';
+import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain';
+import { keychainHelp, providedKeyFor, type ApiKeySource } from '../secrets/api-key-sources';
 import { missingPassThroughWarning } from './pass-through-templates';
-import { apiKeyAccount, ServiceRepository } from './service-repository';
+import { apiKeyAccount, ServiceRepository, type StoredService } from './service-repository';
 import { checkKey, completeServiceSetUp, type SetUpContext } from './service-setup';
 
 const UNTIL_NOTIFY_ANSWERS = 'until then messages wait in the queue, and nothing needs doing.';
 
+/** The key to connect with: the one typed (kept in the keychain), or the one IT provides (never written anywhere). */
+function keyToUse(args: HandlerArgs<'services.configure'>, sources: readonly ApiKeySource[]): { key: string; provided: boolean } {
+  if (args.apiKey) return { key: args.apiKey, provided: false };
+  const provided = providedKeyFor(null, sources);
+  if (!provided) throw new UserError('Enter the API key');
+  return { key: provided.key, provided: true };
+}
+
 /**
- * Saves the service with its key in the keychain, checking the key and looking up the service's templates. A key
- * Notify refuses is not saved. When Notify cannot be reached (or fails) part way, what was done is kept and the
- * rest is completed by the sync engine as soon as Notify answers.
+ * Saves the service with its key in the keychain (or, for a key IT provides, nowhere), checking the key and looking
+ * up the service's templates. A key Notify refuses is not saved. When Notify cannot be reached (or fails) part way,
+ * what was done is kept and the rest is completed by the sync engine as soon as Notify answers.
  */
 export async function configureService(
   args: HandlerArgs<'services.configure'>,
@@ -20,26 +29,36 @@ export async function configureService(
   services: ServiceRepository,
   secrets: SecretStore,
   network: NetworkAccess,
-): Promise<{ service: ServiceSummary; warning: string | null }> {
+  sources: readonly ApiKeySource[],
+): Promise<{ service: StoredService; warning: string | null }> {
+  const { key: apiKey, provided } = keyToUse(args, sources);
   let notifyServiceId: string;
   try {
-    notifyServiceId = parseApiKey(args.apiKey).serviceId;
+    notifyServiceId = parseApiKey(apiKey).serviceId;
   } catch (error) {
     throw new UserError(error instanceof Error ? error.message : 'That is not a Notify API key.');
   }
   const baseUrl = args.baseUrl.replace(/\/+$/, '');
-  const client = createNotifyClient({ baseUrl, apiKey: args.apiKey, timeoutMs: 10_000, network });
+  const client = createNotifyClient({ baseUrl, apiKey, timeoutMs: 10_000, network });
   try {
     const key = await checkKey(client);
     if (key.state === 'key-refused') throw new UserError(key.message, 'key-rejected');
 
-    await secrets.set(apiKeyAccount(notifyServiceId), args.apiKey);
+    if (!provided) {
+      try {
+        await secrets.set(apiKeyAccount(notifyServiceId), apiKey);
+      } catch (error) {
+        if (!(error instanceof KeychainUnavailableError)) throw error;
+        throw new UserError(`The key was not saved: this computer has no keychain the desk can use. ${keychainHelp()}`, 'keychain-unavailable');
+      }
+    }
     const saved = services.save({
       name: args.name,
       baseUrl,
       notifyServiceId,
       keyStatus: key.state === 'complete' ? 'ok' : 'unchecked',
       keyStatusMessage: key.state === 'complete' ? null : key.message,
+      keyType: args.keyType,
       passThroughTemplates: { sms: args.smsTemplateId ?? null, email: args.emailTemplateId ?? null, letter: args.letterTemplateId ?? null },
       rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,
     });

@@ -1,4 +1,4 @@
-import type { ServiceSummary } from '../../../shared/contract';
+import type { ApiKeyType, ServiceSummary } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { newId, nowIso } from '../clock';
 
@@ -15,9 +15,11 @@ interface ServiceRow {
   letter_template_id: string | null;
   rate_limit_per_minute: number;
   templates_checked_at: string | null;
+  key_type: ApiKeyType;
 }
 
-export interface StoredService extends ServiceSummary {
+/** The service as stored; where its key lives is worked out when it is needed (it may be provided for this run only). */
+export interface StoredService extends Omit<ServiceSummary, 'keyLocation'> {
   notifyServiceId: string;
 }
 
@@ -35,6 +37,7 @@ const toService = (row: ServiceRow): StoredService => ({
   notifyServiceId: row.notify_service_id,
   keyStatus: row.key_status,
   keyStatusMessage: row.key_status_message,
+  keyType: row.key_type,
   passThroughTemplates: { sms: row.sms_template_id, email: row.email_template_id, letter: row.letter_template_id },
   templatesCheckedAt: row.templates_checked_at,
   rateLimitPerMinute: row.rate_limit_per_minute,
@@ -61,6 +64,7 @@ export class ServiceRepository {
     notifyServiceId: string;
     keyStatus: StoredService['keyStatus'];
     keyStatusMessage: string | null;
+    keyType: ApiKeyType;
     /** Named by the person, or null to be found on the service. */
     passThroughTemplates: PassThroughTemplates;
     rateLimitPerMinute: number;
@@ -68,13 +72,13 @@ export class ServiceRepository {
     const id = this.configured()?.id ?? newId();
     this.db
       .prepare(
-        `INSERT INTO services (id, name, kind, base_url, notify_service_id, key_status, key_status_message,
+        `INSERT INTO services (id, name, kind, base_url, notify_service_id, key_status, key_status_message, key_type,
            sms_template_id, email_template_id, letter_template_id, pass_through_named_by_user, rate_limit_per_minute, created_at)
-         VALUES (@id, @name, 'notify', @baseUrl, @notifyServiceId, @keyStatus, @keyStatusMessage,
+         VALUES (@id, @name, 'notify', @baseUrl, @notifyServiceId, @keyStatus, @keyStatusMessage, @keyType,
            @sms, @email, @letter, @namedByUser, @rateLimitPerMinute, @now)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, base_url = excluded.base_url,
            notify_service_id = excluded.notify_service_id, key_status = excluded.key_status,
-           key_status_message = excluded.key_status_message, sms_template_id = excluded.sms_template_id,
+           key_status_message = excluded.key_status_message, key_type = excluded.key_type, sms_template_id = excluded.sms_template_id,
            email_template_id = excluded.email_template_id, letter_template_id = excluded.letter_template_id,
            pass_through_named_by_user = excluded.pass_through_named_by_user,
            rate_limit_per_minute = excluded.rate_limit_per_minute, templates_checked_at = NULL`,
@@ -86,6 +90,7 @@ export class ServiceRepository {
         notifyServiceId: input.notifyServiceId,
         keyStatus: input.keyStatus,
         keyStatusMessage: input.keyStatusMessage,
+        keyType: input.keyType,
         sms: input.passThroughTemplates.sms,
         email: input.passThroughTemplates.email,
         letter: input.passThroughTemplates.letter,

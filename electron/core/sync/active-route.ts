@@ -1,7 +1,7 @@
 import { channelSchema, type Channel } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import type { ClaimedMessage } from '../outbox/leases';
-import { channelRoute } from '../routing/channel-routes';
+import { channelRoute, NOTIFY_PROVIDER, PRINT_PROVIDER } from '../routing/channel-routes';
 import type { AttemptResult } from './send-attempt';
 
 /** A way out the sync engine sends by in a cycle: the Notify service, or a direct provider. */
@@ -29,7 +29,10 @@ export class RoutePlan {
     db: Db,
     private readonly routes: ReadonlyMap<string, ActiveRoute>,
   ) {
-    this.order = new Map(channelSchema.options.map((channel) => [channel, channelRoute(db, channel)]));
+    // Letters the post room prints leave the queue before any route claims them (print-queue.ts); the letters left
+    // (PDF letters, and those Notify may already have) go through Notify.
+    const sendable = (name: string) => (name === PRINT_PROVIDER ? NOTIFY_PROVIDER : name);
+    this.order = new Map(channelSchema.options.map((channel) => [channel, channelRoute(db, channel).map(sendable)]));
   }
 
   all(): ActiveRoute[] {

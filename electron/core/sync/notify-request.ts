@@ -22,6 +22,10 @@ const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/
 
 /** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
 export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage, beforeSend: () => void = () => undefined): Promise<SendResponse> {
+  if (message.precompiled) {
+    beforeSend();
+    return client.sendPrecompiledLetter({ reference: message.reference, pdf: message.precompiled.pdf, postage: message.precompiled.postage });
+  }
   const values = parseStoredPersonalisation(message.personalisation);
   let templateId: string;
   let personalisation: StoredPersonalisation;

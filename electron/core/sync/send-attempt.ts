@@ -3,6 +3,7 @@ import { NotifyApiError, InvalidApiKeyError, type NotifyClient } from '../notify
 import type { HeldChannel } from '../../../shared/contract';
 import type { ClaimedMessage } from '../outbox/leases';
 import { stateForNotifyStatus } from '../outbox/notify-status';
+import { isSmokeTestRecipient } from '../../../shared/notify/smoke-test-recipients';
 import type { AttemptOutcome } from '../outbox/transitions';
 import { UnreadablePersonalisationError } from '../outbox/stored-personalisation';
 import { errorText } from '../error-text';
@@ -19,6 +20,9 @@ export interface RetryPolicy {
   /** How long after an attempt with an unknown outcome before its reference is looked up (lets a slow request land). */
   outcomeSettleMs: number;
 }
+
+export const SMOKE_TEST_STATUS_NEVER_KNOWN =
+  'Notify accepted it, but this is one of Notify’s test numbers or addresses: Notify keeps no record of messages to them, so their delivery status can never be known.';
 
 /** What the attempt tells the engine about Notify, besides the message's own outcome. */
 export type ServiceSignal =
@@ -65,6 +69,7 @@ export async function attemptSend(
             notifyStatus: found.status,
             provider: NOTIFY_PROVIDER,
             acceptedAt: isoOrNull(found.created_at),
+            sentThrough: service.id,
             countAttempt: false,
             outcomeUnknown: false,
             detail: 'Notify already had this message (found by its reference), so it was not sent again',
@@ -80,16 +85,20 @@ export async function attemptSend(
   }
   try {
     const response = await sendMessage(client, service, message, beforeSend);
+    // Notify keeps nothing of a message to one of its smoke-test recipients: its status can never be asked for.
+    const neverKept = isSmokeTestRecipient(message.type, message.recipient);
     return {
       outcome: {
         id: message.id,
-        to: 'accepted',
+        to: neverKept ? 'status-unknown' : 'accepted',
         notifyId: response.id,
         notifyStatus: 'created',
         provider: NOTIFY_PROVIDER,
+        sentThrough: service.id,
         countAttempt: true,
         outcomeUnknown: false,
-        detail: 'accepted by Notify',
+        lastError: neverKept ? SMOKE_TEST_STATUS_NEVER_KNOWN : null,
+        detail: neverKept ? `accepted by Notify; ${SMOKE_TEST_STATUS_NEVER_KNOWN}` : 'accepted by Notify',
       },
       signal: { kind: 'answered' },
       sent: true,

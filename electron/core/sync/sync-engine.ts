@@ -2,8 +2,11 @@ import { finalMessageStates, type Channel, type SyncStatus } from '../../../shar
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
+import { routeDueLettersToPrint } from '../letters/print-queue';
+import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
+import type { ReceivedTextsFetchReport } from '../inbox/received-texts-fetch';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
-import { countWaiting } from '../outbox/outbox-queries';
+import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
 import { markSubmitted, recordFailover } from '../outbox/submissions';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
@@ -12,6 +15,8 @@ import { applyPartStatuses } from '../providers/provider-receipts';
 import { ProviderRepository } from '../providers/provider-repository';
 import { NOTIFY_PROVIDER } from '../routing/channel-routes';
 import { RoutePlan, type ActiveRoute } from './active-route';
+import type { HarvestReport } from '../../../shared/contract';
+import { HarvestSchedule } from '../record/harvest-schedule';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
 import { directActiveRoute } from './direct-active-route';
@@ -42,6 +47,10 @@ export interface RunOnceReport {
   /** Messages not yet handed to Notify when the run ended. */
   waiting: number;
   status: SyncStatus;
+  /** The harvest of the service's notifications into the delivery record, when one ran. */
+  harvest: HarvestReport | null;
+  /** The fetch of texts the service received, when one ran. */
+  receivedTexts: ReceivedTextsFetchReport | null;
 }
 
 export interface SyncEngine {
@@ -93,6 +102,7 @@ class NotifySyncEngine implements SyncEngine {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly notifier: ChangeNotifier;
   private report = emptyCounters();
+  private readonly harvest: HarvestSchedule;
   private readonly stopListening: () => void;
 
   constructor(
@@ -125,6 +135,7 @@ class NotifySyncEngine implements SyncEngine {
         receiptWaitMs: options.receiptWaitMs,
       },
     );
+    this.harvest = new HarvestSchedule(ctx);
     this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
     this.stopListening = ctx.events.onAny((event) => {
@@ -162,6 +173,7 @@ class NotifySyncEngine implements SyncEngine {
     return {
       connection: paused ? 'paused' : connection.blockedError ? 'idle' : connection.connection,
       waiting: countWaiting(this.ctx.db),
+      scheduled: scheduledMessages(this.ctx.db),
       lastSyncAt: this.lastSyncAt,
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
@@ -193,9 +205,24 @@ class NotifySyncEngine implements SyncEngine {
   async runOnce(): Promise<RunOnceReport> {
     this.report = emptyCounters();
     await this.runCycle({ eager: true, refreshAll: true });
+    await this.settlePracticeStatuses();
     this.notifier.flush();
     const status = this.status();
     return { ...this.report, waiting: status.waiting, status };
+  }
+
+  /**
+   * Practice mode forgets its messages when this process ends, so a single run waits (a few seconds) for the statuses
+   * of the messages it handed over to become final rather than leave them unknowable.
+   */
+  private async settlePracticeStatuses(): Promise<void> {
+    const service = await this.ctx.activeService().catch(() => null);
+    if (!service?.practice) return;
+    const deadline = Date.now() + service.practice.finalStatusWithinMs * 2 + 5_000;
+    while (countAcceptedThrough(this.ctx.db, service.id) > 0 && Date.now() < deadline && !this.stopping) {
+      await sleep(Math.min(1_000, service.practice.finalStatusWithinMs / 4));
+      await this.runCycle({ eager: true, refreshAll: true });
+    }
   }
 
   private async loop(): Promise<void> {
@@ -239,6 +266,8 @@ class NotifySyncEngine implements SyncEngine {
   }
 
   private async cycle(mode: CycleMode): Promise<void> {
+    // Letters for the post room's printer need no service: they move even while Notify cannot be reached.
+    this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
     const notify = await this.prepareNotify(mode);
     this.pausedHere = isSendingPaused(this.ctx.db);
     const promoted = promoteDueScheduled(this.ctx.db);
@@ -257,8 +286,17 @@ class NotifySyncEngine implements SyncEngine {
     const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
     if (refreshDue) {
       this.lastRefreshMs = Date.now();
-      if (notify && !this.connection.offline && !this.connection.blockedError) await this.refreshNotifyStatuses(notify.client, mode.refreshAll);
+      if (notify && !this.connection.offline && !this.connection.blockedError) await this.refreshNotifyStatuses(notify.client, notify.service, mode.refreshAll);
       await this.refreshDirectStatuses(mode.refreshAll);
+    }
+    if (notify && !this.connection.offline && !this.connection.blockedError && !this.stopping) {
+      try {
+        this.report.harvest = (await this.harvest.runIfDue(notify.client, mode.refreshAll)) ?? this.report.harvest;
+        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(notify.client, notify.service, mode.refreshAll);
+        this.report.receivedTexts = fetched ?? this.report.receivedTexts;
+      } catch (error) {
+        this.connection.noteRequestFailure(error);
+      }
     }
     if (this.connection.connection === 'online') this.lastSyncAt = new Date().toISOString();
     this.notifier.statusChanged();
@@ -316,6 +354,8 @@ class NotifySyncEngine implements SyncEngine {
       available: (channel: Channel) => !this.connection.offline && !this.connection.blockedError && !held().includes(channel),
       claim: (channels, limit) => {
         if (this.connection.offline || this.connection.blockedError) return { messages: [], waitMs: 0 };
+        // Letters that came due since: to the post room's printer first, when it is their route.
+        this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
         const heldChannels = held();
         const { items, waitMs } = this.budget.spend(
           limit,
@@ -361,9 +401,10 @@ class NotifySyncEngine implements SyncEngine {
     }
   }
 
-  private async refreshNotifyStatuses(client: NotifyClient, force: boolean): Promise<void> {
+  private async refreshNotifyStatuses(client: NotifyClient, service: ActiveService, force: boolean): Promise<void> {
     try {
       const refresh = await refreshStatuses(this.ctx.db, client, {
+        serviceId: service.id,
         force,
         minPollMs: this.options.minPollMs,
         maxPollMs: this.options.maxPollMs,
@@ -510,5 +551,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, outcomeUnknown: 0, failedOver: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0 };
+  return { sent: 0, outcomeUnknown: 0, failedOver: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null, receivedTexts: null };
 }

@@ -3,7 +3,7 @@ import {
   missingPersonalisation,
   renderEmail,
   renderLetter,
-  smsMessage,
+  smsMessageWhileFilling,
   templatePlaceholders,
   fillPlaceholders,
   validateEmailAddress,
@@ -59,7 +59,7 @@ export function addressPersonalisation(lines: readonly string[]): Record<string,
 }
 
 /** Renders the template with the values as the recipient will see it, with Notify's problems listed. */
-export function previewMessage(template: TemplateForComposing, values: Personalisation): MessagePreview {
+export function previewMessage(template: TemplateForComposing, values: Readonly<Record<string, string | readonly string[]>>): MessagePreview {
   const subject = template.subject ?? undefined;
   const placeholders = templatePlaceholders({ type: template.type, body: template.body, subject });
   const provided = Object.keys(values).length > 0;
@@ -69,7 +69,7 @@ export function previewMessage(template: TemplateForComposing, values: Personali
   );
   const errors: string[] = [];
   if (template.type === 'sms') {
-    const sms = smsMessage(template.body, { values: provided ? values : undefined });
+    const sms = smsMessageWhileFilling(template.body, values);
     if (sms.tooLong) {
       errors.push(
         `Your message is too long. Text messages cannot be longer than 918 characters. Your message is ${sms.characterCount} characters long.`,

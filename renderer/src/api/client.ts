@@ -1,4 +1,15 @@
-import { REJECTED_ROWS_DOWNLOAD_PATH, type CoreEventName, type CoreEvents, type HandlerInput, type HandlerName, type HandlerResult, type ImportFileInfo } from '../../../shared/contract';
+import {
+  INBOX_DOWNLOAD_PATH,
+  LETTER_PDF_DOWNLOAD_PATH,
+  REJECTED_ROWS_DOWNLOAD_PATH,
+  type CallResult,
+  type CoreEventName,
+  type CoreEvents,
+  type HandlerInput,
+  type HandlerName,
+  type HandlerResult,
+  type ImportFileInfo,
+} from '../../../shared/contract';
 import { createElectronTransport } from './electronTransport';
 import type { Transport } from './transport';
 import { createWebTransport, storedSessionToken } from './webTransport';
@@ -56,9 +67,42 @@ export function isDesktopApp(): boolean {
   return window.notifyDesk !== undefined;
 }
 
-/** In web mode, the address that downloads a rejected-rows file, carrying this tab's token as the event stream does. */
-export function rejectedRowsDownloadUrl(fileName: string): string {
-  return `${REJECTED_ROWS_DOWNLOAD_PATH}${encodeURIComponent(fileName)}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+/** In web mode, the address that downloads a file of the data folder, carrying this tab's token as the event stream does. */
+function downloadUrl(path: string, fileName: string): string {
+  return `${path}${encodeURIComponent(fileName)}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
+export const rejectedRowsDownloadUrl = (fileName: string): string => downloadUrl(REJECTED_ROWS_DOWNLOAD_PATH, fileName);
+export const letterPdfDownloadUrl = (fileName: string): string => downloadUrl(LETTER_PDF_DOWNLOAD_PATH, fileName);
+
+/** In web mode, the address of a finished export (as `record.export` gave it), carrying this tab's token. */
+export function exportDownloadUrl(downloadPath: string): string {
+  return `${downloadPath}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
+/** In web mode, the address that downloads Notify's inbox CSV, carrying this tab's token as the event stream does. */
+export function inboxDownloadUrl(): string {
+  return `${INBOX_DOWNLOAD_PATH}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
+}
+
+/** A call the desktop app's main process makes after its own dialog; null when the person cancels the dialog. */
+async function afterDialog<T>(open: (() => Promise<CallResult<unknown> | null>) | undefined): Promise<T | null> {
+  if (!open) throw new CallError('Only the desktop app can open this dialog.', 'desktop-only');
+  const result = await open();
+  if (result === null) return null;
+  if (!result.ok) throw new CallError(result.error.message, result.error.code);
+  // The main process passed the core's answer to the contract's call on unchanged.
+  return result.value as T;
+}
+
+/** Desktop app: the app's folder dialog. The page gets a token for the folder to save a watch folder with, never its path. */
+export function chooseWatchFolder(): Promise<HandlerResult<'watchFolders.grantFolder'> | null> {
+  return afterDialog(window.notifyDesk?.chooseWatchFolder);
+}
+
+/** Desktop app: the app's save dialog, then Notify's inbox CSV written where the person chose. */
+export function saveInboxDownload(): Promise<HandlerResult<'inbox.export'> | null> {
+  return afterDialog(window.notifyDesk?.saveInboxDownload);
 }
 
 export function errorMessage(error: unknown): string {

@@ -3,9 +3,11 @@ interface CheckboxProps {
   label: string;
   checked: boolean;
   onChange(checked: boolean): void;
+  /** The id of an error message about this box. */
+  describedBy?: string;
 }
 
-export function Checkbox({ id, label, checked, onChange }: CheckboxProps) {
+export function Checkbox({ id, label, checked, onChange, describedBy }: CheckboxProps) {
   return (
     <div className="govuk-checkboxes govuk-checkboxes--small">
       <div className="govuk-checkboxes__item">
@@ -15,6 +17,7 @@ export function Checkbox({ id, label, checked, onChange }: CheckboxProps) {
           name={id}
           type="checkbox"
           checked={checked}
+          aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.checked)}
         />
         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>

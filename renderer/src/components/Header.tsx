@@ -1,3 +1,4 @@
+import { InboxNavLabel } from '../pages/inbox/InboxNavLabel';
 import { href, useRoute } from '../routing/route';
 
 const navigationItems = [
@@ -5,6 +6,10 @@ const navigationItems = [
   { section: 'send', label: 'Send a message' },
   { section: 'import', label: 'Import a spreadsheet' },
   { section: 'outbox', label: 'Outbox' },
+  { section: 'sent', label: 'Sent messages' },
+  { section: 'inbox', label: 'Inbox' },
+  { section: 'dashboard', label: 'Dashboard' },
+  { section: 'letters', label: 'Letters to print' },
   { section: 'settings', label: 'Settings' },
 ] as const;
 
@@ -29,13 +34,14 @@ export function Header() {
               <ul className="govuk-service-navigation__list" id="navigation">
                 {navigationItems.map((item) => {
                   const current = item.section === currentSection;
+                  const label = item.section === 'inbox' ? <InboxNavLabel /> : item.label;
                   return (
                     <li
                       key={item.section}
                       className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
                     >
                       <a className="govuk-service-navigation__link" href={href(item.section)} aria-current={current ? 'page' : undefined}>
-                        {current ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                        {current ? <strong className="govuk-service-navigation__active-fallback">{label}</strong> : label}
                       </a>
                     </li>
                   );

@@ -16,7 +16,8 @@ export function LetterPreview({ preview, addressLines, contactBlock, postage }: 
     <figure className="nd-letter" aria-label="Letter preview">
       <div className="nd-letter__page">
         <div className="nd-letter__contact">{contactBlock}</div>
-        <address className="nd-letter__address" aria-label="Address (shows through the envelope window)">
+        <address className="nd-letter__address">
+          <span className="govuk-visually-hidden">Address (shows through the envelope window): </span>
           {addressLines.map((line, index) => (
             <span key={index} className="nd-letter__address-line">
               {line}
@@ -24,7 +25,10 @@ export function LetterPreview({ preview, addressLines, contactBlock, postage }: 
           ))}
         </address>
         <p className="nd-letter__date">{today}</p>
-        {preview.subject && <h3 className="nd-letter__subject">{preview.subject}</h3>}
+        {preview.subject && (
+          // Notify's letter heading is HTML like the body (its text escaped, unfilled placeholders marked up).
+          <h3 className="nd-letter__subject" dangerouslySetInnerHTML={{ __html: preview.subject }} />
+        )}
         {preview.html !== null ? (
           // Notify's letter markup from the rules: every piece of the template's text in it is HTML-escaped, and
           // the page's CSP allows no inline script, so it is shown as it is (headings, lists, QR codes).

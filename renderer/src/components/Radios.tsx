@@ -7,15 +7,23 @@ interface RadiosProps {
   options: SelectOption[];
   onChange(value: string): void;
   error?: string;
+  hint?: string;
   inline?: boolean;
 }
 
-export function Radios({ name, legend, value, options, onChange, error, inline }: RadiosProps) {
+export function Radios({ name, legend, value, options, onChange, error, hint, inline }: RadiosProps) {
   const errorId = error ? `${name}-error` : undefined;
+  const hintId = hint ? `${name}-hint` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={errorId}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={hintId} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         {error && (
           <p id={errorId} className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}

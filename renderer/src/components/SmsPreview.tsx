@@ -11,9 +11,10 @@ export function SmsPreview({ preview }: { preview: MessagePreview }) {
       </div>
       {sms && (
         <>
-          <p className="govuk-body-s nd-sms__counts" aria-live="polite">
+          <p className="govuk-body-s nd-sms__counts" aria-live="polite" data-testid="sms-count">
             {sms.characterCount} {sms.characterCount === 1 ? 'character' : 'characters'}, charged as {sms.fragmentCount}{' '}
             {sms.fragmentCount === 1 ? 'text message' : 'text messages'}
+            {preview.missing.length > 0 && `. ${unfilledSentence(preview.missing)}`}
           </p>
           {sms.encoding === 'UCS-2' && (
             <div className="govuk-warning-text">
@@ -36,4 +37,11 @@ export function SmsPreview({ preview }: { preview: MessagePreview }) {
       )}
     </div>
   );
+}
+
+/** How the count treats placeholders, said where the count is (the core counts them this way everywhere). */
+function unfilledSentence(missing: readonly string[]): string {
+  const names = missing.map((name) => `((${name}))`);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `${listed} ${names.length === 1 ? 'counts' : 'count'} as no characters until filled in`;
 }

@@ -1,10 +1,11 @@
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true });
+import { formatDeskDateTime, formatDeskTime } from '../../../shared/desk-time';
 
+/** "5 December 2026 at 9:00am", in UK time whatever the browser's locale or zone. */
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+  return formatDeskDateTime(iso);
 }
 
+/** "9:00am", in UK time. */
 export function formatTime(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatDeskTime(iso);
 }

@@ -1,7 +1,7 @@
 import type { MessageState } from '../../../shared/contract';
 
 interface StateLook {
-  /** Notify's words for the state. */
+  /** The desk's word for a state before Notify has the message; from then on tags say Notify's words (StatusTag). */
   label: string;
   tagClass: string;
 }
@@ -19,13 +19,19 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
   rejected: { label: 'Rejected', tagClass: 'govuk-tag--red' },
   'needs-attention': { label: 'Needs attention', tagClass: 'govuk-tag--yellow' },
   'status-unknown': { label: 'Status unknown', tagClass: 'govuk-tag--purple' },
+  'waiting-to-print': { label: 'Waiting to be printed', tagClass: 'govuk-tag--grey' },
+  printed: { label: 'Printed', tagClass: 'govuk-tag--blue' },
+  posted: { label: 'Posted', tagClass: 'govuk-tag--green' },
   'outcome-unknown': { label: 'Outcome unknown', tagClass: 'govuk-tag--orange' },
 };
+
+/** States in which Notify has the message: their tags say Notify's words for the channel, not the labels above. */
+export const statesAtNotify: readonly MessageState[] = ['accepted', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'status-unknown'];
 
 /** States a person can send again or stop. */
 // Only messages that never reached Notify can be sent again as they are; the core refuses the rest.
 export const retryableStates: readonly MessageState[] = ['needs-attention'];
-export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention'];
+export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention', 'waiting-to-print'];
 
 /**
  * The outbox's summary groups states under words that differ from the status tags,
@@ -38,4 +44,6 @@ export const stateGroups: readonly { id: string; label: string; states: readonly
   { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
   { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown', 'outcome-unknown'] },
   { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
+  { id: 'post-room', label: 'letters in the post room', states: ['waiting-to-print', 'printed'] },
+  { id: 'posted', label: 'letters posted', states: ['posted'] },
 ];

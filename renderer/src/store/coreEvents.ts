@@ -42,6 +42,7 @@ export function connectCoreEvents(): () => void {
     subscribe('import.progress', (progress) => {
       if (progress.finished) batches.request();
     }),
+    subscribe('inbox.changed', ({ unread }) => useStore.getState().setUnreadReplies(unread)),
   ];
   return () => {
     outbox.cancel();

@@ -81,7 +81,7 @@ describe('notify-desk on the command line', () => {
     const refused = await cli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], `${wrongSecret}\n`);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('notify-desk: Notify refused the API key: Invalid token: API key not found\n');
-    expect((await cli(['service', 'show'])).stdout).toBe('No service configured: practice mode.\n');
+    expect((await cli(['service', 'show'])).stdout).toBe('No service configured: practice mode. Messages go to a practice service with a test key, so nothing is delivered.\n');
   });
 
   it('saves a service that cannot be reached with a warning, to be checked as soon as Notify answers', async () => {

@@ -38,6 +38,7 @@ describe('configuring the Notify service', () => {
       name: 'Council',
       baseUrl: `http://127.0.0.1:${port}`,
       apiKey: (await simulatorOn()).apiKeys.live,
+      keyType: 'live',
     });
     expect(offline.service).toMatchObject({ keyStatus: 'unchecked', templatesCheckedAt: null, passThroughTemplates: { sms: null } });
     expect(offline.warning).toMatch(/^notify-desk could not connect to .* the key will be checked and the service’s templates looked up as soon as Notify answers/);
@@ -53,7 +54,7 @@ describe('configuring the Notify service', () => {
     const simulator = await simulatorOn();
     const { core, stop } = await startTestCore();
     cleanups.push(stop);
-    await core.handlers['services.configure']({ name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live });
+    await core.handlers['services.configure']({ name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live, keyType: 'live' });
     expect(await core.ctx.secrets.get(`api-key:${simulator.serviceId}`)).toBe(simulator.apiKeys.live);
     const status = await core.handlers['services.remove']({});
     expect(status.practiceMode).toBe(true);

@@ -39,7 +39,8 @@ async function startDesk(
     onEvent: (name, payload) => desk.events.push({ name, payload }),
     onShowItemInFolder: (path) => desk.shownInFolder.push(path),
     onCrash: (notice) => desk.crashes.push(notice),
-    resolveProxy: options.resolveProxy ?? (() => Promise.resolve('DIRECT')),
+    onDesktopRequest: (request) =>
+      request.kind === 'resolve-proxy' ? (options.resolveProxy ?? (() => Promise.resolve('DIRECT')))(request.url) : Promise.reject(new Error('not here')),
     restartDelaysMs: options.restartDelaysMs ?? [0, 0],
   });
   cleanups.push(() => core.close());
@@ -179,7 +180,7 @@ describe('the desktop app: its core in a process of its own (a Node child proces
       onEvent: () => undefined,
       onShowItemInFolder: () => undefined,
       onCrash: (notice) => crashes.push(notice),
-      resolveProxy: () => Promise.resolve('DIRECT'),
+      onDesktopRequest: () => Promise.resolve('DIRECT'),
     });
     cleanups.push(() => core.close());
     await expect(core.start()).rejects.toThrow(/newer version of notify-desk/);

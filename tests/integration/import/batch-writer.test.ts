@@ -24,19 +24,19 @@ describe('the batch writer', () => {
       sendAfter,
     });
     await writer.append([
-      { recipient: 'ann@example.com', personalisation: { name: "Ann 'A'" }, renderedBody: "Hello Ann 'A'", renderedSubject: "About Ann 'A'" },
-      { recipient: 'bo@example.com', personalisation: { name: ['Bo', 'Cy'] }, renderedBody: 'Hello Bo and Cy', renderedSubject: 'About Bo and Cy' },
-      { recipient: 'cy@example.com', personalisation: awkwardPersonalisation, renderedBody: awkward, renderedSubject: awkward },
+      { recipient: 'ann@example.com', personalisation: { name: "Ann 'A'" }, renderedBody: "Hello Ann 'A'", renderedSubject: "About Ann 'A'", rowNumber: 2, cells: ['ann@example.com', "Ann 'A'"] },
+      { recipient: 'bo@example.com', personalisation: { name: ['Bo', 'Cy'] }, renderedBody: 'Hello Bo and Cy', renderedSubject: 'About Bo and Cy', rowNumber: 3, cells: ['bo@example.com', 'Bo', 'Cy'] },
+      { recipient: 'cy@example.com', personalisation: awkwardPersonalisation, renderedBody: awkward, renderedSubject: awkward, rowNumber: 4, cells: ['cy@example.com', awkward] },
     ]);
     await writer.flush();
     writer.complete(0);
     const rows = bed.db
       .prepare(
         `SELECT recipient, personalisation, rendered_body, rendered_subject, created_by, type, template_id, template_version, batch_id,
-           state, send_after, reference = 'notify-desk-' || id AS reference_matches_id, created_at = updated_at AS unchanged
+           state, send_after, reference = 'notify-desk-' || id || '-by-' || @user AS reference_matches_id, created_at = updated_at AS unchanged
          FROM outbox_messages ORDER BY recipient`,
       )
-      .all();
+      .all({ user: encodeURIComponent(`Siân O'Neil"); DROP TABLE outbox_messages; --`) });
     const shared = {
       created_by: `Siân O'Neil"); DROP TABLE outbox_messages; --`,
       type: 'email',

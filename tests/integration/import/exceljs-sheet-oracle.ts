@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { SheetRow } from '../../../electron/core/import/sheet-row';
-import { cellText } from '../../../electron/core/import/xlsx-cell-text';
-import { readSheetLayout, readWorkbookSheets } from '../../../electron/core/import/xlsx-layout';
+import { serialDate } from '../../../electron/core/import/number-format/date-section';
+import { numberFormat } from '../../../electron/core/import/number-format/number-format';
+import { readSheetLayout } from '../../../electron/core/import/xlsx-layout';
+import { WorkbookPackage } from '../../../electron/core/import/xlsx-package';
 
 interface ExceljsCell {
   value: unknown;
@@ -17,7 +19,7 @@ interface ExceljsReader extends AsyncIterable<AsyncIterable<ExceljsRow>> {
 }
 
 /**
- * The oracle: the rows exceljs' streaming reader gives, each cell turned into text by cellText, with hidden rows and
+ * The oracle: the rows exceljs' streaming reader gives, each cell written in its number format, with hidden rows and
  * columns left out and merged ranges filled from their top-left cell: how readXlsxRows read sheets before.
  */
 export async function exceljsRows(path: string, sheetName?: string): Promise<SheetRow[]> {
@@ -33,10 +35,12 @@ export async function exceljsRows(path: string, sheetName?: string): Promise<She
 }
 
 async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetRow[]> {
-  const { sheets } = await readWorkbookSheets(path, 'book.xlsx');
+  const workbook = await WorkbookPackage.open(path, 'book.xlsx');
+  const { sheets } = await workbook.readWorkbook();
   const sheet = sheetName === undefined ? sheets[0] : sheets.find((candidate) => candidate.name === sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
-  const layout = await readSheetLayout(path, sheet, 'book.xlsx');
+  const layout = await readSheetLayout(workbook, sheet);
+  workbook.close();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -63,7 +67,7 @@ async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetR
       if (layout.hiddenRows.has(row.number)) continue;
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        if (!layout.hiddenColumns.has(column)) cells[column - 1] = cellText(cell.value, cell.numFmt, date1904);
+        if (!layout.hiddenColumns.has(column)) cells[column - 1] = exceljsCellText(cell.value, cell.numFmt, date1904);
       });
       for (const merge of layout.merges) {
         if (row.number < merge.top || row.number > merge.bottom) continue;
@@ -78,4 +82,25 @@ async function exceljsRowsOnce(path: string, sheetName?: string): Promise<SheetR
     }
   }
   return rows;
+}
+
+/** exceljs names the built-in short date (id 14) by its American code; in the United Kingdom Excel shows it so. */
+const UK_CODES: Readonly<Record<string, string>> = { 'mm-dd-yy': 'dd/mm/yyyy', 'm/d/yy "h":mm': 'dd/mm/yyyy hh:mm' };
+
+/** A cell's value as exceljs gives it (a Date for a date-formatted number), written in its number format. */
+function exceljsCellText(value: unknown, numFmt: string | undefined, date1904: boolean): string {
+  const format = numberFormat(UK_CODES[numFmt ?? ''] ?? numFmt ?? 'General');
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return format.changesText ? format.formatText(value) : value;
+  if (typeof value === 'number') return format.formatNumber(value, date1904);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return format.formatNumber(serialDate(value.getTime(), date1904), date1904);
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if ('result' in record || 'formula' in record || 'sharedFormula' in record) return exceljsCellText(record.result, numFmt, date1904);
+    if (Array.isArray(record.richText)) return record.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
+    if ('error' in record) return String(record.error);
+    if ('text' in record) return exceljsCellText(record.text, undefined, date1904);
+  }
+  return String(value);
 }

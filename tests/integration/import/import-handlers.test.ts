@@ -22,6 +22,7 @@ function context(events: CoreEventBus): CoreContext {
     events,
     secrets: {} as CoreContext['secrets'],
     network: DIRECT_NETWORK,
+    apiKeySources: [],
     activeService: () => Promise.reject(new Error('not needed')),
   };
 }

@@ -48,7 +48,7 @@ describe('queuing a batch', () => {
   it('an interrupted import never becomes sendable, and is cleared later', async () => {
     const template = bed.template('sms', 'Hello ((name))');
     const writer = new BatchWriter(bed.db, { fileName: 'a.csv', contentHash: 'x', templateId: template.id, templateVersion: 1, type: 'sms', importedBy: 't', rowCount: 2 });
-    await writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null }]);
+    await writer.append([{ recipient: '447700900123', personalisation: { name: 'A' }, renderedBody: 'Hello A', renderedSubject: null, rowNumber: 2, cells: ['447700900123', 'A'] }]);
     await writer.flush();
     // The process dies here: no complete().
     expect((bed.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number }).n).toBe(1);
@@ -89,7 +89,9 @@ describe('column mapping', () => {
     const template = bed.template('sms', 'Hello ((first name))');
     const path = bed.write('people.csv', 'Mobile,Forename,Notes\n07700900123,Ann,x\n');
     const unmapped = await checkImport(await bed.run(path, template));
-    expect(unmapped.missingColumns).toEqual(['first name', 'phone number']);
+    // "Mobile" is a usual name for the phone number column: matched, and shown as matched automatically.
+    expect(unmapped.missingColumns).toEqual(['first name']);
+    expect(unmapped.columns[0]).toEqual({ header: 'Mobile', placeholder: 'phone number', matchedBy: 'usual-name' });
     const mapping = { Mobile: 'phone number', Forename: 'first name', Notes: null };
     const queued = await queueImport(await bed.run(path, template, { mapping }), queueOptions());
     expect(queued.queued).toBe(1);

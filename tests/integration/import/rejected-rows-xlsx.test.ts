@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { examineFile } from '../../../electron/core/import/examine-file';
+import { RejectedRowsFile } from '../../../electron/core/import/rejected-rows-file';
 import { queueImport } from '../../../electron/core/import/run-import';
+import { readXlsxRows } from '../../../electron/core/import/xlsx-rows';
 import { createImportTestBed, type ImportTestBed } from './import-test-setup';
 
 let bed: ImportTestBed;
@@ -79,5 +83,59 @@ describe('rejected rows of a workbook', () => {
     const result = await queueImport(await bed.run(path, template), queueOptions());
     expect(result.rejectedRowsFile).toMatch(/people-rejected-.*\.csv$/);
     expect(readFileSync(result.rejectedRowsFile!, 'utf8')).toBe('\uFEFFphone number,name,error\r\n,Bob,phone number: Missing\r\n');
+  });
+});
+
+describe('the rejected-rows workbook, written by exceljs’ streaming writer', () => {
+  /** Writes rows as the import does: the first row is the header, then each row with its errors. */
+  async function write(rows: readonly string[][]): Promise<string> {
+    const [headers = [], ...body] = rows;
+    const file = new RejectedRowsFile(bed.dir, 'book.xlsx', headers.slice(0, -1), 'xlsx');
+    body.forEach((row, index) => file.add({ rowNumber: index + 2, cells: row.slice(0, -1) }, [{ row: index + 2, column: null, message: row.at(-1) ?? '' }]));
+    await file.close();
+    return file.path;
+  }
+
+  async function readWithOurs(path: string): Promise<string[][]> {
+    const rows: string[][] = [];
+    for await (const chunk of readXlsxRows(await examineFile(path), undefined)) rows.push(...chunk.map((row) => row.cells));
+    return rows;
+  }
+
+  it('holds text cells that exceljs and our reader read back as written, whatever the text', async () => {
+    const wide = Array.from({ length: 27 }, (_, index) => `column ${index + 4}`);
+    const rows = [
+      ['phone number', 'name', 'note', ...wide, 'error'],
+      ['07700900123', 'Siân "Post" O\'Neil', '<b>&amp; & </b>', ...wide.map(() => ''), 'Mobile number is too short'],
+      ['', 'two\nlines and a tab\tthere', ' spaces kept  ', ...wide.map(() => ''), 'Missing'],
+      ['000123', '🚀 €', 'x'.repeat(40_000), ...wide, '1e5'],
+    ];
+    const path = await write(rows);
+    const byExcelJs = await readRows(path);
+    expect(byExcelJs.sheets).toEqual(['Rejected rows']);
+    expect(byExcelJs.rows).toEqual(rows);
+    expect(await readWithOurs(path)).toEqual(byExcelJs.rows);
+  });
+
+  it('leaves out the characters XML cannot hold, and keeps the rest of the cell', async () => {
+    const path = await write([['a', 'b', 'c', 'error'], ['a\u0000b\u0001c\u000bd\ud800e\uffff\u001ff', 'kept \udc00 here', 'pair 😀 kept', 'x']]);
+    expect((await readWithOurs(path))[1]).toEqual(['abcdef', 'kept  here', 'pair 😀 kept', 'x']);
+    expect((await readRows(path)).rows[1]).toEqual(['abcdef', 'kept  here', 'pair 😀 kept', 'x']);
+  });
+
+  it('streams many rows and reads back every one', async () => {
+    const rows = [['phone number', 'name', 'error'], ...Array.from({ length: 20_000 }, (_, index) => [`0770090${String(index).padStart(4, '0')}`, `Person ${index}`, 'Mobile number is too short'])];
+    const read = await readWithOurs(await write(rows));
+    expect(read.length).toBe(20_001);
+    expect(read[12_345]).toEqual(rows[12_345]);
+  });
+
+  it('says why the file could not be saved', async () => {
+    const folder = join(bed.dir, 'gone');
+    const file = new RejectedRowsFile(folder, 'book.xlsx', ['a'], 'xlsx');
+    // The folder disappears before the file is opened (a network drive dropped, say).
+    rmSync(folder, { recursive: true });
+    file.add({ rowNumber: 2, cells: ['x'] }, [{ row: 2, column: null, message: 'Missing' }]);
+    await expect(file.close()).rejects.toThrow(/The rows set aside could not be saved in .*ENOENT/);
   });
 });

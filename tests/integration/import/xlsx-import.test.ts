@@ -40,8 +40,8 @@ describe('reading XLSX workbooks', () => {
     expect(result.report.columns.map((column) => column.header)).toEqual(['phone number', 'name', 'date', 'ref']);
     const messages = bed.db.prepare('SELECT recipient, personalisation FROM outbox_messages ORDER BY rowid').all() as { recipient: string; personalisation: string }[];
     expect(messages.map((message) => [message.recipient, JSON.parse(message.personalisation)])).toEqual([
-      ['447700900123', { name: 'Ann', date: '2026-03-01 00:00:00', ref: 'Ann-1' }],
-      ['447700900124', { name: 'Bob', date: '2026-03-01 00:00:00', ref: '2' }],
+      ['447700900123', { name: 'Ann', date: '01/03/2026', ref: 'Ann-1' }],
+      ['447700900124', { name: 'Bob', date: '01/03/2026', ref: '2' }],
       ['447700900125', { name: 'Cy', date: 'soon', ref: 'r3' }],
       ['447700900126', { name: 'Cy', date: 'later', ref: 'r4' }],
     ]);
@@ -68,5 +68,24 @@ describe('reading XLSX workbooks', () => {
     expect(report).toMatchObject({ rows: 2, valid: 1, invalid: 1, errors: [{ row: 4, column: 'email address', message: 'Not a valid email address' }] });
     const preview = await previewImportRow({ db: bed.db, file, template, sheet: 'People' }, 3);
     expect(preview).toMatchObject({ row: 3, recipient: 'ann@example.com', subject: 'Hello', body: 'Dear Ann' });
+  });
+
+  it('sends each value as the spreadsheet shows it, in its number format, and the preview shows the same text', async () => {
+    const path = await writeWorkbook('formatted.xlsx', (workbook) => {
+      const sheet = workbook.addWorksheet('People');
+      sheet.addRow(['phone number', 'amount', 'date', 'time', 'ref', 'share', 'count']);
+      const row = sheet.addRow(['07700900123', 51.7, new Date(Date.UTC(2026, 10, 1)), 0.375, 123, 0.125, 1234567]);
+      const formats = ['@', '"£"#,##0.00', 'd mmmm yyyy', 'h:mm AM/PM', '00000', '0.0%', '#,##0'];
+      formats.forEach((numFmt, index) => (row.getCell(index + 1).numFmt = numFmt));
+    });
+    const template = bed.template('sms', 'You owe ((amount)) by ((date)) at ((time)), ref ((ref)), ((share)) of ((count))');
+    const run = await bed.run(path, template);
+    const expected = 'You owe £51.70 by 1 November 2026 at 9:00 AM, ref 00123, 12.5% of 1,234,567';
+    expect((await previewImportRow(run, 2)).body).toBe(expected);
+    const result = await queueImport(run, { excludeInvalid: false, importedBy: 'tester', rejectedRowsFolder: bed.dir });
+    expect(result.queued).toBe(1);
+    const stored = bed.db.prepare('SELECT rendered_body AS body, personalisation FROM outbox_messages').get() as { body: string; personalisation: string };
+    expect(stored.body).toBe(expected);
+    expect(JSON.parse(stored.personalisation)).toEqual({ amount: '£51.70', date: '1 November 2026', time: '9:00 AM', ref: '00123', share: '12.5%', count: '1,234,567' });
   });
 });

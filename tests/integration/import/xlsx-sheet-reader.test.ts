@@ -11,7 +11,10 @@ import { sharedStringsFromText } from '../../../electron/core/import/xlsx-shared
 import { sheetRowsFromText } from '../../../electron/core/import/xlsx-sheet-reader';
 import { cellFormatsFromStyles } from '../../../electron/core/import/xlsx-styles';
 import type { WorkbookCellContext } from '../../../electron/core/import/xlsx-workbook-context';
+import { generalNumberText } from '../../../electron/core/import/number-format/general';
 import { exceljsRows } from './exceljs-sheet-oracle';
+
+const ukDate = (date: Date): string => date.toISOString().slice(0, 10).split('-').reverse().join('/');
 
 const temp = makeTempDir('notify-desk-xlsx-reader-');
 afterAll(() => temp.remove());
@@ -92,16 +95,17 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
     expect(ours).toEqual(expected);
     expect(ours.map((row) => row.rowNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 20]);
     expect(ours[0]?.cells).toEqual(['phone number', 'text', 'date', 'formula', 'other', 'merged', 'last']);
-    expect(ours[1]?.cells).toEqual(['447700900123', 'Ann', '2026-03-01 00:00:00', 'Ann-1', 'True', 'across', 'across']);
-    expect(ours[2]?.cells).toEqual(['447700900123', 'Fish & chips <b> "quoted" \'single\'', '2026-03-01 00:00:00', '2', 'False', '', 'y']);
-    expect(ours[3]?.cells).toEqual(['123456789012345', '👋🏽 Dŵr ŵ ŷ', '2026-03-01 16:30:05', '2026-03-01 00:00:00', '#N/A', 'down']);
-    expect(ours[4]?.cells).toEqual(['-12', '  padded  ', '1899-12-30 12:00:00', '06:00:00', '#REF!', 'down', 'z']);
-    expect(ours[5]?.cells).toEqual(['3.14159', 'line one\nline two', '2026-03-01 18:00:00', '', '00:00:00']);
+    // Each number as its cell's format shows it; a date without a format of its own is in the short date, id 14.
+    expect(ours[1]?.cells).toEqual(['447700900123', 'Ann', '01/03/2026', 'Ann-1', 'TRUE', 'across', 'across']);
+    expect(ours[2]?.cells).toEqual(['447700900123', 'Fish & chips <b> "quoted" \'single\'', '1-Mar-26', '2', 'FALSE', '', 'y']);
+    expect(ours[3]?.cells).toEqual(['123456789012345', '👋🏽 Dŵr ŵ ŷ', '2026-03-01 16:30:05', '01/03/2026', '#N/A', 'down']);
+    expect(ours[4]?.cells).toEqual(['-12', '  padded  ', '12:00:00', '6:00', '#REF!', 'down', 'z']);
+    expect(ours[5]?.cells).toEqual(['3.14159', 'line one\nline two', '01/03/2026 at 18:00', '', '1900']);
     expect(ours[6]?.cells).toEqual(['-0.5', '', '', '', 'after gaps']);
-    expect(ours[7]?.cells).toEqual(['1e-7', 'trailing']);
-    expect(ours[8]?.cells).toEqual(['0.30000000000000004', '12345678901234567168', '1e+21', '7', '007']);
+    expect(ours[7]?.cells).toEqual(['1E-07', 'trailing']);
+    expect(ours[8]?.cells).toEqual(['0.3', '12345678901234567168', '1E+21', '7', '007']);
     expect(ours[9]?.cells).toEqual(['Bold and plain', 'rich']);
-    expect(ours[10]?.cells).toEqual(['447700900200', 'after missing rows', '2026-03-01 00:00:00']);
+    expect(ours[10]?.cells).toEqual(['447700900200', 'after missing rows', '01/03/2026']);
     expect(await ourRows(path, 'Second')).toEqual([
       { rowNumber: 1, cells: ['email address', 'name'] },
       { rowNumber: 2, cells: ['ann@example.com', 'Ann'] },
@@ -127,8 +131,8 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
     expect(ours).toEqual(await exceljsRows(path));
     expect(ours.map((row) => row.cells)).toEqual([
       ['date', 'serial', 'number'],
-      ['2026-03-01 00:00:00', '2026-03-01 00:00:00', '44620'],
-      ['2026-03-01 16:30:05', '1904-01-01 12:00:00', '1.5'],
+      ['01/03/2026', '01/03/2026', '44620'],
+      ['01/03/2026', '12:00', '1.5'],
     ]);
   });
 
@@ -156,7 +160,7 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
         .filter(({ hidden }) => !hidden)
         .map(({ index, notes, when }) => ({
           rowNumber: index + 2,
-          cells: [String(7700900000 + index), `Person ${index}`, notes, when.toISOString().slice(0, 19).replace('T', ' '), String(index / 7)],
+          cells: [String(7700900000 + index), `Person ${index}`, notes, ukDate(when), generalNumberText(index / 7)],
         })),
       { rowNumber: 3002, cells: ['long', 'x'.repeat(40_000)] },
     ]);
@@ -251,8 +255,8 @@ describe('workbooks exceljs does not read (or reads wrongly), written by hand', 
     expect(rows).toEqual([
       { rowNumber: 1, cells: ['phone number', 'name', 'Rich text'] },
       { rowNumber: 2, cells: ['447700900123', '漢字', 'Carriage_x000D_return &amp; 👋 €'] },
-      { rowNumber: 5, cells: ['', '2026-03-01 16:30:05', '2026-03-01 00:00:00', '09:15:00'] },
-      { rowNumber: 6, cells: ['2026-03-01 00:00:00', '0.5', '1904-01-01 06:00:00', '2026-03-01 00:00:00'] },
+      { rowNumber: 5, cells: ['', '01/03/2026 16:30:05', '01/03/2026', '09:15:00'] },
+      { rowNumber: 6, cells: ['01/03/2026', 'small', '6:00:00', '01/03/2026'] },
     ]);
   });
 
@@ -270,9 +274,9 @@ describe('workbooks exceljs does not read (or reads wrongly), written by hand', 
       }),
     );
     expect(await ourRows(path)).toEqual([
-      { rowNumber: 1, cells: ['Fish &amp; chips', '#DIV/0!', 'True', 'Inline', 'a\nb', '', '1000'] },
+      { rowNumber: 1, cells: ['Fish &amp; chips', '#DIV/0!', 'TRUE', 'Inline', 'a\nb', '', '1000'] },
       { rowNumber: 2, cells: [] },
-      { rowNumber: 3, cells: ['False', '', '5'] },
+      { rowNumber: 3, cells: ['FALSE', '', '5'] },
     ]);
   });
 
@@ -314,8 +318,8 @@ describe('the scanners carry what is cut at a chunk boundary over to the next ch
   it('reads the sheet the same however it is cut', async () => {
     const whole = await sheetRows([sheetXml]);
     expect(whole).toEqual([
-      { rowNumber: 1, cells: ['one', 'a & b', '2026-03-01 12:00:00', 'quote"d'] },
-      { rowNumber: 3, cells: ['', '-12.5', '1899-12-30 18:00:00'] },
+      { rowNumber: 1, cells: ['one', 'a & b', '01/03/2026', 'quote"d'] },
+      { rowNumber: 3, cells: ['', '-12.5', '18:00:00'] },
       { rowNumber: 4, cells: [] },
       { rowNumber: 5, cells: ['zero'] },
     ]);

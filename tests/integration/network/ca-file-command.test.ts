@@ -42,7 +42,7 @@ describe('naming a CA file on the command line', () => {
     const untrusted = await cli(dataDir, ['service', 'add', '--url', simulator.url, '--api-key-stdin'], `${simulator.apiKeys.live}\n`);
     expect(untrusted.code).toBe(0);
     expect(untrusted.stderr).toMatch(/^Warning: The certificate of 127\.0\.0\.1 is not trusted by this computer\. .* The settings are saved: the key will be checked/);
-    expect(untrusted.stdout).toMatch(/key unchecked\.\n$/);
+    expect(untrusted.stdout).toMatch(/\(key unchecked\)\.\n$/);
 
     const notACertificate = join(folder.path, 'notes.txt');
     writeFileSync(notACertificate, 'not a certificate');
@@ -52,6 +52,7 @@ describe('naming a CA file on the command line', () => {
       `notify-desk: The file ${notACertificate} holds no certificate notify-desk can read: a certificate authority in PEM (.pem, .crt) or DER (.cer) form is needed.\n`,
     );
 
+    const described = `GOV.UK Notify: ${simulator.url}, with a live key. The key is kept in this computer’s keychain (key ok).`;
     const tunnelsBefore = proxy.tunnels.length;
     const trusted = await cli(
       dataDir,
@@ -59,15 +60,13 @@ describe('naming a CA file on the command line', () => {
       `${simulator.apiKeys.live}\n`,
     );
     expect(trusted.stderr).toBe('');
-    expect(trusted.stdout).toBe(`Saved GOV.UK Notify (${simulator.url}); key ok.\n`);
+    expect(trusted.stdout).toBe(`Saved. ${described}\n`);
     expect(proxy.tunnels.slice(tunnelsBefore)).toContain(new URL(simulator.url).host);
 
     const shown = await cli(dataDir, ['service', 'show']);
-    expect(shown.stdout).toBe(
-      `GOV.UK Notify: ${simulator.url} (key ok)\nSecure connections also trust the certificates in ${certificates.caFile}.\n`,
-    );
+    expect(shown.stdout).toBe(`${described}\nSecure connections also trust the certificates in ${certificates.caFile}.\n`);
     const cleared = await cli(dataDir, ['service', 'ca-file', '--none']);
     expect(cleared.stdout).toBe('No CA file is trusted besides the system’s.\n');
-    expect((await cli(dataDir, ['service', 'show'])).stdout).toBe(`GOV.UK Notify: ${simulator.url} (key ok)\n`);
+    expect((await cli(dataDir, ['service', 'show'])).stdout).toBe(`${described}\n`);
   });
 });

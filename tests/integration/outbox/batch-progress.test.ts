@@ -83,6 +83,8 @@ describe('batch progress on the outbox page', () => {
         delivered: 1,
         failed: 2,
         cancelled: 0,
+        inPostRoom: 0,
+        posted: 0,
       },
       {
         id: 'older',
@@ -98,6 +100,8 @@ describe('batch progress on the outbox page', () => {
         delivered: 3,
         failed: 4,
         cancelled: 1,
+        inPostRoom: 0,
+        posted: 0,
       },
     ]);
     expect((await handlers['outbox.batches']({ limit: 1 })).batches.map((batch) => batch.id)).toEqual(['newer']);

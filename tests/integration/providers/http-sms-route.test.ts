@@ -31,7 +31,11 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
   }
 
   it('creates each message with a form-encoded POST and Basic auth, then polls its status into Notify’s words', async () => {
-    const { desk, gateway } = await setUp({ finalStatus: (to) => (to.endsWith('101') ? { status: 'undelivered', errorCode: 30003 } : { status: 'delivered', errorCode: null }) });
+    // Final only after a second, so the first run (which also asks) sees them still on their way, however busy the machine.
+    const { desk, gateway } = await setUp({
+      deliverAfterMs: 1_000,
+      finalStatus: (to) => (to.endsWith('101') ? { status: 'undelivered', errorCode: 30003 } : { status: 'delivered', errorCode: null }),
+    });
     queueTexts(desk.db, ['Your parcel is ready', 'Your bin day moved']);
     const engine = desk.engine();
     expect((await engine.runOnce()).sent).toBe(2);
@@ -43,7 +47,7 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
       ['accepted', gateway.created[0]?.sid],
       ['accepted', gateway.created[1]?.sid],
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
     await engine.runOnce();
     expect(gateway.statusRequests).toBeGreaterThanOrEqual(2);
     expect(messageRows(desk.db).map((row) => [row.state, row.notify_status])).toEqual([

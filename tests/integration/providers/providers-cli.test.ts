@@ -54,7 +54,7 @@ describe('notify-desk provider, route and sync --once', () => {
   });
 
   it('sets routes, sends through them with sync --once, and collects receipts that have arrived since', async () => {
-    expect(await cli(['route', 'set', '--type', 'sms', '--via', 'gateway,twilio'])).toMatchObject({ code: 0, stdout: 'sms goes by: gateway, then twilio\n' });
+    expect(await cli(['route', 'set', '--type', 'sms', '--via', 'gateway,twilio'])).toMatchObject({ code: 0, stdout: 'texts go through: gateway, then twilio\n' });
     expect(await cli(['route', 'set', '--type', 'email', '--via', 'relay'])).toMatchObject({ code: 0 });
     expect((await cli(['route', 'list'])).stdout).toBe('sms     gateway, twilio\nemail   relay\nletter  notify\n');
     await cli(['template', 'add', '--type', 'sms', '--name', 'Reminder', '--body', 'Hello ((name)), your bins go out tomorrow.']);

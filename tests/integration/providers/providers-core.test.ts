@@ -70,13 +70,13 @@ describe('providers and routes through the contract', () => {
 
   it('refuses a provider or route that cannot be, in words', async () => {
     expect(await refusal('providers.add', { kind: 'smpp', name: 'notify', host: '127.0.0.1', port: 1, systemId: 'a', password: 'b' })).toBe(
-      'name: notify and print name the Notify service and the post room: choose another name',
+      'notify and print name the Notify service and the post room: choose another name',
     );
     expect(await refusal('providers.add', { kind: 'http-sms', name: 'x', baseUrl: 'http://sms.example.com', accountSid: 'a', authToken: 'b', from: 'Council' })).toBe(
-      'baseUrl: Enter the gateway’s base URL, starting with https://',
+      'Enter the gateway’s base URL, starting with https://',
     );
     expect(await refusal('providers.add', { kind: 'smpp', name: 'x', host: '127.0.0.1', port: 1, systemId: 'a', password: 'b', sender: 'A sender too long' })).toBe(
-      'sender: Enter a sender of up to 11 letters and digits, or a phone number',
+      'Enter a sender of up to 11 letters and digits, or a phone number',
     );
     expect(await refusal('routes.set', { channel: 'sms', providers: ['relay'] })).toBe('relay cannot send text messages. Routes for text messages: notify, gateway, twilio.');
     expect(await refusal('routes.set', { channel: 'sms', providers: ['print'] })).toBe('print cannot send text messages. Routes for text messages: notify, gateway, twilio.');
@@ -128,9 +128,13 @@ describe('providers and routes through the contract', () => {
 
   it('sends texts by the SMPP gateway first, and keeps every credential out of the database and the log', async () => {
     const template = await call('templates.create', { type: 'sms', name: 'Reminder', body: 'Hello ((name)), see you tomorrow.' });
-    await call('messages.send', { templateId: template.id, to: '07700 900123', values: { name: 'Cat' } });
+    const { message } = await call('messages.send', { templateId: template.id, to: '07700 900123', values: { name: 'Cat' } });
     expect((await core.sync.runOnce()).sent).toBe(1);
     expect(gateway.acceptedTexts()).toEqual(['Hello Cat, see you tomorrow.']);
+    // The delivery record has it as it has what Notify sent, in Notify's words.
+    const recorded = await call('record.get', { id: message.id });
+    expect(recorded).toMatchObject({ origin: 'desk', type: 'sms', sentBy: core.ctx.user });
+    expect(recorded.status).toBe((await call('outbox.get', { id: message.id })).notifyStatus);
     // A refused password is reported, and what is reported or logged names no secret either.
     await call('providers.add', { kind: 'smpp', name: 'gateway', host: '127.0.0.1', port: gateway.port, systemId: secrets.systemId, password: 'wrong1' });
     expect((await call('providers.test', { name: 'gateway' })).message).toContain('refused the system id or password');

@@ -73,9 +73,10 @@ export async function expectRefusal(call: Promise<unknown>, status: number, erro
 }
 
 /** Polls a notification until it reaches the status. */
-export function statusReached(client: NotifyClient, id: string, status: string): Promise<Record<string, unknown>> {
+/** Polls until the notification has the status, or one of the statuses that can only come after it. */
+export function statusReached(client: NotifyClient, id: string, status: string, orLater: string[] = []): Promise<Record<string, unknown>> {
   return eventually(async () => {
     const { data } = await client.getNotificationById(id);
-    return data.status === status ? (data as unknown as Record<string, unknown>) : undefined;
+    return data.status === status || orLater.includes(data.status) ? (data as unknown as Record<string, unknown>) : undefined;
   });
 }

@@ -48,6 +48,7 @@ export function openTestContext(dbFile: string, service: ActiveService): CoreCon
     events: new CoreEventBus(),
     secrets: noSecrets,
     network: DIRECT_NETWORK,
+    apiKeySources: [],
     activeService: async () => service,
   };
 }

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { OutboxBatchProgress } from '../../../shared/contract';
 import { databaseFile } from '../../../electron/core/data-dir';
-import { openWebApp } from '../../helpers/browser';
+import { formatDeskDateTime, parseDeskDateTime } from '../../../shared/desk-time';
+import { expectNoAxeViolations, openWebApp } from '../../helpers/browser';
 import { runCli, type RunningProcess } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -39,12 +40,15 @@ function writeFile(name: string, content: string | Buffer): string {
 async function writeTwoSheetWorkbook(): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Notes').addRows([['Prepared by'], ['The post room']]);
-  workbook.addWorksheet('Reminders').addRows([
+  const reminders = workbook.addWorksheet('Reminders');
+  reminders.addRows([
     ['phone number', 'name', 'Appointment date'],
-    ['07700900011', 'Hal', '8 March'],
+    ['07700900011', 'Hal', new Date(Date.UTC(2026, 2, 8))],
     ['07700900012', 'Ida', '9 March'],
     ['07700900013', 'Jo', '10 March'],
   ]);
+  // A real date, shown by its format as "8 March": that text, not the date's value, is what goes out.
+  reminders.getCell('C2').numFmt = 'd mmmm';
   return writeFile('clinic.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
@@ -81,16 +85,20 @@ async function whileCoreHeld(look: () => Promise<void>): Promise<void> {
   }
 }
 
-const localDateTime = (date: Date): string => {
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
-};
+/** The name of the file the file input holds, as the browser shows it next to the button. */
+const loadedFileName = () =>
+  page.getByLabel('Upload a file').evaluate((input) => (input as unknown as { files: ArrayLike<{ name: string }> | null }).files?.[0]?.name ?? null);
 
 const summaryValue = (key: string) => page.locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
 
 beforeAll(async () => {
   const added = await runCli(['template', 'add', '--type', 'sms', '--name', templateName, '--body', 'Hello ((name)), your appointment is on ((date)).'], { env });
   expect(added.stderr).toBe('');
+  const email = await runCli(
+    ['template', 'add', '--type', 'email', '--name', 'Appointment email', '--subject', 'Your appointment', '--body', '# Your appointment\n\n* on ((date))\n* at the clinic'],
+    { env },
+  );
+  expect(email.stderr).toBe('');
   const db = new Database(databaseFile(dataDir.path));
   db.prepare(`INSERT INTO settings (key, value) VALUES ('daily-limit.sms', '5')`).run();
   db.close();
@@ -108,7 +116,7 @@ afterAll(async () => {
 async function openImportPage(): Promise<void> {
   await page.getByRole('link', { name: 'Import a spreadsheet' }).first().click();
   await page.getByRole('heading', { name: 'Import a spreadsheet' }).waitFor();
-  await page.getByLabel('Template', { exact: true }).selectOption({ label: templateName });
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: `${templateName} (text message, on this desk)` });
 }
 
 describe('the post room imports a spreadsheet', () => {
@@ -118,12 +126,21 @@ describe('the post room imports a spreadsheet', () => {
     await page.getByText('reminders.csv: 7 rows').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
 
-    const missing = page.getByRole('alert').filter({ hasText: 'Your file is missing a column' });
+    // Until the mapping is complete the page says only what is missing: no counts, no preview, nothing to queue.
+    const missing = page.getByTestId('missing-columns');
     await missing.waitFor();
-    expect(await missing.getByRole('listitem').allTextContents()).toEqual(['date']);
+    expect(await missing.getByRole('listitem').allTextContents()).toEqual(['((date))']);
+    expect(await missing.textContent()).toContain('In the table below, choose the column that fills it.');
+    expect(await page.getByText('Ready to send').count()).toBe(0);
+    expect(await page.getByText('(no valid recipient)').count()).toBe(0);
+    expect(await page.getByText('Fix the file and choose it again', { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Queue/ }).count()).toBe(0);
+    // The file input still shows the file that was loaded.
+    expect(await loadedFileName()).toBe('reminders.csv');
+    await expectNoAxeViolations(page, 'import page, a placeholder without a column');
 
+    // Choosing the column checks the file again at once.
     await page.getByLabel('Appointment date').selectOption({ label: '((date))' });
-    await page.getByRole('button', { name: 'Check again' }).click();
     await missing.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'There are 3 problems in your file' }).waitFor();
     expect(await summaryValue('Ready to send').first().textContent()).toBe('4');
@@ -177,20 +194,30 @@ describe('the post room imports a spreadsheet', () => {
     expect(await summaryValue('The service can still send today').textContent()).toBe('5');
     expect(await page.getByTestId('daily-limit-warning').count()).toBe(0);
 
+    // The button is never greyed out: pressed too soon, it says what to do, at the box that does it.
     const queueButton = page.getByRole('button', { name: 'Queue 4 messages' });
-    expect(await queueButton.isDisabled()).toBe(true);
+    expect(await queueButton.isDisabled()).toBe(false);
+    await queueButton.click();
+    const tickFirst = '3 rows have problems. Tick the box to queue the 4 rows without problems and set the others aside, or fix the file and choose it again';
+    await page.locator('.govuk-error-summary').getByRole('link', { name: tickFirst }).waitFor();
+    await page.locator('.govuk-form-group--error').getByText(tickFirst).waitFor();
+    await expectNoAxeViolations(page, 'import page, queue pressed before the box is ticked');
     await page.getByLabel('Queue the 4 rows without problems and set the other 3 aside in a spreadsheet to correct').check();
-    await page.getByLabel('Schedule for later (within 7 days)').check();
-    const sendAt = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    sendAt.setHours(9, 0, 0, 0);
-    await page.getByLabel('Date and time').fill(localDateTime(sendAt));
+    await page.getByLabel('Send later (within the next 7 days)').check();
+    await page.getByLabel('Date and time (UK time)').fill('tomorrow 9am');
+    const sendAt = parseDeskDateTime('tomorrow 9am');
+    if (!sendAt.ok) throw new Error(sendAt.message);
+    await page.getByTestId('send-at-reading').getByText(`It will be sent on ${formatDeskDateTime(sendAt.iso)} (UK time).`).waitFor();
     await queueButton.click();
 
     await page.getByRole('heading', { name: '4 messages queued' }).waitFor();
-    const setAside = await page.getByText('3 rows with problems were set aside in').textContent();
-    expect(setAside).toMatch(/reminders-rejected-[^ ]+\.csv, with an added error column/);
-    expect(await page.getByRole('button', { name: 'Show the file in its folder' }).count()).toBe(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the 3 rows with problems' }).click()]);
+    // The rows set aside are named and offered, never shown as a path on the computer running the desk.
+    const setAside = await page.getByText('3 rows with problems were set aside in a spreadsheet').textContent();
+    expect(setAside).toMatch(/^3 rows with problems were set aside in a spreadsheet, reminders-rejected-[^ /\\]+\.csv, with an added error column/);
+    expect(await page.getByText(dataDir.path, { exact: false }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /in its folder/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'import page, queued with rows set aside');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download the 3 rows with problems/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^reminders-rejected-[^ ]+\.csv$/);
     expect(setAside).toContain(download.suggestedFilename());
     expect(readFileSync(await download.path(), 'utf8')).toBe(
@@ -202,7 +229,7 @@ describe('the post room imports a spreadsheet', () => {
 
     const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });
     expect(batches).toHaveLength(1);
-    expect(batches[0]).toMatchObject({ fileName: 'reminders.csv', total: 4, waiting: 4, sendAfter: sendAt.toISOString() });
+    expect(batches[0]).toMatchObject({ fileName: 'reminders.csv', total: 4, waiting: 4, sendAfter: sendAt.iso });
 
     await page.getByRole('link', { name: 'Go to the outbox' }).click();
     await page.getByText('reminders.csv').first().waitFor();
@@ -227,6 +254,34 @@ describe('the post room imports a spreadsheet', () => {
     expect(await page.getByTestId('daily-limit-warning').textContent()).toContain(
       'WarningThis batch goes past the daily limit: 1 of its 3 text messages can be sent today, and the other 2 wait until tomorrow.',
     );
+  }, 60_000);
+
+  it('matches usual names of the recipient column, shown as matched and changeable, and shows each email as it will look', async () => {
+    await page.getByRole('link', { name: 'Import a spreadsheet' }).first().click();
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Appointment email (email, on this desk)' });
+    await page.getByLabel('Upload a file').setInputFiles(writeFile('emails.csv', 'E-mail,date\nann@example.com,1 March\nbob@example.com,2 March\n'));
+    await page.getByText('emails.csv: 2 rows').waitFor();
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const emailColumn = page.getByLabel('E-mail', { exact: true });
+    await expect.poll(() => emailColumn.inputValue()).toBe('email address');
+    await page.getByText('Matched automatically: change it if this column is not the email address').waitFor();
+    expect(await page.getByTestId('missing-columns').count()).toBe(0);
+    const frame = page.getByTestId('row-preview').frameLocator('iframe[title="Email preview"]');
+    await frame.getByRole('heading', { name: 'Your appointment' }).waitFor();
+    expect(await frame.getByRole('listitem').allTextContents()).toEqual(['on 1 March', 'at the clinic']);
+    expect(await page.getByText('# Your appointment').count()).toBe(0);
+    await expectNoAxeViolations(page, 'import page, an email row previewed');
+
+    // Changed by hand, the column is no longer used: the page says what is missing.
+    await emailColumn.selectOption({ label: 'Do not use' });
+    await page.getByTestId('missing-columns').getByText('((email address))').waitFor();
+
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: `${templateName} (text message, on this desk)` });
+    await page.getByLabel('Upload a file').setInputFiles(writeFile('mobiles.csv', 'Mobile number,name,Appointment date\n07700900021,Kim,11 March\n07700900022,Lee,12 March\n'));
+    await page.getByText('mobiles.csv: 2 rows').waitFor();
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await expect.poll(() => page.getByLabel('Mobile number', { exact: true }).inputValue()).toBe('phone number');
+    await page.getByTestId('row-preview').getByText('To: 447700900021').waitFor();
   }, 60_000);
 
   it('an ODS file gets a message saying how to save it as XLSX or CSV', async () => {

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../../helpers/browser';
+import { expectNoAxeViolations, launchChromium, newPage } from '../../helpers/browser';
 import { freePort, runCli, startCli, type RunningProcess } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { formatDeskDateTime } from '../../../shared/desk-time';
 
 const dataDir = makeTempDir();
 const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
   web = await startCli(['web', '--port', '0', '--no-open'], env);
   chromium = await launchChromium();
-  page = await chromium.browser.newPage();
+  page = await newPage(chromium.browser);
 }, 90_000);
 
 afterAll(async () => {
@@ -70,6 +71,7 @@ describe('the outbox page', () => {
     expect(await progressOf().getAttribute('aria-valuenow')).toBe('0');
     expect(await progressOf().getAttribute('aria-valuemax')).toBe('3');
     await expect.poll(() => tableRows().count()).toBe(4);
+    await expectNoAxeViolations(page, 'outbox, offline with a batch waiting');
 
     await batchItem().getByRole('button', { name: 'Show these messages' }).click();
     await page.getByTestId('batch-filter').getByText('Showing messages from bin-day.csv.').waitFor();
@@ -84,6 +86,7 @@ describe('the outbox page', () => {
 
     // The one-off text is cancelled from its row before the service comes back.
     await page.getByRole('button', { name: 'Cancel message to 447700900999' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it (message to 447700900999)' }).click();
     await page.locator('tr', { has: page.getByRole('cell', { name: '447700900999' }) }).getByText('Cancelled', { exact: true }).waitFor();
 
     simulator = await startSimulator();
@@ -110,14 +113,16 @@ describe('the outbox page', () => {
   it('cancels what a batch has not yet sent, after asking', async () => {
     const csv = join(dataDir.path, 'later.csv');
     writeFileSync(csv, 'phone number,name\n07700 900011,Eve\n07700 900012,Fay\n');
-    const later = JSON.parse(
-      await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day', '--send-at', new Date(Date.now() + 86_400_000).toISOString()])),
-    ) as { batchId: string };
+    const sendAt = new Date(Date.now() + 86_400_000).toISOString();
+    const later = JSON.parse(await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day', '--send-at', sendAt]))) as { batchId: string };
     const item = page.locator(`li[data-batch-id="${later.batchId}"]`);
     await page.reload();
     await item.getByText('2 messages: 2 waiting').waitFor();
+    // The headline says when a batch scheduled for tomorrow will go, not that it is sending.
+    await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe(`Scheduled: 2 messages will be sent on ${formatDeskDateTime(sendAt)}`);
     await item.getByRole('button', { name: 'Cancel the rest of later.csv' }).click();
     await item.getByText('Cancel the 2 messages of later.csv not yet sent?').waitFor();
+    await expectNoAxeViolations(page, 'outbox, asking before cancelling the rest of a batch');
     await item.getByRole('button', { name: 'Yes, cancel them' }).click();
     await item.getByText('2 messages: 2 cancelled').waitFor();
     expect(await item.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('2');
@@ -132,6 +137,7 @@ describe('the outbox page', () => {
       .getByText('Text messages to numbers outside the UK wait until Notify’s daily limit resets at midnight UTC. Texts to UK numbers are still sent.')
       .waitFor({ timeout: 30_000 });
     await hold.getByText('Notify said: Exceeded send limits (international_sms: 0) for today').waitFor();
+    await expectNoAxeViolations(page, 'outbox, texts abroad held by the daily limit');
 
     await expectOk(cli(['send', '--template', 'Bin day', '--to', '07700 900777', '--set', 'name=Hal']));
     await page.getByRole('button', { name: 'Sync now' }).click();

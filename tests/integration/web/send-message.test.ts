@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openWebApp } from '../../helpers/browser';
+import { expectNoAxeViolations, openWebApp } from '../../helpers/browser';
 import { runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -56,7 +56,7 @@ async function expectQueued(recipient: string): Promise<void> {
 
 describe('the one-off send', () => {
   it('shows the exact text message and its cost, refuses bad numbers with Notify’s words, and queues a good one', async () => {
-    await chooseTemplate('Clinic reminder (Text message)');
+    await chooseTemplate('Clinic reminder (text message, on this desk)');
     await expect.poll(() => page.getByTestId('sms-preview').textContent()).toBe('Hello ((name)), your appointment is at ((time)).');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByLabel('time', { exact: true }).fill('10am');
@@ -77,6 +77,7 @@ describe('the one-off send', () => {
     await expectRefusal('Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -');
     await page.getByLabel('Phone number').fill('020 7946 0123');
     await expectRefusal('This does not look like a UK mobile number – double check the mobile number you entered');
+    await expectNoAxeViolations(page, 'send a text, refused');
 
     await page.getByLabel('Phone number').fill('07700 900123');
     await expectQueued('447700900123');
@@ -84,7 +85,7 @@ describe('the one-off send', () => {
   });
 
   it('shows the email as rendered HTML with its subject, refuses a bad address, and queues a good one', async () => {
-    await chooseTemplate('Payment receipt (Email)');
+    await chooseTemplate('Payment receipt (email, on this desk)');
     await page.getByLabel('reference', { exact: true }).fill('AB-12');
     await page.getByLabel('amount', { exact: true }).fill('£40');
     const frame = page.frameLocator('iframe[title="Email preview"]');
@@ -92,6 +93,7 @@ describe('the one-off send', () => {
     await expect.poll(() => frame.getByRole('listitem').allTextContents()).toEqual(['reference AB-12', 'amount £40']);
     await expect.poll(() => preview().locator('.nd-email__headers dd').textContent()).toBe('Receipt for AB-12');
     await expect.poll(() => cost().textContent()).toBe('Emails are free to send');
+    await expectNoAxeViolations(page, 'send an email, previewed');
 
     await page.getByLabel('Email address').fill('ann@example');
     await expectRefusal('Not a valid email address');
@@ -103,7 +105,7 @@ describe('the one-off send', () => {
   });
 
   it('shows the letter with the address in the window and its postage, refuses bad addresses, and queues a good one', async () => {
-    await chooseTemplate('Rent review (Letter)');
+    await chooseTemplate('Rent review (letter, on this desk)');
     await page.getByLabel('name', { exact: true }).fill('Mr Jones');
     await page.getByLabel('rent', { exact: true }).fill('£95');
     const letter = page.getByRole('figure', { name: 'Letter preview' });
@@ -111,6 +113,7 @@ describe('the one-off send', () => {
     await letter.getByText('Your new rent is £95 a week.').waitFor();
     expect(await letter.locator('.nd-letter__subject').textContent()).toBe('Your rent from April');
     await expect.poll(() => cost().textContent()).toBe('Sent by second class post');
+    await expectNoAxeViolations(page, 'send a letter, previewed');
 
     await page.getByLabel('Address line 1', { exact: true }).fill('Mr Jones');
     await page.getByLabel('Address line 2', { exact: true }).fill('1 High Street');
@@ -141,6 +144,7 @@ describe('the one-off send', () => {
       await row.getByText(template!).waitFor();
     }
     expect(await table.getByRole('row').count()).toBe(4);
+    await expectNoAxeViolations(page, 'outbox with a text, an email and a letter');
   });
 });
 

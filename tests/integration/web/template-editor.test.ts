@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type RunningSimulator } from '../../../simulator';
-import { openWebApp } from '../../helpers/browser';
+import { expectNoAxeViolations, openWebApp } from '../../helpers/browser';
 import { runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -72,6 +72,7 @@ describe('the template editor', () => {
     await costWarning().waitFor();
     expect(await costWarning().textContent()).toContain('This message contains ‘ŵ’');
     expect(await costWarning().textContent()).toContain('70 characters instead of 160, so it costs more');
+    await expectNoAxeViolations(page, 'template editor, a Welsh text message');
 
     await message.fill(`Croeso i’r feddygfa ŵ ${'a'.repeat(49)}`);
     await expect.poll(() => smsCounts().textContent()).toBe('71 characters, charged as 2 text messages');
@@ -92,6 +93,7 @@ describe('the template editor', () => {
     expect(await frame.locator('h2').count()).toBe(1);
     expect(await frame.getByText('* Monday').count()).toBe(0);
     await preview().getByText('Our opening hours for ((month))').waitFor();
+    await expectNoAxeViolations(page, 'template editor, an email');
     await saveTemplate('Opening hours');
   });
 
@@ -124,6 +126,7 @@ describe('the template editor', () => {
     const box = await letter.locator('.nd-letter__page').boundingBox();
     expect(box).not.toBeNull();
     expect(box!.height / box!.width).toBeCloseTo(297 / 210, 2);
+    await expectNoAxeViolations(page, 'template editor, a letter');
     await saveTemplate('Bin collection');
   });
 
@@ -144,6 +147,7 @@ describe('the template editor', () => {
     expect(await version1.getByText('Current').count()).toBe(0);
     await version2.getByText('Hello ((name)), your appointment has moved to ((date)).').waitFor();
     await version1.getByText('Hello ((name)), your appointment is on ((date)).').waitFor();
+    await expectNoAxeViolations(page, 'version history of two versions');
   });
 
   it('archives a template: it leaves the list but is kept', async () => {
@@ -162,10 +166,10 @@ describe('the template editor', () => {
     await page.getByRole('link', { name: 'Send a message' }).first().click();
     // The send page fills its template list once the core answers: read it after that.
     const templateOptions = page.getByLabel('Template', { exact: true }).locator('option');
-    await templateOptions.filter({ hasText: 'Bin collection (Letter)' }).waitFor({ state: 'attached' });
+    await templateOptions.filter({ hasText: 'Bin collection (letter, on this desk)' }).waitFor({ state: 'attached' });
     const options = await templateOptions.allTextContents();
-    expect(options).toContain('Bin collection (Letter)');
-    expect(options).not.toContain('Opening hours (Email)');
+    expect(options).toContain('Bin collection (letter, on this desk)');
+    expect(options).not.toContain('Opening hours (email, on this desk)');
   });
 
   it('groups templates into folders', async () => {
@@ -204,5 +208,33 @@ describe('the template editor', () => {
     await page.getByRole('link', { name: 'Send a message with this template' }).click();
     await expect.poll(() => page.getByLabel('Template', { exact: true }).inputValue()).not.toBe('');
     await page.getByLabel('name', { exact: true }).waitFor();
+  });
+});
+
+describe('templates from Notify beside the desk’s own', () => {
+  it('shows a Notify letter’s heading with its placeholder as words, not HTML', async () => {
+    await openTemplates();
+    await page.getByRole('link', { name: 'Council tax reminder', exact: true }).click();
+    const heading = page.getByRole('figure', { name: 'Letter preview' }).locator('.nd-letter__subject');
+    await expect.poll(() => heading.textContent()).toBe('Your council tax for ((year))');
+    await expectNoAxeViolations(page, 'a letter template from Notify');
+  });
+
+  it('says in the Send and Import lists where each template lives and its type, so two of the same name differ', async () => {
+    await startTemplate('Text message', 'Appointment reminder');
+    await page.getByLabel('Message').fill('Your appointment is tomorrow.');
+    await saveTemplate('Appointment reminder');
+    for (const [link, heading] of [
+      ['Send a message', 'Send a message'],
+      ['Import a spreadsheet', 'Import a spreadsheet'],
+    ] as const) {
+      await page.getByRole('link', { name: link }).first().click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const options = page.getByLabel('Template', { exact: true }).locator('option');
+      await options.filter({ hasText: 'Appointment reminder (text message, on this desk)' }).waitFor({ state: 'attached' });
+      const labels = await options.allTextContents();
+      expect(labels).toContain('Appointment reminder (text message, from Notify)');
+      expect(labels).toContain('Council tax reminder (letter, from Notify)');
+    }
   });
 });

@@ -120,7 +120,7 @@ describe('web mode', () => {
       error: { message: 'Unknown request: fs.readFile' },
     });
     const invalid = await (await rpc({ name: 'templates.create', args: { type: 'sms', name: ' ', body: 'x' } })).json();
-    expect(invalid).toMatchObject({ ok: false, error: { message: 'name: Enter a template name' } });
+    expect(invalid).toMatchObject({ ok: false, error: { message: 'Enter a template name' } });
   });
 
   it('streams the core events to the page', async () => {

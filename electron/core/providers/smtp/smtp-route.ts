@@ -9,6 +9,7 @@ import { isLoopbackHost, type ProviderProblem, type ProviderTestResult } from '.
 import type { Db } from '../../database/open-database';
 import { tidyErrorText } from '../../error-text';
 import type { NetworkAccess } from '../../network/network-access';
+import { REFERENCE_PREFIX } from '../../outbox/desk-reference';
 import type { ClaimedMessage } from '../../outbox/leases';
 import { ProviderHealth, type ProviderHealthOptions } from '../provider-health';
 import type { SmtpCredentials, SmtpSettings } from '../provider-repository';
@@ -42,8 +43,11 @@ export function smtpTransportSecurity(host: string, port: number): { secure: boo
   return { secure, requireTLS: !secure && !isLoopbackHost(host) };
 }
 
+/** The desk's id of a message as the mail servers see it (its reference without the desk user's name). */
+const envelopeIdFor = (messageId: string): string => `${REFERENCE_PREFIX}${messageId}`;
+
 /** The Message-ID of a message: stable, so a copy sent again is recognisable downstream. */
-export const messageIdFor = (reference: string, from: string): string => `<${reference}@${from.split('@')[1] ?? 'notify-desk.invalid'}>`;
+export const messageIdFor = (messageId: string, from: string): string => `<${envelopeIdFor(messageId)}@${from.split('@')[1] ?? 'notify-desk.invalid'}>`;
 
 export class SmtpRoute implements DirectRoute {
   readonly kind = 'smtp';
@@ -100,7 +104,7 @@ export class SmtpRoute implements DirectRoute {
 
   async send(message: ClaimedMessage, markSubmitted: MarkSubmitted): Promise<RouteOutcome> {
     const content = emailContent(this.db, message);
-    const messageId = messageIdFor(message.reference, this.settings.from);
+    const messageId = messageIdFor(message.id, this.settings.from);
     const tap: ContentTap = { stream: null };
     this.taps.set(messageId, tap);
     markSubmitted();
@@ -113,7 +117,7 @@ export class SmtpRoute implements DirectRoute {
         text: content.text,
         html: content.html,
         messageId,
-        dsn: { id: message.reference, return: 'headers', notify: ['failure', 'delay'], recipient: message.recipient },
+        dsn: { id: envelopeIdFor(message.id), return: 'headers', notify: ['failure', 'delay'], recipient: message.recipient },
       });
       this.health.ok();
       const response = tidyErrorText(String(info.response ?? '250'));

@@ -3,7 +3,7 @@ import { SummaryListRow } from '../../components/SummaryList';
 import { formatCount } from '../../format/numbers';
 import { TableHead } from '../../components/TableHead';
 
-/** The check report in Notify's manner: what is missing, each problem by row and cell, and the warnings (the daily limit is in the summary). */
+/** The check report in Notify's manner: each problem by row and cell, and the warnings (the daily limit is in the summary). Shown once every placeholder has a column. */
 export function CheckReportView({ report }: { report: ImportCheckReport }) {
   const shownErrors = report.errors.length;
   const totalErrors = report.errorCounts.reduce((sum, entry) => sum + entry.count, 0);
@@ -14,20 +14,6 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
           <h2 className="govuk-error-summary__title">This file cannot be imported</h2>
           <div className="govuk-error-summary__body">
             <p className="govuk-body">{report.fileError}</p>
-          </div>
-        </div>
-      )}
-      {report.missingColumns.length > 0 && (
-        <div className="govuk-error-summary" role="alert">
-          <h2 className="govuk-error-summary__title">Your file is missing {report.missingColumns.length === 1 ? 'a column' : 'some columns'}</h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">It needs a column called:</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {report.missingColumns.map((column) => (
-                <li key={column}>{column}</li>
-              ))}
-            </ul>
-            <p className="govuk-body">Add the column to your file, or choose which column fills it above.</p>
           </div>
         </div>
       )}

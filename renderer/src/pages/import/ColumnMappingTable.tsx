@@ -24,11 +24,17 @@ export function ColumnMappingTable({ columns, fields, mapping, onChange }: Colum
                 <label className="govuk-label" htmlFor={id}>
                   {column.header || <span className="govuk-hint">(no header)</span>}
                 </label>
+                {column.matchedBy === 'usual-name' && !(column.header in mapping) && (
+                  <span className="govuk-hint nd-block govuk-!-margin-bottom-0" id={`${id}-hint`}>
+                    Matched automatically: change it if this column is not the {column.placeholder}
+                  </span>
+                )}
               </td>
               <td className="govuk-table__cell">
                 <select
                   id={id}
                   className="govuk-select"
+                  aria-describedby={column.matchedBy === 'usual-name' && !(column.header in mapping) ? `${id}-hint` : undefined}
                   value={chosen ?? ''}
                   onChange={(event) => onChange({ ...mapping, [column.header]: event.target.value || null })}
                 >

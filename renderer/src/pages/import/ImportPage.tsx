@@ -5,8 +5,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { href } from '../../routing/route';
+import { templateOptionLabel } from '../../format/templates';
 import { useStore } from '../../store/store';
 import { CheckReportView } from './CheckReportView';
+import { MissingColumnsNotice } from './MissingColumnsNotice';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { FileChooser } from './FileChooser';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -35,6 +37,8 @@ export function ImportPage() {
 
   const chosenSheet = file?.sheets.find((candidate) => candidate.name === sheet) ?? (file?.sheets.length === 1 ? file.sheets[0] : undefined);
   const sheetArg = file?.kind === 'xlsx' ? chosenSheet?.name : undefined;
+  // Until every placeholder has a column, the page says only what is missing: no counts, no preview, nothing to queue.
+  const mappingIncomplete = (report?.missingColumns.length ?? 0) > 0;
   const fields = useMemo(() => report?.columns.flatMap((column) => (column.placeholder ? [column.placeholder] : [])) ?? [], [report]);
 
   useEffect(() => {
@@ -88,12 +92,18 @@ export function ImportPage() {
     setSheet(visible.length === 1 ? visible[0]?.name : info.sheets.length === 1 ? info.sheets[0]?.name : undefined);
   }
 
-  async function check(): Promise<void> {
+  async function check(withMapping: ColumnMapping = mapping): Promise<void> {
     if (!file || !templateId) return;
     const result = await run('checking', chosenSheet?.rowCount ?? null, (jobId) =>
-      call('imports.check', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping }),
+      call('imports.check', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping: withMapping }),
     );
     setReport(result);
+  }
+
+  /** A column chosen for a placeholder is checked at once: the page then says what is still missing, or what the file will send. */
+  function changeMapping(next: ColumnMapping): void {
+    setMapping(next);
+    void check(next);
   }
 
   async function queue(choice: QueueChoice): Promise<void> {
@@ -112,11 +122,13 @@ export function ImportPage() {
     return (
       <>
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{queued.queued.toLocaleString('en-GB')} messages queued</h1>
+          <h1 className="govuk-panel__title">
+            {queued.queued.toLocaleString('en-GB')} {queued.queued === 1 ? 'message' : 'messages'} queued
+          </h1>
           <div className="govuk-panel__body">They are in the outbox as one batch.</div>
         </div>
-        {queued.rejectedRowsFile && queued.rejectedRowsFileName && (
-          <RejectedRowsNotice rows={queued.rejected} path={queued.rejectedRowsFile} fileName={queued.rejectedRowsFileName} />
+        {queued.rejectedRowsFileName && (
+          <RejectedRowsNotice rows={queued.rejected} fileName={queued.rejectedRowsFileName} />
         )}
         <p className="govuk-body">
           <a className="govuk-link" href={href('outbox')}>Go to the outbox</a> or{' '}
@@ -135,20 +147,21 @@ export function ImportPage() {
         label="Template"
         value={templateId}
         onChange={(id) => setTemplateId(id)}
-        options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: template.name }))]}
+        options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: templateOptionLabel(template) }))]}
       />
       {templateId && (
         <FileChooser
           onFile={(chosen) => void chooseFile(chosen)}
           onChooseInDialog={isDesktopApp() ? () => void chooseFile('desktop-dialog') : undefined}
           disabled={job !== null}
+          loaded={file !== null}
         />
       )}
       {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => cancel(job.id)} />}
       {file && templateId && (
         <>
           <p className="govuk-body">
-            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} rows` : `${file.sheets.length} sheets`}
+            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} ${chosenSheet.rowCount === 1 ? 'row' : 'rows'}` : `${file.sheets.length} sheets`}
           </p>
           {file.importedToday && (
             <div className="govuk-warning-text">
@@ -167,13 +180,14 @@ export function ImportPage() {
               options={[{ value: '', label: 'Choose a sheet' }, ...file.sheets.map((candidate) => ({ value: candidate.name, label: `${candidate.name} (${candidate.rowCount.toLocaleString('en-GB')} rows)` }))]}
             />
           )}
-          {report && <ColumnMappingTable columns={report.columns} fields={[...new Set([...fields, ...report.missingColumns])]} mapping={mapping} onChange={(next) => { setMapping(next); }} />}
+          {report && mappingIncomplete && <MissingColumnsNotice missing={report.missingColumns} />}
+          {report && <ColumnMappingTable columns={report.columns} fields={[...new Set([...fields, ...report.missingColumns])]} mapping={mapping} onChange={changeMapping} />}
           <button type="button" className="govuk-button" disabled={job !== null || (file.sheets.length > 1 && !sheetArg)} onClick={() => void check()}>
             {report ? 'Check again' : 'Check the file'}
           </button>
         </>
       )}
-      {report && file && (
+      {report && file && !mappingIncomplete && (
         <>
           <CheckReportView report={report} />
           {report.valid > 0 && <RowPreview key={`${file.fileId}:${sheetArg ?? ''}`} fileId={file.fileId} sheet={sheetArg} templateId={templateId} mapping={mapping} />}

@@ -1,69 +1,67 @@
 import { useState } from 'react';
 import type { ImportCheckReport } from '../../../../shared/contract';
 import { Checkbox } from '../../components/Checkbox';
-import { Radios } from '../../components/Radios';
+import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
+import { chosenSendTime, sendAtFieldId, SendTimeFields, sendNow, type SendTimeDraft } from '../../components/SendTimeFields';
+import { formatCount } from '../../format/numbers';
 
 export interface QueueChoice {
   excludeInvalid: boolean;
   sendAt: string | undefined;
 }
 
-const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
+const excludeInvalidFieldId = 'exclude-invalid';
 
-/** Send now or later (within 7 days), and whether to set the rows with problems aside. */
+/**
+ * Send now or later (within 7 days), and whether to set the rows with problems aside. The button is never greyed
+ * out: what stops it is said when it is pressed, at the field that fixes it.
+ */
 export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport; busy: boolean; onQueue(choice: QueueChoice): void }) {
-  const [when, setWhen] = useState('now');
-  const [at, setAt] = useState('');
+  const [sendTime, setSendTime] = useState<SendTimeDraft>(sendNow);
   const [excludeInvalid, setExcludeInvalid] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const blocked = report.fileError !== null || report.missingColumns.length > 0 || report.valid === 0;
-  if (blocked) return <p className="govuk-body">Fix the file and choose it again to import it.</p>;
-
-  function submit(): void {
-    let sendAt: string | undefined;
-    if (when === 'later') {
-      const time = new Date(at).getTime();
-      if (!at || Number.isNaN(time) || time <= Date.now() || time > Date.now() + sevenDaysMs) {
-        setError('Choose a time within the next 7 days');
-        return;
-      }
-      sendAt = new Date(time).toISOString();
-    }
-    setError(undefined);
-    onQueue({ excludeInvalid, sendAt });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  if (report.fileError !== null || report.valid === 0) {
+    return <p className="govuk-body">No row of this file can be sent. Fix the file and choose it again to import it.</p>;
   }
 
+  function submit(): void {
+    const when = chosenSendTime(sendTime);
+    const problems: FieldError[] = [];
+    if (report.invalid > 0 && !excludeInvalid) {
+      problems.push({
+        fieldId: excludeInvalidFieldId,
+        message: `${formatCount(report.invalid)} ${report.invalid === 1 ? 'row has' : 'rows have'} problems. Tick the box to queue the ${formatCount(report.valid)} rows without problems and set the others aside, or fix the file and choose it again`,
+      });
+    }
+    if (!when.ok) problems.push({ fieldId: sendAtFieldId, message: when.message });
+    setErrors(problems);
+    if (problems.length > 0 || !when.ok) return;
+    onQueue({ excludeInvalid, sendAt: when.sendAt });
+  }
+
+  const excludeError = errorFor(errors, excludeInvalidFieldId);
   return (
     <>
-      <Radios
-        name="send-when"
-        legend="When should the messages be sent?"
-        value={when}
-        onChange={setWhen}
-        options={[
-          { value: 'now', label: 'Send now' },
-          { value: 'later', label: 'Schedule for later (within 7 days)' },
-        ]}
-      />
-      {when === 'later' && (
-        <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="send-at">
-            Date and time
-          </label>
-          {error && <p className="govuk-error-message">{error}</p>}
-          <input className="govuk-input govuk-input--width-20" id="send-at" type="datetime-local" value={at} onChange={(event) => setAt(event.target.value)} />
+      <ErrorSummary errors={errors} />
+      <SendTimeFields legend="When should the messages be sent?" draft={sendTime} onChange={setSendTime} error={errorFor(errors, sendAtFieldId)} />
+      {report.invalid > 0 && (
+        <div className={`govuk-form-group${excludeError ? ' govuk-form-group--error' : ''}`}>
+          {excludeError && (
+            <p id={`${excludeInvalidFieldId}-error`} className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {excludeError}
+            </p>
+          )}
+          <Checkbox
+            id={excludeInvalidFieldId}
+            label={`Queue the ${formatCount(report.valid)} rows without problems and set the other ${formatCount(report.invalid)} aside in a spreadsheet to correct`}
+            checked={excludeInvalid}
+            onChange={setExcludeInvalid}
+            describedBy={excludeError ? `${excludeInvalidFieldId}-error` : undefined}
+          />
         </div>
       )}
-      {report.invalid > 0 && (
-        <Checkbox
-          id="exclude-invalid"
-          label={`Queue the ${report.valid.toLocaleString('en-GB')} rows without problems and set the other ${report.invalid.toLocaleString('en-GB')} aside in a spreadsheet to correct`}
-          checked={excludeInvalid}
-          onChange={setExcludeInvalid}
-        />
-      )}
-      <button type="button" className="govuk-button govuk-!-margin-top-4" disabled={busy || (report.invalid > 0 && !excludeInvalid)} onClick={submit}>
-        Queue {report.valid.toLocaleString('en-GB')} messages
+      <button type="button" className="govuk-button govuk-!-margin-top-4" disabled={busy} aria-disabled={busy} onClick={submit}>
+        Queue {formatCount(report.valid)} messages
       </button>
     </>
   );

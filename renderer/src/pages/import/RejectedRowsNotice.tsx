@@ -4,14 +4,12 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 
 interface RejectedRowsNoticeProps {
   rows: number;
-  /** Where the file is on the computer running notify-desk. */
-  path: string;
   /** Its name in the data folder's rejected-rows folder. */
   fileName: string;
 }
 
-/** Where the rows set aside were saved, and a way to reach them: a download in a browser, the folder on the desktop. */
-export function RejectedRowsNotice({ rows, path, fileName }: RejectedRowsNoticeProps) {
+/** The rows set aside, by the file's name, and a way to reach it: a download in a browser, the folder on the desktop. */
+export function RejectedRowsNotice({ rows, fileName }: RejectedRowsNoticeProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const rowsWithProblems = `${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'} with problems`;
 
@@ -28,16 +26,16 @@ export function RejectedRowsNotice({ rows, path, fileName }: RejectedRowsNoticeP
     <>
       {problem && <ErrorBanner message={problem} />}
       <p className="govuk-body">
-        {rowsWithProblems} {rows === 1 ? 'was' : 'were'} set aside in <code>{path}</code>, with an added error column. Correct them and import that file.
+        {rowsWithProblems} {rows === 1 ? 'was' : 'were'} set aside in a spreadsheet, {fileName}, with an added error column. Correct them and import that file.
       </p>
       {isDesktopApp() ? (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void showInFolder()}>
-          Show the file in its folder
+          Show {fileName} in its folder
         </button>
       ) : (
         <p className="govuk-body">
           <a className="govuk-link" href={rejectedRowsDownloadUrl(fileName)} download={fileName}>
-            Download the {rowsWithProblems}
+            Download the {rowsWithProblems} ({fileName})
           </a>
         </p>
       )}

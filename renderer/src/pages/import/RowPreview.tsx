@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportRowPreview } from '../../../../shared/contract';
 import { call, errorMessage } from '../../api/client';
+import { EmailPreview } from '../../components/EmailPreview';
 
 interface RowPreviewProps {
   fileId: string;
@@ -64,8 +65,14 @@ export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewPro
       {preview && (
         <div className="govuk-inset-text" data-testid="row-preview">
           <p className="govuk-body govuk-!-font-weight-bold">To: {preview.recipient || '(no valid recipient)'}</p>
-          {preview.subject && <p className="govuk-body">Subject: {preview.subject}</p>}
-          <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>{preview.body}</p>
+          {preview.rendered?.type === 'email' ? (
+            <EmailPreview preview={preview.rendered} />
+          ) : (
+            <>
+              {preview.subject && <p className="govuk-body">Subject: {preview.subject}</p>}
+              <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>{preview.body}</p>
+            </>
+          )}
           {preview.fragments !== null && <p className="govuk-hint">{preview.fragments === 1 ? '1 text message' : `${preview.fragments} text messages (fragments)`}</p>}
           {preview.errors.map((error) => (
             <p className="govuk-error-message" key={`${error.column ?? ''}${error.message}`}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OutboxBatchProgress } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
+import { sentMessagesHref } from '../record/recordFilterUrl';
 import './batch-progress.css';
 
 interface BatchProgressListProps {
@@ -21,6 +22,8 @@ export function describeBatch(batch: OutboxBatchProgress): string {
     [batch.failed, 'failed'],
     [batch.sending + batch.accepted, 'in progress'],
     [batch.waiting, 'waiting'],
+    [batch.inPostRoom, 'in the post room'],
+    [batch.posted, 'posted'],
     [batch.cancelled, 'cancelled'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${formatCount(n)} ${words}`);
@@ -28,15 +31,15 @@ export function describeBatch(batch: OutboxBatchProgress): string {
   return said.length > 0 ? `${messages}: ${said.join(', ')}` : messages;
 }
 
-/** Messages that will not move any more: delivered, failed or cancelled. */
-const finished = (batch: OutboxBatchProgress): number => batch.delivered + batch.failed + batch.cancelled;
+/** Messages that will not move any more: delivered, failed, cancelled or posted. */
+const finished = (batch: OutboxBatchProgress): number => batch.delivered + batch.failed + batch.cancelled + batch.posted;
 
 function ProgressBar({ batch }: { batch: OutboxBatchProgress }) {
   const share = (n: number): string => `${batch.total > 0 ? (n / batch.total) * 100 : 0}%`;
   const segments = [
-    ['delivered', batch.delivered],
+    ['delivered', batch.delivered + batch.posted],
     ['failed', batch.failed],
-    ['in-progress', batch.sending + batch.accepted],
+    ['in-progress', batch.sending + batch.accepted + batch.inPostRoom],
     ['cancelled', batch.cancelled],
   ] as const;
   return (
@@ -105,6 +108,9 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
             {shown ? 'Show all messages' : 'Show these messages'}
             <span className="govuk-visually-hidden"> ({batch.fileName})</span>
           </button>
+          <a className="govuk-link nd-batch__report" href={sentMessagesHref({ batchId: batch.id })}>
+            Delivery report<span className="govuk-visually-hidden"> for {batch.fileName}</span>
+          </a>
           {notYetSent > 0 && (
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onPause(batch.id, !batch.paused)}>
               {batch.paused ? 'Resume sending' : 'Pause sending'}

@@ -6,6 +6,7 @@ import { BatchProgressList } from './BatchProgressList';
 import { OutboxSummary } from './OutboxSummary';
 import { OutboxTable } from './OutboxTable';
 import { SyncStatusPanel } from './SyncStatusPanel';
+import { WatchFolderActivity } from './WatchFolderActivity';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
 export function OutboxPage() {
@@ -50,6 +51,7 @@ export function OutboxPage() {
         onPause={(batchId, paused) => act(() => setBatchPaused(batchId, paused))}
         onCancelRest={(batchId) => act(() => cancelBatch(batchId))}
       />
+      <WatchFolderActivity />
       {batchFilter !== null && (
         <p className="govuk-body" data-testid="batch-filter">
           Showing messages from {shownBatch ? shownBatch.fileName : 'one batch'}.{' '}

@@ -1,20 +1,39 @@
 import type { SyncStatus } from '../../../../shared/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatTime } from '../../format/dates';
+import { formatDateTime, formatTime } from '../../format/dates';
 import { useStore } from '../../store/store';
 
-function describe(sync: SyncStatus): string {
-  const waiting = `${sync.waiting.toLocaleString('en-GB')} waiting`;
+const messages = (count: number): string => `${count.toLocaleString('en-GB')} ${count === 1 ? 'message' : 'messages'}`;
+
+/** The headline: what is being sent now, and when what is scheduled for later will go. */
+export function describeSync(sync: SyncStatus): string {
+  const dueNow = sync.waiting - sync.scheduled.count;
+  const waiting = `${dueNow.toLocaleString('en-GB')} waiting`;
+  const { count, firstAt, lastAt } = sync.scheduled;
+  const later =
+    count === 0 || firstAt === null
+      ? null
+      : firstAt === lastAt
+        ? `${messages(count)} will be sent on ${formatDateTime(firstAt)}`
+        : `${messages(count)} will be sent from ${formatDateTime(firstAt)}`;
+  let now: string | null;
   switch (sync.connection) {
     case 'offline':
-      return `Offline: ${waiting}`;
+      now = `Offline: ${waiting}`;
+      break;
     case 'paused':
-      return `Paused: ${waiting}`;
+      now = `Paused: ${waiting}`;
+      break;
     case 'online':
-      return sync.waiting > 0 ? `Sending: ${waiting}` : 'Up to date';
+      now = dueNow > 0 ? `Sending: ${waiting}` : null;
+      break;
     case 'idle':
-      return sync.waiting > 0 ? `Ready: ${waiting}` : 'Up to date';
+      now = dueNow > 0 ? `Ready: ${waiting}` : null;
+      break;
   }
+  if (now && later) return `${now}. Scheduled: ${later}`;
+  if (later) return `Scheduled: ${later}`;
+  return now ?? 'Up to date';
 }
 
 export function SyncStatusPanel() {
@@ -31,7 +50,7 @@ export function SyncStatusPanel() {
       {sync && (
         <>
           <p className="govuk-body-l nd-sync__line" role="status" data-testid="sync-status">
-            {describe(sync)}
+            {describeSync(sync)}
           </p>
           <p className="govuk-body-s govuk-hint">
             {sync.lastSyncAt ? `Last in touch with Notify at ${formatTime(sync.lastSyncAt)}.` : 'Not in touch with Notify yet.'}

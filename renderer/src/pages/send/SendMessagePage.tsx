@@ -7,7 +7,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorS
 import { MessagePreviewPanel } from '../../components/MessagePreviewPanel';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
-import { channelLabels } from '../../format/channels';
+import { templateOptionLabel } from '../../format/templates';
 import { usePreview } from '../../hooks/usePreview';
 import { href, navigate, useRoute } from '../../routing/route';
 import { useStore } from '../../store/store';
@@ -15,6 +15,8 @@ import { CostLine } from './CostLine';
 import { emptyRecipient, fieldForRefusal, isRecipientPlaceholder, recipientText, recipientValues, validateRecipient, valueFieldId, type RecipientDraft } from './recipient';
 import { RecipientFields } from './RecipientFields';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { chosenSendTime, sendAtFieldId, SendTimeFields, sendNow, type SendTimeDraft } from '../../components/SendTimeFields';
+import { formatDateTime } from '../../format/dates';
 
 const templateFieldId = 'template';
 
@@ -28,6 +30,7 @@ export function SendMessagePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [queued, setQueued] = useState<OutboxMessage | null>(null);
+  const [sendTime, setSendTime] = useState<SendTimeDraft>(sendNow);
   usePageTitle('Send a message');
 
   useEffect(() => {
@@ -55,23 +58,26 @@ export function SendMessagePage() {
   }
 
   async function send(chosen: TemplateDetail): Promise<void> {
+    const when = chosenSendTime(sendTime);
     const problems = [
       ...validateRecipient(chosen.type, recipient),
       ...placeholders.flatMap((name, index) => (values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }])),
+      ...(when.ok ? [] : [{ fieldId: sendAtFieldId, message: when.message }]),
     ];
     setErrors(problems);
     setProblem(null);
     setQueued(null);
-    if (problems.length > 0) return;
+    if (problems.length > 0 || !when.ok) return;
     setSending(true);
     try {
-      const { message } = await call('messages.send', { templateId: chosen.id, to: recipientText(chosen.type, recipient), values });
+      const { message } = await call('messages.send', { templateId: chosen.id, to: recipientText(chosen.type, recipient), values, sendAt: when.sendAt });
       setQueued(message);
       setRecipient(emptyRecipient());
       setValues({});
+      setSendTime(sendNow);
     } catch (error) {
       if (error instanceof CallError) {
-        setErrors([{ fieldId: fieldForRefusal(error.message, chosen.type, placeholders), message: error.message }]);
+        setErrors([{ fieldId: fieldForRefusal(error.message, chosen.type, placeholders, recipient), message: error.message }]);
       } else {
         setProblem(errorMessage(error));
       }
@@ -85,7 +91,7 @@ export function SendMessagePage() {
     ...templates
       .filter((summary) => !summary.archived)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((summary) => ({ value: summary.id, label: `${summary.name} (${channelLabels[summary.type]})` })),
+      .map((summary) => ({ value: summary.id, label: templateOptionLabel(summary) })),
   ];
 
   return (
@@ -109,6 +115,7 @@ export function SendMessagePage() {
               {placeholders.map((name, index) => (
                 <TextInput key={name} id={valueFieldId(index)} label={name} value={values[name] ?? ''} onChange={(value) => setValues((previous) => ({ ...previous, [name]: value }))} error={errorFor(errors, valueFieldId(index))} widthClass="govuk-!-width-full" />
               ))}
+              <SendTimeFields legend="When should it be sent?" draft={sendTime} onChange={setSendTime} error={errorFor(errors, sendAtFieldId)} />
               <CostLine template={template} preview={preview} />
               <button type="submit" className="govuk-button" disabled={sending} aria-disabled={sending}>
                 Send
@@ -135,10 +142,12 @@ export function SendMessagePage() {
 }
 
 function QueuedBanner({ message }: { message: OutboxMessage }) {
+  const to = message.recipient.split('\n')[0];
+  const scheduled = message.state === 'scheduled';
   return (
-    <NotificationBanner id="queued-title" success heading={`Message to ${message.recipient.split('\n')[0]} queued`}>
+    <NotificationBanner id="queued-title" success heading={scheduled ? `Message to ${to} scheduled` : `Message to ${to} queued`}>
       <p className="govuk-body">
-        It will be sent as soon as Notify can be reached.{' '}
+        {scheduled ? `It will be sent on ${formatDateTime(message.sendAfter)}.` : 'It will be sent as soon as Notify can be reached.'}{' '}
         <a className="govuk-notification-banner__link" href={href('outbox')}>
           See it in the outbox
         </a>

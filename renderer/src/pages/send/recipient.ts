@@ -1,5 +1,6 @@
 import type { Channel, Personalisation } from '../../../../shared/contract';
 import type { FieldError } from '../../components/ErrorSummary';
+import { ADDRESS_ERRORS, INVALID_FIRST_CHARACTERS } from '../../../../shared/notify/postal-address';
 
 export const addressLineCount = 7;
 export const phoneFieldId = 'recipient-phone-number';
@@ -67,9 +68,31 @@ export function validateRecipient(type: Channel, recipient: RecipientDraft): Fie
   return [];
 }
 
-/** Where to show a refusal from the core: under the placeholder it names, otherwise under the recipient. */
-export function fieldForRefusal(message: string, type: Channel, placeholders: string[]): string {
+/**
+ * Where to show a refusal from the core: under the placeholder it names; for a letter, on the address line it is
+ * about (the postcode's, or the line that starts with a character Notify refuses); otherwise under the recipient.
+ */
+export function fieldForRefusal(message: string, type: Channel, placeholders: string[], recipient?: RecipientDraft): string {
   const lower = message.toLowerCase();
   const named = placeholders.findIndex((placeholder) => lower.includes(placeholder.toLowerCase()) && !isRecipientPlaceholder(placeholder));
-  return named >= 0 ? valueFieldId(named) : recipientFieldId(type);
+  if (named >= 0) return valueFieldId(named);
+  if (type === 'letter' && recipient) {
+    const line = addressLineForRefusal(message, recipient.addressLines);
+    if (line !== null) return addressFieldId(line);
+  }
+  return recipientFieldId(type);
+}
+
+/** The address line (from 1) a refusal is about, judged by Notify's own words for address problems. */
+function addressLineForRefusal(message: string, lines: readonly string[]): number | null {
+  const filled = lines.flatMap((line, index) => (line.trim() ? [index + 1] : []));
+  const lastFilled = filled.at(-1) ?? null;
+  if (message === ADDRESS_ERRORS.notUkPostcodeOrCountry || message === ADDRESS_ERRORS.notUkPostcode || message === ADDRESS_ERRORS.countryInBfpoAddress) {
+    return lastFilled;
+  }
+  if (message === ADDRESS_ERRORS.invalidFirstCharacter) {
+    const startsBadly = lines.findIndex((line) => INVALID_FIRST_CHARACTERS.includes(line.trim().charAt(0) || '\n'));
+    return startsBadly >= 0 ? startsBadly + 1 : null;
+  }
+  return null;
 }

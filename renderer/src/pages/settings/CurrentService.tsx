@@ -1,4 +1,4 @@
-import type { ServiceSummary } from '../../../../shared/contract';
+import type { AppStatus, ServiceSummary } from '../../../../shared/contract';
 import { SummaryListRow } from '../../components/SummaryList';
 import { formatCount } from '../../format/numbers';
 
@@ -14,7 +14,14 @@ function describePassThrough(templatesCheckedAt: string | null, passThrough: num
   return `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}`;
 }
 
-export function CurrentService({ service }: { service: ServiceSummary }) {
+
+const keyTypeWords = {
+  live: 'Live key: sends messages to anyone',
+  team: 'Team and guest list key: sends only to your team and guest list',
+  test: 'Test key: Notify accepts messages but never delivers them',
+} as const;
+
+export function CurrentService({ service, providedKey }: { service: ServiceSummary; providedKey: AppStatus['providedKey'] }) {
   const keyStatus = keyStatusLooks[service.keyStatus];
   const passThrough = [service.passThroughTemplates.sms, service.passThroughTemplates.email, service.passThroughTemplates.letter].filter(Boolean).length;
   return (
@@ -24,6 +31,12 @@ export function CurrentService({ service }: { service: ServiceSummary }) {
       <SummaryListRow label="API key">
         <strong className={`govuk-tag ${keyStatus.tagClass}`}>{keyStatus.label}</strong>
         {service.keyStatusMessage && <span className="nd-block govuk-body-s">{service.keyStatusMessage}</span>}
+        <span className="nd-block govuk-body-s" data-testid="key-type">{keyTypeWords[service.keyType]}</span>
+        <span className="nd-block govuk-body-s" data-testid="key-location">
+          {service.keyLocation === 'keychain'
+            ? 'Kept in this computer’s keychain, and nowhere else.'
+            : `Read from ${providedKey?.describedAs ?? 'where IT provides it'} for as long as the desk runs: the desk never stores it.`}
+        </span>
       </SummaryListRow>
       <SummaryListRow label="Templates written on this desk">{describePassThrough(service.templatesCheckedAt, passThrough)}</SummaryListRow>
       <SummaryListRow label="Sending speed">Up to {formatCount(service.rateLimitPerMinute)} messages a minute</SummaryListRow>

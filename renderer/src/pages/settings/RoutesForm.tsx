@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Channel, ChannelRoute, ProviderSummary } from '../../../../shared/contract';
 import { call, errorMessage } from '../../api/client';
 import { Select } from '../../components/Select';
+import { href } from '../../routing/route';
 
 /** Routes the form sets: texts and emails (letters go to Notify or the post room, chosen on the Letters page). */
 const ROUTED: { channel: Channel; heading: string }[] = [
@@ -83,6 +84,13 @@ export function RoutesForm({ routes, providers, onSaved }: { routes: ChannelRout
           onSaved={onSaved}
         />
       ))}
+      <p className="govuk-body">
+        Letters go through GOV.UK Notify or are printed in the post room: choose under “How letters are sent” on{' '}
+        <a className="govuk-link" href={href('letters')}>
+          Letters to print
+        </a>
+        .
+      </p>
     </section>
   );
 }

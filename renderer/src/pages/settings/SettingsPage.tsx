@@ -3,9 +3,11 @@ import { CallError, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/TextInput';
+import { Radios } from '../../components/Radios';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
 import { ProvidersSection } from './ProvidersSection';
+import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -15,10 +17,13 @@ export function SettingsPage() {
   const status = useStore((store) => store.status);
   const { configureService, removeService } = useStore.getState();
   const service = status?.service ?? null;
+  const providedKey = status?.providedKey ?? null;
   const [draft, setDraft] = useState<ServiceDraft>(() => ({
     name: service?.name ?? 'GOV.UK Notify',
     baseUrl: service?.baseUrl ?? notifyBaseUrl,
+    keySource: providedKey && (!service || service.keyLocation !== 'keychain') ? 'provided' : 'typed',
     apiKey: '',
+    keyType: service?.keyType ?? '',
     smsTemplateId: service?.passThroughTemplates.sms ?? '',
     emailTemplateId: service?.passThroughTemplates.email ?? '',
     letterTemplateId: service?.passThroughTemplates.letter ?? '',
@@ -30,7 +35,7 @@ export function SettingsPage() {
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   usePageTitle('Settings');
 
-  function change(field: keyof ServiceDraft, value: string): void {
+  function change<K extends keyof ServiceDraft>(field: K, value: ServiceDraft[K] | string): void {
     setDraft((previous) => ({ ...previous, [field]: value }));
   }
 
@@ -74,7 +79,13 @@ export function SettingsPage() {
       {problem && <ErrorBanner message={problem} />}
       <h1 className="govuk-heading-l">Settings</h1>
       <h2 className="govuk-heading-m">Notify service</h2>
-      {service ? <CurrentService service={service} /> : <p className="govuk-body">No service is connected, so this desk is in practice mode.</p>}
+      {service ? (
+        <CurrentService service={service} providedKey={providedKey} />
+      ) : (
+        <p className="govuk-body">
+          No service is connected, so this desk is in practice mode: it sends to a practice service with a test key, and nothing is delivered.
+        </p>
+      )}
       <div className="govuk-grid-row">
         <form
           className="govuk-grid-column-two-thirds"
@@ -87,15 +98,42 @@ export function SettingsPage() {
           <h2 className="govuk-heading-m">{service ? 'Change the service' : 'Connect a service'}</h2>
           <TextInput id={ids.name} label="Service name" value={draft.name} onChange={(value) => change('name', value)} error={errorFor(errors, ids.name)} />
           <TextInput id={ids.baseUrl} label="Base URL" type="url" value={draft.baseUrl} onChange={(value) => change('baseUrl', value)} error={errorFor(errors, ids.baseUrl)} />
-          <TextInput
-            id={ids.apiKey}
-            label="API key"
-            type="password"
-            autoComplete="new-password"
-            hint={service ? 'The saved key is never shown. Enter it again to change any setting.' : 'From the API integration page of your service on GOV.UK Notify'}
-            value={draft.apiKey}
-            onChange={(value) => change('apiKey', value)}
-            error={errorFor(errors, ids.apiKey)}
+          {providedKey && (
+            <Radios
+              name={ids.keySource}
+              legend="Which API key?"
+              value={draft.keySource}
+              onChange={(value) => change('keySource', value === 'provided' ? 'provided' : 'typed')}
+              options={[
+                { value: 'provided', label: `The key IT provides in ${providedKey.describedAs} (the desk uses it while it runs and never stores it)` },
+                { value: 'typed', label: 'A key I enter, kept in this computer’s keychain' },
+              ]}
+            />
+          )}
+          {draft.keySource === 'typed' && (
+            <TextInput
+              id={ids.apiKey}
+              label="API key"
+              type="password"
+              autoComplete="new-password"
+              hint={service ? 'The saved key is never shown. Enter it again to change any setting.' : 'From the API integration page of your service on GOV.UK Notify'}
+              value={draft.apiKey}
+              onChange={(value) => change('apiKey', value)}
+              error={errorFor(errors, ids.apiKey)}
+            />
+          )}
+          <Radios
+            name={ids.keyType}
+            legend="What type of API key is it?"
+            hint="You chose it when you created the key in Notify. Notify does not say, so the desk asks."
+            value={draft.keyType}
+            onChange={(value) => change('keyType', value)}
+            error={errorFor(errors, ids.keyType)}
+            options={[
+              { value: 'live', label: 'Live: sends messages to anyone' },
+              { value: 'team', label: 'Team and guest list: sends only to your team and guest list' },
+              { value: 'test', label: 'Test: pretends to send, so nothing is delivered' },
+            ]}
           />
           <details className="govuk-details">
             <summary className="govuk-details__summary">
@@ -138,6 +176,7 @@ export function SettingsPage() {
         </section>
       )}
       <ProvidersSection />
+      <WatchFoldersSettings />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { NotificationBanner } from '../../components/NotificationBanner';
 import { Select } from '../../components/Select';
 import { channelLabels, channels, isChannel } from '../../format/channels';
 import { formatDateTime } from '../../format/dates';
+import { templateSourceLabels } from '../../format/templates';
 import { href, navigate, useRoute } from '../../routing/route';
 import { useStore } from '../../store/store';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -74,11 +75,7 @@ function TemplateTable({ folder, templates }: { folder: string | null; templates
             </td>
             <td className="govuk-table__cell">{channelLabels[template.type]}</td>
             <td className="govuk-table__cell">
-              {template.source === 'local' ? (
-                <strong className="govuk-tag govuk-tag--blue">On this desk</strong>
-              ) : (
-                <strong className="govuk-tag govuk-tag--turquoise">From Notify</strong>
-              )}
+              <strong className={`govuk-tag ${template.source === 'local' ? 'govuk-tag--blue' : 'govuk-tag--turquoise'}`}>{templateSourceLabels[template.source]}</strong>
             </td>
             <td className="govuk-table__cell">
               {formatDateTime(template.updatedAt)} (version {template.currentVersion})
