@@ -121,7 +121,7 @@ export async function runProviderCommand(args: string[], env: CliEnvironment): P
     parseOptions(rest, {});
     const { providers } = await callOrThrow(await env.openCore(), 'providers.list', {});
     if (env.json) env.out(JSON.stringify({ providers }));
-    else if (providers.length === 0) env.out('No providers: everything goes through the Notify service.');
+    else if (providers.length === 0) env.out('No providers: texts and emails go through the Notify service.');
     else for (const provider of providers) env.out(describe(provider));
     return 0;
   }

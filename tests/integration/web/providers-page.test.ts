@@ -104,7 +104,8 @@ describe('providers and routes in Settings, and messages of unknown outcome in t
     await messageRow('bob@example.gov.uk').getByText('Mark it as sent by relay?').waitFor();
     await expectAccessible();
     await messageRow('bob@example.gov.uk').getByRole('button', { name: 'Yes, mark it as sent' }).click();
-    await messageRow('bob@example.gov.uk').getByText('Accepted', { exact: true }).waitFor();
+    // Counted as taken by the relay: Notify's word for an email on its way.
+    await messageRow('bob@example.gov.uk').getByText('Delivering', { exact: true }).waitFor();
 
     await messageRow('ann@example.gov.uk').getByRole('button', { name: 'Resend by… message to ann@example.gov.uk' }).click();
     await messageRow('ann@example.gov.uk').getByText('relay may already have sent it: the recipient could get it twice.').waitFor();
@@ -112,7 +113,7 @@ describe('providers and routes in Settings, and messages of unknown outcome in t
     await expectAccessible();
     await messageRow('ann@example.gov.uk').getByRole('button', { name: 'Yes, send it again by relay' }).click();
     await expect.poll(() => relay.arrived.filter((email) => email.to[0] === 'ann@example.gov.uk').length, { timeout: 30_000 }).toBe(2);
-    await messageRow('ann@example.gov.uk').getByText('Accepted', { exact: true }).waitFor({ timeout: 30_000 });
+    await messageRow('ann@example.gov.uk').getByText('Delivering', { exact: true }).waitFor({ timeout: 30_000 });
 
     const db = new Database(join(dataDir.path, 'notify-desk.sqlite3'), { readonly: true });
     try {
