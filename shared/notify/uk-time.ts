@@ -1,15 +1,9 @@
 // Notify's screens and downloads give times in UK time (Europe/London), whatever the computer's own zone: the inbox
 // download's Received column is `YYYY-MM-DD HH:MM` there (notifications-admin format_datetime_numeric).
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { londonFormatter } from './london-formatter';
+
+const londonClock = londonFormatter({ hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 interface WallClock {
   year: number;
@@ -20,7 +14,7 @@ interface WallClock {
 }
 
 function londonWallClock(utcMs: number): WallClock {
-  const parts = Object.fromEntries(londonClock.formatToParts(utcMs).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(londonClock().formatToParts(utcMs).map((part) => [part.type, part.value]));
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
