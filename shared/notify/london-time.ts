@@ -9,7 +9,7 @@ const offsetByUtcHour = new Map<string, number>();
 const londonParts = londonFormatter({ hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** Minutes London is ahead of UTC at this instant (0 or 60); `hourKey` is the instant's UTC `YYYY-MM-DDTHH`. */
-function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
+export function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
   const cached = offsetByUtcHour.get(hourKey);
   if (cached !== undefined) return cached;
   const parts = Object.fromEntries(londonParts().formatToParts(utcMs).map((part) => [part.type, part.value]));
