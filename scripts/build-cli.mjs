@@ -35,6 +35,7 @@ const notWithTheCore = [
   ['playwright-core', 'printing letters through Chromium only'],
   ['nodemailer', 'sending email directly, without Notify, only'],
   ['smpp', 'sending texts directly, without Notify, only'],
+  ['@napi-rs/keyring', 'reading or writing a secret only: loading the native module took ~45 ms of CPU'],
 ].map(([name, why]) => ({ name, why, holds: inPackage(name) }));
 notWithTheCore.push({
   name: "zod's translations",
