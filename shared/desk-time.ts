@@ -1,11 +1,13 @@
 // Dates and times as the desk shows and takes them: UK time, written the GOV.UK way ("5 December 2026 at 9:00am"),
 // whatever the locale or time zone of the browser or computer in front of the person.
 
+import { LONDON_TIME_ZONE, londonFormatter } from './notify/london-formatter';
+
 /** How far ahead a message or a batch may be scheduled: Notify's own limit for scheduled sends. */
 export const MAX_IMPORT_SCHEDULE_DAYS = 7;
 
 /** The desk's time zone: Notify's services are British, and so is every time the desk shows or takes. */
-export const DESK_TIME_ZONE = 'Europe/London';
+export const DESK_TIME_ZONE = LONDON_TIME_ZONE;
 /** How the desk names its time zone to a person. */
 export const DESK_TIME_ZONE_NAME = 'UK time';
 
@@ -14,8 +16,7 @@ const MONTHS = [
 ];
 const DAY_MS = 86_400_000;
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DESK_TIME_ZONE,
+const londonParts = londonFormatter({
   hourCycle: 'h23',
   year: 'numeric',
   month: 'numeric',
@@ -35,7 +36,7 @@ interface WallClock {
 
 /** The calendar date and clock time in the UK at an instant. */
 function ukWallClock(ms: number): WallClock & { second: number } {
-  const parts = londonParts.formatToParts(new Date(ms));
+  const parts = londonParts().formatToParts(new Date(ms));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour') % 24, minute: part('minute'), second: part('second') };
 }

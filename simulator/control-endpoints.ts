@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SimulatorContext } from './context';
 import { resetContext } from './context';
 import { FAULTS_REQUEST, type FaultsRequest } from './faults';

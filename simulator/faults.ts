@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Faults } from './types';
 
 const fraction = z.number().min(0).max(1);

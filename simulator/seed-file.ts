@@ -2,7 +2,7 @@
 // ("mode": "extend") or instead of it ("mode": "replace"). Checked with zod; a bad file is refused with the field
 // and the reason.
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkEmailAddress, checkPhoneNumber } from './notify-rules';
 import { canonicalUuid, isUuid } from './uuid';
 

@@ -1,5 +1,5 @@
 import type { Core, CoreOptions } from '../core/create-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LetterPrintPage, OpenLetterPrintPage } from '../core/letters/letter-print-page';
 import { hostRequestSchema, type DesktopRequest, type HostReply, type MessageChannelEnd } from './protocol';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, uiCallRefusal, type CallResult } from '../../shared/contract';
 import { isTrustedSender, type WindowSender } from './trusted-sender';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const channelSchema = z.enum(['sms', 'email', 'letter']);
 export type Channel = z.infer<typeof channelSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, sendAtSchema, type Channel } from './common';
 import type { MessagePreview } from './templates';
 import type { PermissionsFor } from './permissions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { notificationStatuses, statusBuckets, type NotificationStatus, type StatusBucket } from '../notify/notification-status';
 import { channelSchema, emptyArgs, idSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelSchema, emptyArgs, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 import { NOTIFY_ROUTE, PRINT_ROUTE } from './providers';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emptyArgs, idSchema } from './common';
 import { columnMappingSchema, type ColumnMapping, type ImportStage } from './imports';
 import type { PermissionsFor } from './permissions';

@@ -1,5 +1,6 @@
 // A letter as Notify previews it: heading, body HTML, address block, contact block and date
 // (LetterPreviewTemplate in notifications_utils/template.py).
+import { londonFormatter } from './london-formatter';
 import { normaliseWhitespace, pythonSplitLines, pythonStrip, removeWhitespaceBeforePunctuation } from './formatters';
 import { letterQrCodeData, notifyMarkdownToLetterHtmlWithProtectedHyphens, restoreProtectedHyphens } from './markdown';
 import { fillPlaceholders, placeholderKey, type PersonalisationValues } from './placeholders';
@@ -46,17 +47,12 @@ const ENGLISH_MONTHS = [
 const WELSH_MONTHS = [
   'Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr',
 ];
-const LONDON_DATE_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'numeric',
-  year: 'numeric',
-});
+const londonDateParts = londonFormatter({ day: 'numeric', month: 'numeric', year: 'numeric' });
 const ADDRESS_PLACEHOLDERS = Array.from({ length: 7 }, (_, index) => `((address line ${index + 1}))`).join('\n');
 
 /** The date as printed on a letter, in London: `1 January 2001`, or `1 Ionawr 2001` in Welsh. */
 export function formatLetterDate(date: Date, language: LetterLanguage = 'english'): string {
-  const parts = LONDON_DATE_PARTS.formatToParts(date);
+  const parts = londonDateParts().formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '';
   const months = language === 'welsh' ? WELSH_MONTHS : ENGLISH_MONTHS;
   return `${Number(part('day'))} ${months[Number(part('month')) - 1] ?? ''} ${part('year')}`;

@@ -2,24 +2,17 @@
 // `YYYY-MM-DD HH:MM:SS`, and its daily statistics are by London date (bst_date). The offset comes from the
 // platform's time-zone data (Intl), asked once per UTC hour and remembered, so a million rows cost a million slices.
 
+import { londonFormatter } from './london-formatter';
+
 const HOUR_MS = 3_600_000;
 const offsetByUtcHour = new Map<string, number>();
-let londonParts: Intl.DateTimeFormat | null = null;
+const londonParts = londonFormatter({ hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** Minutes London is ahead of UTC at this instant (0 or 60); `hourKey` is the instant's UTC `YYYY-MM-DDTHH`. */
-function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
+export function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
   const cached = offsetByUtcHour.get(hourKey);
   if (cached !== undefined) return cached;
-  londonParts ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const parts = Object.fromEntries(londonParts.formatToParts(utcMs).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(londonParts().formatToParts(utcMs).map((part) => [part.type, part.value]));
   const asIfUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   const offset = Math.round((asIfUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
   if (offsetByUtcHour.size > 100_000) offsetByUtcHour.clear();

@@ -1,15 +1,7 @@
 // Notify's screens and downloads give times in UK time (Europe/London), whatever the computer's own zone: the inbox
 // download's Received column is `YYYY-MM-DD HH:MM` there (notifications-admin format_datetime_numeric).
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { londonOffsetMinutes } from './london-time';
 
 interface WallClock {
   year: number;
@@ -20,24 +12,8 @@ interface WallClock {
 }
 
 function londonWallClock(utcMs: number): WallClock {
-  const parts = Object.fromEntries(londonClock.formatToParts(utcMs).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
-}
-
-const HOUR_MS = 3_600_000;
-/** The clocks change on the hour (01:00 UTC), so one offset holds for a whole UTC hour: asked of Intl once per hour. */
-const offsetByUtcHour = new Map<number, number>();
-
-/** Minutes London is ahead of UTC at this instant (0 in winter, 60 in summer). */
-function londonOffsetMinutes(utcMs: number): number {
-  const hour = Math.floor(utcMs / HOUR_MS);
-  const known = offsetByUtcHour.get(hour);
-  if (known !== undefined) return known;
-  const wall = londonWallClock(hour * HOUR_MS);
-  const offset = Math.round((Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - hour * HOUR_MS) / 60_000);
-  if (offsetByUtcHour.size > 100_000) offsetByUtcHour.clear();
-  offsetByUtcHour.set(hour, offset);
-  return offset;
+  const wall = new Date(utcMs + londonOffsetMinutes(utcMs) * 60_000);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 
 /** `YYYY-MM-DD HH:MM` in UK time, as Notify's inbox download writes a text's time; '' for a time that cannot be read. */

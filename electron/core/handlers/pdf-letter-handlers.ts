@@ -4,7 +4,6 @@ import { addressPersonalisation } from '../templates/compose-message';
 import type { CoreContext } from '../core-context';
 import { PRECOMPILED_LETTER_TEMPLATE_ID } from '../database/migrations/005-letters-post-room';
 import { UserError } from '../dispatch';
-import { checkPdfLetter } from '../letters/pdf-letter-check';
 import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
 import { getOutboxMessage } from '../outbox/outbox-message-row';
 import { countMessages } from '../outbox/outbox-queries';
@@ -27,8 +26,11 @@ function refusal(check: PdfLetterCheck): string | null {
 
 /** Letters the post room made itself, as PDFs: checked as Notify checks them, then queued for Notify as they are. */
 export function createPdfLetterHandlers(ctx: CoreContext, afterQueue: () => void): Pick<HandlerMap, 'letters.checkPdf' | 'letters.sendPdf'> {
-  const check = (fileName: string, pdf: Buffer) =>
-    checkPdfLetter(pdf, fileName, { workDir: join(ctx.dataDir, 'tmp'), allowInternational: true });
+  const check = async (fileName: string, pdf: Buffer) => {
+    // The check reads the PDF with pdf-lib, loaded only when a letter is checked.
+    const { checkPdfLetter } = await import('../letters/pdf-letter-check');
+    return checkPdfLetter(pdf, fileName, { workDir: join(ctx.dataDir, 'tmp'), allowInternational: true });
+  };
   return {
     'letters.checkPdf': async ({ fileName, contentBase64 }) => check(fileName, decodePdf(fileName, contentBase64)),
     'letters.sendPdf': async ({ fileName, contentBase64, postage }) => {

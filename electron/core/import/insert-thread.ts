@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Named values bound to the statement on every run, besides the chunk itself. */
 export type FixedParameters = Readonly<Record<string, string | number | null>>;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The thread's code is given as source so that it runs the same from TypeScript (tests, command line) and from the
 // bundled desktop app, where no separate worker file exists. It loads exceljs' streaming WorkbookWriter on its own

@@ -4,7 +4,6 @@ import { coverSheetBody, letterPrintBody, letterPrintDocument, type CoverSheet, 
 import type { Db } from '../database/open-database';
 import { parseStoredPersonalisation } from '../outbox/stored-personalisation';
 import type { OpenLetterPrintPage } from './letter-print-page';
-import { PdfStreamWriter } from './pdf-stream-writer';
 import type { PrintedLetter } from './print-queue';
 
 /** Letters are read from the database this many at a time, so a run of any size holds only a few in memory. */
@@ -77,6 +76,8 @@ export async function renderLettersPdf(run: RenderLettersRun): Promise<RenderedR
   const letters: PrintedLetter[] = [];
   let printing: { id: string; pdf: Promise<Uint8Array> } | null = null;
   try {
+    // pdf-lib is loaded only when letters are rendered.
+    const { PdfStreamWriter } = await import('./pdf-stream-writer');
     const writer = await PdfStreamWriter.open(file);
     await writer.append(await page.print(coverSheetBody(run.cover)));
     const bodies = letterBodies(run.db, run.ids);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Notify's responses, checked where they enter. Only the fields the desk uses are required; the rest pass unread. */
 

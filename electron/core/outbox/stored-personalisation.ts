@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The values the outbox keeps with a message (as JSON) and sends to Notify: text per placeholder, or a list where

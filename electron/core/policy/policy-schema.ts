@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The desk's roles, from the least to the most a person may do (the role table lives with the dispatcher's check). */
 export const roles = ['caseworker', 'post-room', 'supervisor', 'administrator'] as const;

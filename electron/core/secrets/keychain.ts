@@ -1,4 +1,10 @@
-import { AsyncEntry } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+
+/**
+ * The keychain's native module, loaded when a secret is first read or written (most commands read none). require(),
+ * not import(): the desktop app loads native modules from beside its asar archive, as the import's thread does.
+ */
+const keyring = () => createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
 
 /** Where credentials live: only ever the operating system's keychain, never SQLite, logs or the renderer. */
 export interface SecretStore {
@@ -19,7 +25,7 @@ export class KeychainUnavailableError extends Error {
 
 /** The OS keychain (Windows Credential Manager, macOS Keychain, Secret Service on Linux). */
 export function osKeychain(serviceName = process.env.NOTIFY_DESK_KEYCHAIN_SERVICE ?? 'notify-desk'): SecretStore {
-  const entry = (account: string) => new AsyncEntry(serviceName, account);
+  const entry = (account: string) => new (keyring().AsyncEntry)(serviceName, account);
   return {
     async get(account) {
       try {

@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -46,8 +45,12 @@ export async function writeReport<Row>(source: ReportSource<Row>, format: Record
 
 const WRITE_BUFFER_BYTES = 64 * 1024;
 
+// Each format's library is loaded when a report in that format is written, so creating the core loads neither
+// (scripts/build-cli.mjs checks).
+
 /** UTF-8 with a byte-order mark (so Excel shows accents), every cell formula-safe. */
 async function writeCsv<Row>(source: ReportSource<Row>, path: string, options: WriteReportOptions): Promise<number> {
+  const { stringify } = await import('csv-stringify');
   // Large buffers: the rows are ready faster than small writes reach the disk.
   const file = createWriteStream(path, { highWaterMark: WRITE_BUFFER_BYTES });
   const csv = stringify({ bom: true });
@@ -84,7 +87,8 @@ const TEXT_FORMAT = '@';
  * never evaluates one); a phone number's column is also formatted as text, so editing one keeps its leading zero.
  */
 async function writeXlsx<Row>(source: ReportSource<Row>, path: string, options: WriteReportOptions): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Report');
   sheet.addRow([...source.headers]).commit();
   for (const column of source.textColumns) sheet.getColumn(column + 1).numFmt = TEXT_FORMAT;
