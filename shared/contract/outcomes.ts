@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './common';
 import type { OutboxMessage } from './outbox';
 import type { PermissionsFor } from './permissions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateEmailAddress } from '../notify/email-address';
 import type { Channel } from './common';
 import type { PermissionsFor } from './permissions';

@@ -4,7 +4,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NetworkAccess } from '../../network/network-access';
 import type { RequestRoute } from '../../network/network-failure';
 import { requestTarget } from '../../notify-client/connection-failure';
