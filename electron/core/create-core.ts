@@ -1,8 +1,9 @@
 import type { CallResult, HandlerMap } from '../../shared/contract';
 import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
-import { databaseFile, logFile } from './data-dir';
-import { openDatabase } from './database/open-database';
+import { logFile } from './data-dir';
+import { openDeskDatabase, type EncryptionPolicy } from './database/desk-database';
+import { keepDataFolderPrivate } from './database/private-data-folder';
 import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
@@ -60,6 +61,11 @@ export interface CoreOptions {
   chooseExportDestination?: ChooseExportDestination;
   /** Watch the saved watch folders (by default, when syncing in the background). */
   watchFolders?: boolean;
+  /**
+   * Whether the database must be encrypted (the default) or may stay plain where there is no keychain: the policy
+   * file's `encryption`.
+   */
+  encryption?: EncryptionPolicy;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -103,10 +109,11 @@ function configuredService(
 
 /** The core on one data folder: plain Node, the same for the Electron main process, the command line and web mode. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const db = openDatabase(databaseFile(options.dataDir));
+  keepDataFolderPrivate(options.dataDir);
+  const secrets = options.secrets ?? osKeychain();
+  const { db, encrypted } = await openDeskDatabase(options.dataDir, { secrets, encryption: options.encryption ?? 'required' });
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
-  const secrets = options.secrets ?? osKeychain();
   const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
@@ -154,7 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   if (options.sync) sync.start();
   if (options.watchFolders ?? options.sync) watchFolders.start();
-  log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });
+  log.info('core started', { dataDir: options.dataDir, sync: options.sync === true, encrypted });
 
   return {
     ctx,

@@ -1,0 +1,16 @@
+import { databaseFile } from '../../electron/core/data-dir';
+import { DatabaseKeys } from '../../electron/core/database/database-key';
+import { connect, type DatabaseKey, type Db } from '../../electron/core/database/open-database';
+import { osKeychain } from '../../electron/core/secrets/keychain';
+
+/** The key a core made for a data folder, from the test session's keychain (the service that core used). */
+export async function deskDatabaseKey(dataDir: string, keychainService?: string): Promise<DatabaseKey> {
+  const key = await new DatabaseKeys(dataDir, osKeychain(keychainService)).find();
+  if (!key) throw new Error(`No database key in the keychain for ${dataDir}: has a core opened it yet?`);
+  return key;
+}
+
+/** A data folder's database as the core left it (encrypted), opened with its key from the keychain. */
+export async function openDeskDatabaseFile(dataDir: string, options: { readonly?: boolean; keychainService?: string } = {}): Promise<Db> {
+  return connect(databaseFile(dataDir), { key: await deskDatabaseKey(dataDir, options.keychainService), readonly: options.readonly });
+}
