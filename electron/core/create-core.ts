@@ -15,6 +15,10 @@ import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters
 import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createInboxHandlers } from './handlers/inbox-handlers';
 import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { createRetentionHandlers } from './handlers/retention-handlers';
+import type { PolicyFile } from './policy/policy-schema';
+import { PurgeSchedule, type AuditPurge } from './retention/purge-schedule';
+import { retentionPeriods } from './retention/retention-settings';
 import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
@@ -66,6 +70,12 @@ export interface CoreOptions {
    * file's `encryption`.
    */
   encryption?: EncryptionPolicy;
+  /** The policy file, when IT deployed one: its retention periods win over the desk's setting. */
+  policy?: PolicyFile | null;
+  /** Purge what the retention periods say has expired, on start and daily (by default, when syncing in the background). */
+  purge?: boolean;
+  /** Records each purge (the audit trail); called with its summary after every purge that is not a dry run. */
+  auditPurge?: AuditPurge;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -140,6 +150,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
+  const policy = options.policy ?? null;
+  const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policy), log, auditPurge: options.auditPurge });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
@@ -158,9 +170,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
     ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
     ...createWatchFolderHandlers(ctx, watchFolders),
+    ...createRetentionHandlers(ctx, purges, policy),
   };
   if (options.sync) sync.start();
   if (options.watchFolders ?? options.sync) watchFolders.start();
+  if (options.purge ?? options.sync) purges.start();
   log.info('core started', { dataDir: options.dataDir, sync: options.sync === true, encrypted });
 
   return {
@@ -172,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
+      await purges.stop();
       await watchFolders.stop();
       await sync.stop();
       await practice.close();
