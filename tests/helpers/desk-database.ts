@@ -1,6 +1,7 @@
 import { databaseFile } from '../../electron/core/data-dir';
 import { DatabaseKeys } from '../../electron/core/database/database-key';
 import { connect, type DatabaseKey, type Db } from '../../electron/core/database/open-database';
+import { registerRecordFunctions } from '../../electron/core/database/record-functions';
 import { osKeychain } from '../../electron/core/secrets/keychain';
 
 /** The key a core made for a data folder, from the test session's keychain (the service that core used). */
@@ -10,7 +11,9 @@ export async function deskDatabaseKey(dataDir: string, keychainService?: string)
   return key;
 }
 
-/** A data folder's database as the core left it (encrypted), opened with its key from the keychain. */
+/** A data folder's database as the core left it (encrypted), opened with its key from the keychain, as the core opens it. */
 export async function openDeskDatabaseFile(dataDir: string, options: { readonly?: boolean; keychainService?: string } = {}): Promise<Db> {
-  return connect(databaseFile(dataDir), { key: await deskDatabaseKey(dataDir, options.keychainService), readonly: options.readonly });
+  const db = connect(databaseFile(dataDir), { key: await deskDatabaseKey(dataDir, options.keychainService), readonly: options.readonly });
+  registerRecordFunctions(db);
+  return db;
 }

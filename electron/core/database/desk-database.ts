@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { databaseFile } from '../data-dir';
+import { keychainRequirement } from '../secrets/api-key-sources';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/keychain';
 import { DatabaseKeyError, DatabaseKeys } from './database-key';
 import { connect, openDatabase, type DatabaseKey, type Db } from './open-database';
@@ -31,13 +32,16 @@ function fileForm(file: string): 'absent' | 'plain' | 'encrypted' {
 export const conversionBackupFile = (file: string): string => `${file}.plain-backup`;
 const sqliteCompanions = (file: string): string[] => ['-wal', '-shm', '-journal'].map((suffix) => `${file}${suffix}`);
 
+/** Each at most 300 characters: the command line shows one line of that length. */
 const messages = {
-  noKeychain: () =>
-    'notify-desk keeps its data encrypted with a key held in this computer’s keychain, and the keychain could not be used, so the desk has not opened. Unlock your keychain (or ask IT to enable it), then start notify-desk again.',
-  keyMissing: (dataDir: string, account: string | null) =>
-    `The desk’s data in ${dataDir} is encrypted and its key${account ? ` (keychain entry "${account}")` : ''} is not in this computer’s keychain for this user, so it cannot be opened. Sign in as the person who set the desk up, or ask IT to restore the keychain entry from a backup. Without the key the data cannot be read: to start again with an empty desk, move the folder elsewhere.`,
-  wrongKey: (dataDir: string, account: string | null) =>
-    `The key in this computer’s keychain${account ? ` (entry "${account}")` : ''} does not open the desk’s data in ${dataDir}: the data was encrypted with another key. Ask IT to restore the keychain entry from a backup, or sign in as the person who set the desk up. Without the right key the data cannot be read: to start again with an empty desk, move the folder elsewhere.`,
+  noKeychain: () => {
+    const requirement = keychainRequirement();
+    return `The desk’s data is encrypted with a key in this computer’s keychain, which could not be used, so the desk has not opened. ${requirement.charAt(0).toUpperCase()}${requirement.slice(1)}: ask IT to enable it, or to allow unencrypted data in the policy file.`;
+  },
+  keyMissing: (account: string | null) =>
+    `The desk’s data is encrypted and its key${account ? ` (keychain entry "${account}")` : ''} is not in your keychain. Sign in as the person who set the desk up, or ask IT to restore the entry: without it the data cannot be read. To start an empty desk, move the data folder away.`,
+  wrongKey: (account: string | null) =>
+    `The key in your keychain${account ? ` ("${account}")` : ''} does not open the desk’s data, encrypted with another key. Ask IT to restore the entry, or sign in as the person who set the desk up: without it the data cannot be read. To start an empty desk, move the data folder away.`,
   conversionBusy: () =>
     'notify-desk is encrypting its data for the first time and another notify-desk program has the data open. Close every other notify-desk window and command, then start notify-desk again.',
 };
@@ -132,12 +136,12 @@ export async function openDeskDatabase(dataDir: string, options: OpenDeskDatabas
     key = null;
   }
   const form = fileForm(file);
-  if (form === 'encrypted' && !key) throw new DatabaseKeyError(messages.keyMissing(dataDir, keys.account()));
+  if (form === 'encrypted' && !key) throw new DatabaseKeyError(messages.keyMissing(keys.account()));
   if (form === 'plain' && key) encryptInPlace(file, key);
   try {
     return { db: openDatabase(file, undefined, { key }), encrypted: key !== null };
   } catch (error) {
-    if (isNotADatabase(error) && key) throw new DatabaseKeyError(messages.wrongKey(dataDir, keys.account()));
+    if (isNotADatabase(error) && key) throw new DatabaseKeyError(messages.wrongKey(keys.account()));
     throw error;
   }
 }

@@ -101,10 +101,12 @@ describe('the database encrypted at rest', () => {
 
     await secrets.set(account, randomBytes(32).toString('hex'));
     await expect(open(dataDir, { secrets })).rejects.toThrow(
-      new RegExp(`^The key in this computer’s keychain \\(entry "${account}"\\) does not open the desk’s data in .+ Ask IT to restore the keychain entry from a backup`),
+      `The key in your keychain ("${account}") does not open the desk’s data, encrypted with another key. Ask IT to restore the entry, or sign in as the person who set the desk up: without it the data cannot be read. To start an empty desk, move the data folder away.`,
     );
     await secrets.delete(account);
-    await expect(open(dataDir, { secrets })).rejects.toThrow(/is encrypted and its key .* is not in this computer’s keychain for this user, so it cannot be opened\. Sign in as the person who set the desk up/);
+    await expect(open(dataDir, { secrets })).rejects.toThrow(
+      `The desk’s data is encrypted and its key (keychain entry "${account}") is not in your keychain. Sign in as the person who set the desk up, or ask IT to restore the entry: without it the data cannot be read. To start an empty desk, move the data folder away.`,
+    );
     expect(readFileSync(databaseFile(dataDir)).equals(fileBefore)).toBe(true);
 
     await secrets.set(account, rightKey!);
@@ -114,7 +116,7 @@ describe('the database encrypted at rest', () => {
   it('refuses to open without a keychain unless the policy makes encryption optional, and then stays plain', async () => {
     const dataDir = dataFolder();
     await expect(open(dataDir, { secrets: noKeychain })).rejects.toThrow(
-      /^notify-desk keeps its data encrypted with a key held in this computer’s keychain, and the keychain could not be used, so the desk has not opened\. Unlock your keychain \(or ask IT to enable it\), then start notify-desk again\.$/,
+      /^The desk’s data is encrypted with a key in this computer’s keychain, which could not be used, so the desk has not opened\. A Secret Service keychain such as GNOME Keyring must be installed and unlocked in your desktop session: ask IT to enable it, or to allow unencrypted data in the policy file\.$/,
     );
     expect(existsSync(databaseFile(dataDir))).toBe(false);
 
@@ -133,7 +135,7 @@ describe('the database encrypted at rest', () => {
   it('never opens an encrypted database without its key, even where the policy makes encryption optional', async () => {
     const dataDir = dataFolder();
     await close(await open(dataDir, { secrets: testKeychain() }));
-    await expect(open(dataDir, { secrets: noKeychain, encryption: 'optional' })).rejects.toThrow(/the keychain could not be used, so the desk has not opened/);
+    await expect(open(dataDir, { secrets: noKeychain, encryption: 'optional' })).rejects.toThrow(/keychain, which could not be used, so the desk has not opened/);
   });
 
   it('encrypts a plain database from an earlier version in place on first start, its data intact and its plain copy gone', async () => {
