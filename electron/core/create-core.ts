@@ -7,6 +7,7 @@ import { keepDataFolderPrivate } from './database/private-data-folder';
 import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
+import { ImportFiles } from './import/import-files';
 import { createLetterHandlers } from './handlers/letter-handlers';
 import { createPdfLetterHandlers } from './handlers/pdf-letter-handlers';
 import { createRouteHandlers } from './handlers/route-handlers';
@@ -150,13 +151,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
+  // Spreadsheets uploaded in web mode are copies of personal data in clear: they go when the core closes.
+  const importFiles = new ImportFiles(options.dataDir);
   const policy = options.policy ?? null;
   const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policy), log, auditPurge: options.auditPurge });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
     ...createMessageHandlers(ctx, afterQueue),
-    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
+    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder, files: importFiles }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
     ...createLetterHandlers(ctx, {
@@ -190,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await watchFolders.stop();
       await sync.stop();
       await practice.close();
+      importFiles.clear();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import { createCore, type Core, type CoreOptions } from '../../../electron/core/
 import { databaseFile } from '../../../electron/core/data-dir';
 import { databaseKeyAccount } from '../../../electron/core/database/database-key';
 import { conversionBackupFile } from '../../../electron/core/database/desk-database';
+import { asDatabaseKey, connect } from '../../../electron/core/database/open-database';
 import { KeychainUnavailableError, osKeychain, type SecretStore } from '../../../electron/core/secrets/keychain';
 import { findTextInFiles } from '../../helpers/find-bytes';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -78,6 +79,28 @@ describe('the database encrypted at rest', () => {
     await close(core);
     expect(findTextInFiles(dataDir, NEEDLES)).toEqual([]);
   }, 60_000);
+
+  it('keeps them out of the database when a spreadsheet is imported (the import thread writes through its own connection)', async () => {
+    const dataDir = dataFolder();
+    const core = await open(dataDir, { secrets: testKeychain() });
+    const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((first)) ((last))' });
+    const csv = `phone number,first,last\n${PHONE},${NAME[0]},${NAME[1]}\n07700 900462,Ann,Other\n`;
+    const { fileId } = await core.handlers['imports.inspect']({ source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+    expect((await core.handlers['imports.queue']({ fileId, templateId: template.id, excludeInvalid: false })).queued).toBe(2);
+    const bodies = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages.map((message) => message.body);
+    expect(bodies).toContain(`Hello ${NAME.join(' ')}`);
+    // The uploaded spreadsheet itself waits in the data folder (import-uploads) until the desk closes.
+    expect(findTextInFiles(dataDir, NEEDLES).filter((find) => !find.startsWith('import-uploads/'))).toEqual([]);
+    await close(core);
+    expect(findTextInFiles(dataDir, NEEDLES)).toEqual([]);
+  });
+
+  it('cannot be read by SQLite without the key', async () => {
+    const dataDir = dataFolder();
+    await close(await open(dataDir, { secrets: testKeychain() }));
+    expect(() => connect(databaseFile(dataDir), { readonly: true })).toThrow('file is not a database');
+    expect(() => connect(databaseFile(dataDir), { readonly: true, key: asDatabaseKey(randomBytes(32).toString('hex')) })).toThrow('file is not a database');
+  });
 
   it('reads back what it wrote with the key from the keychain', async () => {
     const dataDir = dataFolder();
