@@ -17,3 +17,14 @@ export async function openDeskDatabaseFile(dataDir: string, options: { readonly?
   registerRecordFunctions(db);
   return db;
 }
+
+/** Every row of every table of a data folder's database, decrypted, as text: to search for what the desk stored. */
+export async function deskDatabaseText(dataDir: string, keychainService?: string): Promise<string> {
+  const db = await openDeskDatabaseFile(dataDir, { readonly: true, keychainService });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
+    return tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().all())).join('\n');
+  } finally {
+    db.close();
+  }
+}
