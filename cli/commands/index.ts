@@ -4,6 +4,7 @@ import { lettersCommand } from './letters';
 import { logCommand } from './log';
 import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
+import { purgeCommand } from './purge';
 import { routeCommand } from './route';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
@@ -28,4 +29,5 @@ export const commands: readonly CliCommand[] = [
   logCommand,
   inboxCommand,
   watchCommand,
+  purgeCommand,
 ];

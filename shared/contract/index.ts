@@ -9,6 +9,7 @@ import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } f
 import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
 import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
 import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
+import { retentionHandlerArgs, retentionHandlerPermissions, type RetentionHandlerResults } from './retention';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -25,6 +26,7 @@ export * from './permissions';
 export * from './ui-calls';
 export * from './inbox';
 export * from './watch-folders';
+export * from './retention';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -38,6 +40,7 @@ export const handlerArgs = {
   ...recordHandlerArgs,
   ...inboxHandlerArgs,
   ...watchFolderHandlerArgs,
+  ...retentionHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -54,6 +57,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...recordHandlerPermissions,
   ...inboxHandlerPermissions,
   ...watchFolderHandlerPermissions,
+  ...retentionHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -70,7 +74,8 @@ interface AllResults
     RouteHandlerResults,
     RecordHandlerResults,
     InboxHandlerResults,
-    WatchFolderHandlerResults {}
+    WatchFolderHandlerResults,
+    RetentionHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -7,6 +7,7 @@ import { Radios } from '../../components/Radios';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
 import { WatchFoldersSettings } from './WatchFoldersSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -175,6 +176,7 @@ export function SettingsPage() {
         </section>
       )}
       <WatchFoldersSettings />
+      <RetentionSettings />
     </>
   );
 }
