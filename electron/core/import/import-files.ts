@@ -58,3 +58,6 @@ export class ImportFiles {
     rmSync(this.uploadFolder, { recursive: true, force: true });
   }
 }
+
+/** Where files of rows set aside are kept until they are downloaded or the retention period ends. */
+export const rejectedRowsFolder = (dataDir: string): string => join(dataDir, 'rejected-rows');
