@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import {
   DEFAULT_MAX_IMPORT_ROWS,
   MAX_IMPORT_SCHEDULE_DAYS,
