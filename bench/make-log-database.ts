@@ -2,7 +2,7 @@
 // through the record's own tables and triggers (daily totals and timeline included), as harvests and sends would.
 // Usage: node --import tsx bench/make-log-database.ts FILE
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { openDatabase } from '../electron/core/database/open-database';
+import { openDatabase, type DatabaseKey } from '../electron/core/database/open-database';
 import { recipientSearchKey } from '../electron/core/database/record-functions';
 import { londonDate } from '../shared/notify/london-time';
 
@@ -35,10 +35,12 @@ function statusFor(type: string, ageDays: number, roll: number): string {
   return roll < 0.035 && type === 'sms' ? 'sent' : 'delivered';
 }
 
-export function makeLogDatabase(file: string): void {
+/** `messages`: how many (LOG_BENCH_MESSAGES by default); `key`: encrypted under it, as the desk's own database is. */
+export function makeLogDatabase(file: string, options: { messages?: number; key?: DatabaseKey } = {}): void {
+  const messages = options.messages ?? LOG_BENCH_MESSAGES;
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
-  const db = openDatabase(partial);
+  const db = openDatabase(partial, undefined, { key: options.key ?? null });
   const next = random(12);
   const now = new Date(LOG_BENCH_NOW).toISOString();
   db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'Bench', 1, ?, ?)`).run(now, now);
@@ -73,12 +75,12 @@ export function makeLogDatabase(file: string): void {
   const span = LOG_BENCH_DAYS * 86_400_000;
   const chunk = 20_000;
   // Oldest first, as they would have arrived; times spread evenly with a little jitter.
-  for (let start = 0; start < LOG_BENCH_MESSAGES; start += chunk) {
+  for (let start = 0; start < messages; start += chunk) {
     db.transaction(() => {
-      for (let index = start; index < Math.min(start + chunk, LOG_BENCH_MESSAGES); index += 1) {
+      for (let index = start; index < Math.min(start + chunk, messages); index += 1) {
         const roll = next();
         const type = roll < 0.7 ? 'sms' : roll < 0.95 ? 'email' : 'letter';
-        const createdMs = LOG_BENCH_NOW - span + (index / LOG_BENCH_MESSAGES) * span + Math.floor(next() * 60_000);
+        const createdMs = LOG_BENCH_NOW - span + (index / messages) * span + Math.floor(next() * 60_000);
         const createdAt = new Date(Math.min(createdMs, LOG_BENCH_NOW - 1000)).toISOString();
         const ageDays = (LOG_BENCH_NOW - createdMs) / 86_400_000;
         const status = statusFor(type, ageDays, next());
@@ -104,7 +106,7 @@ export function makeLogDatabase(file: string): void {
           recipientKey: keyOf(type, recipient),
           reference: origin === 'other-desk' ? `notify-desk-${id}` : next() < 0.3 ? `CASE-${person}` : null,
           templateName: TEMPLATES[Math.floor(next() * TEMPLATES.length)],
-          batchId: inBatch ? `batch-${Math.floor(((LOG_BENCH_MESSAGES - index) / LOG_BENCH_MESSAGES) * (BATCHES - 1))}` : null,
+          batchId: inBatch ? `batch-${Math.floor(((messages - index) / messages) * (BATCHES - 1))}` : null,
           rowNumber: inBatch ? (index % 5_000) + 2 : null,
           sentBy: origin === 'elsewhere' && next() < 0.5 ? null : SENDERS[person % SENDERS.length],
           subject: type === 'sms' ? null : 'Your appointment',

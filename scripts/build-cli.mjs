@@ -13,7 +13,7 @@ const outdir = `${root}out/cli`;
 
 /** Native modules are loaded from node_modules as they are; playwright-core (letters printed by Debian's Chromium) is
  * loaded only when letters are printed, and cannot be bundled. */
-const external = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'playwright-core'];
+const external = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'playwright-core'];
 
 /** What `notify-desk --help` must not load: any npm package, the contract's zod schemas, the core. */
 const notForHelp = [/^node_modules\//, /^shared\/contract\//, /^electron\/core\/create-core\.ts$/];

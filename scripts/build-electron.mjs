@@ -6,7 +6,6 @@ import { build } from 'vite';
 
 const external = [
   'electron',
-  'better-sqlite3',
   'better-sqlite3-multiple-ciphers',
   '@napi-rs/keyring',
   // The command line's and web mode's way to print letters; the desktop app uses its own Chromium.

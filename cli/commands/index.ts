@@ -5,6 +5,7 @@ import { logCommand } from './log';
 import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
 import { providerCommand } from './provider';
+import { purgeCommand } from './purge';
 import { routeCommand } from './route';
 import { sendCommand } from './send';
 import { serviceCommand } from './service';
@@ -30,4 +31,5 @@ export const commands: readonly CliCommand[] = [
   logCommand,
   inboxCommand,
   watchCommand,
+  purgeCommand,
 ];

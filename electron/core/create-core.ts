@@ -1,11 +1,13 @@
 import type { CallResult, HandlerMap } from '../../shared/contract';
 import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
-import { databaseFile, logFile } from './data-dir';
-import { openDatabase } from './database/open-database';
+import { logFile } from './data-dir';
+import { openDeskDatabase, type EncryptionPolicy } from './database/desk-database';
+import { keepDataFolderPrivate } from './database/private-data-folder';
 import { createDispatcher } from './dispatch';
 import { CoreEventBus } from './events';
 import { createImportHandlers } from './handlers/import-handlers';
+import { ImportFiles } from './import/import-files';
 import { createLetterHandlers } from './handlers/letter-handlers';
 import { createPdfLetterHandlers } from './handlers/pdf-letter-handlers';
 import { createRouteHandlers } from './handlers/route-handlers';
@@ -14,6 +16,10 @@ import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters
 import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createInboxHandlers } from './handlers/inbox-handlers';
 import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { createRetentionHandlers } from './handlers/retention-handlers';
+import type { PolicyFile } from './policy/policy-schema';
+import { PurgeSchedule, type AuditPurge } from './retention/purge-schedule';
+import { retentionPeriods } from './retention/retention-settings';
 import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
@@ -62,6 +68,17 @@ export interface CoreOptions {
   chooseExportDestination?: ChooseExportDestination;
   /** Watch the saved watch folders (by default, when syncing in the background). */
   watchFolders?: boolean;
+  /**
+   * Whether the database must be encrypted (the default) or may stay plain where there is no keychain: the policy
+   * file's `encryption`.
+   */
+  encryption?: EncryptionPolicy;
+  /** The policy file, when IT deployed one: its retention periods win over the desk's setting. */
+  policy?: PolicyFile | null;
+  /** Purge what the retention periods say has expired, on start and daily (by default, when syncing in the background). */
+  purge?: boolean;
+  /** Records each purge (the audit trail); called with its summary after every purge that is not a dry run. */
+  auditPurge?: AuditPurge;
 }
 
 /** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
@@ -105,10 +122,11 @@ function configuredService(
 
 /** The core on one data folder: plain Node, the same for the Electron main process, the command line and web mode. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const db = openDatabase(databaseFile(options.dataDir));
+  keepDataFolderPrivate(options.dataDir);
+  const secrets = options.secrets ?? osKeychain();
+  const { db, encrypted } = await openDeskDatabase(options.dataDir, { secrets, encryption: options.encryption ?? 'required' });
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
-  const secrets = options.secrets ?? osKeychain();
   const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
@@ -135,11 +153,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncEngine(ctx);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
+  // Spreadsheets uploaded in web mode are copies of personal data in clear: they go when the core closes.
+  const importFiles = new ImportFiles(options.dataDir);
+  const policy = options.policy ?? null;
+  const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policy), log, auditPurge: options.auditPurge });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
     ...createMessageHandlers(ctx, afterQueue),
-    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
+    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder, files: importFiles }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync),
     ...createLetterHandlers(ctx, {
@@ -155,10 +177,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createWatchFolderHandlers(ctx, watchFolders),
     ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
     ...createOutcomeHandlers(ctx),
+    ...createRetentionHandlers(ctx, purges, policy),
   };
   if (options.sync) sync.start();
   if (options.watchFolders ?? options.sync) watchFolders.start();
-  log.info('core started', { dataDir: options.dataDir, sync: options.sync === true });
+  if (options.purge ?? options.sync) purges.start();
+  log.info('core started', { dataDir: options.dataDir, sync: options.sync === true, encrypted });
 
   return {
     ctx,
@@ -169,9 +193,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: { setCaFile: (path) => saveCaFile(db, path), caFile },
     call: createDispatcher(handlers, log),
     close: async () => {
+      await purges.stop();
       await watchFolders.stop();
       await sync.stop();
       await practice.close();
+      importFiles.clear();
       db.close();
     },
   };

@@ -20,11 +20,11 @@ function boundedDetail(detail: Record<string, unknown> | undefined): Record<stri
 
 /** One JSON line per entry. Callers never pass secrets; `redact` is the last line of defence. */
 export function fileLogger(file: string, redact: (text: string) => string = (text) => text): Logger {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const write = (level: string, message: string, detail?: Record<string, unknown>) => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, message: bounded(message), ...boundedDetail(detail) });
     try {
-      appendFileSync(file, `${redact(line)}\n`);
+      appendFileSync(file, `${redact(line)}\n`, { mode: 0o600 });
     } catch {
       // A full disk must not stop sending; the outbox in SQLite is the record that matters.
     }

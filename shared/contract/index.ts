@@ -11,6 +11,7 @@ import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } f
 import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
 import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
 import { outcomeHandlerArgs, outcomeHandlerPermissions, type OutcomeHandlerResults } from './outcomes';
+import { retentionHandlerArgs, retentionHandlerPermissions, type RetentionHandlerResults } from './retention';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -29,6 +30,7 @@ export * from './permissions';
 export * from './ui-calls';
 export * from './inbox';
 export * from './watch-folders';
+export * from './retention';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -44,6 +46,7 @@ export const handlerArgs = {
   ...watchFolderHandlerArgs,
   ...providerHandlerArgs,
   ...outcomeHandlerArgs,
+  ...retentionHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -62,6 +65,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...watchFolderHandlerPermissions,
   ...providerHandlerPermissions,
   ...outcomeHandlerPermissions,
+  ...retentionHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -80,7 +84,8 @@ interface AllResults
     InboxHandlerResults,
     WatchFolderHandlerResults,
     ProviderHandlerResults,
-    OutcomeHandlerResults {}
+    OutcomeHandlerResults,
+    RetentionHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

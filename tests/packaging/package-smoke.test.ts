@@ -18,8 +18,8 @@ const DISABLED = '0'.charCodeAt(0);
  */
 const BUDGET_BYTES = { asar: 9 * 1024 * 1024, unpacked: 16 * 1024 * 1024 };
 
-/** Native modules, and the two small packages better-sqlite3 loads them with: the only node_modules that ship. */
-const shippedPackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path', '@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu'];
+/** Native modules, and the two small packages the SQLite driver loads them with: the only node_modules that ship. */
+const shippedPackages = ['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path', '@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu'];
 
 /**
  * A stand-in for Electron's Linux distribution (no Electron binary can be downloaded here): an `electron` file with the
@@ -116,7 +116,6 @@ describe('the packaged desktop app (electron-builder, Linux folder, from a stand
     expect(nativeFiles.sort()).toEqual([
       'node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node',
       'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
-      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
     ]);
     for (const file of nativeFiles) {
       expect((statFile(asar, file) as { unpacked?: boolean }).unpacked, file).toBe(true);
@@ -126,16 +125,14 @@ describe('the packaged desktop app (electron-builder, Linux folder, from a stand
     const extracted = join(folder.path, 'extracted');
     extractAll(asar, extracted);
     const probe = `
-      const plain = require('better-sqlite3');
       const ciphers = require('better-sqlite3-multiple-ciphers');
       const { Entry } = require('@napi-rs/keyring');
-      const db = new plain(':memory:');
       const encrypted = new ciphers(':memory:');
       console.log(JSON.stringify({
-        sqlite: db.prepare('select sqlite_version() as v').get().v,
+        sqlite: encrypted.prepare('select sqlite_version() as v').get().v,
         cipher: encrypted.pragma('cipher', { simple: true }),
         keyring: typeof Entry,
-        from: [require.resolve('better-sqlite3'), require.resolve('better-sqlite3-multiple-ciphers')],
+        from: [require.resolve('better-sqlite3-multiple-ciphers')],
       }));`;
     const loaded = spawnSync(process.execPath, ['-e', probe], { cwd: extracted, encoding: 'utf8' });
     expect(loaded.stderr).toBe('');

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Migration } from './migration';
 import { migrations as allMigrations } from './migrations';
@@ -16,14 +16,77 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+/** A database's 256-bit key, as 64 hexadecimal digits (SQLite3 Multiple Ciphers takes it raw, with no key derivation). */
+export type DatabaseKey = string & { readonly __databaseKey: unique symbol };
+
+const KEY_FORM = /^[0-9a-f]{64}$/;
+
+export function asDatabaseKey(text: string): DatabaseKey | null {
+  return KEY_FORM.test(text) ? (text as DatabaseKey) : null;
+}
+
+export interface OpenDatabaseOptions {
+  /** The key the file is encrypted with (ChaCha20-Poly1305, SQLite3 Multiple Ciphers' default); null: a plain file. */
+  key?: DatabaseKey | null;
+  readonly?: boolean;
+}
+
+/**
+ * What every connection to the desk's database runs first, in order: the key before any other statement; temporary
+ * tables and sorts in memory, since SQLite3 Multiple Ciphers does not encrypt temporary files; the old copy of a row
+ * that changes zeroed in its page (at no extra I/O), so that content a purge erases leaves no earlier copy behind;
+ * then waiting for another process's lock, rather than failing at once.
+ */
+function connectionPragmas(key: DatabaseKey | null | undefined): string[] {
+  return [
+    ...(key ? [`key = 'raw:${key}'`] : []),
+    'temp_store = MEMORY',
+    'secure_delete = FAST',
+    'busy_timeout = 10000',
+    'foreign_keys = ON',
+    'synchronous = NORMAL',
+  ];
+}
+
+/** Where a second connection to the same database (the import's thread) opens, and the pragmas it runs first. */
+export interface ConnectionSettings {
+  file: string;
+  pragmas: readonly string[];
+}
+
+const pragmasOf = new WeakMap<Db, readonly string[]>();
+
+export function settingsForAnotherConnection(db: Db): ConnectionSettings {
+  return { file: db.name, pragmas: pragmasOf.get(db) ?? connectionPragmas(null) };
+}
+
+/** Opens a connection and applies the pragmas; a wrong key is found by the first read (SQLITE_NOTADB). */
+export function connect(file: string, options: OpenDatabaseOptions = {}): Db {
+  const db = new Database(file, { readonly: options.readonly === true });
   try {
+    const pragmas = connectionPragmas(options.key);
+    for (const pragma of pragmas) db.pragma(pragma);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    pragmasOf.set(db, pragmas);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations, options: OpenDatabaseOptions = {}): Db {
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    // Readable by its owner only; SQLite gives its -wal and -shm files the same permissions.
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  const db = connect(file, options);
+  try {
+    // Pages freed by a purge can be given back to the file system a few at a time (`incremental_vacuum`); takes effect
+    // on a new file, or on an older one at its next VACUUM.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
-    db.pragma('synchronous = NORMAL');
     registerRecordFunctions(db);
     migrate(db, migrations);
     return db;

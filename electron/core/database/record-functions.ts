@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { londonDate } from '../../../shared/notify/london-time';
 import { formatPhoneNumberHumanReadable } from '../../../shared/notify/phone-number';
 import { formatRecipient } from '../../../shared/notify/recipient-format';

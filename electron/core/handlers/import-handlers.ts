@@ -24,6 +24,8 @@ export interface ImportHandlerOptions {
   maxRows?: number;
   /** The desktop app's file manager, opened on a file; other hosts have none. */
   showItemInFolder?: (path: string) => void;
+  /** The session's inspected files; the host clears their uploaded copies when the core closes. */
+  files?: ImportFiles;
 }
 
 // The readers (character sets, CSV, XLSX) and the rest of the pipeline load with the first import, not with the core:
@@ -32,7 +34,7 @@ const pipeline = () => import('../import/run-import');
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
 export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
-  const files = new ImportFiles(ctx.dataDir);
+  const files = options.files ?? new ImportFiles(ctx.dataDir);
   const jobs = new Map<string, AbortController>();
   discardInterruptedImports(ctx.db);
 

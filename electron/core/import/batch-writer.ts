@@ -1,7 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import { newId, nowIso } from '../clock';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../database/open-database';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import { settingsForAnotherConnection, type Db } from '../database/open-database';
 import { BATCH_PRIORITY } from '../outbox/enqueue';
 import { REFERENCE_PREFIX, referenceUserSuffix } from '../outbox/desk-reference';
 import { InsertThread } from './insert-thread';
@@ -97,7 +97,7 @@ export class BatchWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?)`,
     ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now,
       batch.columns ? JSON.stringify(batch.columns) : null);
-    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(db.name, statement, this.fixedParameters) };
+    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(settingsForAnotherConnection(db), statement, this.fixedParameters) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */

@@ -5,6 +5,9 @@ import { newId } from '../clock';
 import type { ExaminedFile } from './examine-file';
 import { ImportError } from './import-error';
 
+/** Where spreadsheets uploaded to web mode are kept while they are imported. */
+export const uploadFolder = (dataDir: string): string => join(dataDir, 'import-uploads');
+
 /**
  * Files inspected in this session, by id. A file chosen in a web page arrives as bytes and is kept in the data
  * folder until the session ends; a desktop file is read where it is.
@@ -14,7 +17,7 @@ export class ImportFiles {
   private readonly uploadFolder: string;
 
   constructor(dataDir: string) {
-    this.uploadFolder = join(dataDir, 'import-uploads');
+    this.uploadFolder = uploadFolder(dataDir);
     // Ids live for one session: copies left by an earlier one can never be used again.
     rmSync(this.uploadFolder, { recursive: true, force: true });
   }
@@ -55,3 +58,6 @@ export class ImportFiles {
     rmSync(this.uploadFolder, { recursive: true, force: true });
   }
 }
+
+/** Where files of rows set aside are kept until they are downloaded or the retention period ends. */
+export const rejectedRowsFolder = (dataDir: string): string => join(dataDir, 'rejected-rows');

@@ -1,21 +1,21 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import * as z from 'zod';
+import type { ConnectionSettings } from '../database/open-database';
 
 /** Named values bound to the statement on every run, besides the chunk itself. */
 export type FixedParameters = Readonly<Record<string, string | number | null>>;
 
 // The thread's code is given as source so that it runs the same from TypeScript (tests, command line) and from the
-// bundled desktop app, where no separate worker file exists. It only opens the database and runs the statement.
+// bundled desktop app, where no separate worker file exists. It only opens the database (with the core's key and
+// pragmas) and runs the statement.
 // A chunk arrives as one JSON array, in a string, and is bound whole to the statement's @rows: the statement reads
 // its rows with json_each, so neither thread builds or binds values row by row.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 10000');
-db.pragma('synchronous = NORMAL');
-db.pragma('foreign_keys = ON');
+const db = new Database(workerData.connection.file, { fileMustExist: true });
+for (const pragma of workerData.connection.pragmas) db.pragma(pragma);
 const statement = db.prepare(workerData.statement);
 const insertChunk = db.transaction((rows) => statement.run({ ...workerData.fixedParameters, rows }).changes);
 parentPort.on('message', (chunk) => {
@@ -55,9 +55,9 @@ export class InsertThread {
   private closing = false;
   private readonly closed: Promise<void>;
 
-  constructor(databaseFile: string, statement: string, fixedParameters: FixedParameters = {}) {
-    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, file: databaseFile, statement, fixedParameters } });
+  constructor(connection: ConnectionSettings, statement: string, fixedParameters: FixedParameters = {}) {
+    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, connection, statement, fixedParameters } });
     this.closed = new Promise((resolve) => {
       this.worker.on('message', (raw: unknown) => {
         const reply = threadReplySchema.parse(raw);

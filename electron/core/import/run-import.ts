@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import {
   DEFAULT_MAX_IMPORT_ROWS,
   MAX_IMPORT_SCHEDULE_DAYS,
@@ -219,4 +219,4 @@ export function scheduledTime(sendAt: string | undefined, now = Date.now()): str
   return at <= now ? undefined : new Date(at).toISOString();
 }
 
-export const rejectedRowsFolder = (dataDir: string): string => join(dataDir, 'rejected-rows');
+export { rejectedRowsFolder } from './import-files';

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../database/open-database';
 
 const statements = new WeakMap<Db, { submitted: Statement; failover: Statement; event: Statement }>();

@@ -9,6 +9,7 @@ import { parseDeskReference } from '../outbox/desk-reference';
 import { stateForNotifyStatus } from '../outbox/notify-status';
 import { recordNotifyStatuses, type StatusUpdate } from '../outbox/transitions';
 import { readRecordSettings, recordHarvestCompleted } from './record-settings';
+import { recordsDeletedBefore } from '../retention/retention-settings';
 
 export interface HarvestOptions {
   now?: Date;
@@ -114,6 +115,8 @@ function recordPage(
      ON CONFLICT DO NOTHING`,
   );
   const deskUpdates: StatusUpdate[] = [];
+  // Notify may still list a message whose record the retention period has deleted: it is not taken in again.
+  const deletedBefore = recordsDeletedBefore(db);
   db.transaction(() => {
     for (const notification of notifications) {
       report.seen += 1;
@@ -144,6 +147,7 @@ function recordPage(
         }
         continue;
       }
+      if (deletedBefore !== null && createdAt < deletedBefore) continue;
       const desk = parseDeskReference(notification.reference);
       // This desk's own message whose acceptance the outbox has not recorded yet: the outbox finds it by reference.
       if (desk && outboxHas.get(desk.messageId)) continue;

@@ -39,16 +39,19 @@ export function environmentApiKeySource(environment: NodeJS.ProcessEnv = process
   };
 }
 
+/** What each operating system needs for the desk to use its keychain. */
+export function keychainRequirement(platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32'
+    ? 'Windows Credential Manager must be available to your Windows account'
+    : platform === 'darwin'
+      ? 'your login keychain must be unlocked (Keychain Access)'
+      : 'a Secret Service keychain such as GNOME Keyring must be installed and unlocked in your desktop session';
+}
+
 /** What to tell a person whose computer has no keychain the desk can use: how to enable it, and the alternative. */
 export function keychainHelp(platform: NodeJS.Platform = process.platform): string {
-  const keychain =
-    platform === 'win32'
-      ? 'Windows Credential Manager must be available to your Windows account'
-      : platform === 'darwin'
-        ? 'your login keychain must be unlocked (Keychain Access)'
-        : 'a Secret Service keychain such as GNOME Keyring must be installed and unlocked in your desktop session';
   return (
-    `To keep the key in this computer's keychain, ${keychain}: ask IT to enable it. ` +
+    `To keep the key in this computer's keychain, ${keychainRequirement(platform)}: ask IT to enable it. ` +
     `Or IT can give the desk the key in the ${API_KEY_ENVIRONMENT_VARIABLE} environment variable: the desk then uses it for as long as it runs and never writes it anywhere.`
   );
 }

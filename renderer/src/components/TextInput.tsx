@@ -11,9 +11,11 @@ interface TextInputProps {
   autoComplete?: string;
   widthClass?: string;
   spellCheck?: boolean;
+  /** `numeric` for whole numbers: a number keypad on touch screens, as GOV.UK asks instead of type="number". */
+  inputMode?: 'numeric';
 }
 
-export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete, widthClass, spellCheck }: TextInputProps) {
+export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete, widthClass, spellCheck, inputMode }: TextInputProps) {
   return (
     <FormGroup id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
@@ -27,6 +29,7 @@ export function TextInput({ id, label, value, onChange, hint, error, type = 'tex
           aria-describedby={describedBy}
           autoComplete={autoComplete ?? 'off'}
           spellCheck={spellCheck ?? false}
+          inputMode={inputMode}
         />
       )}
     </FormGroup>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../simulator';
 import { osKeychain } from '../../../electron/core/secrets/keychain';
+import { deskDatabaseText } from '../../helpers/desk-database';
 import { freePort, runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -11,12 +12,12 @@ const dataDir = folder.path;
 const cli = (args: string[], input?: string) => runCli(['--data-dir', dataDir, ...args], { input });
 let simulator: RunningSimulator;
 
-/** Every byte the app wrote to its data folder: the database, its WAL and the logs. */
-function everythingWritten(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+/** Every byte the app wrote to its data folder (the database, its WAL and the logs), and the database decrypted. */
+async function everythingWritten(dir: string): Promise<string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'))
-    .join('\n');
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'));
+  return [...files, await deskDatabaseText(dir)].join('\n');
 }
 
 beforeAll(async () => {
@@ -119,7 +120,7 @@ describe('notify-desk on the command line', () => {
     expect(outbox.messages[0]).toMatchObject({ state: 'delivered', notifyId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(simulator.notifications()).toHaveLength(1);
 
-    const written = everythingWritten(dataDir);
+    const written = await everythingWritten(dataDir);
     expect(written).toContain('Hello Ann, your parcel is ready.');
     expect(written).not.toContain(secret);
     expect(written).not.toContain(key);

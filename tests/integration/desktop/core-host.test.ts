@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallResult, CoreEventName, ImportFileInfo } from '../../../shared/contract';
 import { CoreSupervisor, crashedDuringCallMessage, keepsStoppingMessage, restartedMessage, type CrashNotice } from '../../../electron/core-host/core-supervisor';
+import { connect } from '../../../electron/core/database/open-database';
 import { isInDataFolder } from '../../../electron/main/show-in-folder';
 import { chooseImportFile, passWindowCall } from '../../../electron/main/window-calls';
 import type { WindowSender } from '../../../electron/main/trusted-sender';
@@ -170,7 +170,8 @@ describe('the desktop app: its core in a process of its own (a Node child proces
   it('does not start, nor restart, a core whose database is from a newer version, and gives the reason', async () => {
     const folder = makeTempDir();
     cleanups.push(() => folder.remove());
-    const db = new Database(join(folder.path, 'notify-desk.sqlite3'));
+    // An earlier version's plain database, as a newer version left it: the core encrypts it, then refuses it.
+    const db = connect(join(folder.path, 'notify-desk.sqlite3'));
     db.pragma('user_version = 999');
     db.close();
     const crashes: CrashNotice[] = [];

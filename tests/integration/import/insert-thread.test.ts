@@ -1,6 +1,8 @@
-import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { asDatabaseKey, connect, settingsForAnotherConnection, type ConnectionSettings, type Db } from '../../../electron/core/database/open-database';
 import { InsertThread } from '../../../electron/core/import/insert-thread';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -13,15 +15,15 @@ describe('the insert thread', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-  function database(postage = `TEXT NOT NULL CHECK (postage IN ('first', 'second'))`): { file: string; db: Database.Database } {
+  /** An encrypted database, as the core's are: the thread must open it with the core's key and pragmas. */
+  function database(postage = `TEXT NOT NULL CHECK (postage IN ('first', 'second'))`): { file: ConnectionSettings; db: Db } {
     const dir = makeTempDir('insert-thread-');
     cleanups.push(dir.remove);
-    const file = join(dir.path, 'test.sqlite');
-    const db = new Database(file);
+    const db = connect(join(dir.path, 'test.sqlite'), { key: asDatabaseKey(randomBytes(32).toString('hex')) });
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE letters (n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
                postage ${postage}, sender TEXT NOT NULL) STRICT;`);
-    return { file, db };
+    return { file: settingsForAnotherConnection(db), db };
   }
 
   it('writes every chunk, in order, through its own connection, however many are sent at once', async () => {
@@ -52,6 +54,8 @@ describe('the insert thread', () => {
     await thread.send(rowsAsJson([[1, awkward]]));
     await thread.finish();
     expect(db.prepare('SELECT postage, sender FROM letters').get()).toEqual({ postage: awkward, sender: awkward });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(file.file).includes('Siân')).toBe(false);
     db.close();
   });
 

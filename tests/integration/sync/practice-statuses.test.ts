@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import type { OutboxMessage } from '../../../shared/contract';
-import { databaseFile } from '../../../electron/core/data-dir';
+import { openDeskDatabaseFile } from '../../helpers/desk-database';
 import { finalMessageStates } from '../../../shared/contract';
 import { PRACTICE_STATUS_LOST } from '../../../electron/core/sync/status-refresh';
 import { SMOKE_TEST_STATUS_NEVER_KNOWN } from '../../../electron/core/sync/send-attempt';
@@ -48,8 +47,8 @@ describe('practice mode on the command line', () => {
   const env = { ...process.env, NOTIFY_DESK_DATA_DIR: data.path };
   afterAll(() => data.remove());
 
-  const states = (): { id: string; state: string; last_error: string | null }[] => {
-    const db = new Database(databaseFile(data.path), { readonly: true });
+  const states = async (): Promise<{ id: string; state: string; last_error: string | null }[]> => {
+    const db = await openDeskDatabaseFile(data.path, { readonly: true });
     try {
       return db.prepare('SELECT id, state, last_error FROM outbox_messages ORDER BY created_at').all() as { id: string; state: string; last_error: string | null }[];
     } finally {
@@ -64,7 +63,7 @@ describe('practice mode on the command line', () => {
 
     // The app sends it, then stops before the practice service has reported its final status.
     const app = await startCli(['sync'], env);
-    await expect.poll(() => states()[0]?.state, { timeout: 20_000, interval: 50 }).toBe('accepted');
+    await expect.poll(async () => (await states())[0]?.state, { timeout: 20_000, interval: 50 }).toBe('accepted');
     await app.stop('SIGKILL');
 
     const second = await runCli(['send', '--template', 'hello', '--to', '07700 900456', '--set', 'name=Bob'], { env });
@@ -72,7 +71,7 @@ describe('practice mode on the command line', () => {
     const once = await runCli(['--json', 'sync', '--once'], { env });
     expect(once.stderr).toBe('');
     expect(JSON.parse(once.stdout)).toMatchObject({ sent: 1, waiting: 0 });
-    expect(states().map(({ state, last_error }) => [state, last_error])).toEqual([
+    expect((await states()).map(({ state, last_error }) => [state, last_error])).toEqual([
       ['status-unknown', PRACTICE_STATUS_LOST],
       ['delivered', null],
     ]);

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDeskDatabaseFile } from '../../helpers/desk-database';
 import { cliPath, runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -94,8 +94,8 @@ function readReport(path: string): Record<string, unknown> {
 }
 
 /** Messages in batches that can be sent, per content of a file. */
-function queuedMessages(): number {
-  const db = new Database(join(dataDir.path, 'notify-desk.sqlite3'), { readonly: true });
+async function queuedMessages(): Promise<number> {
+  const db = await openDeskDatabaseFile(dataDir.path, { readonly: true, keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
   try {
     return db
       .prepare(`SELECT COUNT(*) FROM outbox_messages m JOIN batches b ON b.id = m.batch_id WHERE b.status = 'ready'`)
@@ -169,7 +169,7 @@ describe('a watch folder on the command line', () => {
     });
 
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed']);
-    expect(queuedMessages()).toBe(43);
+    expect(await queuedMessages()).toBe(43);
     await watch.stop();
   }, 90_000);
 
@@ -182,7 +182,7 @@ describe('a watch folder on the command line', () => {
     // Excel's lock file beside a workbook someone has open is never taken.
     writeFileSync(join(folder, '~$workbook.xlsx'), 'lock');
 
-    const before = queuedMessages();
+    const before = await queuedMessages();
     const result = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--exclude-invalid', '--once', '--settle-ms', '300']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -199,18 +199,18 @@ describe('a watch folder on the command line', () => {
     });
     expect(existsSync(join(folder, 'done', 'workbook.xlsx.rejected-rows.xlsx'))).toBe(true);
     expect(existsSync(join(folder, '~$workbook.xlsx'))).toBe(true);
-    expect(queuedMessages()).toBe(before + 2);
+    expect(await queuedMessages()).toBe(before + 2);
   }, 60_000);
 
   it('queues a file exactly once when the process is killed in the middle of importing it and started again', async () => {
     const folder = watchFolder();
     const rows = 30_000;
-    const before = queuedMessages();
+    const before = await queuedMessages();
     writeFileSync(join(folder, 'large.csv'), csv(rows, 1000));
     const watch = startWatching([folder, '--template', 'Bin day', '--settle-ms', '300']);
     await watch.ready();
 
-    const db = new Database(join(dataDir.path, 'notify-desk.sqlite3'), { readonly: true });
+    const db = await openDeskDatabaseFile(dataDir.path, { readonly: true, keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
     try {
       const messagesInImport = db.prepare(
         `SELECT COUNT(*) FROM outbox_messages m JOIN batches b ON b.id = m.batch_id WHERE b.status = 'importing' AND b.file_name = 'large.csv'`,
@@ -226,13 +226,13 @@ describe('a watch folder on the command line', () => {
     await watch.stop('SIGKILL');
     expect(watch.lines).toEqual([]);
     expect(existsSync(join(folder, 'large.csv'))).toBe(true);
-    expect(queuedMessages()).toBe(before);
+    expect(await queuedMessages()).toBe(before);
 
     const again = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--once', '--settle-ms', '300']);
     expect(again.code).toBe(0);
     const { files } = JSON.parse(again.stdout) as { files: FileLine[] };
     expect(files).toEqual([expect.objectContaining({ fileName: 'large.csv', state: 'done', queued: rows })]);
-    expect(queuedMessages()).toBe(before + rows);
+    expect(await queuedMessages()).toBe(before + rows);
     const rerun = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--once', '--settle-ms', '300']);
     expect(JSON.parse(rerun.stdout)).toEqual({ files: [], stillWriting: [] });
   }, 180_000);
@@ -243,12 +243,12 @@ describe('a watch folder on the command line', () => {
     const first = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--once', '--settle-ms', '300']);
     const [taken] = (JSON.parse(first.stdout) as { files: FileLine[] }).files;
     expect(taken).toMatchObject({ state: 'done', queued: 5 });
-    const queued = queuedMessages();
+    const queued = await queuedMessages();
     const done = join(folder, 'done', 'reminders.csv');
 
     // What a restart leaves at each step, as the database and the folder hold it then: the file not yet moved and its
     // report not yet written, and the file's record at that step (its claim held by a process that has gone).
-    const db = new Database(join(dataDir.path, 'notify-desk.sqlite3'));
+    const db = await openDeskDatabaseFile(dataDir.path, { keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
     try {
       for (const [step, state, owner] of [
         ['batch queued, not yet recorded', 'importing', 'another-computer-that-has-gone:1'],
@@ -265,7 +265,7 @@ describe('a watch folder on the command line', () => {
         const result = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--once', '--settle-ms', '300']);
         const { files } = JSON.parse(result.stdout) as { files: FileLine[] };
         expect(files, step).toEqual([expect.objectContaining({ fileName: 'reminders.csv', state: 'done', batchId: taken!.batchId, queued: 5 })]);
-        expect(queuedMessages(), step).toBe(queued);
+        expect(await queuedMessages(), step).toBe(queued);
         expect(readdirSync(folder), step).toEqual(['done']);
         expect(readdirSync(join(folder, 'done')).sort(), step).toEqual(['reminders.csv', 'reminders.csv.report.json']);
         expect(readReport(done), step).toMatchObject({ outcome: 'queued', batchId: taken!.batchId, rowsQueued: 5, rowsRejected: 0 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { OutboxBatchProgress } from '../../../shared/contract';
-import { databaseFile } from '../../../electron/core/data-dir';
+import { openDeskDatabaseFile } from '../../helpers/desk-database';
 import { formatDeskDateTime, parseDeskDateTime } from '../../../shared/desk-time';
 import { expectNoAxeViolations, openWebApp } from '../../helpers/browser';
 import { runCli, type RunningProcess } from '../../helpers/processes';
@@ -64,8 +63,8 @@ async function callCore<T>(name: string, args: unknown): Promise<T> {
   return result.value;
 }
 
-function outboxRows(): { messages: number; batches: { status: string; file_name: string }[] } {
-  const db = new Database(databaseFile(dataDir.path), { readonly: true });
+async function outboxRows(): Promise<{ messages: number; batches: { status: string; file_name: string }[] }> {
+  const db = await openDeskDatabaseFile(dataDir.path, { readonly: true });
   try {
     const { n } = db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number };
     const batches = db.prepare('SELECT status, file_name FROM batches ORDER BY created_at').all() as { status: string; file_name: string }[];
@@ -99,7 +98,7 @@ beforeAll(async () => {
     { env },
   );
   expect(email.stderr).toBe('');
-  const db = new Database(databaseFile(dataDir.path));
+  const db = await openDeskDatabaseFile(dataDir.path);
   db.prepare(`INSERT INTO settings (key, value) VALUES ('daily-limit.sms', '5')`).run();
   db.close();
   app = await openWebApp(env);
@@ -293,7 +292,7 @@ describe('the post room imports a spreadsheet', () => {
   it('shows progress while reading, checking and queuing a large file, and cancelling queues nothing', async () => {
     const rows = Array.from({ length: 50_000 }, (_, index) => `07700${900000 + index},Person ${index},${(index % 28) + 1} March`);
     const large = writeFile('everyone.csv', `phone number,name,Appointment date\n${rows.join('\n')}\n`);
-    const before = outboxRows();
+    const before = await outboxRows();
 
     await whileCoreHeld(async () => {
       await page.getByLabel('Upload a file').setInputFiles(large);
@@ -326,7 +325,7 @@ describe('the post room imports a spreadsheet', () => {
     await page.getByText('The import was cancelled. Nothing was queued.').waitFor({ timeout: 60_000 });
     expect(await page.locator('progress.import-progress').count()).toBe(0);
 
-    const after = outboxRows();
+    const after = await outboxRows();
     expect(after.messages).toBe(before.messages);
     expect(after.batches.filter((batch) => batch.status === 'ready')).toEqual(before.batches.filter((batch) => batch.status === 'ready'));
     const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });

@@ -1,7 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPrintedAddress } from '../../helpers/browser';
@@ -9,6 +7,7 @@ import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
 import { SmppStandIn } from '../../helpers/smpp-stand-in';
 import { SmtpStandIn } from '../../helpers/smtp-stand-in';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { openDeskDatabaseFile } from '../../helpers/desk-database';
 
 const dataDir = makeTempDir();
 const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path, NOTIFY_DESK_KEYCHAIN_SERVICE: `notify-desk-test-${randomUUID()}` };
@@ -115,7 +114,7 @@ describe('providers and routes in Settings, and messages of unknown outcome in t
     await expect.poll(() => relay.arrived.filter((email) => email.to[0] === 'ann@example.gov.uk').length, { timeout: 30_000 }).toBe(2);
     await messageRow('ann@example.gov.uk').getByText('Delivering', { exact: true }).waitFor({ timeout: 30_000 });
 
-    const db = new Database(join(dataDir.path, 'notify-desk.sqlite3'), { readonly: true });
+    const db = await openDeskDatabaseFile(dataDir.path, { readonly: true });
     try {
       const decisions = db.prepare('SELECT m.recipient, d.decision, d.unknown_at, d.resend_by, d.decided_by FROM outcome_decisions d JOIN outbox_messages m ON m.id = d.message_id ORDER BY d.id').all();
       expect(decisions).toEqual([

@@ -11,7 +11,9 @@ import { makeTempDir } from '../../helpers/temp-dir';
 
 const dataDir = makeTempDir();
 const dropFolder = makeTempDir('notify-desk-watch-');
-const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path };
+// The core here and web mode's core share the keychain service: the data folder's key is kept there.
+const keychainService = `notify-desk-watch-pages-${randomUUID()}`;
+const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path, NOTIFY_DESK_KEYCHAIN_SERVICE: keychainService };
 let web: RunningProcess;
 let chromium: { browser: Browser; close(): Promise<void> };
 let page: Page;
@@ -25,7 +27,7 @@ async function callOk<T>(core: Core, name: string, args: unknown): Promise<T> {
 
 /** A watch folder saved as the desktop app saves one: the folder from the main process's dialog, behind a token. */
 beforeAll(async () => {
-  const core = await createCore({ dataDir: dataDir.path, secrets: osKeychain(`notify-desk-watch-pages-${randomUUID()}`) });
+  const core = await createCore({ dataDir: dataDir.path, secrets: osKeychain(keychainService) });
   try {
     const template = await callOk<{ id: string }>(core, 'templates.create', { type: 'sms', name: 'Collection', body: 'Hello ((name)), we collect on Monday.' });
 

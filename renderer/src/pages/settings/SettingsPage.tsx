@@ -8,6 +8,7 @@ import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
 import { ProvidersSection } from './ProvidersSection';
 import { WatchFoldersSettings } from './WatchFoldersSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 
@@ -177,6 +178,7 @@ export function SettingsPage() {
       )}
       <ProvidersSection />
       <WatchFoldersSettings />
+      <RetentionSettings />
     </>
   );
 }
