@@ -29,12 +29,14 @@ const refusal = async (name: HandlerName, args: unknown): Promise<string> => {
   return result.error.message;
 };
 
-/** Every byte the desk wrote to its data folder: the database, its WAL and the log. */
+/** Every byte the desk wrote to its data folder (the database, its WAL and the log), and every row of the database decrypted. */
 function everythingWritten(): string {
-  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
+  const files = readdirSync(dataDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'))
-    .join('\n');
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString('latin1'));
+  const tables = core.ctx.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  const rows = tables.map((table) => JSON.stringify(core.ctx.db.prepare(`SELECT * FROM "${table}"`).all()));
+  return [...files, ...rows].join('\n');
 }
 
 beforeAll(async () => {

@@ -114,7 +114,7 @@ describe('providers and routes in Settings, and messages of unknown outcome in t
     await expect.poll(() => relay.arrived.filter((email) => email.to[0] === 'ann@example.gov.uk').length, { timeout: 30_000 }).toBe(2);
     await messageRow('ann@example.gov.uk').getByText('Delivering', { exact: true }).waitFor({ timeout: 30_000 });
 
-    const db = await openDeskDatabaseFile(dataDir.path, { readonly: true });
+    const db = await openDeskDatabaseFile(dataDir.path, { readonly: true, keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
     try {
       const decisions = db.prepare('SELECT m.recipient, d.decision, d.unknown_at, d.resend_by, d.decided_by FROM outcome_decisions d JOIN outbox_messages m ON m.id = d.message_id ORDER BY d.id').all();
       expect(decisions).toEqual([
