@@ -10,9 +10,9 @@ import { loadLetterAssets, sourceLetterFontsDir } from '../electron/core/letters
 import { openChromiumLetterPrintPage } from '../electron/core/letters/letter-print-page';
 import { PdfStreamWriter } from '../electron/core/letters/pdf-stream-writer';
 import { enqueueMessages, BATCH_PRIORITY } from '../electron/core/outbox/enqueue';
-import type { SecretStore } from '../electron/core/secrets/keychain';
 import { letterPrintBody, letterPrintDocument } from '../shared/notify/letter-print-document';
 import { renderLetter } from '../shared/notify/letter-template';
+import { memorySecrets } from './provider-sends';
 
 const LETTERS = Number(process.env.PROVIDERS_BENCH_LETTERS ?? 1000);
 /** Letters printed by Chromium alone, without the desk, as the baseline of the same run. */
@@ -20,7 +20,6 @@ const BASELINE_LETTERS = Math.min(LETTERS, 200);
 
 type Figures = Record<string, number>;
 
-const noSecrets: SecretStore = { get: async () => null, set: async () => undefined, delete: async () => undefined };
 
 const BODY = [
   'Dear ((name)),',
@@ -126,7 +125,7 @@ async function mergeMemory(pdfs: readonly Uint8Array[]): Promise<Figures> {
 /** A 1,000-letter batch laid out and streamed into one PDF with one Chromium, as `letters pdf` does. */
 async function letterBatch(): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'notify-desk-bench-'));
-  const core = await createCore({ dataDir, secrets: noSecrets });
+  const core = await createCore({ dataDir, secrets: memorySecrets() });
   try {
     const template = await core.handlers['templates.create']({ type: 'letter', name: 'Council tax bill', subject: 'Council tax ((year))', body: BODY, letterContactBlock: 'Revenues\nTown Hall\n01234 567890' });
     await core.handlers['routes.set']({ channel: 'letter', providers: ['print'] });

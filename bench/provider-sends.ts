@@ -23,8 +23,8 @@ const SMPP_WINDOW = 10;
 const SMTP_POOL = 5;
 const BENCH_SMPP_LOGIN = { systemId: 'bench', password: 'bench' };
 
-/** The bench has no keychain session: credentials are kept in memory, as the keychain would keep them. */
-function memorySecrets(): SecretStore {
+/** The bench has no keychain session: credentials (and the database's key) are kept in memory, as the keychain would keep them. */
+export function memorySecrets(): SecretStore {
   const kept = new Map<string, string>();
   return { get: async (account) => kept.get(account) ?? null, set: async (account, secret) => void kept.set(account, secret), delete: async (account) => void kept.delete(account) };
 }
