@@ -59,6 +59,7 @@ export const watchCommand: CliCommand = {
         import('../../electron/core/watch-folder/take-dropped-file'),
         import('../../electron/core/watch-folder/watch-folder-runner'),
       ]);
+    core.ctx.person.require('import-spreadsheets');
     const folder = resolve(given);
     const problem = folderProblem(folder);
     if (problem) throw new ImportError('no-such-folder', problem);

@@ -1,5 +1,4 @@
 import type { CallResult, HandlerMap } from '../../shared/contract';
-import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
 import { databaseFile, logFile } from './data-dir';
 import { openDatabase } from './database/open-database';
@@ -14,6 +13,9 @@ import { openChromiumLetterPrintPage, type OpenLetterPrintPage } from './letters
 import { systemSpooler, type PrintSpooler } from './letters/printers';
 import { createInboxHandlers } from './handlers/inbox-handlers';
 import { createWatchFolderHandlers } from './handlers/watch-folder-handlers';
+import { createAuditHandlers } from './handlers/audit-handlers';
+import { auditRecorder } from './audit/audit-trail';
+import { recordPolicyInForce } from './audit/policy-audit';
 import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
@@ -33,6 +35,14 @@ import { apiKeyAccount, ServiceRepository, type StoredService } from './services
 import { serviceSetUpStep } from './services/service-setup';
 import { releaseMessagesWhoseHoldIsOver } from './outbox/held-messages';
 import { createSyncEngine, type SyncEngine } from './sync';
+import { currentOsAccount, type OsAccount } from './identity/os-account';
+import { loadPolicy } from './policy/load-policy';
+import { deskPolicy } from './policy/desk-policy';
+import { deskPerson } from './policy/desk-person';
+import { UserError } from './user-error';
+
+const PRACTICE_MODE_OFF =
+  'No Notify service is set up, and your organisation’s policy turns practice mode off: messages wait in the outbox until an administrator sets up the service in Settings.';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,8 +58,11 @@ export interface CoreOptions {
   showItemInFolder?: (path: string) => void;
   /** The host's answer for the system's proxy settings (the desktop app asks Chromium); absent elsewhere. */
   systemProxy?: SystemProxyResolver;
-  /** The CA file the policy file names (it wins over the setting); absent until there is a policy file. */
-  caFileFromPolicy?: string;
+  /**
+   * The person at the desk; the operating system's account by default. Only a host names one (tests do): the policy
+   * file decides what that account may do.
+   */
+  account?: OsAccount;
   /** The host's Chromium for printing letters (Electron's own in the desktop app); Debian's Chromium by default. */
   openLetterPrintPage?: OpenLetterPrintPage;
   /** Where the bundled letter fonts are (the desktop app's resources folder); the source tree's by default. */
@@ -62,9 +75,9 @@ export interface CoreOptions {
   watchFolders?: boolean;
 }
 
-/** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
+/** Network settings only a host sets (the command line; the policy file): never reachable from the UI. */
 export interface HostNetworkSettings {
-  /** Names the CA file to trust, checked first; returns the number of certificates in it. */
+  /** Names the CA file to trust, checked first; returns the number of certificates in it. Refused while the policy names one. */
   setCaFile(path: string | null): number;
   caFile(): string | null;
 }
@@ -103,29 +116,38 @@ function configuredService(
 
 /** The core on one data folder: plain Node, the same for the Electron main process, the command line and web mode. */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // A policy file that cannot be used stops every host here, before anything is opened: never a fallback.
+  const loadedPolicy = loadPolicy();
+  const policy = deskPolicy(loadedPolicy);
+  const person = deskPerson(options.account ?? currentOsAccount({ groups: loadedPolicy !== null }), loadedPolicy?.file ?? null);
   const db = openDatabase(databaseFile(options.dataDir));
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
   const secrets = options.secrets ?? osKeychain();
-  const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
+  const apiKeySources = [...(policy.apiKeySource ? [policy.apiKeySource] : []), ...(options.apiKeySources ?? [environmentApiKeySource()])];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
-  const caFile = (): string | null => options.caFileFromPolicy ?? storedCaFile(db);
+  const caFile = (): string | null => policy.caFile ?? storedCaFile(db);
   const network = createNetworkAccess({ systemProxy: options.systemProxy, caFile });
 
-  const user = currentUser();
+  const { user } = person;
+  recordPolicyInForce(db, user, policy);
   // Messages set aside for a cause that has gone since (by earlier versions too) go back to the queue on start.
   releaseMessagesWhoseHoldIsOver(db, services.configured());
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
     user,
+    person,
+    policy,
+    audit: auditRecorder(db, user),
     events,
     secrets,
     network,
     apiKeySources,
     activeService: async () => {
       const configured = services.configured();
+      if (!configured && !policy.practiceMode) throw new UserError(PRACTICE_MODE_OFF, 'practice-mode-off');
       if (!configured) return practice.get();
       return configuredService(configured, secrets, apiKeySources, network, serviceSetUpStep({ db, user, events }, services, configured));
     },
@@ -139,7 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createMessageHandlers(ctx, afterQueue),
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
     ...createOutboxHandlers(ctx),
-    ...createSyncHandlers(sync),
+    ...createSyncHandlers(sync, ctx),
     ...createLetterHandlers(ctx, {
       openPage: options.openLetterPrintPage ?? openChromiumLetterPrintPage,
       fontsDir: options.letterFontsDir ?? sourceLetterFontsDir(),
@@ -151,6 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
     ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
     ...createWatchFolderHandlers(ctx, watchFolders),
+    ...createAuditHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
   };
   if (options.sync) sync.start();
   if (options.watchFolders ?? options.sync) watchFolders.start();
@@ -162,8 +185,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     sync,
     log,
-    network: { setCaFile: (path) => saveCaFile(db, path), caFile },
-    call: createDispatcher(handlers, log),
+    network: {
+      setCaFile: (path) => {
+        person.require('manage-service');
+        if (policy.caFile !== null) throw new UserError(`Your organisation’s policy names the CA file (${policy.caFile}): it cannot be changed here.`, 'ca-file-fixed');
+        const certificates = saveCaFile(db, path);
+        ctx.audit.record('service.ca-file', { caFile: path, certificates });
+        return certificates;
+      },
+      caFile,
+    },
+    call: createDispatcher(handlers, log, person),
     close: async () => {
       await watchFolders.stop();
       await sync.stop();

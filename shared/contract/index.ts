@@ -9,6 +9,7 @@ import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } f
 import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
 import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
 import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
+import { auditHandlerArgs, auditHandlerPermissions, type AuditHandlerResults } from './audit';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -22,9 +23,12 @@ export * from './letters';
 export * from './routes';
 export * from './record';
 export * from './permissions';
+export * from './roles';
+export * from './access';
 export * from './ui-calls';
 export * from './inbox';
 export * from './watch-folders';
+export * from './audit';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -38,6 +42,7 @@ export const handlerArgs = {
   ...recordHandlerArgs,
   ...inboxHandlerArgs,
   ...watchFolderHandlerArgs,
+  ...auditHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -54,6 +59,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...recordHandlerPermissions,
   ...inboxHandlerPermissions,
   ...watchFolderHandlerPermissions,
+  ...auditHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -70,7 +76,8 @@ interface AllResults
     RouteHandlerResults,
     RecordHandlerResults,
     InboxHandlerResults,
-    WatchFolderHandlerResults {}
+    WatchFolderHandlerResults,
+    AuditHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

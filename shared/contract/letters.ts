@@ -32,8 +32,8 @@ export const letterHandlerArgs = {
 } as const;
 
 export const letterHandlerPermissions = {
-  'letters.groups': 'view-own-messages',
-  'letters.printers': 'use-desk',
+  'letters.groups': 'import-spreadsheets',
+  'letters.printers': 'import-spreadsheets',
   'letters.savePdf': 'import-spreadsheets',
   'letters.print': 'import-spreadsheets',
   'letters.markPosted': 'import-spreadsheets',

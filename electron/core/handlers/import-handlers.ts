@@ -6,6 +6,7 @@ import { ColumnMappingStore } from '../import/column-mapping';
 import { ImportFiles } from '../import/import-files';
 import type { ImportRun } from '../import/run-import';
 import { loadTemplateForImport } from '../import/template-for-import';
+import { requireTemplateUse } from '../policy/template-use';
 import { newId } from '../clock';
 
 type ImportHandlerName =
@@ -55,11 +56,18 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     }
   }
 
+  /** The template an import renders, once the person may use it and the policy allows its kind of message. */
+  const templateToImport = (templateId: string) => {
+    const template = loadTemplateForImport(ctx.db, templateId);
+    requireTemplateUse(ctx, template);
+    return template;
+  };
+
   const importRun = (args: { fileId: string; sheet?: string; templateId: string; mapping?: Record<string, string | null> }, signal: AbortSignal, onProgress: ImportRun['onProgress']): ImportRun => ({
     db: ctx.db,
     file: files.get(args.fileId),
     sheet: args.sheet,
-    template: loadTemplateForImport(ctx.db, args.templateId),
+    template: templateToImport(args.templateId),
     mapping: args.mapping,
     maxRows: options.maxRows,
     signal,

@@ -5,6 +5,7 @@ import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
 import { getOutboxMessage } from '../outbox/outbox-message-row';
 import { composeMessage } from '../templates/compose-message';
 import { TemplateRepository } from '../templates/template-repository';
+import { requireTemplateUse } from '../policy/template-use';
 
 const scheduleLimitMs = MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000;
 
@@ -33,6 +34,7 @@ export function queueOneOffMessage(
 ): OutboxMessage {
   const template = templates.get(templateId);
   if (template.archived) throw new UserError('This template has been archived. Choose another template.');
+  requireTemplateUse(ctx, template);
   const composed = composeMessage(
     { type: template.type, subject: template.latest.subject, body: template.latest.body, letterContactBlock: template.latest.letterContactBlock },
     to,

@@ -32,6 +32,7 @@ export function createPdfLetterHandlers(ctx: CoreContext, afterQueue: () => void
   return {
     'letters.checkPdf': async ({ fileName, contentBase64 }) => check(fileName, decodePdf(fileName, contentBase64)),
     'letters.sendPdf': async ({ fileName, contentBase64, postage }) => {
+      ctx.policy.requireChannel('letter');
       const pdf = decodePdf(fileName, contentBase64);
       const checked = await check(fileName, pdf);
       const refused = refusal(checked);
