@@ -1,6 +1,7 @@
 import type { Core, CoreOptions } from '../core/create-core';
 import { z } from 'zod';
 import type { LetterPrintPage, OpenLetterPrintPage } from '../core/letters/letter-print-page';
+import { eventIsForPerson } from '../core/policy/person-events';
 import { hostRequestSchema, type DesktopRequest, type HostReply, type MessageChannelEnd } from './protocol';
 
 export interface CoreHostOptions {
@@ -54,7 +55,9 @@ export async function serveCore(port: MessageChannelEnd<HostReply>, options: Cor
       return null;
     });
   if (!core) return 'start-failed';
-  core.events.onAny((name, payload) => port.send({ type: 'event', name, payload }));
+  core.events.onAny((name, payload) => {
+    if (eventIsForPerson(core.ctx, name, payload)) port.send({ type: 'event', name, payload });
+  });
 
   return new Promise((resolve) => {
     let closing = false;

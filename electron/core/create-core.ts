@@ -40,6 +40,7 @@ import { loadPolicy } from './policy/load-policy';
 import { deskPolicy } from './policy/desk-policy';
 import { deskPerson } from './policy/desk-person';
 import { UserError } from './user-error';
+import { UploadStore } from './uploads/upload-store';
 
 const PRACTICE_MODE_OFF =
   'No Notify service is set up, and your organisation’s policy turns practice mode off: messages wait in the outbox until an administrator sets up the service in Settings.';
@@ -89,6 +90,8 @@ export interface Core {
   sync: SyncEngine;
   log: Logger;
   network: HostNetworkSettings;
+  /** Files a web page uploads as a stream (web mode), named in calls by their id. */
+  uploads: UploadStore;
   /** Every host's way in: validates the name and arguments against the contract. */
   call(name: unknown, args: unknown): Promise<CallResult<unknown>>;
   close(): Promise<void>;
@@ -153,13 +156,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
   const sync = createSyncEngine(ctx);
+  const uploads = new UploadStore(options.dataDir);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
     ...createMessageHandlers(ctx, afterQueue),
-    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder }),
+    ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder, uploads }),
     ...createOutboxHandlers(ctx),
     ...createSyncHandlers(sync, ctx),
     ...createLetterHandlers(ctx, {
@@ -168,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       spooler: options.printSpooler ?? systemSpooler(),
       showItemInFolder: options.showItemInFolder,
     }),
-    ...createPdfLetterHandlers(ctx, afterQueue),
+    ...createPdfLetterHandlers(ctx, afterQueue, uploads),
     ...createRouteHandlers(ctx, afterQueue),
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
     ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
@@ -195,11 +199,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       caFile,
     },
+    uploads,
     call: createDispatcher(handlers, log, person),
     close: async () => {
       await watchFolders.stop();
       await sync.stop();
       await practice.close();
+      uploads.clear();
       db.close();
     },
   };

@@ -7,6 +7,7 @@ import { ImportFiles } from '../import/import-files';
 import type { ImportRun } from '../import/run-import';
 import { loadTemplateForImport } from '../import/template-for-import';
 import { requireTemplateUse } from '../policy/template-use';
+import type { UploadStore } from '../uploads/upload-store';
 import { newId } from '../clock';
 
 type ImportHandlerName =
@@ -25,6 +26,8 @@ export interface ImportHandlerOptions {
   maxRows?: number;
   /** The desktop app's file manager, opened on a file; other hosts have none. */
   showItemInFolder?: (path: string) => void;
+  /** Files web pages uploaded as streams. */
+  uploads?: UploadStore;
 }
 
 // The readers (character sets, CSV, XLSX) and the rest of the pipeline load with the first import, not with the core:
@@ -33,7 +36,7 @@ const pipeline = () => import('../import/run-import');
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
 export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
-  const files = new ImportFiles(ctx.dataDir);
+  const files = new ImportFiles(ctx.dataDir, options.uploads);
   const jobs = new Map<string, AbortController>();
   discardInterruptedImports(ctx.db);
 

@@ -4,6 +4,7 @@ import { MAX_IMPORT_FILE_BYTES, type ImportSource } from '../../../shared/contra
 import { newId } from '../clock';
 import type { ExaminedFile } from './examine-file';
 import { ImportError } from './import-error';
+import type { UploadStore } from '../uploads/upload-store';
 
 /**
  * Files inspected in this session, by id. A file chosen in a web page arrives as bytes and is kept in the data
@@ -13,7 +14,10 @@ export class ImportFiles {
   private readonly files = new Map<string, ExaminedFile>();
   private readonly uploadFolder: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly uploads: UploadStore | null = null,
+  ) {
     this.uploadFolder = join(dataDir, 'import-uploads');
     // Ids live for one session: copies left by an earlier one can never be used again.
     rmSync(this.uploadFolder, { recursive: true, force: true });
@@ -26,6 +30,11 @@ export class ImportFiles {
     if ('path' in source) {
       path = source.path;
       fileName = basename(source.path);
+    } else if ('uploadId' in source) {
+      const uploaded = this.uploads?.get(source.uploadId);
+      if (!uploaded) throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
+      path = uploaded.path;
+      fileName = uploaded.fileName;
     } else {
       fileName = basename(source.fileName.replaceAll('\\', '/')) || 'upload.csv';
       const bytes = Buffer.from(source.contentBase64, 'base64');
