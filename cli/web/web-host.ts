@@ -16,7 +16,7 @@ import {
   type Permission,
 } from '../../shared/contract';
 import { UploadTooLarge } from '../../electron/core/uploads/upload-store';
-import { eventIsForPerson } from '../../electron/core/policy/person-events';
+import { eventForPerson } from '../../electron/core/policy/person-events';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findLetterPdf } from '../../electron/core/handlers/letter-handlers';
@@ -251,7 +251,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       const stop = core.events.onAny((event, payload) => {
-        if (coreEventNames.includes(event) && eventIsForPerson(core.ctx, event, payload)) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+        const shown = coreEventNames.includes(event) ? eventForPerson(core.ctx, event, payload) : null;
+        if (shown !== null) response.write(`event: ${event}\ndata: ${JSON.stringify(shown)}\n\n`);
       });
       const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), 15_000);
       request.on('close', () => {

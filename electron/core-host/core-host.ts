@@ -1,7 +1,7 @@
 import type { Core, CoreOptions } from '../core/create-core';
 import { z } from 'zod';
 import type { LetterPrintPage, OpenLetterPrintPage } from '../core/letters/letter-print-page';
-import { eventIsForPerson } from '../core/policy/person-events';
+import { eventForPerson } from '../core/policy/person-events';
 import { hostRequestSchema, type DesktopRequest, type HostReply, type MessageChannelEnd } from './protocol';
 
 export interface CoreHostOptions {
@@ -56,7 +56,8 @@ export async function serveCore(port: MessageChannelEnd<HostReply>, options: Cor
     });
   if (!core) return 'start-failed';
   core.events.onAny((name, payload) => {
-    if (eventIsForPerson(core.ctx, name, payload)) port.send({ type: 'event', name, payload });
+    const shown = eventForPerson(core.ctx, name, payload);
+    if (shown !== null) port.send({ type: 'event', name, payload: shown });
   });
 
   return new Promise((resolve) => {

@@ -48,16 +48,16 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
     if (!report) {
       throw new UserError(status.lastError ?? 'Notify could not be reached, so there may be replies the desk has not seen yet. Try again later.', 'not-fetched');
     }
-    return { fetched: report.fetched, unread: unreadCount(ctx.db) };
+    return { fetched: report.fetched, unread: unreadCount(ctx.db, senderScope(ctx)) };
   }
 
   return {
-    'inbox.conversations': async (query) => ({ ...listConversations(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }), unread: unreadCount(ctx.db) }),
+    'inbox.conversations': async (query) => ({ ...listConversations(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }), unread: unreadCount(ctx.db, senderScope(ctx)) }),
     'inbox.conversation': async ({ phoneKey, sentBy }) => getConversation(ctx.db, phoneKey, senderScope(ctx, sentBy)),
     'inbox.markRead': async ({ phoneKey }) => {
       requireOwnConversation(phoneKey);
-      const unread = markConversationRead(ctx.db, phoneKey, ctx.user);
-      announceRead(unread);
+      announceRead(markConversationRead(ctx.db, phoneKey, ctx.user));
+      const unread = unreadCount(ctx.db, senderScope(ctx));
       return { unread };
     },
     'inbox.reply': async ({ phoneKey, templateId, values }) => {

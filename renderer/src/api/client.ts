@@ -81,6 +81,16 @@ export function exportDownloadUrl(downloadPath: string): string {
   return `${downloadPath}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
 }
 
+/** Web mode: downloads a finished export (as `record.export` or `audit.export` gave it); returns the address used. */
+export function startExportDownload(downloadPath: string, fileName: string): string {
+  const url = exportDownloadUrl(downloadPath);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  return url;
+}
+
 /** In web mode, the address that downloads Notify's inbox CSV, carrying this tab's token as the event stream does. */
 export function inboxDownloadUrl(): string {
   return `${INBOX_DOWNLOAD_PATH}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;

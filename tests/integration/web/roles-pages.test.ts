@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { currentOsAccount } from '../../../electron/core/identity/os-account';
+import { expectNoAxeViolations, openWebApp } from '../../helpers/browser';
+import { runCli } from '../../helpers/processes';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+// The UI shows each person only what their role allows, and says why the rest is not there; the core refuses it all
+// the same (tests/integration/trust/role-matrix.test.ts).
+const folder = makeTempDir();
+const me = currentOsAccount({ groups: false }).login;
+afterAll(() => folder.remove());
+
+/** Web mode on a data folder of its own, under a policy file giving this account `role`. */
+async function openAs(role: string) {
+  const policy = join(folder.path, `${role}.json`);
+  writeFileSync(policy, JSON.stringify({ version: 1, users: { [me]: role } }));
+  const env = { ...process.env, NOTIFY_DESK_DATA_DIR: join(folder.path, role), NOTIFY_DESK_POLICY: policy };
+  const app = await openWebApp(env, { acceptDownloads: true });
+  app.page.setDefaultTimeout(20_000);
+  return { ...app, env };
+}
+
+const menuItems = async (page: Awaited<ReturnType<typeof openAs>>['page']) =>
+  (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).map((text) => text.replace(/\s*\(\d+ unread\)|\d+$/, '').trim());
+
+describe('pages by role', () => {
+  it('a caseworker’s menu has only what they may use; other pages and Settings say why', async () => {
+    const app = await openAs('caseworker');
+    try {
+      const { page } = app;
+      await page.getByRole('heading', { name: 'Templates' }).waitFor();
+      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Outbox', 'Sent messages', 'Inbox', 'Settings']);
+      expect(await page.getByRole('button', { name: 'Create a template' }).count()).toBe(0);
+      await page.getByText('Only administrators can create, change and archive templates.').waitFor();
+
+      await page.goto(new URL('#/dashboard', page.url()).toString());
+      await page.getByText('Your role at this desk is caseworker. Only supervisors and administrators can see every message the service sent, the dashboard and every reply. Ask IT if you need to.').waitFor();
+      await expectNoAxeViolations(page, 'a page the person may not use');
+
+      await page.goto(new URL('#/settings', page.url()).toString());
+      await page.getByText(`You are signed in as ${me}. Your role at this desk is caseworker.`).waitFor();
+      await page.getByText('Only administrators can set up the Notify service and its API key.').waitFor();
+      expect(await page.getByRole('button', { name: 'Save service' }).count()).toBe(0);
+      await expectNoAxeViolations(page, 'settings for a caseworker');
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
+  it('an administrator reads the audit trail, sees it intact, and exports it', async () => {
+    const app = await openAs('administrator');
+    try {
+      const { page, env } = app;
+      expect((await runCli(['template', 'add', '--type', 'sms', '--name', 'Clinic reminder', '--body', 'See you at ((time)).'], { env })).code).toBe(0);
+      await page.getByRole('heading', { name: 'Templates' }).waitFor();
+      expect(await menuItems(page)).toContain('Audit trail');
+      await page.getByRole('link', { name: 'Audit trail' }).click();
+      await page.getByRole('cell', { name: 'Created the sms template “Clinic reminder”' }).waitFor();
+      await page.getByRole('cell', { name: /^Policy file .* in force \(SHA-256 [0-9a-f]{64}\)$/ }).waitFor();
+      await page.getByTestId('audit-verified').getByText('All 2 entries are intact.').waitFor();
+      await expectNoAxeViolations(page, 'the audit trail');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the audit trail (CSV)' }).click()]);
+      const saved = join(folder.path, 'audit.csv');
+      await download.saveAs(saved);
+      const { readFileSync } = await import('node:fs');
+      const csv = readFileSync(saved, 'utf8');
+      expect(csv).toMatch(/^\uFEFFNumber,Time \(UTC\),Who,What,Details,Previous hash,Hash\n1,/);
+      expect(csv).toContain('Created the sms template “Clinic reminder”');
+      await page.getByText('2 entries exported as').waitFor();
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+});
