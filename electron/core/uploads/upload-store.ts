@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +14,8 @@ export interface UploadedFile {
 }
 
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
+/** Uploads a core left behind (it stopped without closing) go after a day: they may hold personal data. */
+const STALE_UPLOAD_MS = 86_400_000;
 
 /**
  * Files a web page sent as a stream (web mode): written to the data folder as they arrive, never held in memory, and
@@ -25,8 +27,16 @@ export class UploadStore {
 
   constructor(dataDir: string) {
     this.folder = join(dataDir, 'uploads');
-    // Ids live for one run: files left by an earlier one can never be named again.
-    rmSync(this.folder, { recursive: true, force: true });
+    // Ids live for one run, so files left by an earlier one can never be named again; other processes on the same
+    // data folder (web mode beside a command) keep theirs.
+    void this.removeStale();
+  }
+
+  private async removeStale(): Promise<void> {
+    for (const name of await readdir(this.folder).catch(() => [] as string[])) {
+      const info = await stat(join(this.folder, name)).catch(() => null);
+      if (info && Date.now() - info.mtimeMs > STALE_UPLOAD_MS) await rm(join(this.folder, name), { recursive: true, force: true });
+    }
   }
 
   /** Streams `body` to a file of its own; past `maxBytes` it stops, removes what it wrote and throws UploadTooLarge. */
@@ -57,8 +67,9 @@ export class UploadStore {
     return UPLOAD_ID.test(uploadId) ? (this.files.get(uploadId) ?? null) : null;
   }
 
+  /** Removes this run's uploads (when the core closes). */
   clear(): void {
+    for (const uploadId of this.files.keys()) rmSync(join(this.folder, uploadId), { recursive: true, force: true });
     this.files.clear();
-    rmSync(this.folder, { recursive: true, force: true });
   }
 }
