@@ -23,7 +23,7 @@ async function openAs(role: string) {
 }
 
 const menuItems = async (page: Awaited<ReturnType<typeof openAs>>['page']) =>
-  (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).map((text) => text.replace(/\s*\(\d+ unread\)|\d+$/, '').trim());
+  (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).map((text) => text.replace(/\s*\(?\d+ unread\)?$|\d+$/, '').trim());
 
 describe('pages by role', () => {
   it('a caseworker’s menu has only what they may use; other pages and Settings say why', async () => {
@@ -44,6 +44,58 @@ describe('pages by role', () => {
       await page.getByText('Only administrators can set up the Notify service and its API key.').waitFor();
       expect(await page.getByRole('button', { name: 'Save service' }).count()).toBe(0);
       await expectNoAxeViolations(page, 'settings for a caseworker');
+
+      await page.goto(new URL('#/sent', page.url()).toString());
+      await page.getByText('No messages match this search.').waitFor();
+      expect(await page.getByRole('button', { name: /^Download these messages/ }).count()).toBe(0);
+      expect(await page.getByLabel('Sent by').count()).toBe(0);
+      await expectNoAxeViolations(page, 'sent messages for a caseworker');
+
+      await page.goto(new URL('#/audit', page.url()).toString());
+      await page.getByText('Your role at this desk is caseworker. Only supervisors and administrators can read and export the audit trail. Ask IT if you need to.').waitFor();
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
+  it('what the UI hides from a caseworker, the core refuses to a page that asks anyway', async () => {
+    const app = await openAs('caseworker');
+    try {
+      const rpc = async (name: string, args: unknown) => {
+        const response = await fetch(new URL('/rpc', app.web.firstLine), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name, args }),
+        });
+        return response.json();
+      };
+      const refused = (who: string) => ({ ok: false, error: { code: 'not-permitted', message: `Your role at this desk is caseworker. ${who} Ask IT if you need to.` } });
+      expect(await rpc('audit.list', {})).toEqual(refused('Only supervisors and administrators can read and export the audit trail.'));
+      expect(await rpc('record.export', { filter: {}, format: 'csv' })).toEqual(refused('Only supervisors and administrators can export the record of sent messages and replies.'));
+      expect(await rpc('templates.create', { type: 'sms', name: 'Mine', body: 'Hello' })).toEqual(refused('Only administrators can create, change and archive templates.'));
+      expect(await rpc('services.configure', { baseUrl: 'https://api.notifications.service.gov.uk', apiKey: 'not-a-key' })).toEqual(refused('Only administrators can set up the Notify service and its API key.'));
+      expect(await rpc('imports.queue', {})).toEqual(refused('Only post room staff, supervisors and administrators can import spreadsheets, print letters and manage their own batches.'));
+      // The refused template was not made; what the caseworker may do still works from the same page.
+      expect(await rpc('templates.list', {})).toEqual({ ok: true, value: [] });
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
+  it('a supervisor sees the dashboard and the audit trail, but not Create a template', async () => {
+    const app = await openAs('supervisor');
+    try {
+      const { page } = app;
+      await page.getByRole('heading', { name: 'Templates' }).waitFor();
+      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Import a spreadsheet', 'Outbox', 'Sent messages', 'Inbox', 'Dashboard', 'Letters to print', 'Audit trail', 'Settings']);
+      expect(await page.getByRole('button', { name: 'Create a template' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Audit trail' }).click();
+      await page.getByRole('cell', { name: /^Policy file .* in force \(SHA-256 [0-9a-f]{64}\)$/ }).waitFor();
+      await page.getByTestId('audit-verified').getByText('The one entry is intact.').waitFor();
+      await expectNoAxeViolations(page, 'the audit trail for a supervisor');
+      await page.getByRole('link', { name: 'Sent messages' }).click();
+      await page.getByRole('button', { name: 'Download these messages (CSV)' }).waitFor();
+      await page.getByLabel('Sent by').waitFor();
     } finally {
       await app.close();
     }

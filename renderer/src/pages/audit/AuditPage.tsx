@@ -65,7 +65,7 @@ export function AuditPage() {
       </p>
       {verification && !verification.broken && (
         <p className="govuk-body" data-testid="audit-verified">
-          {verification.entries === 0 ? 'Nothing has been recorded yet.' : `All ${formatCount(verification.entries)} entries are intact.`}
+          {verification.entries === 0 ? 'Nothing has been recorded yet.' : verification.entries === 1 ? 'The one entry is intact.' : `All ${formatCount(verification.entries)} entries are intact.`}
         </p>
       )}
       <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={() => void exportTrail()}>
