@@ -16,6 +16,7 @@ export const auditActions = [
   'template.created',
   'template.edited',
   'template.archived',
+  'message.queued',
   'batch.queued',
   'batch.paused',
   'batch.resumed',
@@ -109,6 +110,8 @@ export function describeAuditEntry(action: AuditAction, detail: AuditDetail): st
       return `Changed the template “${text(detail.name)}” (now version ${text(detail.version)})`;
     case 'template.archived':
       return `Archived the template “${text(detail.name)}”`;
+    case 'message.queued':
+      return `Queued a one-off ${text(detail.type)} message from the template “${text(detail.template)}” (message ${text(detail.messageId)})`;
     case 'batch.queued':
       return `Queued ${count(detail.messages, 'message', 'messages')} from ${text(detail.fileName)} (batch ${text(detail.batchId)})`;
     case 'batch.paused':

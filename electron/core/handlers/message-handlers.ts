@@ -44,21 +44,26 @@ export function queueOneOffMessage(
     if (composed.recipientError) throw new UserError(composed.recipientError, 'invalid-recipient');
     throw new UserError(composed.errors[0] ?? 'This message cannot be sent.', 'invalid-message');
   }
-  const [id] = enqueueMessages(ctx.db, [
-    {
-      type: template.type,
-      templateId: template.id,
-      templateVersion: template.currentVersion,
-      recipient: composed.message.recipient,
-      personalisation: composed.message.personalisation,
-      renderedBody: composed.message.renderedBody,
-      renderedSubject: composed.message.renderedSubject,
-      priority: ONE_OFF_PRIORITY,
-      sendAfter: checkSendAt(sendAt),
-      createdBy: ctx.user,
-    },
-  ]);
-  const message = getOutboxMessage(ctx.db, id!);
+  // The message and its audit entry are written together, so a queued message is always in the trail.
+  const id = ctx.db.transaction(() => {
+    const [queuedId] = enqueueMessages(ctx.db, [
+      {
+        type: template.type,
+        templateId: template.id,
+        templateVersion: template.currentVersion,
+        recipient: composed.message.recipient,
+        personalisation: composed.message.personalisation,
+        renderedBody: composed.message.renderedBody,
+        renderedSubject: composed.message.renderedSubject,
+        priority: ONE_OFF_PRIORITY,
+        sendAfter: checkSendAt(sendAt),
+        createdBy: ctx.user,
+      },
+    ]);
+    ctx.audit.record('message.queued', { messageId: queuedId!, type: template.type, template: template.name });
+    return queuedId!;
+  })();
+  const message = getOutboxMessage(ctx.db, id);
   afterQueue();
   return message;
 }

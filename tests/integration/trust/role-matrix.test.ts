@@ -110,7 +110,15 @@ describe('what a call shows depends on who asks', () => {
     if (!audit.ok) throw new Error(audit.error.message);
     const { entries, verification } = audit.value as { entries: { action: string; actor: string }[]; verification: { ok: boolean } };
     expect(verification.ok).toBe(true);
-    expect(entries.map((entry) => `${entry.actor} ${entry.action}`)).toEqual(['boss messages.cancelled', 'admin template.created', 'admin template.created', 'admin policy.loaded']);
+    expect(entries.map((entry) => `${entry.actor} ${entry.action}`)).toEqual([
+      'boss message.queued',
+      'boss messages.cancelled',
+      'cw-two message.queued',
+      'cw-one message.queued',
+      'admin template.created',
+      'admin template.created',
+      'admin policy.loaded',
+    ]);
   });
 });
 
