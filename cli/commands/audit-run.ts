@@ -8,13 +8,15 @@ import { callOrThrow } from './call-or-throw';
 
 const line = (entry: AuditEntry): string => `${String(entry.seq).padStart(6)}  ${formatUkDateTimeNumeric(entry.at)}  ${entry.actor.padEnd(16)} ${entry.summary}`;
 
+const entriesText = (count: number): string => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
 function verdict(verification: AuditVerification): string {
   if (verification.broken) {
-    return `The audit trail has been tampered with: entry ${verification.broken.seq} does not match, ${verification.broken.reason}. ${verification.entries} entries before it are intact.`;
+    return `The audit trail has been tampered with: entry ${verification.broken.seq} does not match, ${verification.broken.reason}. ${entriesText(verification.entries)} before it ${verification.entries === 1 ? 'is' : 'are'} intact.`;
   }
   return verification.entries === 0
     ? 'The audit trail is empty.'
-    : `The audit trail is intact: ${verification.entries} entries, the last with hash ${verification.lastHash}.`;
+    : `The audit trail is intact: ${entriesText(verification.entries)}, the last with hash ${verification.lastHash}.`;
 }
 
 export async function runAuditCommand(args: string[], env: CliEnvironment): Promise<number> {

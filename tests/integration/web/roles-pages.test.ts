@@ -92,10 +92,14 @@ describe('pages by role', () => {
       await page.getByRole('link', { name: 'Audit trail' }).click();
       await page.getByRole('cell', { name: /^Policy file .* in force \(SHA-256 [0-9a-f]{64}\)$/ }).waitFor();
       await page.getByTestId('audit-verified').getByText('The one entry is intact.').waitFor();
-      await expectNoAxeViolations(page, 'the audit trail for a supervisor');
+
       await page.getByRole('link', { name: 'Sent messages' }).click();
-      await page.getByRole('button', { name: 'Download these messages (CSV)' }).waitFor();
       await page.getByLabel('Sent by').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these messages (CSV)' }).click()]);
+      await page.getByRole('link', { name: 'Audit trail' }).click();
+      await page.getByRole('cell', { name: `Exported 0 rows of the record to ${download.suggestedFilename()}` }).waitFor();
+      await page.getByTestId('audit-verified').getByText('All 2 entries are intact.').waitFor();
+      await expectNoAxeViolations(page, 'the audit trail for a supervisor');
     } finally {
       await app.close();
     }
@@ -121,6 +125,8 @@ describe('pages by role', () => {
       expect(csv).toMatch(/^\uFEFFNumber,Time \(UTC\),Who,What,Details,Previous hash,Hash\n1,/);
       expect(csv).toContain('Created the sms template “Clinic reminder”');
       await page.getByText('2 entries exported as').waitFor();
+      const listed = JSON.parse((await runCli(['--json', 'audit', 'list'], { env })).stdout) as { entries: { actor: string; action: string; detail: { rows: number } }[] };
+      expect(listed.entries[0]).toMatchObject({ actor: me, action: 'audit.exported', detail: { rows: 2 } });
     } finally {
       await app.close();
     }
