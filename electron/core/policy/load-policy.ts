@@ -76,13 +76,26 @@ function nodeFor(tree: Node | undefined, path: readonly PropertyKey[]): Node | u
   return tree;
 }
 
+/** A JSON value of the kind a setting takes, as IT would write it. */
+const expectedWords: Partial<Record<string, string>> = {
+  boolean: 'true or false (no quotes)',
+  number: 'a number',
+  string: 'text in double quotes',
+  array: 'a list in [ ]',
+  object: 'an object in { }',
+  record: 'an object in { }',
+};
+
 function issueText(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((key) => `"${key}"`).join(', ');
     return `${names} ${issue.keys.length === 1 ? 'is not a setting' : 'are not settings'} the policy file can have (docs/policy.md lists them)`;
   }
   const field = issue.path.map(String).join(' › ');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `"${field}" is missing`;
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return `"${field}" is missing`;
+    return `${field}: use ${expectedWords[issue.expected] ?? 'another kind of value'}, as docs/policy.md shows`;
+  }
   return field && !issue.message.startsWith(`${field}:`) ? `${field}: ${issue.message}` : issue.message;
 }
 
@@ -111,7 +124,7 @@ export function readPolicyFile(path: string): LoadedPolicy {
     const first = errors[0];
     throw invalid(first ? lineAt(text, first.offset) : null, first ? (syntaxWords[printParseErrorCode(first.error)] ?? 'this is not valid JSON') : 'it is not valid JSON');
   }
-  const parsed = policyFileSchema.safeParse(json);
+  const parsed = policyFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keyPath = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;

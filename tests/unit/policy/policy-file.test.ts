@@ -59,6 +59,8 @@ describe('the policy file', () => {
     expect(refusal('{\n  "version": 1,\n  "users": {},\n  "retentionDays": 30\n}')).toMatch(/line 4: "retentionDays" is not a setting/);
     expect(refusal('{\n  "version": 2,\n  "users": {}\n}')).toMatch(/line 2: .*"version": 1/);
     expect(refusal('{\n  "version": 1\n}')).toMatch(/line 1: "users" is missing/);
+    expect(refusal('{\n  "version": 1,\n  "users": {},\n  "practiceMode": "no"\n}')).toMatch(/, line 4: practiceMode: use true or false \(no quotes\), as docs\/policy\.md shows\. notify-desk does not start/);
+    expect(refusal('{\n  "version": 1,\n  "users": [],\n  "channels": "sms"\n}')).toMatch(/, line 3: users: use an object in \{ \}/);
     expect(refusal('{"version": 1, "users": {},\n "serviceUrl": "http://notify.example.org"}')).toMatch(/line 2: serviceUrl: .*https:\/\//);
     expect(refusal('{"version": 1, "users": {},\n "serviceUrl": "https://user:secret@api.notifications.service.gov.uk"}')).toMatch(/without a user name or password/);
     expect(refusal('{"version": 1, "users": {}, "channels": ["sms", "fax"]}')).toMatch(/not valid, line 1/);
