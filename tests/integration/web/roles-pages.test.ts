@@ -105,6 +105,21 @@ describe('pages by role', () => {
     }
   }, 90_000);
 
+  it('with no policy file the desk is single-user, says so in Settings, and shows everything', async () => {
+    const { NOTIFY_DESK_POLICY: _unused, ...withoutPolicy } = process.env;
+    const app = await openWebApp({ ...withoutPolicy, NOTIFY_DESK_DATA_DIR: join(folder.path, 'single-user') });
+    try {
+      const { page } = app;
+      await page.getByRole('button', { name: 'Create a template' }).waitFor();
+      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Import a spreadsheet', 'Outbox', 'Sent messages', 'Inbox', 'Dashboard', 'Letters to print', 'Audit trail', 'Settings']);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByText('There is no policy file on this computer, so this desk is single-user: whoever uses this computer account may do everything here.').waitFor();
+      await expectNoAxeViolations(page, 'settings of a single-user desk');
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
   it('an administrator reads the audit trail, sees it intact, and exports it', async () => {
     const app = await openAs('administrator');
     try {
