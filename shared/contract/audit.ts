@@ -97,7 +97,7 @@ export function describeAuditEntry(action: AuditAction, detail: AuditDetail): st
     case 'service.ca-file':
       return detail.caFile ? `Trusted the CA file ${text(detail.caFile)}` : 'Stopped trusting a CA file of its own';
     case 'route.set':
-      return `Set ${text(detail.channel)} to go through ${text(detail.providers)}`;
+      return `Routed ${text(detail.channel)} messages through ${Array.isArray(detail.providers) ? detail.providers.map(text).join(', then ') : text(detail.providers)}`;
     case 'provider.changed':
       return `Changed the provider ${text(detail.provider)}: ${text(detail.change)}`;
     case 'watch-folder.saved':
