@@ -29,7 +29,11 @@ const SESSION_TOKEN_KEY = 'notifyDesk.token';
 /** Opens the address `notify-desk web` printed (it holds a one-time code) and waits until the page has its session token. */
 export async function openPrintedAddress(page: Page, address: string): Promise<string> {
   await page.goto(address);
-  const token = await page.waitForFunction(`window.sessionStorage.getItem(${JSON.stringify(SESSION_TOKEN_KEY)})`);
+  // A function, not a string: the page's Content-Security-Policy forbids the eval a string predicate is polled with.
+  const token = await page.waitForFunction(
+    (key) => (globalThis as unknown as { sessionStorage: { getItem(name: string): string | null } }).sessionStorage.getItem(key),
+    SESSION_TOKEN_KEY,
+  );
   return (await token.jsonValue()) as string;
 }
 
