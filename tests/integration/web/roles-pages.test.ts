@@ -142,6 +142,25 @@ describe('pages by role', () => {
       await page.getByText('2 entries exported as').waitFor();
       const listed = JSON.parse((await runCli(['--json', 'audit', 'list'], { env })).stdout) as { entries: { actor: string; action: string; detail: { rows: number } }[] };
       expect(listed.entries[0]).toMatchObject({ actor: me, action: 'audit.exported', detail: { rows: 2 } });
+
+      // A template limited to supervisors in the editor: a caseworker on the same desk does not get it.
+      await page.getByRole('link', { name: 'Templates' }).click();
+      await page.getByRole('button', { name: 'Create a template' }).click();
+      await page.getByLabel('Template type').selectOption({ label: 'Text message' });
+      await page.getByLabel('Template name').fill('Escalation');
+      await page.getByLabel('Message').fill('Your case has been passed to a supervisor.');
+      await page.getByRole('group', { name: 'Who can use this template (optional)' }).getByLabel('Supervisor').check();
+      await expectNoAxeViolations(page, 'a template limited to roles');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('‘Escalation’ was saved').waitFor();
+      const names = async (role: string) => {
+        const policy = join(folder.path, `templates-${role}.json`);
+        writeFileSync(policy, JSON.stringify({ version: 1, users: { [me]: role } }));
+        const result = await runCli(['--json', 'template', 'list'], { env: { ...env, NOTIFY_DESK_POLICY: policy } });
+        return (JSON.parse(result.stdout) as { name: string }[]).map((template) => template.name).sort();
+      };
+      expect(await names('caseworker')).toEqual(['Clinic reminder']);
+      expect(await names('supervisor')).toEqual(['Clinic reminder', 'Escalation']);
     } finally {
       await app.close();
     }
