@@ -58,7 +58,7 @@ describe('pages by role', () => {
     }
   }, 90_000);
 
-  it('what the UI hides from a caseworker, the core refuses to a page that asks anyway', async () => {
+  it('what the UI hides from a caseworker, the core refuses to a page (and a command) that asks anyway', async () => {
     const app = await openAs('caseworker');
     try {
       const rpc = async (name: string, args: unknown) => {
@@ -75,7 +75,10 @@ describe('pages by role', () => {
       expect(await rpc('templates.create', { type: 'sms', name: 'Mine', body: 'Hello' })).toEqual(refused('Only administrators can create, change and archive templates.'));
       expect(await rpc('services.configure', { baseUrl: 'https://api.notifications.service.gov.uk', apiKey: 'not-a-key' })).toEqual(refused('Only administrators can set up the Notify service and its API key.'));
       expect(await rpc('imports.queue', {})).toEqual(refused('Only post room staff, supervisors and administrators can import spreadsheets, print letters and manage their own batches.'));
-      // The refused template was not made; what the caseworker may do still works from the same page.
+      // The command line goes through the same dispatcher.
+      const command = await runCli(['template', 'add', '--type', 'sms', '--name', 'Mine', '--body', 'Hello'], { env: app.env });
+      expect(command).toMatchObject({ code: 1, stderr: 'notify-desk: Your role at this desk is caseworker. Only administrators can create, change and archive templates. Ask IT if you need to.\n' });
+      // The refused templates were not made; what the caseworker may do still works from the same page.
       expect(await rpc('templates.list', {})).toEqual({ ok: true, value: [] });
     } finally {
       await app.close();
