@@ -53,8 +53,16 @@ export async function openWebApp(
 ): Promise<{ web: RunningProcess; page: Page; token: string; close(): Promise<void> }> {
   const web = await startCli(['web', '--port', '0', '--no-open'], env);
   const chromium = await launchChromium();
-  const page = await newPage(chromium.browser, contextOptions);
-  const token = await openPrintedAddress(page, web.firstLine);
+  let page: Page;
+  let token: string;
+  try {
+    page = await newPage(chromium.browser, contextOptions);
+    token = await openPrintedAddress(page, web.firstLine);
+  } catch (error) {
+    await chromium.close();
+    await web.stop();
+    throw error;
+  }
   return {
     web,
     page,
