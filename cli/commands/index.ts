@@ -12,6 +12,7 @@ import { simulatorCommand } from './simulator';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
 import { watchCommand } from './watch';
+import { auditCommand } from './audit';
 import { webCommand } from './web';
 
 /** Every command, in the order `--help` lists them. Add a command with one line here. */
@@ -30,4 +31,5 @@ export const commands: readonly CliCommand[] = [
   inboxCommand,
   watchCommand,
   purgeCommand,
+  auditCommand,
 ];

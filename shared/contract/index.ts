@@ -10,6 +10,7 @@ import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults 
 import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
 import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
 import { retentionHandlerArgs, retentionHandlerPermissions, type RetentionHandlerResults } from './retention';
+import { auditHandlerArgs, auditHandlerPermissions, type AuditHandlerResults } from './audit';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -23,10 +24,13 @@ export * from './letters';
 export * from './routes';
 export * from './record';
 export * from './permissions';
+export * from './roles';
+export * from './access';
 export * from './ui-calls';
 export * from './inbox';
 export * from './watch-folders';
 export * from './retention';
+export * from './audit';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -41,6 +45,7 @@ export const handlerArgs = {
   ...inboxHandlerArgs,
   ...watchFolderHandlerArgs,
   ...retentionHandlerArgs,
+  ...auditHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -58,6 +63,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...inboxHandlerPermissions,
   ...watchFolderHandlerPermissions,
   ...retentionHandlerPermissions,
+  ...auditHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -75,7 +81,8 @@ interface AllResults
     RecordHandlerResults,
     InboxHandlerResults,
     WatchFolderHandlerResults,
-    RetentionHandlerResults {}
+    RetentionHandlerResults,
+    AuditHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

@@ -169,9 +169,9 @@ export const recordHandlerArgs = {
 } as const;
 
 export const recordHandlerPermissions = {
-  'record.search': 'view-service-record',
+  'record.search': 'view-own-messages',
   'record.searchOwn': 'view-own-messages',
-  'record.get': 'view-service-record',
+  'record.get': 'view-own-messages',
   'record.dashboard': 'view-service-record',
   'record.harvest': 'view-service-record',
   'record.setSmsAllowance': 'manage-policy',

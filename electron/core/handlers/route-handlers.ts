@@ -12,6 +12,7 @@ export function createRouteHandlers(ctx: CoreContext, afterChange: () => void): 
     }),
     'routes.set': async ({ channel, providers }) => {
       setChannelRoute(ctx.db, channel, providers, ctx.user);
+      ctx.audit.record('route.set', { channel, providers });
       const moved = routeDueLettersToPrint(ctx.db);
       if (moved.length > 0) ctx.events.emit('outbox.changed', { messageIds: moved, counts: countMessages(ctx.db) });
       afterChange();

@@ -116,6 +116,7 @@ export class WatchFolderRunner {
               db: this.ctx.db,
               dataDir: this.ctx.dataDir,
               user: this.ctx.user,
+              policy: this.ctx.policy,
               signal: this.abort.signal,
               onFile: (file) => this.noteFile(file),
               afterQueue: this.options.afterQueue,

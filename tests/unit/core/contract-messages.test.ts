@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handlerArgs, type HandlerMap } from '../../../shared/contract';
 import { createDispatcher } from '../../../electron/core/dispatch';
+import { deskPerson } from '../../../electron/core/policy/desk-person';
 
 // Every schema of the contract, walked field by field with values a person or a broken caller might send: what the
 // dispatcher answers must be a sentence for a person, naming no field and using none of zod's own words.
 
 const silentLog = { info: () => {}, error: () => {} };
-const call = createDispatcher({} as HandlerMap, silentLog);
+const call = createDispatcher({} as HandlerMap, silentLog, deskPerson({ login: 'someone', groups: [] }, null));
 
 const zodWording =
   /Invalid input|Invalid option|Invalid (string|number|ISO|UUID|URL|email|key|value|discriminator|union|date)|Too (big|small)|Unrecognized key|expected (string|number|boolean|object|array|record|one of|undefined|null)|received|[<>]=?\s?\d/;

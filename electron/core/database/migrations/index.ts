@@ -7,6 +7,7 @@ import { lettersPostRoom } from './005-letters-post-room';
 import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
 import { deliveryRecord } from './007-delivery-record';
 import { inboxAndWatchFolders } from './008-inbox-and-watch-folders';
+import { rolesAndAuditTrail } from './010-roles-and-audit-trail';
 import { retention } from './011-retention';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   sentThroughAndKeyType,
   deliveryRecord,
   inboxAndWatchFolders,
+  rolesAndAuditTrail,
   retention,
 ];
