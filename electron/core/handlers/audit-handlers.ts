@@ -1,5 +1,4 @@
 import type { HandlerMap } from '../../../shared/contract';
-import { writeAuditCsv } from '../audit/audit-export';
 import { listAuditEntries, verifyAuditTrail } from '../audit/audit-trail';
 import type { CoreContext } from '../core-context';
 import { nowIso } from '../clock';
@@ -14,6 +13,8 @@ export function createAuditHandlers(ctx: CoreContext, options: { chooseExportDes
       const fileName = `notify-desk audit trail ${nowIso().slice(0, 10)}.csv`;
       const chosen = await exportDestination(ctx.dataDir, options.chooseExportDestination, fileName);
       if (!chosen) return { rows: 0, fileName, saved: false, downloadPath: null };
+      // csv-stringify loads with the first export, not with the core.
+      const { writeAuditCsv } = await import('../audit/audit-export');
       const rows = await writeAuditCsv(ctx.db, chosen.destination);
       ctx.audit.record('audit.exported', { rows, fileName });
       return { rows, fileName, saved: chosen.downloadId === null, downloadPath: exportDownloadPath(chosen.downloadId) };
