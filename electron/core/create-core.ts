@@ -182,6 +182,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const policyFile = options.policy ?? loadedPolicy?.file ?? null;
   const auditPurge: AuditPurge = ({ personalData, records, files, requestedBy }) => {
     const filesRemoved = Object.values(files).reduce((sum, count) => sum + count, 0);
+    // The desk's own purge is recorded when it removed something; a person's, always.
+    if (requestedBy === null && personalData.messages + personalData.receivedTexts + records.messages + filesRemoved === 0) return;
     ctx.audit.record('data.purged', {
       'asked for by': requestedBy ?? 'the desk’s daily purge',
       'messages erased': personalData.messages,

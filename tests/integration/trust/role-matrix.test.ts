@@ -18,12 +18,19 @@ afterEach(async () => {
 });
 afterAll(() => folder.remove());
 
+// One keychain per data folder, whoever opens it here: the database's key lives there.
+const keychains = new Map<string, string>();
+function keychainFor(dataDir: string): string {
+  if (!keychains.has(dataDir)) keychains.set(dataDir, `notify-desk-test-${randomUUID()}`);
+  return keychains.get(dataDir)!;
+}
+
 /** A core on `dataDir` under a policy file giving these accounts these roles. */
 async function coreUnderPolicy(dataDir: string, policy: Record<string, unknown>, account?: OsAccount): Promise<Core> {
   const path = join(folder.path, `policy-${randomUUID()}.json`);
   writeFileSync(path, JSON.stringify({ version: 1, ...policy }));
   process.env[POLICY_ENVIRONMENT_VARIABLE] = path;
-  const core = await createCore({ dataDir, account, secrets: osKeychain(`notify-desk-test-${randomUUID()}`) });
+  const core = await createCore({ dataDir, account, secrets: osKeychain(keychainFor(dataDir)) });
   opened.push(core);
   return core;
 }
