@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { handlerArgs, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
+import { handlerArgs, isHandlerName, type CallResult, type HandlerMap } from '../../shared/contract';
 import { errorText, MAX_DESK_MESSAGE, tidyErrorText } from './error-text';
 import type { Logger } from './log';
 import { UserError } from './user-error';
@@ -69,7 +69,7 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
  * What the person reads about a failure: one short line. Messages written for them pass through (tidied and bounded);
  * anything else is logged with its stack and named in a sentence.
  */
-export function toUserError(name: HandlerName | string, error: unknown, log: Logger): { message: string; code?: string } {
+export function toUserError(name: string, error: unknown, log: Logger): { message: string; code?: string } {
   if (error instanceof Error && (userFacingErrorNames.has(error.name) || error instanceof UserError)) {
     return { message: tidyErrorText(error.message, error instanceof UserError ? MAX_DESK_MESSAGE : undefined), code: (error as UserError).code };
   }

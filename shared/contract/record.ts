@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationStatuses, statusBuckets, type NotificationStatus, type StatusBucket } from '../notify/notification-status';
+import { notificationStatuses, statusBuckets, type StatusBucket } from '../notify/notification-status';
 import { channelSchema, emptyArgs, idSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 
@@ -41,7 +41,8 @@ export interface RecordMessageSummary {
   id: string;
   notifyId: string | null;
   type: Channel;
-  status: NotificationStatus | string;
+  /** Notify's status: one of notificationStatuses, or a newer one the desk does not know yet. */
+  status: string;
   /** Notify's screen words for the status. */
   statusText: string;
   bucket: StatusBucket | null;
