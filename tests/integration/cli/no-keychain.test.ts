@@ -59,6 +59,6 @@ describe('where there is no keychain', () => {
     // Without the variable the desk cannot send, and says where the key should be.
     expect((await runCli(['send', '--template', 'hello', '--to', '07700 900456', '--set', 'name=Bob'], { env: noKeychain })).code).toBe(0);
     const withoutKey = await runCli(['--json', 'sync', '--once'], { env: noKeychain });
-    expect(JSON.parse(withoutKey.stdout).status.lastError).toContain('The API key cannot be read: this computer has no keychain the desk can use.');
+    expect((JSON.parse(withoutKey.stdout) as { status: { lastError: string } }).status.lastError).toContain('The API key cannot be read: this computer has no keychain the desk can use.');
   }, 60_000);
 });
