@@ -34,7 +34,7 @@ export interface ActiveService {
   /** Notify template ids whose body is `((body))` (and subject `((subject))`), used for templates written on the desk. */
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   /** Read from where the key lives (the keychain, or what IT provides) on demand; never stored anywhere else. */
-  apiKey(): Promise<string>;
+  apiKey: () => Promise<string>;
   /** The way to the service: the proxy and the certificates to trust. */
   network: NetworkAccess;
   /** Present while the service's set-up is unfinished, or its templates are due to be looked up again. */

@@ -81,7 +81,7 @@ export function createDispatcher(handlers: HandlerMap, log: Logger, person: Desk
  * What the person reads about a failure: one short line. Messages written for them pass through (tidied and bounded);
  * anything else is logged with its stack and named in a sentence.
  */
-export function toUserError(name: HandlerName | string, error: unknown, log: Logger): { message: string; code?: string } {
+export function toUserError(name: string, error: unknown, log: Logger): { message: string; code?: string } {
   if (error instanceof Error && (userFacingErrorNames.has(error.name) || error instanceof UserError)) {
     return { message: tidyErrorText(error.message, error instanceof UserError ? MAX_DESK_MESSAGE : undefined), code: (error as UserError).code };
   }

@@ -41,7 +41,8 @@ export interface RecordMessageSummary {
   id: string;
   notifyId: string | null;
   type: Channel;
-  status: NotificationStatus | string;
+  /** Notify's status: one of notificationStatuses, or a newer one the desk does not know yet. */
+  status: string;
   /** Notify's screen words for the status. */
   statusText: string;
   bucket: StatusBucket | null;

@@ -9,7 +9,7 @@ import { deskPerson } from '../../electron/core/policy/desk-person';
 import { deskPolicy } from '../../electron/core/policy/desk-policy';
 
 /** A core on a fresh data folder, with its own keychain service in the test session's real Secret Service. */
-export async function startTestCore(options: { sync?: boolean } = {}): Promise<{ core: Core; dataDir: string; stop(): Promise<void> }> {
+export async function startTestCore(options: { sync?: boolean } = {}): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
   const folder = makeTempDir();
   const core = await createCore({
     dataDir: folder.path,

@@ -78,7 +78,7 @@ export class WatchFolderRunner {
     if (this.recheck) clearInterval(this.recheck);
     this.abort.abort();
     await this.reconciling;
-    await Promise.all([...this.running.values()].map((entry) => entry.watcher?.stop()));
+    await Promise.all([...this.running.values()].map((entry) => entry.watcher?.stop() ?? Promise.resolve()));
     this.running.clear();
   }
 

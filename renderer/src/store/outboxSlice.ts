@@ -20,17 +20,17 @@ export interface OutboxSlice {
   loadOutbox(): Promise<void>;
   loadCounts(): Promise<void>;
   loadBatches(): Promise<void>;
-  setStateFilter(states: MessageState[]): void;
-  setBatchFilter(batchId: string | null): void;
+  setStateFilter: (states: MessageState[]) => void;
+  setBatchFilter: (batchId: string | null) => void;
   setCounts(counts: OutboxCounts): void;
   /** Puts a message the core says changed in place; false when it is not on the page (or no longer belongs there). */
   replaceMessage(message: OutboxMessage): boolean;
-  retryMessages(ids: string[]): Promise<void>;
-  cancelMessages(ids: string[]): Promise<void>;
+  retryMessages: (ids: string[]) => Promise<void>;
+  cancelMessages: (ids: string[]) => Promise<void>;
   /** Stops or restarts sending one batch. */
-  setBatchPaused(batchId: string, paused: boolean): Promise<void>;
+  setBatchPaused: (batchId: string, paused: boolean) => Promise<void>;
   /** Cancels what a batch has not yet handed to Notify. */
-  cancelBatch(batchId: string): Promise<void>;
+  cancelBatch: (batchId: string) => Promise<void>;
 }
 
 export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set, get) => {

@@ -102,6 +102,6 @@ describe('notify-desk import', () => {
     });
     const accepted = cli(dataDir, 'import', path, '--template', 'Reminder', '--map', 'Mobile=phone number', '--exclude-invalid', '--json');
     expect(accepted.status).toBe(0);
-    expect(JSON.parse(accepted.stdout).batchId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((JSON.parse(accepted.stdout) as { batchId: string }).batchId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

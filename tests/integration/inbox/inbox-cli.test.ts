@@ -89,7 +89,7 @@ describe('notify-desk inbox', () => {
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
-    const rows = parse(bytes, { bom: true }) as string[][];
+    const rows = parse(bytes, { bom: true });
     expect(rows[0]).toEqual(['Phone number', 'Message', 'Received']);
     expect(rows.slice(1)).toEqual(
       messages.map((text) => [text.phoneNumber, text.content.replace(/^[=+\-@]+/, ''), ukMinute(text.receivedAt)]),

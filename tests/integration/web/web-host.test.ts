@@ -133,7 +133,7 @@ describe('web mode', () => {
     const controller = new AbortController();
     const response = await fetch(`${host.url}events?token=${token}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
-    const reader = response.body!.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body!.getReader();
     const created = (await (await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })).json()) as { value: { id: string } };
     let received = '';
     while (!received.includes('event: templates.changed')) {

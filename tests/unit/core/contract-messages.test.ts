@@ -21,7 +21,7 @@ function unwrapped(schema: AnySchema): AnySchema {
   for (let depth = 0; depth < 10; depth += 1) {
     const inner = current.def.innerType ?? current.def.in;
     if (!inner) return current;
-    current = inner as typeof current;
+    current = inner;
   }
   return current;
 }
@@ -30,7 +30,7 @@ function unwrapped(schema: AnySchema): AnySchema {
 function keysOf(schema: AnySchema, found = new Set<string>()): Set<string> {
   const inner = unwrapped(schema);
   if (inner instanceof z.ZodObject) {
-    for (const [key, field] of Object.entries(inner.shape as Record<string, AnySchema>)) {
+    for (const [key, field] of Object.entries<AnySchema>(inner.shape)) {
       found.add(key);
       keysOf(field, found);
     }

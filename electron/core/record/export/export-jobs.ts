@@ -88,7 +88,7 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
     const jobId = args.jobId ?? newId();
     const controller = new AbortController();
     jobs.set(jobId, controller);
-    const source: ReportSource = args.batchId ? (batchReport(ctx.db, args.batchId) as ReportSource) : (messagesReport(ctx.db, args.filter) as ReportSource);
+    const source: ReportSource = args.batchId ? batchReport(ctx.db, args.batchId) : messagesReport(ctx.db, args.filter);
     const fileName = `${source.suggestedName.replace(/[\\/:*?"<>|]/g, '-')}.${args.format}`;
     let done = 0;
     const progress = (finished: boolean) => ctx.events.emit('record.exportProgress', { jobId, done, total: source.total, finished });
