@@ -34,7 +34,7 @@ interface SimulatorProcess {
 async function startSimulatorProcess(args: string[]): Promise<SimulatorProcess> {
   const script = fileURLToPath(new URL('./sync-simulator-process.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, '--quiet', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const [line] = (await once(lines, 'line')) as [string];
   const started = JSON.parse(line) as { url: string; apiKeys: { test: string } };
   return { url: started.url, apiKey: started.apiKeys.test, child };

@@ -4,8 +4,8 @@ import type { Core } from '../electron/core/create-core';
 export interface CliEnvironment {
   dataDir: string;
   json: boolean;
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** Opens the database (and the keychain) of the data folder; closed by the command runner afterwards. */
   openCore(options?: { sync?: boolean }): Promise<Core>;
   /** Resolves when the user asks the process to stop (Ctrl+C, SIGTERM). */

@@ -75,6 +75,8 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: [jsonAsString],
+  // jsonc-parser's CommonJS build loads its parts with a require() a bundle cannot follow: its ES module build is whole.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

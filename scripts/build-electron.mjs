@@ -34,6 +34,8 @@ for (const [entry, fileName] of entries) {
       rollupOptions: { external, output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false } },
     },
     ssr: { noExternal: true, external },
+    // jsonc-parser's CommonJS build loads its parts with a require() a bundle cannot follow: its ES module build is whole.
+    resolve: { alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } },
   });
 }
 console.log(`Built ${entries.map(([, fileName]) => `out/electron/${fileName}`).join(', ')}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test: type-check, build (the UI, the desktop app's processes, and the command line the tests run), then run every
-# test (unit, integration, end-to-end) inside a private D-Bus session with an unlocked Secret Service, so the tests use
-# a real OS keychain without touching the user's own.
+# npm test: type-check, lint (ESLint, type-checked rules), build (the UI, the desktop app's processes, and the command
+# line the tests run), then run every test (unit, integration, end-to-end) inside a private D-Bus session with an
+# unlocked Secret Service, so the tests use a real OS keychain without touching the user's own; last, Prettier checks
+# the formatting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,5 +24,7 @@ export GNOME_KEYRING_CONTROL
 export NOTIFY_DESK_KEYCHAIN_SERVICE="notify-desk-tests"
 
 npm run typecheck
+npm run lint
 npm run build
 npx vitest run "$@"
+npm run format:check

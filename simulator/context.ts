@@ -1,9 +1,7 @@
 import type { ServiceCredentials } from './auth';
 import { randomUUID } from 'node:crypto';
 import {
-  DEFAULT_DAILY_LIMITS,
   DEFAULT_DELIVER_AFTER_MS,
-  DEFAULT_RATE_LIMIT_PER_MINUTE,
   SIMULATOR_KEY_SECRETS,
   SIMULATOR_SECOND_LIVE_KEY_SECRET,
 } from './constants';

@@ -10,6 +10,7 @@ export function pythonRepr(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>);
     return `{${entries.map(([key, item]) => `${pythonRepr(key)}: ${pythonRepr(item)}`).join(', ')}}`;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- no object gets here (TypeScript cannot narrow `unknown` by it)
   return String(value);
 }
 

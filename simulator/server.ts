@@ -7,8 +7,8 @@ import { handleControlRequest } from './control-endpoints';
 import { mergeSteadyFaults, struck, type FaultsRequest } from './faults';
 import { handleApiRequest, requestKindOf, type ApiResult } from './routes';
 
+// No CORS headers: a page from anywhere else in a browser on this computer must not be able to read or drive it.
 const RESPONSE_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
   'Cache-Control': 'no-store, no-cache, private, must-revalidate',
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',

@@ -48,24 +48,28 @@ export const importCommand: CliCommand = {
     const mapping = Object.fromEntries(
       Object.entries(parsePairs(values.map, '--map')).map(([column, placeholder]) => [column, placeholder === '' ? null : placeholder]),
     );
-    const [core, { examineFile }, { ImportError }, { checkImport, queueImport, rejectedRowsFolder }, { findTemplateIdByName, loadTemplateForImport }] =
+    const [core, { examineFile }, { ImportError }, { checkImport, queueImport, rejectedRowsFolder }, { findTemplateIdByName, loadTemplateForImport }, { requireTemplateUse }] =
       await Promise.all([
         env.openCore(),
         import('../../electron/core/import/examine-file'),
         import('../../electron/core/import/import-error'),
         import('../../electron/core/import/run-import'),
         import('../../electron/core/import/template-for-import'),
+        import('../../electron/core/policy/template-use'),
       ]);
     const { db } = core.ctx;
+    core.ctx.person.require('import-spreadsheets');
     const templateId = findTemplateIdByName(db, values.template);
     if (!templateId) throw new ImportError('no-such-template', `There is no template called "${values.template}". See notify-desk template list.`);
+    const template = loadTemplateForImport(db, templateId);
+    requireTemplateUse(core.ctx, template);
     const controller = new AbortController();
     void env.stopRequested.then(() => controller.abort());
     const run = {
       db,
       file: await examineFile(resolve(file), undefined, controller.signal),
       sheet: values.sheet,
-      template: loadTemplateForImport(db, templateId),
+      template,
       mapping,
       strictMapping: true,
       maxRows,

@@ -13,6 +13,7 @@ import { simulatorCommand } from './simulator';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
 import { watchCommand } from './watch';
+import { auditCommand } from './audit';
 import { webCommand } from './web';
 
 /** Every command, in the order `--help` lists them. Add a command with one line here. */
@@ -32,4 +33,5 @@ export const commands: readonly CliCommand[] = [
   inboxCommand,
   watchCommand,
   purgeCommand,
+  auditCommand,
 ];

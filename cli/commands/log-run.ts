@@ -1,5 +1,5 @@
 // `notify-desk log`: loaded only when the command runs.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { recordFilterSchema, type RecordDashboard, type RecordFilter, type RecordMessageSummary } from '../../shared/contract';
 import { formatLondonReportTime } from '../../shared/notify/london-time';
 import { exportToFile } from '../../electron/core/record/export/export-jobs';
@@ -81,6 +81,7 @@ async function exportRecord(args: string[], env: CliEnvironment): Promise<number
   if (!values.out) throw new UsageError('--out FILE names the file to write');
   const filter = filterFrom(values);
   const core = await env.openCore();
+  core.ctx.person.require('export-record');
   const controller = new AbortController();
   void env.stopRequested.then(() => controller.abort());
   const destination = resolve(values.out);
@@ -92,6 +93,7 @@ async function exportRecord(args: string[], env: CliEnvironment): Promise<number
     signal: controller.signal,
     onProgress: progressBar(env),
   });
+  core.ctx.audit.record('record.exported', { filter, batchId: filter.batchId ?? null, format: values.format, rows, fileName: basename(destination) });
   if (!env.json && process.stderr.isTTY) process.stderr.write('\n');
   env.out(env.json ? JSON.stringify({ rows, file: destination }) : `${rows} rows written to ${destination}`);
   return 0;

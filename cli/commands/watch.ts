@@ -59,6 +59,7 @@ export const watchCommand: CliCommand = {
         import('../../electron/core/watch-folder/take-dropped-file'),
         import('../../electron/core/watch-folder/watch-folder-runner'),
       ]);
+    core.ctx.person.require('import-spreadsheets');
     const folder = resolve(given);
     const problem = folderProblem(folder);
     if (problem) throw new ImportError('no-such-folder', problem);
@@ -76,7 +77,7 @@ export const watchCommand: CliCommand = {
     const abort = new AbortController();
     void env.stopRequested.then(() => abort.abort());
     const take = async (path: string): Promise<TakeResult> => {
-      const result = await takeDroppedFile({ db: core.ctx.db, dataDir: env.dataDir, user: core.ctx.user, signal: abort.signal }, settings, path);
+      const result = await takeDroppedFile({ db: core.ctx.db, dataDir: env.dataDir, user: core.ctx.user, policy: core.ctx.policy, signal: abort.signal }, settings, path);
       if (!(values.once && env.json)) report(env, result);
       return result;
     };

@@ -9,7 +9,7 @@ export const rendererDir = (): string => join(projectFolder(import.meta.url), 'r
 function openInBrowser(url: string): void {
   const [command, args] =
     process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
 }

@@ -8,10 +8,15 @@ import {
   MAX_IMPORT_FILE_BYTES,
   RECORD_EXPORT_DOWNLOAD_PATH,
   REJECTED_ROWS_DOWNLOAD_PATH,
+  UPLOAD_PATH,
   coreEventNames,
+  permissionRefusal,
   uiCallRefusal,
   type CallResult,
+  type Permission,
 } from '../../shared/contract';
+import { UploadTooLarge } from '../../electron/core/uploads/upload-store';
+import { eventForPerson } from '../../electron/core/policy/person-events';
 import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import type { Core } from '../../electron/core/create-core';
 import { findLetterPdf } from '../../electron/core/handlers/letter-handlers';
@@ -23,9 +28,13 @@ import { sendExportDownload } from './export-download';
 import { sendInboxDownload } from './inbox-download';
 import { readStaticFile } from './static-files';
 
-/** The largest import file travels as base64 (four bytes for every three) inside a JSON call. */
-export const MAX_REQUEST_BYTES = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 1024 * 1024;
-const tooLargeMessage = `This is too large to send to notify-desk: the largest file it reads is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split the file into smaller files.`;
+/**
+ * A call's JSON is small: anything larger is refused before it is parsed, so that a huge or deeply nested body cannot
+ * take the memory sending needs. Files travel as a stream to UPLOAD_PATH instead.
+ */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+const tooLargeMessage = 'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.';
+const uploadTooLargeMessage = `This file is too large: the largest file notify-desk reads is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`;
 
 class RequestTooLarge extends Error {}
 
@@ -35,6 +44,17 @@ export interface WebHost {
   urlWithCode: string;
   port: number;
   close(): Promise<void>;
+}
+
+/** The file's name as the page sent it (URI-encoded in a header), without any folder. */
+function uploadFileName(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string') return null;
+  try {
+    const name = decodeURIComponent(header).replaceAll('\\', '/').split('/').pop()?.trim() ?? '';
+    return name && name.length <= 255 ? name : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The body as text; past the limit the rest is read and dropped, so the caller still gets the answer. */
@@ -127,13 +147,22 @@ async function sendLetterPdf(core: Core, request: IncomingMessage, response: Ser
 
 type SendDownload = (core: Core, request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** The files a page may download (each needs the session's token, as the event stream does), by their address. */
-function downloadFor(rawPath: string): SendDownload | null {
-  const named = (prefix: string, send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>) =>
-    rawPath.startsWith(prefix) ? (core: Core, request: IncomingMessage, response: ServerResponse) => send(core, request, response, rawPath.slice(prefix.length)) : null;
-  if (rawPath === INBOX_DOWNLOAD_PATH) return (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition);
+/**
+ * The files a page may download (each needs the session's token, as the event stream does), by their address, with
+ * the permission each needs: the same as the call that made the file.
+ */
+function downloadFor(rawPath: string): { permission: Permission; send: SendDownload } | null {
+  const named = (prefix: string, permission: Permission, send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>) =>
+    rawPath.startsWith(prefix)
+      ? { permission, send: (core: Core, request: IncomingMessage, response: ServerResponse) => send(core, request, response, rawPath.slice(prefix.length)) }
+      : null;
+  if (rawPath === INBOX_DOWNLOAD_PATH) {
+    return { permission: 'export-record', send: (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition) };
+  }
   return (
-    named(REJECTED_ROWS_DOWNLOAD_PATH, sendRejectedRows) ?? named(RECORD_EXPORT_DOWNLOAD_PATH, sendExportDownload) ?? named(LETTER_PDF_DOWNLOAD_PATH, sendLetterPdf)
+    named(REJECTED_ROWS_DOWNLOAD_PATH, 'import-spreadsheets', sendRejectedRows) ??
+    named(RECORD_EXPORT_DOWNLOAD_PATH, 'export-record', sendExportDownload) ??
+    named(LETTER_PDF_DOWNLOAD_PATH, 'import-spreadsheets', sendLetterPdf)
   );
 }
 
@@ -187,9 +216,34 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
         return refuse(response, 400, 'The request was not valid JSON.');
       }
       const { name, args } = (payload ?? {}) as { name?: unknown; args?: unknown };
-      const refusal = uiCallRefusal(args);
+      const refusal = uiCallRefusal(name, args);
       if (refusal) return sendJson(response, 200, { ok: false, error: { message: refusal, code: 'names-a-file' } } satisfies CallResult<never>);
       return sendJson(response, 200, await core.call(name, args));
+    }
+
+    if (url.pathname === UPLOAD_PATH) {
+      if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
+      if (!keys.acceptsToken(request.headers.authorization?.match(/^Bearer (.+)$/)?.[1])) {
+        return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      }
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > MAX_IMPORT_FILE_BYTES) {
+        response.setHeader('connection', 'close');
+        return refuse(response, 413, uploadTooLargeMessage);
+      }
+      const fileName = uploadFileName(request.headers['x-file-name']);
+      if (!fileName) return refuse(response, 400, 'The file has no name. Choose it again.');
+      try {
+        const { uploadId } = await core.uploads.receive(fileName, request, MAX_IMPORT_FILE_BYTES);
+        return sendJson(response, 200, { ok: true, value: { uploadId } } satisfies CallResult<{ uploadId: string }>);
+      } catch (error) {
+        if (error instanceof UploadTooLarge) {
+          // The rest of the body is never read: the connection cannot carry another request.
+          response.setHeader('connection', 'close');
+          return refuse(response, 413, uploadTooLargeMessage);
+        }
+        throw error;
+      }
     }
 
     if (url.pathname === '/events') {
@@ -197,7 +251,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       const stop = core.events.onAny((event, payload) => {
-        if (coreEventNames.includes(event)) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+        const shown = coreEventNames.includes(event) ? eventForPerson(core.ctx, event, payload) : null;
+        if (shown !== null) response.write(`event: ${event}\ndata: ${JSON.stringify(shown)}\n\n`);
       });
       const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), 15_000);
       request.on('close', () => {
@@ -212,7 +267,8 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     const download = downloadFor(rawPath);
     if (download) {
       if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      return download(core, request, response);
+      if (!core.ctx.person.may(download.permission)) return refuse(response, 403, permissionRefusal(download.permission, core.ctx.person.access.role));
+      return download.send(core, request, response);
     }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);

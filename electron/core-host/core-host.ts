@@ -1,6 +1,7 @@
 import type { Core, CoreOptions } from '../core/create-core';
 import * as z from 'zod';
 import type { LetterPrintPage, OpenLetterPrintPage } from '../core/letters/letter-print-page';
+import { eventForPerson } from '../core/policy/person-events';
 import { hostRequestSchema, type DesktopRequest, type HostReply, type MessageChannelEnd } from './protocol';
 
 export interface CoreHostOptions {
@@ -54,7 +55,10 @@ export async function serveCore(port: MessageChannelEnd<HostReply>, options: Cor
       return null;
     });
   if (!core) return 'start-failed';
-  core.events.onAny((name, payload) => port.send({ type: 'event', name, payload }));
+  core.events.onAny((name, payload) => {
+    const shown = eventForPerson(core.ctx, name, payload);
+    if (shown !== null) port.send({ type: 'event', name, payload: shown });
+  });
 
   return new Promise((resolve) => {
     let closing = false;

@@ -4,6 +4,9 @@ import type { NetworkAccess } from './network/network-access';
 import type { NotifyClient } from './notify-client';
 import type { SecretStore } from './secrets/keychain';
 import type { ApiKeySource } from './secrets/api-key-sources';
+import type { DeskPerson } from './policy/desk-person';
+import type { AuditRecorder } from './audit/audit-trail';
+import type { DeskPolicy } from './policy/desk-policy';
 
 /** What every practice run's service id starts with (and so the `sent_through` of the messages it accepted). */
 export const PRACTICE_RUN_PREFIX = 'practice:';
@@ -31,7 +34,7 @@ export interface ActiveService {
   /** Notify template ids whose body is `((body))` (and subject `((subject))`), used for templates written on the desk. */
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   /** Read from where the key lives (the keychain, or what IT provides) on demand; never stored anywhere else. */
-  apiKey(): Promise<string>;
+  apiKey: () => Promise<string>;
   /** The way to the service: the proxy and the certificates to trust. */
   network: NetworkAccess;
   /** Present while the service's set-up is unfinished, or its templates are due to be looked up again. */
@@ -46,12 +49,19 @@ export interface ActiveService {
 export interface CoreContext {
   db: Db;
   dataDir: string;
+  /** The person's login name, recorded on what they do (the same as `person.user`). */
   user: string;
+  /** Who is at the desk and what their role lets them do. */
+  person: DeskPerson;
+  /** What the organisation's policy file fixes (its defaults where there is none). */
+  policy: DeskPolicy;
+  /** The append-only audit trail: `audit.record(action, detail)` for each change of how the desk sends, export and purge. */
+  audit: AuditRecorder;
   events: CoreEventBus;
   secrets: SecretStore;
   /** The way out to a configured service (and, later, direct providers): proxy settings and trusted certificates. */
   network: NetworkAccess;
-  /** Places IT may provide a key outside the keychain, for as long as the desk runs (the environment; later the policy file). */
+  /** Places IT may provide a key outside the keychain, for as long as the desk runs (the policy file, then the environment). */
   apiKeySources: readonly ApiKeySource[];
   /** The service to send through now (practice mode when none is configured). */
   activeService(): Promise<ActiveService>;

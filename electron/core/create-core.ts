@@ -1,5 +1,4 @@
 import type { CallResult, HandlerMap } from '../../shared/contract';
-import { currentUser } from './clock';
 import type { ActiveService, CoreContext } from './core-context';
 import { logFile } from './data-dir';
 import { openDeskDatabase, type EncryptionPolicy } from './database/desk-database';
@@ -20,6 +19,9 @@ import { createRetentionHandlers } from './handlers/retention-handlers';
 import type { PolicyFile } from './policy/policy-schema';
 import { PurgeSchedule, type AuditPurge } from './retention/purge-schedule';
 import { retentionPeriods } from './retention/retention-settings';
+import { createAuditHandlers } from './handlers/audit-handlers';
+import { auditRecorder } from './audit/audit-trail';
+import { recordPolicyInForce } from './audit/policy-audit';
 import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
@@ -41,6 +43,15 @@ import { apiKeyAccount, ServiceRepository, type StoredService } from './services
 import { serviceSetUpStep } from './services/service-setup';
 import { releaseMessagesWhoseHoldIsOver } from './outbox/held-messages';
 import { createSyncEngine, type SyncEngine } from './sync';
+import { currentOsAccount, type OsAccount } from './identity/os-account';
+import { loadPolicy } from './policy/load-policy';
+import { deskPolicy } from './policy/desk-policy';
+import { deskPerson } from './policy/desk-person';
+import { UserError } from './user-error';
+import { UploadStore } from './uploads/upload-store';
+
+const PRACTICE_MODE_OFF =
+  'No Notify service is set up, and your organisation’s policy turns practice mode off: messages wait in the outbox until an administrator sets up the service in Settings.';
 
 export interface CoreOptions {
   dataDir: string;
@@ -56,8 +67,11 @@ export interface CoreOptions {
   showItemInFolder?: (path: string) => void;
   /** The host's answer for the system's proxy settings (the desktop app asks Chromium); absent elsewhere. */
   systemProxy?: SystemProxyResolver;
-  /** The CA file the policy file names (it wins over the setting); absent until there is a policy file. */
-  caFileFromPolicy?: string;
+  /**
+   * The person at the desk; the operating system's account by default. Only a host names one (tests do): the policy
+   * file decides what that account may do.
+   */
+  account?: OsAccount;
   /** The host's Chromium for printing letters (Electron's own in the desktop app); Debian's Chromium by default. */
   openLetterPrintPage?: OpenLetterPrintPage;
   /** Where the bundled letter fonts are (the desktop app's resources folder); the source tree's by default. */
@@ -81,9 +95,9 @@ export interface CoreOptions {
   auditPurge?: AuditPurge;
 }
 
-/** Network settings only a host sets (the command line, later the policy): never reachable from the UI. */
+/** Network settings only a host sets (the command line; the policy file): never reachable from the UI. */
 export interface HostNetworkSettings {
-  /** Names the CA file to trust, checked first; returns the number of certificates in it. */
+  /** Names the CA file to trust, checked first; returns the number of certificates in it. Refused while the policy names one. */
   setCaFile(path: string | null): number;
   caFile(): string | null;
 }
@@ -95,6 +109,8 @@ export interface Core {
   sync: SyncEngine;
   log: Logger;
   network: HostNetworkSettings;
+  /** Files a web page uploads as a stream (web mode), named in calls by their id. */
+  uploads: UploadStore;
   /** Every host's way in: validates the name and arguments against the contract. */
   call(name: unknown, args: unknown): Promise<CallResult<unknown>>;
   close(): Promise<void>;
@@ -122,62 +138,85 @@ function configuredService(
 
 /** The core on one data folder: plain Node, the same for the Electron main process, the command line and web mode. */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // A policy file that cannot be used stops every host here, before anything is opened: never a fallback.
+  const loadedPolicy = loadPolicy();
+  const policy = deskPolicy(loadedPolicy);
+  const person = deskPerson(options.account ?? currentOsAccount({ groups: loadedPolicy !== null }), loadedPolicy?.file ?? null);
   keepDataFolderPrivate(options.dataDir);
   const secrets = options.secrets ?? osKeychain();
-  const { db, encrypted } = await openDeskDatabase(options.dataDir, { secrets, encryption: options.encryption ?? 'required' });
+  const { db, encrypted } = await openDeskDatabase(options.dataDir, { secrets, encryption: options.encryption ?? policy.encryption });
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
-  const apiKeySources = options.apiKeySources ?? [environmentApiKeySource()];
+  const apiKeySources = [...(policy.apiKeySource ? [policy.apiKeySource] : []), ...(options.apiKeySources ?? [environmentApiKeySource()])];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
-  const caFile = (): string | null => options.caFileFromPolicy ?? storedCaFile(db);
+  const caFile = (): string | null => policy.caFile ?? storedCaFile(db);
   const network = createNetworkAccess({ systemProxy: options.systemProxy, caFile });
 
-  const user = currentUser();
+  const { user } = person;
+  recordPolicyInForce(db, user, policy);
   // Messages set aside for a cause that has gone since (by earlier versions too) go back to the queue on start.
   releaseMessagesWhoseHoldIsOver(db, services.configured());
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
     user,
+    person,
+    policy,
+    audit: auditRecorder(db, user),
     events,
     secrets,
     network,
     apiKeySources,
     activeService: async () => {
       const configured = services.configured();
+      if (!configured && !policy.practiceMode) throw new UserError(PRACTICE_MODE_OFF, 'practice-mode-off');
       if (!configured) return practice.get();
       return configuredService(configured, secrets, apiKeySources, network, serviceSetUpStep({ db, user, events }, services, configured));
     },
   };
   const sync = createSyncEngine(ctx);
+  const uploads = new UploadStore(options.dataDir);
   const afterQueue = () => void sync.syncNow().catch(() => undefined);
   const watchFolders = new WatchFolderRunner(ctx, { afterQueue, log });
   // Spreadsheets uploaded in web mode are copies of personal data in clear: they go when the core closes.
-  const importFiles = new ImportFiles(options.dataDir);
-  const policy = options.policy ?? null;
-  const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policy), log, auditPurge: options.auditPurge });
+  const importFiles = new ImportFiles(options.dataDir, uploads);
+  const policyFile = options.policy ?? loadedPolicy?.file ?? null;
+  const auditPurge: AuditPurge = ({ personalData, records, files, requestedBy }) => {
+    const filesRemoved = Object.values(files).reduce((sum, count) => sum + count, 0);
+    // The desk's own purge is recorded when it removed something; a person's, always.
+    if (requestedBy === null && personalData.messages + personalData.receivedTexts + records.messages + filesRemoved === 0) return;
+    ctx.audit.record('data.purged', {
+      'asked for by': requestedBy ?? 'the desk’s daily purge',
+      'messages erased': personalData.messages,
+      'received texts erased': personalData.receivedTexts,
+      'messages deleted': records.messages,
+      'files removed': filesRemoved,
+    });
+  };
+  const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policyFile), log, auditPurge: options.auditPurge ?? auditPurge });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
     ...createMessageHandlers(ctx, afterQueue),
     ...createImportHandlers(ctx, { afterQueue, showItemInFolder: options.showItemInFolder, files: importFiles }),
     ...createOutboxHandlers(ctx),
-    ...createSyncHandlers(sync),
+    ...createSyncHandlers(sync, ctx),
     ...createLetterHandlers(ctx, {
       openPage: options.openLetterPrintPage ?? openChromiumLetterPrintPage,
       fontsDir: options.letterFontsDir ?? sourceLetterFontsDir(),
       spooler: options.printSpooler ?? systemSpooler(),
       showItemInFolder: options.showItemInFolder,
     }),
-    ...createPdfLetterHandlers(ctx, afterQueue),
+    ...createPdfLetterHandlers(ctx, afterQueue, uploads),
     ...createRouteHandlers(ctx, afterQueue),
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
     ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
     ...createWatchFolderHandlers(ctx, watchFolders),
     ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
     ...createOutcomeHandlers(ctx),
-    ...createRetentionHandlers(ctx, purges, policy),
+    ...createRetentionHandlers(ctx, purges, policyFile),
+    ...createAuditHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
   };
   if (options.sync) sync.start();
   if (options.watchFolders ?? options.sync) watchFolders.start();
@@ -190,14 +229,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     sync,
     log,
-    network: { setCaFile: (path) => saveCaFile(db, path), caFile },
-    call: createDispatcher(handlers, log),
+    network: {
+      setCaFile: (path) => {
+        person.require('manage-service');
+        if (policy.caFile !== null) throw new UserError(`Your organisation’s policy names the CA file (${policy.caFile}): it cannot be changed here.`, 'ca-file-fixed');
+        const certificates = saveCaFile(db, path);
+        ctx.audit.record('service.ca-file', { caFile: path, certificates });
+        return certificates;
+      },
+      caFile,
+    },
+    uploads,
+    call: createDispatcher(handlers, log, person),
     close: async () => {
       await purges.stop();
       await watchFolders.stop();
       await sync.stop();
       await practice.close();
       importFiles.clear();
+      uploads.clear();
       db.close();
     },
   };

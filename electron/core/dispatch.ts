@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { handlerArgs, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
+import { handlerArgs, handlerPermissions, isHandlerName, type CallResult, type HandlerMap, type HandlerName } from '../../shared/contract';
 import { errorText, MAX_DESK_MESSAGE, tidyErrorText } from './error-text';
 import type { Logger } from './log';
+import type { DeskPerson } from './policy/desk-person';
 import { UserError } from './user-error';
 
 // UserError lives in a file of its own so that the command line can name it without loading the contract.
@@ -43,14 +44,25 @@ const userFacingErrorNames = new Set([
   'NotifyApiError',
 ]);
 
+/** What the desk says about the person (their role, and so what to ask IT for) is theirs to read whatever their role. */
+const callsForEveryone: ReadonlySet<HandlerName> = new Set(['app.status']);
+
 /**
- * The one way into the core for every host (IPC, web RPC, command line): unknown names are refused, arguments are
- * validated against the contract, and every failure comes back as a message a user can read.
+ * The one way into the core for every host (IPC, web RPC, command line): unknown names are refused, the permission
+ * each call declares is checked against the person's role, arguments are validated against the contract, and every
+ * failure comes back as a message a user can read.
  */
-export function createDispatcher(handlers: HandlerMap, log: Logger) {
+export function createDispatcher(handlers: HandlerMap, log: Logger, person: DeskPerson) {
   return async function call(name: unknown, rawArgs: unknown): Promise<CallResult<unknown>> {
     if (!isHandlerName(name)) {
       return { ok: false, error: { message: `Unknown request: ${String(name).slice(0, 80)}`, code: 'unknown-handler' } };
+    }
+    if (!callsForEveryone.has(name)) {
+      try {
+        person.require(handlerPermissions[name]);
+      } catch (error) {
+        return { ok: false, error: toUserError(name, error, log) };
+      }
     }
     const parsed = handlerArgs[name].safeParse(rawArgs ?? {}, { error: plainIssueMessage });
     if (!parsed.success) {
@@ -69,7 +81,7 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
  * What the person reads about a failure: one short line. Messages written for them pass through (tidied and bounded);
  * anything else is logged with its stack and named in a sentence.
  */
-export function toUserError(name: HandlerName | string, error: unknown, log: Logger): { message: string; code?: string } {
+export function toUserError(name: string, error: unknown, log: Logger): { message: string; code?: string } {
   if (error instanceof Error && (userFacingErrorNames.has(error.name) || error instanceof UserError)) {
     return { message: tidyErrorText(error.message, error instanceof UserError ? MAX_DESK_MESSAGE : undefined), code: (error as UserError).code };
   }

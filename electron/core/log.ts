@@ -18,8 +18,26 @@ function boundedDetail(detail: Record<string, unknown> | undefined): Record<stri
   );
 }
 
-/** One JSON line per entry. Callers never pass secrets; `redact` is the last line of defence. */
-export function fileLogger(file: string, redact: (text: string) => string = (text) => text): Logger {
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const redactions: readonly [RegExp, string | ((match: string) => string)][] = [
+  // A Notify API key: its name, the service id and the secret.
+  [new RegExp(`[A-Za-z0-9_.-]*${UUID}-${UUID}`, 'gi'), '[API key]'],
+  [/\beyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[token]'],
+  [/\b(Bearer|Basic)\s+[^\s"]+/gi, '$1 [token]'],
+  // Web mode's codes and tokens, and any other long random string.
+  [/\b[A-Za-z0-9_-]{40,}\b/g, '[secret]'],
+  [/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi, '[email address]'],
+  // Ten digits or more, written as people write phone numbers.
+  [/(?<![\w-])\+?\(?\d[\d ().-]{8,}\d(?![\w-])/g, (match) => (match.replace(/\D/g, '').length >= 10 ? '[phone number]' : match)],
+];
+
+/** Keys, tokens, email addresses and phone numbers out of a log line: what no caller should pass, caught if one does. */
+export function redactLogText(text: string): string {
+  return redactions.reduce((line, [pattern, replacement]) => line.replace(pattern, replacement as string), text);
+}
+
+/** One JSON line per entry. Callers never pass secrets or recipients; `redact` is the last line of defence. */
+export function fileLogger(file: string, redact: (text: string) => string = redactLogText): Logger {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const write = (level: string, message: string, detail?: Record<string, unknown>) => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, message: bounded(message), ...boundedDetail(detail) });

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { CoreRestartedBanner } from './components/CoreRestartedBanner';
 import { ErrorBanner } from './components/ErrorBanner';
-import { Header } from './components/Header';
+import { Header, navigationItems } from './components/Header';
+import { Allowed } from './access/access';
+import { AuditPage } from './pages/audit/AuditPage';
 import { PracticeModeBanner, sendsNothingForReal } from './components/PracticeModeBanner';
 import { ImportPage } from './pages/import/ImportPage';
 import { LettersPage } from './pages/letters/LettersPage';
@@ -20,7 +22,21 @@ import { TemplateVersionsPage } from './pages/templates/TemplateVersionsPage';
 import { type Route, useRoute } from './routing/route';
 import { useStore } from './store/store';
 
+/** A page, or why the person may not use it: the core refuses its calls all the same. */
 function Page({ route }: { route: Route }) {
+  const [section = 'templates', id, action] = route.segments;
+  const item = navigationItems.find((candidate) => candidate.section === section);
+  const changesTemplate = section === 'templates' && (id === 'new' || action === 'edit' || action === 'archive');
+  const permission = changesTemplate ? 'manage-templates' : item?.permission;
+  if (!permission || section === 'settings') return <PageFor route={route} />;
+  return (
+    <Allowed permission={permission} title={changesTemplate ? 'Templates' : (item?.label ?? 'notify-desk')}>
+      <PageFor route={route} />
+    </Allowed>
+  );
+}
+
+function PageFor({ route }: { route: Route }) {
   const statusLoaded = useStore((store) => store.status !== null);
   const [section, id, action] = route.segments;
   switch (section) {
@@ -31,6 +47,8 @@ function Page({ route }: { route: Route }) {
       if (id && action === 'versions') return <TemplateVersionsPage templateId={id} />;
       if (id && action === 'archive') return <ArchiveTemplatePage templateId={id} />;
       return <TemplatesPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'send':
       return <SendMessagePage />;
     case 'import':

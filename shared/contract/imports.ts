@@ -13,9 +13,13 @@ export { MAX_IMPORT_SCHEDULE_DAYS } from '../desk-time';
 
 export const importFileExtensions = ['csv', 'tsv', 'txt', 'xlsx', 'xlsm'] as const;
 
-/** A file on this computer (desktop, command line), or one chosen in a web page and sent as bytes. */
+/**
+ * A file on this computer (the desktop's dialog, the command line), one dropped on the desktop's page and sent as
+ * bytes, or one a web page uploaded as a stream (its upload id).
+ */
 export const importSourceSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ uploadId: z.string().min(1).max(64) }).strict(),
   z
     .object({
       fileName: z.string().trim().min(1).max(255),

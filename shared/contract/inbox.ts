@@ -87,13 +87,13 @@ export const inboxHandlerArgs = {
 } as const;
 
 export const inboxHandlerPermissions = {
-  'inbox.conversations': 'view-service-record',
-  'inbox.conversation': 'view-service-record',
-  'inbox.markRead': 'view-service-record',
+  'inbox.conversations': 'view-own-messages',
+  'inbox.conversation': 'view-own-messages',
+  'inbox.markRead': 'view-own-messages',
   'inbox.reply': 'send-messages',
-  'inbox.messages': 'view-service-record',
-  'inbox.export': 'view-service-record',
-  'inbox.refresh': 'view-service-record',
+  'inbox.messages': 'view-own-messages',
+  'inbox.export': 'export-record',
+  'inbox.refresh': 'view-own-messages',
   'inbox.practiceReply': 'use-desk',
 } as const satisfies PermissionsFor<typeof inboxHandlerArgs>;
 

@@ -12,6 +12,7 @@ import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolder
 import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
 import { outcomeHandlerArgs, outcomeHandlerPermissions, type OutcomeHandlerResults } from './outcomes';
 import { retentionHandlerArgs, retentionHandlerPermissions, type RetentionHandlerResults } from './retention';
+import { auditHandlerArgs, auditHandlerPermissions, type AuditHandlerResults } from './audit';
 import type { Permission } from './permissions';
 
 export * from './common';
@@ -27,10 +28,13 @@ export * from './record';
 export * from './providers';
 export * from './outcomes';
 export * from './permissions';
+export * from './roles';
+export * from './access';
 export * from './ui-calls';
 export * from './inbox';
 export * from './watch-folders';
 export * from './retention';
+export * from './audit';
 
 /** Every call the UI can make: its name and the zod schema of its arguments. */
 export const handlerArgs = {
@@ -47,6 +51,7 @@ export const handlerArgs = {
   ...providerHandlerArgs,
   ...outcomeHandlerArgs,
   ...retentionHandlerArgs,
+  ...auditHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -66,6 +71,7 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...providerHandlerPermissions,
   ...outcomeHandlerPermissions,
   ...retentionHandlerPermissions,
+  ...auditHandlerPermissions,
 };
 /** What a caller passes (defaults may be left out). */
 export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K]>;
@@ -85,7 +91,8 @@ interface AllResults
     WatchFolderHandlerResults,
     ProviderHandlerResults,
     OutcomeHandlerResults,
-    RetentionHandlerResults {}
+    RetentionHandlerResults,
+    AuditHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;
 
 /** The core implements exactly this map: a missing or an extra handler does not compile. */

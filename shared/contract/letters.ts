@@ -13,10 +13,11 @@ export const pdfLetterPostage = ['first', 'second', 'economy'] as const;
  */
 const letterScope = { batchId: idSchema.nullable().optional() };
 
-/** A PDF chosen in the page, sent as bytes: the UI never names a file on disk. */
+/** A PDF chosen in the page, sent as bytes (desktop) or uploaded as a stream first (web mode): never a path. */
 const pdfFile = {
-  fileName: z.string().trim().min(1).max(255),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_PDF_LETTER_BYTES / 3) * 4, 'The file must be smaller than 5MB'),
+  fileName: z.string().trim().min(1).max(255).optional(),
+  contentBase64: z.string().min(1).max(Math.ceil(MAX_PDF_LETTER_BYTES / 3) * 4, 'The file must be smaller than 5MB').optional(),
+  uploadId: z.string().min(1).max(64).optional(),
 };
 
 export const letterHandlerArgs = {
@@ -32,8 +33,8 @@ export const letterHandlerArgs = {
 } as const;
 
 export const letterHandlerPermissions = {
-  'letters.groups': 'view-own-messages',
-  'letters.printers': 'use-desk',
+  'letters.groups': 'import-spreadsheets',
+  'letters.printers': 'import-spreadsheets',
   'letters.savePdf': 'import-spreadsheets',
   'letters.print': 'import-spreadsheets',
   'letters.markPosted': 'import-spreadsheets',

@@ -41,7 +41,8 @@ export interface RecordMessageSummary {
   id: string;
   notifyId: string | null;
   type: Channel;
-  status: NotificationStatus | string;
+  /** Notify's status: one of notificationStatuses, or a newer one the desk does not know yet. */
+  status: string;
   /** Notify's screen words for the status. */
   statusText: string;
   bucket: StatusBucket | null;
@@ -169,9 +170,9 @@ export const recordHandlerArgs = {
 } as const;
 
 export const recordHandlerPermissions = {
-  'record.search': 'view-service-record',
+  'record.search': 'view-own-messages',
   'record.searchOwn': 'view-own-messages',
-  'record.get': 'view-service-record',
+  'record.get': 'view-own-messages',
   'record.dashboard': 'view-service-record',
   'record.harvest': 'view-service-record',
   'record.setSmsAllowance': 'manage-policy',

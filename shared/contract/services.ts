@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { emptyArgs } from './common';
+import { serviceUrlProblem } from '../service-url';
 import type { PermissionsFor } from './permissions';
+import type { PersonAccess, PolicySummary } from './access';
 
 /** A Notify template ID, as copied from Notify (8-4-4-4-12 letters and numbers). */
 const notifyTemplateId = (kind: string) =>
@@ -26,7 +28,7 @@ export interface ServiceSummary {
   /** What kind of key it is, as the person who connected the service said (a Notify key does not say). */
   keyType: ApiKeyType;
   /** Where the key lives: this computer's keychain, or a place IT provides it for as long as the desk runs. */
-  keyLocation: 'keychain' | 'environment';
+  keyLocation: 'keychain' | 'environment' | 'policy';
   passThroughTemplates: { sms: string | null; email: string | null; letter: string | null };
   /** When the service's templates were last looked up; null while that waits for Notify to answer. */
   templatesCheckedAt: string | null;
@@ -44,6 +46,10 @@ export interface AppStatus {
    * in words for a person ("the NOTIFY_DESK_API_KEY environment variable").
    */
   providedKey: { notifyServiceId: string; describedAs: string } | null;
+  /** The person at the desk: their role and what they may do. */
+  access: PersonAccess;
+  /** Null: there is no policy file, and the desk is single-user. */
+  policy: PolicySummary | null;
 }
 
 export const serviceHandlerArgs = {
@@ -51,7 +57,14 @@ export const serviceHandlerArgs = {
   'services.configure': z
     .object({
       name: z.string().trim().min(1, 'Enter the service name').max(255, 'A service name can be at most 255 characters').default('GOV.UK Notify'),
-      baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the service URL, starting with https://' }),
+      baseUrl: z
+        .string()
+        .trim()
+        .max(2000, 'A service URL can be at most 2,000 characters')
+        .superRefine((url, context) => {
+          const problem = serviceUrlProblem(url);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }),
       /** Write-only: stored in the OS keychain and never returned. Left out to use the key IT provides (see AppStatus.providedKey). */
       apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes').optional(),
       keyType: z.enum(apiKeyTypes, { error: 'Choose the type of API key: live, team and guest list, or test' }).default('live'),

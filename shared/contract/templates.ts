@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { channelSchema, idSchema, personalisationSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
+import { roles, type Role } from './roles';
 
 export const postageSchema = z.enum(['first', 'second', 'economy']);
 
@@ -11,6 +12,8 @@ const templateFields = {
   folder: z.string().trim().max(255, 'A folder name can be at most 255 characters').optional(),
   letterContactBlock: z.string().max(1000, 'A contact block can be at most 1,000 characters').optional(),
   postage: postageSchema.optional(),
+  /** The roles that may use the template; absent or null: every role. Administrators always may. */
+  allowedRoles: z.array(z.enum(roles)).min(1, 'Choose at least one role, or let every role use the template').max(roles.length).nullable().optional(),
 };
 
 export interface TemplateVersion {
@@ -31,6 +34,8 @@ export interface TemplateSummary {
   /** `local`: written on this desk, sent through the service's pass-through template. `notify`: lives on the Notify service. */
   source: 'local' | 'notify';
   archived: boolean;
+  /** The roles that may use it (administrators always may); null: every role. */
+  allowedRoles: Role[] | null;
   currentVersion: number;
   updatedAt: string;
 }

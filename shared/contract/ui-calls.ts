@@ -1,10 +1,16 @@
+/** Calls that name a file or folder: only the desktop's main process (after its own dialog) and the command line make them. */
+const hostOnlyCalls: ReadonlySet<string> = new Set(['inbox.export', 'watchFolders.grantFolder']);
+
+/** Where web mode takes a file's bytes as a stream (POST, the session's token, the name in `X-File-Name`). */
+export const UPLOAD_PATH = '/uploads';
+
 /**
  * What a user interface (the desktop window, a browser in web mode) may not ask of the core, whatever the contract's
  * schemas accept: it never names a file on this computer. The desktop's files reach the core from the main
- * process's own file dialog; a browser sends a file's bytes. The command line, which runs as the user, may name one.
+ * process's own file dialog; a browser uploads a file's bytes. The command line, which runs as the user, may name one.
  */
-export function uiCallRefusal(args: unknown): string | null {
-  return namesAFile(args, 0) ? 'A page cannot name a file on this computer. Choose the file again.' : null;
+export function uiCallRefusal(name: unknown, args: unknown): string | null {
+  return hostOnlyCalls.has(String(name)) || namesAFile(args, 0) ? 'A page cannot name a file on this computer. Choose the file again.' : null;
 }
 
 /** Arguments nested deeper than any call of the contract are refused as well. */

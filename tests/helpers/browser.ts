@@ -29,7 +29,11 @@ const SESSION_TOKEN_KEY = 'notifyDesk.token';
 /** Opens the address `notify-desk web` printed (it holds a one-time code) and waits until the page has its session token. */
 export async function openPrintedAddress(page: Page, address: string): Promise<string> {
   await page.goto(address);
-  const token = await page.waitForFunction(`window.sessionStorage.getItem(${JSON.stringify(SESSION_TOKEN_KEY)})`);
+  // A function, not a string: the page's Content-Security-Policy forbids the eval a string predicate is polled with.
+  const token = await page.waitForFunction(
+    (key) => (globalThis as unknown as { sessionStorage: { getItem(name: string): string | null } }).sessionStorage.getItem(key),
+    SESSION_TOKEN_KEY,
+  );
   return (await token.jsonValue()) as string;
 }
 
@@ -49,8 +53,16 @@ export async function openWebApp(
 ): Promise<{ web: RunningProcess; page: Page; token: string; close(): Promise<void> }> {
   const web = await startCli(['web', '--port', '0', '--no-open'], env);
   const chromium = await launchChromium();
-  const page = await newPage(chromium.browser, contextOptions);
-  const token = await openPrintedAddress(page, web.firstLine);
+  let page: Page;
+  let token: string;
+  try {
+    page = await newPage(chromium.browser, contextOptions);
+    token = await openPrintedAddress(page, web.firstLine);
+  } catch (error) {
+    await chromium.close();
+    await web.stop();
+    throw error;
+  }
   return {
     web,
     page,

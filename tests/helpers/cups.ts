@@ -91,7 +91,7 @@ export async function startPrivateCups(): Promise<PrivateCups> {
       await run('lpstat', ['-r'], { env });
       break;
     } catch (error) {
-      if (Date.now() > deadline || cupsd.exitCode !== null) throw new Error(`cupsd did not start: ${String(error)}`);
+      if (Date.now() > deadline || cupsd.exitCode !== null) throw new Error(`cupsd did not start: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -6,6 +6,8 @@ import { ColumnMappingStore } from '../import/column-mapping';
 import { ImportFiles } from '../import/import-files';
 import type { ImportRun } from '../import/run-import';
 import { loadTemplateForImport } from '../import/template-for-import';
+import { requireTemplateUse } from '../policy/template-use';
+import type { UploadStore } from '../uploads/upload-store';
 import { newId } from '../clock';
 
 type ImportHandlerName =
@@ -26,6 +28,8 @@ export interface ImportHandlerOptions {
   showItemInFolder?: (path: string) => void;
   /** The session's inspected files; the host clears their uploaded copies when the core closes. */
   files?: ImportFiles;
+  /** Files web pages uploaded as streams (when the handlers make their own `files`). */
+  uploads?: UploadStore;
 }
 
 // The readers (character sets, CSV, XLSX) and the rest of the pipeline load with the first import, not with the core:
@@ -34,7 +38,7 @@ const pipeline = () => import('../import/run-import');
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
 export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
-  const files = options.files ?? new ImportFiles(ctx.dataDir);
+  const files = options.files ?? new ImportFiles(ctx.dataDir, options.uploads);
   const jobs = new Map<string, AbortController>();
   discardInterruptedImports(ctx.db);
 
@@ -57,11 +61,18 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     }
   }
 
+  /** The template an import renders, once the person may use it and the policy allows its kind of message. */
+  const templateToImport = (templateId: string) => {
+    const template = loadTemplateForImport(ctx.db, templateId);
+    requireTemplateUse(ctx, template);
+    return template;
+  };
+
   const importRun = (args: { fileId: string; sheet?: string; templateId: string; mapping?: Record<string, string | null> }, signal: AbortSignal, onProgress: ImportRun['onProgress']): ImportRun => ({
     db: ctx.db,
     file: files.get(args.fileId),
     sheet: args.sheet,
-    template: loadTemplateForImport(ctx.db, args.templateId),
+    template: templateToImport(args.templateId),
     mapping: args.mapping,
     maxRows: options.maxRows,
     signal,

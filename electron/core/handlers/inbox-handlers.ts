@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { HandlerMap } from '../../../shared/contract';
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import type { CoreContext } from '../core-context';
@@ -9,6 +10,7 @@ import type { PracticeService } from '../services/practice-service';
 import type { SyncEngine } from '../sync';
 import { TemplateRepository } from '../templates/template-repository';
 import { queueOneOffMessage } from './message-handlers';
+import { senderScope } from '../policy/own-messages';
 
 type InboxHandlerName =
   | 'inbox.conversations'
@@ -32,6 +34,12 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
   const schedule = receivedTextsScheduleFor(ctx);
   const announceRead = (unread: number) => ctx.events.emit('inbox.changed', { unread, fetched: 0 });
 
+  /** A person who sees only their own messages may read and answer only replies to numbers they texted. */
+  const requireOwnConversation = (phoneKey: string): void => {
+    const sentBy = senderScope(ctx);
+    if (sentBy !== undefined) getConversation(ctx.db, phoneKey, sentBy);
+  };
+
   /** Asks Notify for new texts through the sync engine (so fetches never overlap) and says what came. */
   async function fetchNow(): Promise<{ fetched: number; unread: number }> {
     schedule.requestNow();
@@ -40,15 +48,16 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
     if (!report) {
       throw new UserError(status.lastError ?? 'Notify could not be reached, so there may be replies the desk has not seen yet. Try again later.', 'not-fetched');
     }
-    return { fetched: report.fetched, unread: unreadCount(ctx.db) };
+    return { fetched: report.fetched, unread: unreadCount(ctx.db, senderScope(ctx)) };
   }
 
   return {
-    'inbox.conversations': async (query) => ({ ...listConversations(ctx.db, query), unread: unreadCount(ctx.db) }),
-    'inbox.conversation': async ({ phoneKey, sentBy }) => getConversation(ctx.db, phoneKey, sentBy),
+    'inbox.conversations': async (query) => ({ ...listConversations(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }), unread: unreadCount(ctx.db, senderScope(ctx)) }),
+    'inbox.conversation': async ({ phoneKey, sentBy }) => getConversation(ctx.db, phoneKey, senderScope(ctx, sentBy)),
     'inbox.markRead': async ({ phoneKey }) => {
-      const unread = markConversationRead(ctx.db, phoneKey, ctx.user);
-      announceRead(unread);
+      requireOwnConversation(phoneKey);
+      announceRead(markConversationRead(ctx.db, phoneKey, ctx.user));
+      const unread = unreadCount(ctx.db, senderScope(ctx));
       return { unread };
     },
     'inbox.reply': async ({ phoneKey, templateId, values }) => {
@@ -57,15 +66,18 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
       if (!ctx.db.prepare('SELECT 1 FROM received_texts WHERE phone_key = ?').get(phoneKey)) {
         throw new UserError('There are no replies from that number to answer.', 'no-such-conversation');
       }
+      requireOwnConversation(phoneKey);
       const message = queueOneOffMessage(ctx, templates, { templateId, to: phoneKey, values }, afterQueue);
       announceRead(markConversationRead(ctx.db, phoneKey, ctx.user));
       return { message };
     },
-    'inbox.messages': async (query) => ({ messages: listReceivedTexts(ctx.db, query) }),
+    'inbox.messages': async (query) => ({ messages: listReceivedTexts(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }) }),
     'inbox.export': async ({ path }) => {
       // csv-stringify loads with the first download, not with every core.
       const { writeInboxDownloadFile } = await import('../inbox/inbox-download-writer');
-      return { path, rows: await writeInboxDownloadFile(ctx.db, path) };
+      const rows = await writeInboxDownloadFile(ctx.db, path);
+      ctx.audit.record('inbox.exported', { rows, fileName: basename(path) });
+      return { path, rows };
     },
     'inbox.refresh': fetchNow,
     'inbox.practiceReply': async ({ phoneNumber, content }) => {

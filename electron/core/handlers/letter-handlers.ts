@@ -58,6 +58,7 @@ export function createLetterHandlers(ctx: CoreContext, options: LetterHandlerOpt
     },
     'letters.markPosted': async ({ batchId }) => {
       const ids = markLettersPosted(ctx.db, { batchId }, ctx.user);
+      if (ids.length > 0) ctx.audit.record('letters.posted', { batchId: batchId === undefined ? 'all' : batchId, letters: ids.length });
       announce(ids);
       return { changed: ids.length };
     },

@@ -5,6 +5,7 @@ import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
 import { getOutboxMessage } from '../outbox/outbox-message-row';
 import { composeMessage } from '../templates/compose-message';
 import { TemplateRepository } from '../templates/template-repository';
+import { requireTemplateUse } from '../policy/template-use';
 
 const scheduleLimitMs = MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000;
 
@@ -33,6 +34,7 @@ export function queueOneOffMessage(
 ): OutboxMessage {
   const template = templates.get(templateId);
   if (template.archived) throw new UserError('This template has been archived. Choose another template.');
+  requireTemplateUse(ctx, template);
   const composed = composeMessage(
     { type: template.type, subject: template.latest.subject, body: template.latest.body, letterContactBlock: template.latest.letterContactBlock },
     to,
@@ -42,21 +44,26 @@ export function queueOneOffMessage(
     if (composed.recipientError) throw new UserError(composed.recipientError, 'invalid-recipient');
     throw new UserError(composed.errors[0] ?? 'This message cannot be sent.', 'invalid-message');
   }
-  const [id] = enqueueMessages(ctx.db, [
-    {
-      type: template.type,
-      templateId: template.id,
-      templateVersion: template.currentVersion,
-      recipient: composed.message.recipient,
-      personalisation: composed.message.personalisation,
-      renderedBody: composed.message.renderedBody,
-      renderedSubject: composed.message.renderedSubject,
-      priority: ONE_OFF_PRIORITY,
-      sendAfter: checkSendAt(sendAt),
-      createdBy: ctx.user,
-    },
-  ]);
-  const message = getOutboxMessage(ctx.db, id!);
+  // The message and its audit entry are written together, so a queued message is always in the trail.
+  const id = ctx.db.transaction(() => {
+    const [queuedId] = enqueueMessages(ctx.db, [
+      {
+        type: template.type,
+        templateId: template.id,
+        templateVersion: template.currentVersion,
+        recipient: composed.message.recipient,
+        personalisation: composed.message.personalisation,
+        renderedBody: composed.message.renderedBody,
+        renderedSubject: composed.message.renderedSubject,
+        priority: ONE_OFF_PRIORITY,
+        sendAfter: checkSendAt(sendAt),
+        createdBy: ctx.user,
+      },
+    ]);
+    ctx.audit.record('message.queued', { messageId: queuedId!, type: template.type, template: template.name });
+    return queuedId!;
+  })();
+  const message = getOutboxMessage(ctx.db, id);
   afterQueue();
   return message;
 }

@@ -6,6 +6,7 @@ import { harvestActiveService, HarvestSchedule } from '../record/harvest-schedul
 import { getRecordMessage } from '../record/record-detail';
 import { searchRecord } from '../record/record-search';
 import { setSmsFreeAllowance } from '../record/record-settings';
+import { requireOwnMessage, senderScope } from '../policy/own-messages';
 
 type RecordHandlerName =
   | 'record.search'
@@ -22,13 +23,18 @@ export function createRecordHandlers(ctx: CoreContext, options: { chooseExportDe
   const exports = createExportJobs(ctx, options.chooseExportDestination);
   const harvests = new HarvestSchedule(ctx);
   return {
-    'record.search': async ({ filter, after, limit }) => searchRecord(ctx.db, filter, { after, limit }),
+    'record.search': async ({ filter, after, limit }) => searchRecord(ctx.db, { ...filter, sentBy: senderScope(ctx, filter.sentBy) }, { after, limit }),
     'record.searchOwn': async ({ filter, after, limit }) => searchRecord(ctx.db, { ...filter, sentBy: ctx.user }, { after, limit }),
-    'record.get': async ({ id }) => getRecordMessage(ctx.db, id),
+    'record.get': async ({ id }) => {
+      const message = getRecordMessage(ctx.db, id);
+      requireOwnMessage(ctx, message.sentBy);
+      return message;
+    },
     'record.dashboard': async () => readDashboard(ctx.db),
     'record.harvest': async () => harvestActiveService(ctx, harvests),
     'record.setSmsAllowance': async ({ allowance }) => {
       setSmsFreeAllowance(ctx.db, allowance);
+      ctx.audit.record('settings.changed', { setting: 'yearly free text message allowance', value: allowance });
       return { allowance };
     },
     'record.export': (args) => exports.run(args),

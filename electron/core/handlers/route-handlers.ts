@@ -28,6 +28,7 @@ export function createRouteHandlers(ctx: CoreContext, afterChange: () => void): 
         throw new UserError(`Choose one route for letters: ${NOTIFY_ROUTE} (the Notify service) or ${PRINT_ROUTE} (printed in the post room).`);
       }
       setChannelRoute(ctx.db, channel, named, ctx.user);
+      ctx.audit.record('route.set', { channel, providers: named });
       const moved = routeDueLettersToPrint(ctx.db);
       if (moved.length > 0) ctx.events.emit('outbox.changed', { messageIds: moved, counts: countMessages(ctx.db) });
       afterChange();

@@ -19,17 +19,23 @@ export function createServiceHandlers(ctx: CoreContext): Pick<HandlerMap, 'app.s
     return {
       version: APP_VERSION,
       dataDir: ctx.dataDir,
-      practiceMode: service === null,
+      practiceMode: service === null && ctx.policy.practiceMode,
       service: service ? summary(service) : null,
       user: ctx.user,
       providedKey: provided ? { notifyServiceId: provided.notifyServiceId, describedAs: provided.describedAs } : null,
+      access: ctx.person.access,
+      policy: ctx.policy.summary(),
     };
   };
   return {
     'app.status': async () => status(),
     'services.configure': async (args) => {
+      ctx.policy.requireServiceUrl(args.baseUrl);
+      const before = services.configured();
       const { service, warning } = await configureService(args, ctx, services, ctx.secrets, ctx.network, ctx.apiKeySources);
-      return { service: summary(service), warning };
+      const saved = summary(service);
+      ctx.audit.record('service.configured', { baseUrl: saved.baseUrl, keyType: saved.keyType, keyLocation: saved.keyLocation, keyReplaced: before !== null });
+      return { service: saved, warning };
     },
     'services.remove': async () => {
       const service = services.configured();
@@ -37,6 +43,7 @@ export function createServiceHandlers(ctx: CoreContext): Pick<HandlerMap, 'app.s
         // A key IT provides is not the desk's to delete; a key in the keychain goes with the service.
         if (summary(service).keyLocation === 'keychain') await ctx.secrets.delete(apiKeyAccount(service.notifyServiceId));
         services.remove(service.id);
+        ctx.audit.record('service.removed', { baseUrl: service.baseUrl });
       }
       return status();
     },

@@ -29,12 +29,16 @@ export function createWatchFolderHandlers(ctx: CoreContext, runner: WatchFolderR
       const folder = folderToken ? grants.redeem(folderToken) : (existing?.folder as string);
       const other = findWatchFolderByPath(ctx.db, folder);
       if (other && other.id !== id) throw new UserError(`${folder} is already a watch folder (for ${other.templateName}).`, 'already-watched');
+      ctx.policy.requireChannel(template.type);
       const savedId = saveWatchFolder(ctx.db, { id, folder, templateId: template.id, sheet: sheet || undefined, mapping, excludeInvalid, sendTime }, ctx.user);
+      ctx.audit.record('watch-folder.saved', { watchFolderId: savedId, folder, template: template.name, excludeInvalid, sendTime });
       await runner.reconcile();
       return { folder: runner.describe(getWatchFolder(ctx.db, savedId)!) };
     },
     'watchFolders.remove': async ({ id }) => {
+      const folder = getWatchFolder(ctx.db, id)?.folder ?? null;
       const removed = removeWatchFolder(ctx.db, id);
+      if (removed) ctx.audit.record('watch-folder.removed', { watchFolderId: id, folder });
       await runner.reconcile();
       return { removed };
     },

@@ -5,6 +5,7 @@ import { settingsForAnotherConnection, type Db } from '../database/open-database
 import { BATCH_PRIORITY } from '../outbox/enqueue';
 import { REFERENCE_PREFIX, referenceUserSuffix } from '../outbox/desk-reference';
 import { InsertThread } from './insert-thread';
+import { appendAuditEntry } from '../audit/audit-trail';
 import type { RowMessage } from './row-checker';
 
 export interface NewBatch {
@@ -76,7 +77,7 @@ export class BatchWriter {
 
   constructor(
     private readonly db: Db,
-    batch: NewBatch,
+    private readonly batch: NewBatch,
   ) {
     const now = nowIso();
     const sendAfter = batch.sendAfter ?? now;
@@ -122,11 +123,23 @@ export class BatchWriter {
     if ('thread' in this.writer) this.written = await this.writer.thread.finish();
   }
 
-  /** The step that makes the batch sendable, with its final counts; call after `flush`. */
+  /** The step that makes the batch sendable, with its final counts, recorded in the audit trail; call after `flush`. */
   complete(rejectedCount: number): void {
-    this.db
-      .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
-      .run(this.written, rejectedCount, this.batchId);
+    this.db.transaction(() => {
+      const ready = this.db
+        .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
+        .run(this.written, rejectedCount, this.batchId);
+      if (ready.changes === 0) return;
+      appendAuditEntry(this.db, this.batch.importedBy, 'batch.queued', {
+        batchId: this.batchId,
+        fileName: this.batch.fileName,
+        templateId: this.batch.templateId,
+        templateVersion: this.batch.templateVersion,
+        messages: this.written,
+        rejected: rejectedCount,
+        sendAfter: this.batch.sendAfter ?? null,
+      });
+    })();
   }
 
   /** Takes back everything written: the batch stays, cancelled and empty, as a record of the attempt. */

@@ -4,6 +4,7 @@ import { MAX_IMPORT_FILE_BYTES, type ImportSource } from '../../../shared/contra
 import { newId } from '../clock';
 import type { ExaminedFile } from './examine-file';
 import { ImportError } from './import-error';
+import type { UploadStore } from '../uploads/upload-store';
 
 /** Where spreadsheets uploaded to web mode are kept while they are imported. */
 export const uploadFolder = (dataDir: string): string => join(dataDir, 'import-uploads');
@@ -16,7 +17,10 @@ export class ImportFiles {
   private readonly files = new Map<string, ExaminedFile>();
   private readonly uploadFolder: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly uploads: UploadStore | null = null,
+  ) {
     this.uploadFolder = uploadFolder(dataDir);
     // Ids live for one session: copies left by an earlier one can never be used again.
     rmSync(this.uploadFolder, { recursive: true, force: true });
@@ -29,6 +33,11 @@ export class ImportFiles {
     if ('path' in source) {
       path = source.path;
       fileName = basename(source.path);
+    } else if ('uploadId' in source) {
+      const uploaded = this.uploads?.get(source.uploadId);
+      if (!uploaded) throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
+      path = uploaded.path;
+      fileName = uploaded.fileName;
     } else {
       fileName = basename(source.fileName.replaceAll('\\', '/')) || 'upload.csv';
       const bytes = Buffer.from(source.contentBase64, 'base64');

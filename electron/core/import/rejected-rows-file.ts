@@ -70,7 +70,7 @@ export interface SavedRejectedRows {
  * subfolder, not a link to somewhere else). Null for any other name, or when the file is gone.
  */
 export async function findRejectedRowsFile(folder: string, fileName: string): Promise<SavedRejectedRows | null> {
-  if (fileName === '' || /[\/\\:\0]/.test(fileName) || basename(fileName) !== fileName) return null;
+  if (fileName === '' || /[/\\:\0]/.test(fileName) || basename(fileName) !== fileName) return null;
   const extension = extname(fileName).slice(1).toLowerCase();
   if (extension !== 'csv' && extension !== 'xlsx') return null;
   const path = join(folder, fileName);
@@ -83,7 +83,7 @@ export async function findRejectedRowsFile(folder: string, fileName: string): Pr
 }
 
 /** A file stream whose write error (a full disk, a folder gone) is kept and reported when the file is closed. */
-function fileStream(path: string): { out: WriteStream; finished(): Promise<void> } {
+function fileStream(path: string): { out: WriteStream; finished: () => Promise<void> } {
   const out = createWriteStream(path);
   let failure: Error | null = null;
   out.on('error', (error) => (failure ??= error));

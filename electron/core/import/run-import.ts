@@ -75,7 +75,7 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
       },
       stopOnInvalid: !options.excludeInvalid,
       accept: async (messages) => {
-        await (writer as BatchWriter | null)?.append(messages);
+        await writer?.append(messages);
       },
       reject: (row, errors) => rejected?.add(row, errors),
     });

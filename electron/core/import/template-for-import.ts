@@ -1,4 +1,4 @@
-import type { Channel } from '../../../shared/contract';
+import type { Channel, Role } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { ImportError } from './import-error';
 
@@ -11,6 +11,8 @@ export interface TemplateForImport {
   subject: string | null;
   body: string;
   letterContactBlock: string | null;
+  /** The roles that may use it; null: every role. */
+  allowedRoles: Role[] | null;
 }
 
 interface TemplateVersionRow {
@@ -22,12 +24,13 @@ interface TemplateVersionRow {
   subject: string | null;
   body: string;
   letter_contact_block: string | null;
+  allowed_roles: string | null;
 }
 
 export function loadTemplateForImport(db: Db, templateId: string): TemplateForImport {
   const row = db
     .prepare(
-      `SELECT t.id, t.name, t.type, t.archived_at, v.version, v.subject, v.body, v.letter_contact_block
+      `SELECT t.id, t.name, t.type, t.archived_at, t.allowed_roles, v.version, v.subject, v.body, v.letter_contact_block
        FROM templates t JOIN template_versions v ON v.template_id = t.id AND v.version = t.current_version
        WHERE t.id = ?`,
     )
@@ -42,6 +45,7 @@ export function loadTemplateForImport(db: Db, templateId: string): TemplateForIm
     subject: row.subject,
     body: row.body,
     letterContactBlock: row.letter_contact_block,
+    allowedRoles: row.allowed_roles === null ? null : (JSON.parse(row.allowed_roles) as Role[]),
   };
 }
 

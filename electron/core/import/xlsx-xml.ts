@@ -41,7 +41,6 @@ export function joinCarried(carry: string, chunk: string): string {
 const GREATER_THAN = 62;
 const SLASH = 47;
 const COLON = 58;
-const EQUALS = 61;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const EXCLAMATION = 33;
@@ -177,7 +176,7 @@ function decodeCharacterData(raw: string): string {
 }
 
 /** The start tags named localName (any namespace prefix) in a small part read whole, each as its attributes. */
-export function* elementsNamed(xml: string, localName: string): Generator<Map<string, string>> {
+export function* elementsNamed(xml: string, localName: string): Generator<Map<string, string>, void> {
   const pattern = new RegExp(`<(?:[\\w.-]+:)?${localName}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, 'g');
   for (const match of xml.matchAll(pattern)) yield attributesOf(match[1] ?? '');
 }

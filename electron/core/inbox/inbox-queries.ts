@@ -73,8 +73,10 @@ const sentByCondition = (column: string): string =>
 
 const whereClause = (conditions: string[]): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
 
-export function unreadCount(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM received_texts WHERE read_at IS NULL').get() as { n: number }).n;
+/** Replies nobody has read; only those to numbers `sentBy` texted, when given. */
+export function unreadCount(db: Db, sentBy?: string): number {
+  if (sentBy === undefined) return (db.prepare('SELECT COUNT(*) AS n FROM received_texts WHERE read_at IS NULL').get() as { n: number }).n;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM received_texts r WHERE r.read_at IS NULL AND ${sentByCondition('r.phone_key')}`).get({ sentBy }) as { n: number }).n;
 }
 
 interface ConversationRow {

@@ -31,8 +31,8 @@ const NO_POPPLER =
 
 function runPoppler(command: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: 120_000, windowsHide: true }, (error, stdout) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(new UserError(NO_POPPLER, 'no-pdf-tools'));
+    execFile(command, args, { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: 120_000, windowsHide: true }, (error: Error | null, stdout) => {
+      if (error && 'code' in error && error.code === 'ENOENT') reject(new UserError(NO_POPPLER, 'no-pdf-tools'));
       else if (error) reject(error);
       else resolve(stdout);
     });

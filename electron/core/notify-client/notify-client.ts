@@ -241,7 +241,7 @@ function listQueryString(query: ListNotificationsQuery): string {
 /** Routing-level errors use `{"result":"error","message":...}`; anything else is reported by its status alone. */
 function legacyErrors(data: unknown): { error: string; message: string }[] {
   if (data && typeof data === 'object' && 'message' in data) {
-    const message = (data as { message: unknown }).message;
+    const message = data.message;
     return [{ error: 'HTTPError', message: typeof message === 'string' ? message : JSON.stringify(message) }];
   }
   return [];

@@ -31,14 +31,18 @@ export const batchProgressSql = `SELECT b.id, b.file_name, b.imported_by, b.crea
          COALESCE(SUM(m.state = 'cancelled'), 0) AS cancelled,
          COALESCE(SUM(m.state IN ('waiting-to-print', 'printed')), 0) AS in_post_room,
          COALESCE(SUM(m.state = 'posted'), 0) AS posted
-       FROM (SELECT * FROM batches WHERE status = 'ready' ORDER BY created_at DESC, rowid DESC LIMIT ?) b
+       FROM (SELECT * FROM batches WHERE status = 'ready' AND (@importedBy IS NULL OR imported_by = @importedBy)
+             ORDER BY created_at DESC, rowid DESC LIMIT @limit) b
        LEFT JOIN outbox_messages m ON m.batch_id = b.id
        GROUP BY b.id
        ORDER BY b.created_at DESC, b.id`;
 
-/** The newest batches that finished importing, with their messages counted per group. Batches still importing or cancelled are left out. */
-export function listBatchProgress(db: Db, limit: number): OutboxBatchProgress[] {
-  const rows = db.prepare(batchProgressSql).all(limit) as BatchProgressRow[];
+/**
+ * The newest batches that finished importing (of one desk user's when `importedBy` is given), with their messages
+ * counted per group. Batches still importing or cancelled are left out.
+ */
+export function listBatchProgress(db: Db, limit: number, importedBy?: string): OutboxBatchProgress[] {
+  const rows = db.prepare(batchProgressSql).all({ limit, importedBy: importedBy ?? null }) as BatchProgressRow[];
   return rows.map((row) => ({
     id: row.id,
     fileName: row.file_name,

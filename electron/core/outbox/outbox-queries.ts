@@ -17,6 +17,8 @@ export interface OutboxListQuery {
   batchId?: string;
   /** Matched against the recipient, reference, template name and Notify id. */
   search?: string;
+  /** Only the messages this desk user queued. */
+  createdBy?: string;
   limit: number;
   offset: number;
 }
@@ -31,6 +33,10 @@ export function listMessages(db: Db, query: OutboxListQuery): { messages: Outbox
   if (query.batchId) {
     conditions.push('m.batch_id = @batchId');
     params.batchId = query.batchId;
+  }
+  if (query.createdBy !== undefined) {
+    conditions.push('m.created_by = @createdBy');
+    params.createdBy = query.createdBy;
   }
   const search = query.search?.trim();
   if (search) {
@@ -49,13 +55,14 @@ export function listMessages(db: Db, query: OutboxListQuery): { messages: Outbox
   return { messages: rows.map(toOutboxMessage), total };
 }
 
-export function countMessages(db: Db, batchId?: string): OutboxCounts {
+/** Messages by state: of one batch, and of one desk user's when `createdBy` is given. */
+export function countMessages(db: Db, batchId?: string, createdBy?: string): OutboxCounts {
   const counts = Object.fromEntries(messageStates.map((state) => [state, 0])) as OutboxCounts;
-  const rows = (
-    batchId
-      ? db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages WHERE batch_id = ? GROUP BY state').all(batchId)
-      : db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state').all()
-  ) as { state: MessageState; n: number }[];
+  // Only the conditions asked for, so that a batch's counts are read through the batch index.
+  const conditions = [...(batchId ? ['batch_id = @batchId'] : []), ...(createdBy !== undefined ? ['created_by = @createdBy'] : [])];
+  const rows = db
+    .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY state`)
+    .all({ ...(batchId ? { batchId } : {}), ...(createdBy !== undefined ? { createdBy } : {}) }) as { state: MessageState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { roles } from '../../../shared/contract/roles';
+import { serviceUrlProblem } from '../../../shared/service-url';
 
-/** The desk's roles, from the least to the most a person may do (the role table lives with the dispatcher's check). */
-export const roles = ['caseworker', 'post-room', 'supervisor', 'administrator'] as const;
-export type Role = (typeof roles)[number];
+// The roles and what each may do are the contract's (shared/contract/roles.ts): the UI explains them too.
+export { roles, type Role } from '../../../shared/contract/roles';
 
 const role = z.enum(roles, { error: `Use one of the roles ${roles.join(', ')}` });
 
@@ -18,13 +19,20 @@ export const policyFileSchema = z
     /** Operating-system or directory group → role; a person in several gets the one that allows most. */
     groups: z.record(z.string().min(1).max(256), role).default({}),
     /** The one Notify service URL the desk may use (https). */
-    serviceUrl: z.url({ protocol: /^https$/, error: 'serviceUrl must be an https:// address' }).optional(),
+    serviceUrl: z
+      .string()
+      .superRefine((url, context) => {
+        const problem = serviceUrlProblem(url);
+        if (problem) context.addIssue({ code: 'custom', message: `serviceUrl: ${problem}` });
+      })
+      .optional(),
     /** A Notify API key IT manages in the policy instead of the keychain (the file must then be readable by the desk's users only). */
     serviceApiKey: z.string().min(74).max(200).optional(),
     /** false: practice mode is off; nothing is sent until a real service is set up. */
     practiceMode: z.boolean().default(true),
     /** The kinds of message that may be sent. */
     channels: z.array(z.enum(['sms', 'email', 'letter'])).min(1).default(['sms', 'email', 'letter']),
+    /** Left out: an administrator sets retention in the desk's settings. */
     retention: z
       .object({
         /** Recipient, personalisation and content are erased from messages in a final state after this many days. */
@@ -33,7 +41,7 @@ export const policyFileSchema = z
         recordDays: z.number().int().min(1).max(36_500).default(2_557),
       })
       .strict()
-      .default({ personalDataDays: 365, recordDays: 2_557 }),
+      .optional(),
     /** 'required' (the default): the database is encrypted, and the desk refuses to open without its key. */
     encryption: z.enum(['required', 'optional']).default('required'),
     /** A certificate authority file to trust for connections (organisations that inspect TLS). */

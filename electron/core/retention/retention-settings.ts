@@ -10,7 +10,7 @@ const KEYS = {
 } as const;
 
 /** The periods the policy file's schema gives when it says nothing: the desk's own defaults, read in one place. */
-export const defaultRetention: RetentionPeriods = policyFileSchema.shape.retention.parse(undefined);
+export const defaultRetention: RetentionPeriods = policyFileSchema.shape.retention.unwrap().parse({});
 
 function readSetting(db: Db, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -27,11 +27,11 @@ const storedDays = (db: Db, key: string, fallback: number): number => {
 };
 
 /**
- * The periods in force: the policy file's when there is one (IT's word wins, and a policy that says nothing of
- * retention fixes the defaults), otherwise what an administrator set at the desk, otherwise the defaults.
+ * The periods in force: the policy file's when it sets them (IT's word wins), otherwise what an administrator set at
+ * the desk, otherwise the defaults.
  */
 export function retentionPeriods(db: Db, policy: PolicyFile | null): RetentionPeriods & { fixedByPolicy: boolean } {
-  if (policy) return { ...policy.retention, fixedByPolicy: true };
+  if (policy?.retention) return { ...policy.retention, fixedByPolicy: true };
   return {
     personalDataDays: storedDays(db, KEYS.personalDataDays, defaultRetention.personalDataDays),
     recordDays: storedDays(db, KEYS.recordDays, defaultRetention.recordDays),

@@ -3,7 +3,7 @@ import { UserError } from '../dispatch';
 import { KeychainUnavailableError, type SecretStore } from './keychain';
 
 /** Where a service's API key lives: the keychain, or a place IT provides it for as long as the desk runs. */
-export type ApiKeyLocation = 'keychain' | 'environment';
+export type ApiKeyLocation = 'keychain' | 'environment' | 'policy';
 
 /** The environment variable IT can set to give the desk a key on a computer without a usable keychain. */
 export const API_KEY_ENVIRONMENT_VARIABLE = 'NOTIFY_DESK_API_KEY';
@@ -18,7 +18,7 @@ export interface ProvidedApiKey {
   describedAs: string;
 }
 
-/** One place a key may be provided; the policy file IT manages will be another, consulted before the environment. */
+/** One place a key may be provided: the policy file IT manages, consulted before the environment. */
 export type ApiKeySource = () => ProvidedApiKey | null;
 
 /** The key in NOTIFY_DESK_API_KEY, when it holds one. */

@@ -19,6 +19,24 @@ function keyToUse(args: HandlerArgs<'services.configure'>, sources: readonly Api
 }
 
 /**
+ * A replaced key leaves the keychain: the previous service's, and this service's own when the person now uses a key
+ * IT provides. A keychain that cannot be reached has nothing the desk could delete.
+ */
+async function forgetReplacedKey(secrets: SecretStore, previousServiceId: string | null, serviceId: string, nowProvided: boolean): Promise<void> {
+  const stale = [
+    ...(previousServiceId !== null && previousServiceId !== serviceId ? [previousServiceId] : []),
+    ...(nowProvided ? [serviceId] : []),
+  ];
+  for (const id of stale) {
+    try {
+      await secrets.delete(apiKeyAccount(id));
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    }
+  }
+}
+
+/**
  * Saves the service with its key in the keychain (or, for a key IT provides, nowhere), checking the key and looking
  * up the service's templates. A key Notify refuses is not saved. When Notify cannot be reached (or fails) part way,
  * what was done is kept and the rest is completed by the sync engine as soon as Notify answers.
@@ -52,6 +70,7 @@ export async function configureService(
         throw new UserError(`The key was not saved: this computer has no keychain the desk can use. ${keychainHelp()}`, 'keychain-unavailable');
       }
     }
+    const previous = services.configured();
     const saved = services.save({
       name: args.name,
       baseUrl,
@@ -62,6 +81,7 @@ export async function configureService(
       passThroughTemplates: { sms: args.smsTemplateId ?? null, email: args.emailTemplateId ?? null, letter: args.letterTemplateId ?? null },
       rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,
     });
+    await forgetReplacedKey(secrets, previous?.notifyServiceId ?? null, notifyServiceId, provided);
     if (key.state === 'waiting') {
       return {
         service: saved,

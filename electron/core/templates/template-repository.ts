@@ -1,4 +1,4 @@
-import type { Channel, TemplateDetail, TemplateSummary, TemplateVersion } from '../../../shared/contract';
+import { roles, type Channel, type Role, type TemplateDetail, type TemplateSummary, type TemplateVersion } from '../../../shared/contract';
 import { templatePlaceholders } from '../../../shared/notify';
 import type { Db } from '../database/open-database';
 import { newId, nowIso } from '../clock';
@@ -28,6 +28,7 @@ interface TemplateRow {
   current_version: number;
   archived_at: string | null;
   updated_at: string;
+  allowed_roles: string | null;
 }
 
 interface VersionRow {
@@ -40,6 +41,14 @@ interface VersionRow {
   created_by: string;
 }
 
+function allowedRolesOf(stored: string | null): Role[] | null {
+  if (stored === null) return null;
+  const listed = JSON.parse(stored) as unknown;
+  return Array.isArray(listed) ? roles.filter((role) => listed.includes(role)) : null;
+}
+
+const storedRoles = (allowed: readonly Role[] | null | undefined): string | null => (allowed ? JSON.stringify(roles.filter((role) => allowed.includes(role))) : null);
+
 const toSummary = (row: TemplateRow): TemplateSummary => ({
   id: row.id,
   type: row.type,
@@ -47,6 +56,7 @@ const toSummary = (row: TemplateRow): TemplateSummary => ({
   folder: row.folder,
   source: row.source,
   archived: row.archived_at !== null,
+  allowedRoles: allowedRolesOf(row.allowed_roles),
   currentVersion: row.current_version,
   updatedAt: row.updated_at,
 });
@@ -120,23 +130,23 @@ export class TemplateRepository {
     return rows.map(toVersion);
   }
 
-  create(input: { type: Channel; name: string; folder: string | null; createdBy: string } & TemplateContent): TemplateDetail {
+  create(input: { type: Channel; name: string; folder: string | null; createdBy: string; allowedRoles?: readonly Role[] | null } & TemplateContent): TemplateDetail {
     const id = newId();
     this.db.transaction(() => {
       const now = nowIso();
       this.db
         .prepare(
-          `INSERT INTO templates (id, type, name, folder, source, current_version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 'local', 1, ?, ?)`,
+          `INSERT INTO templates (id, type, name, folder, source, current_version, created_at, updated_at, allowed_roles)
+           VALUES (?, ?, ?, ?, 'local', 1, ?, ?, ?)`,
         )
-        .run(id, input.type, input.name, input.folder, now, now);
+        .run(id, input.type, input.name, input.folder, now, now, storedRoles(input.allowedRoles));
       this.insertVersion(id, 1, input, input.createdBy, now);
     })();
     return this.get(id);
   }
 
-  /** Saves a change as a new version; an unchanged save keeps the current version. */
-  update(id: string, input: { name: string; folder: string | null; createdBy: string } & TemplateContent): TemplateDetail {
+  /** Saves a change as a new version; an unchanged save keeps the current version. `allowedRoles` left out keeps them. */
+  update(id: string, input: { name: string; folder: string | null; createdBy: string; allowedRoles?: readonly Role[] | null } & TemplateContent): TemplateDetail {
     this.db.transaction(() => {
       const current = this.get(id);
       if (current.source === 'notify') {
@@ -155,6 +165,7 @@ export class TemplateRepository {
       this.db
         .prepare('UPDATE templates SET name = ?, folder = ?, current_version = ?, updated_at = ? WHERE id = ?')
         .run(input.name, input.folder, version, now, id);
+      if (input.allowedRoles !== undefined) this.db.prepare('UPDATE templates SET allowed_roles = ? WHERE id = ?').run(storedRoles(input.allowedRoles), id);
     })();
     return this.get(id);
   }

@@ -7,6 +7,7 @@ import { examineFile, type ExaminedFile } from '../import/examine-file';
 import { ImportError } from '../import/import-error';
 import { checkImport, queueImport, rejectedRowsFolder, type ImportRun } from '../import/run-import';
 import { loadTemplateForImport, type TemplateForImport } from '../import/template-for-import';
+import type { DeskPolicy } from '../policy/desk-policy';
 import { CLAIM_LEASE_MS, claimFile, endClaim, releaseClaim, renewClaim } from './file-claims';
 import { copyRejectedRows, destinationFor, moveDroppedFile, reportFromCheck, writeReport, type DroppedFileReport } from './file-report';
 import { getWatchFolderFile, toWatchFolderFile, type WatchFolderFileRow, type WatchSettings } from './watch-folder-store';
@@ -15,6 +16,8 @@ export interface TakeContext {
   db: Db;
   dataDir: string;
   user: string;
+  /** The organisation's policy: a file for a kind of message it does not allow fails with its sentence. */
+  policy: Pick<DeskPolicy, 'requireChannel'>;
   signal?: AbortSignal;
   /** Every change of the file's record, and its progress while it is imported. */
   onFile?: (file: WatchFolderFile) => void;
@@ -75,6 +78,7 @@ async function importFile(ctx: TakeContext, settings: WatchSettings, path: strin
   let template: TemplateForImport;
   try {
     template = loadTemplateForImport(ctx.db, settings.templateId);
+    ctx.policy.requireChannel(template.type);
   } catch (error) {
     return fail(ctx, settings, path, row, messageOf(error));
   }

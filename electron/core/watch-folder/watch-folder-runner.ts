@@ -78,7 +78,7 @@ export class WatchFolderRunner {
     if (this.recheck) clearInterval(this.recheck);
     this.abort.abort();
     await this.reconciling;
-    await Promise.all([...this.running.values()].map((entry) => entry.watcher?.stop()));
+    await Promise.all([...this.running.values()].map((entry) => entry.watcher?.stop() ?? Promise.resolve()));
     this.running.clear();
   }
 
@@ -116,6 +116,7 @@ export class WatchFolderRunner {
               db: this.ctx.db,
               dataDir: this.ctx.dataDir,
               user: this.ctx.user,
+              policy: this.ctx.policy,
               signal: this.abort.signal,
               onFile: (file) => this.noteFile(file),
               afterQueue: this.options.afterQueue,

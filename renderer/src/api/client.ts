@@ -2,6 +2,7 @@ import {
   INBOX_DOWNLOAD_PATH,
   LETTER_PDF_DOWNLOAD_PATH,
   REJECTED_ROWS_DOWNLOAD_PATH,
+  UPLOAD_PATH,
   type CallResult,
   type CoreEventName,
   type CoreEvents,
@@ -80,6 +81,16 @@ export function exportDownloadUrl(downloadPath: string): string {
   return `${downloadPath}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
 }
 
+/** Web mode: downloads a finished export (as `record.export` or `audit.export` gave it); returns the address used. */
+export function startExportDownload(downloadPath: string, fileName: string): string {
+  const url = exportDownloadUrl(downloadPath);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  return url;
+}
+
 /** In web mode, the address that downloads Notify's inbox CSV, carrying this tab's token as the event stream does. */
 export function inboxDownloadUrl(): string {
   return `${INBOX_DOWNLOAD_PATH}?token=${encodeURIComponent(storedSessionToken() ?? '')}`;
@@ -103,6 +114,28 @@ export function chooseWatchFolder(): Promise<HandlerResult<'watchFolders.grantFo
 /** Desktop app: the app's save dialog, then Notify's inbox CSV written where the person chose. */
 export function saveInboxDownload(): Promise<HandlerResult<'inbox.export'> | null> {
   return afterDialog(window.notifyDesk?.saveInboxDownload);
+}
+
+/**
+ * A file chosen in the page, as the core takes it: in web mode its bytes are uploaded as a stream first (a call's
+ * JSON is kept small); in the desktop app they go with the call. Never a path.
+ */
+export async function fileForCore(file: File, readAsBase64: (file: File) => Promise<string>): Promise<{ uploadId: string } | { fileName: string; contentBase64: string }> {
+  if (isDesktopApp()) return { fileName: file.name, contentBase64: await readAsBase64(file) };
+  let response: Response;
+  try {
+    response = await fetch(UPLOAD_PATH, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${storedSessionToken() ?? ''}`, 'X-File-Name': encodeURIComponent(file.name), 'Content-Type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new CallError('Cannot reach notify-desk. Check it is still running.', 'unreachable');
+  }
+  const result = (await response.json().catch(() => null)) as CallResult<{ uploadId: string }> | null;
+  if (!result) throw new CallError(`notify-desk answered with an unexpected response (HTTP ${response.status}).`, 'bad-response');
+  if (!result.ok) throw new CallError(result.error.message, result.error.code);
+  return { uploadId: result.value.uploadId };
 }
 
 export function errorMessage(error: unknown): string {

@@ -13,9 +13,9 @@ export interface NotifyDeskBridge {
   /** Shows the system's file dialog and has the core inspect the chosen file (imports.inspect); null if cancelled. */
   chooseImportFile(jobId: string): Promise<CallResult<unknown> | null>;
   /** The app's folder dialog: a token for the chosen folder to save a watch folder with; null when cancelled. */
-  chooseWatchFolder?(): Promise<CallResult<unknown> | null>;
+  chooseWatchFolder?: () => Promise<CallResult<unknown> | null>;
   /** The app's save dialog, then Notify's inbox CSV saved there; null when cancelled. */
-  saveInboxDownload?(): Promise<CallResult<unknown> | null>;
+  saveInboxDownload?: () => Promise<CallResult<unknown> | null>;
 }
 
 declare global {

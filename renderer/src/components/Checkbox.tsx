@@ -2,7 +2,7 @@ interface CheckboxProps {
   id: string;
   label: string;
   checked: boolean;
-  onChange(checked: boolean): void;
+  onChange: (checked: boolean) => void;
   /** The id of an error message about this box. */
   describedBy?: string;
 }

@@ -5,7 +5,7 @@ interface RadiosProps {
   legend: string;
   value: string;
   options: SelectOption[];
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   error?: string;
   hint?: string;
   inline?: boolean;

@@ -10,7 +10,7 @@ interface SelectProps {
   label: string;
   value: string;
   options: SelectOption[];
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   hint?: string;
   error?: string;
 }

@@ -21,7 +21,7 @@ export function chosenSendTime(draft: SendTimeDraft, now = new Date()): { ok: tr
 interface SendTimeFieldsProps {
   legend: string;
   draft: SendTimeDraft;
-  onChange(draft: SendTimeDraft): void;
+  onChange: (draft: SendTimeDraft) => void;
   error?: string;
 }
 

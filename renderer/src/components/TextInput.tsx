@@ -4,7 +4,7 @@ interface TextInputProps {
   id: string;
   label: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   hint?: string;
   error?: string;
   type?: 'text' | 'email' | 'tel' | 'password' | 'url';

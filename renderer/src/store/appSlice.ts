@@ -8,8 +8,8 @@ export interface AppSlice {
   statusError: string | null;
   loadStatus(): Promise<void>;
   /** Throws the core's message when Notify refuses the key; returns the warning to show when it was saved unchecked. */
-  configureService(args: HandlerInput<'services.configure'>): Promise<{ service: ServiceSummary; warning: string | null }>;
-  removeService(): Promise<void>;
+  configureService: (args: HandlerInput<'services.configure'>) => Promise<{ service: ServiceSummary; warning: string | null }>;
+  removeService: () => Promise<void>;
 }
 
 export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set, get) => ({

@@ -20,20 +20,20 @@ export interface OutboxSlice {
   loadOutbox(): Promise<void>;
   loadCounts(): Promise<void>;
   loadBatches(): Promise<void>;
-  setStateFilter(states: MessageState[]): void;
-  setBatchFilter(batchId: string | null): void;
+  setStateFilter: (states: MessageState[]) => void;
+  setBatchFilter: (batchId: string | null) => void;
   setCounts(counts: OutboxCounts): void;
   /** Puts a message the core says changed in place; false when it is not on the page (or no longer belongs there). */
   replaceMessage(message: OutboxMessage): boolean;
-  retryMessages(ids: string[]): Promise<void>;
-  cancelMessages(ids: string[]): Promise<void>;
+  retryMessages: (ids: string[]) => Promise<void>;
+  cancelMessages: (ids: string[]) => Promise<void>;
   /** A message whose outcome is unknown: send it again by the route chosen, or count it sent. */
-  resendUnknown(id: string, provider: string): Promise<void>;
-  markSent(id: string): Promise<void>;
+  resendUnknown: (id: string, provider: string) => Promise<void>;
+  markSent: (id: string) => Promise<void>;
   /** Stops or restarts sending one batch. */
-  setBatchPaused(batchId: string, paused: boolean): Promise<void>;
+  setBatchPaused: (batchId: string, paused: boolean) => Promise<void>;
   /** Cancels what a batch has not yet handed to Notify. */
-  cancelBatch(batchId: string): Promise<void>;
+  cancelBatch: (batchId: string) => Promise<void>;
 }
 
 export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set, get) => {

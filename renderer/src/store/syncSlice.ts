@@ -8,9 +8,9 @@ export interface SyncSlice {
   syncError: string | null;
   loadSync(): Promise<void>;
   setSync(status: SyncStatus): void;
-  pauseSync(): Promise<void>;
-  resumeSync(): Promise<void>;
-  syncNow(): Promise<void>;
+  pauseSync: () => Promise<void>;
+  resumeSync: () => Promise<void>;
+  syncNow: () => Promise<void>;
 }
 
 export const createSyncSlice: StateCreator<Store, [], [], SyncSlice> = (set) => {

@@ -8,7 +8,7 @@ export interface TemplatesSlice {
   templates: TemplateSummary[];
   templatesLoaded: boolean;
   templatesError: string | null;
-  loadTemplates(): Promise<void>;
+  loadTemplates: () => Promise<void>;
 }
 
 export const createTemplatesSlice: StateCreator<Store, [], [], TemplatesSlice> = (set) => ({

@@ -185,7 +185,7 @@ describe('the desktop app: its core in a process of its own (a Node child proces
     });
     cleanups.push(() => core.close());
     await expect(core.start()).rejects.toThrow(/newer version of notify-desk/);
-    expect((await core.call('app.status', {})) as CallResult<unknown>).toMatchObject({ ok: false, error: { message: expect.stringMatching(/newer version/) } });
+    expect(await core.call('app.status', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/newer version/) } });
     expect(hostPids).toHaveLength(1);
     expect(crashes).toEqual([]);
   });

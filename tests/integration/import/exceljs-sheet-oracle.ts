@@ -102,5 +102,6 @@ function exceljsCellText(value: unknown, numFmt: string | undefined, date1904: b
     if ('error' in record) return String(record.error);
     if ('text' in record) return exceljsCellText(record.text, undefined, date1904);
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell object ExcelJS has no text for shows as String() shows it
   return String(value);
 }

@@ -6,6 +6,7 @@ import type { CoreContext } from '../../../electron/core/core-context';
 import { CoreEventBus } from '../../../electron/core/events';
 import { DIRECT_NETWORK } from '../../../electron/core/network/network-access';
 import { createImportHandlers } from '../../../electron/core/handlers/import-handlers';
+import { singleUserParts } from '../../helpers/test-core';
 import { createImportTestBed, type ImportTestBed } from './import-test-setup';
 
 let bed: ImportTestBed;
@@ -19,6 +20,7 @@ function context(events: CoreEventBus): CoreContext {
     db: bed.db,
     dataDir: join(bed.dir, 'data'),
     user: 'caseworker',
+    ...singleUserParts(bed.db, 'caseworker'),
     events,
     secrets: {} as CoreContext['secrets'],
     network: DIRECT_NETWORK,
@@ -100,6 +102,6 @@ describe('notify-desk import', () => {
     });
     const accepted = cli(dataDir, 'import', path, '--template', 'Reminder', '--map', 'Mobile=phone number', '--exclude-invalid', '--json');
     expect(accepted.status).toBe(0);
-    expect(JSON.parse(accepted.stdout).batchId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((JSON.parse(accepted.stdout) as { batchId: string }).batchId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

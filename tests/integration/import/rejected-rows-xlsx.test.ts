@@ -30,7 +30,7 @@ async function readRows(path: string): Promise<{ sheets: string[]; rows: string[
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     const values = row.values as unknown[];
-    rows.push(Array.from(values.slice(1), (value) => (value === null || value === undefined ? '' : String(value))));
+    rows.push(Array.from(values.slice(1), (value) => (value === null || value === undefined ? '' : String(value as string | number))));
   });
   return { sheets: workbook.worksheets.map((candidate) => candidate.name), rows };
 }

@@ -39,7 +39,7 @@ describe('reading XLSX workbooks', () => {
     expect(result.report.errors).toEqual([]);
     expect(result.report.columns.map((column) => column.header)).toEqual(['phone number', 'name', 'date', 'ref']);
     const messages = bed.db.prepare('SELECT recipient, personalisation FROM outbox_messages ORDER BY rowid').all() as { recipient: string; personalisation: string }[];
-    expect(messages.map((message) => [message.recipient, JSON.parse(message.personalisation)])).toEqual([
+    expect(messages.map((message) => [message.recipient, JSON.parse(message.personalisation) as unknown])).toEqual([
       ['447700900123', { name: 'Ann', date: '01/03/2026', ref: 'Ann-1' }],
       ['447700900124', { name: 'Bob', date: '01/03/2026', ref: '2' }],
       ['447700900125', { name: 'Cy', date: 'soon', ref: 'r3' }],

@@ -84,10 +84,12 @@ describe('notify-desk inbox', () => {
     const { messages } = JSON.parse(await ok(['--json', 'inbox'])) as { messages: Listed[] };
     const out = join(folder.path, 'inbox.csv');
     expect(await ok(['inbox', 'export', '--out', out])).toBe(`Saved 6 received text messages to ${out}\n`);
+    const audit = JSON.parse(await ok(['--json', 'audit', 'list', '--limit', '1'])) as { entries: { action: string; detail: unknown; summary: string }[] };
+    expect(audit.entries[0]).toMatchObject({ action: 'inbox.exported', detail: { rows: 6, fileName: 'inbox.csv' }, summary: 'Downloaded 6 received texts to inbox.csv' });
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
-    const rows = parse(bytes, { bom: true }) as string[][];
+    const rows = parse(bytes, { bom: true });
     expect(rows[0]).toEqual(['Phone number', 'Message', 'Received']);
     expect(rows.slice(1)).toEqual(
       messages.map((text) => [text.phoneNumber, text.content.replace(/^[=+\-@]+/, ''), ukMinute(text.receivedAt)]),

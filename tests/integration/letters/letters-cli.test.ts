@@ -25,6 +25,12 @@ describe('notify-desk route and letters', () => {
     expect(saved.stderr).toMatch(/^printed: 1 letters, 1 pages \(and a cover sheet\)/);
     expect((await run('pdfinfo', [out])).stdout).toMatch(/Pages:\s+2\n/);
     expect(await cli('letters', 'posted')).toMatchObject({ code: 0, stdout: 'marked as posted: 1\n' });
+    const audit = JSON.parse((await cli('--json', 'audit', 'list')).stdout) as { entries: { action: string; summary: string }[] };
+    expect(audit.entries.slice(0, 3).map((entry) => entry.summary)).toEqual([
+      'Marked 1 letter as posted',
+      expect.stringMatching(/^Queued a one-off letter message from the template “Reminder” \(message [\w-]+\)$/),
+      'Routed letter messages through print',
+    ]);
     expect(await cli('letters', 'pdf', '--out', out)).toMatchObject({ code: 1, stderr: expect.stringContaining('There are no letters to print') });
   }, 120_000);
 

@@ -86,7 +86,7 @@ beforeAll(async () => {
 
   writeFileSync(join(watched.path, 'dropped.csv'), `phone number,name\n${people.watched.phone},${people.watched.name}\n`);
   const settings = { watchFolderId: null, folder: watched.path, templateId: template.id, mapping: null, excludeInvalid: false, sendTime: null };
-  expect((await takeDroppedFile({ db: core.ctx.db, dataDir: dataDir.path, user: core.ctx.user }, settings, join(watched.path, 'dropped.csv'))).outcome).toBe('done');
+  expect((await takeDroppedFile({ db: core.ctx.db, dataDir: dataDir.path, user: core.ctx.user, policy: core.ctx.policy }, settings, join(watched.path, 'dropped.csv'))).outcome).toBe('done');
 
   // A message another desk sent, as the harvest records it (its content is kept in the record).
   const createdAt = new Date().toISOString();

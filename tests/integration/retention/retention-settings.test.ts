@@ -52,9 +52,10 @@ describe('the retention periods', () => {
       ok: false,
       error: { message: 'The policy file IT deployed on this computer sets how long the desk keeps data, so it cannot be changed here.', code: 'fixed-by-policy' },
     });
-    // A policy that says nothing of retention fixes the desk's defaults.
+    // A policy that says nothing of retention leaves it to an administrator at the desk (docs/policy.md).
     const silent = await desk({ policy: policyFileSchema.parse({ version: 1, users: {} }) });
-    expect(await silent.call('retention.settings', {})).toMatchObject({ ok: true, value: { personalDataDays: 365, recordDays: 2557, fixedByPolicy: true } });
+    expect(await silent.call('retention.settings', {})).toMatchObject({ ok: true, value: { personalDataDays: 365, recordDays: 2557, fixedByPolicy: false } });
+    expect(await silent.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toMatchObject({ ok: true, value: { personalDataDays: 30, recordDays: 400 } });
   });
 });
 
@@ -78,5 +79,22 @@ describe('each purge', () => {
     await desk({ auditPurge: (summary) => void audited.push(summary) });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(audited).toEqual([]);
+  });
+});
+
+describe('a purge in the audit trail', () => {
+  it('is recorded when a person asks for one, under their name, and a dry run or the desk’s empty daily purge is not', async () => {
+    const core = await desk();
+    const summaries = async () => {
+      const { entries } = await core.handlers['audit.list']({ limit: 100 });
+      return entries.filter((entry) => entry.action === 'data.purged');
+    };
+    expect(await summaries()).toEqual([]);
+    expect(await core.call('retention.purge', { dryRun: true })).toMatchObject({ ok: true });
+    expect(await summaries()).toEqual([]);
+    expect(await core.call('retention.purge', { dryRun: false })).toMatchObject({ ok: true });
+    const [entry] = await summaries();
+    expect(entry).toMatchObject({ actor: core.ctx.user, detail: { 'asked for by': core.ctx.user, 'messages erased': 0, 'files removed': 0 } });
+    expect(entry?.summary).toMatch(/^Purged data: asked for by /);
   });
 });

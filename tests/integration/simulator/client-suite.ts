@@ -77,6 +77,6 @@ export async function expectRefusal(call: Promise<unknown>, status: number, erro
 export function statusReached(client: NotifyClient, id: string, status: string, orLater: string[] = []): Promise<Record<string, unknown>> {
   return eventually(async () => {
     const { data } = await client.getNotificationById(id);
-    return data.status === status || orLater.includes(data.status) ? (data as unknown as Record<string, unknown>) : undefined;
+    return data.status === status || orLater.includes(data.status) ? data : undefined;
   });
 }

@@ -32,7 +32,7 @@ describe('sync processes killed and restarted, or running side by side', () => {
     await simulator.close();
   });
 
-  function setUp(count: number): { db: Db; config: (untilDone: boolean) => RunnerConfig; remove(): void } {
+  function setUp(count: number): { db: Db; config: (untilDone: boolean) => RunnerConfig; remove: () => void } {
     const data = tempDataDir();
     const db = openDatabase(data.dbFile);
     insertLocalSmsTemplate(db);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { singleUserParts } from '../../helpers/test-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActiveService, CoreContext } from '../../../electron/core/core-context';
@@ -45,6 +46,7 @@ export function openTestContext(dbFile: string, service: ActiveService): CoreCon
     db,
     dataDir: join(dbFile, '..'),
     user: TEST_USER,
+    ...singleUserParts(db, TEST_USER),
     events: new CoreEventBus(),
     secrets: noSecrets,
     network: DIRECT_NETWORK,

@@ -34,12 +34,12 @@ const banner = () => page.getByRole('region', { name: 'Important' }).filter({ ha
 
 /** What the focused element says: its aria-label, its label and its own text (evaluated in the page). */
 const focusedSays = async (): Promise<string[]> =>
-  (await page.evaluate(`(() => {
+  await page.evaluate<string[]>(`(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return [];
     const label = element.id ? document.querySelector('label[for="' + element.id + '"]')?.textContent ?? '' : '';
     return [element.getAttribute('aria-label') ?? '', label, element.textContent ?? ''].map((text) => text.trim());
-  })()`)) as string[];
+  })()`);
 
 /** Presses Tab (or Shift+Tab) until the focused element says this: a person moving through the page by keyboard. */
 async function tabTo(text: string, { backwards = false, most = 40 } = {}): Promise<void> {

@@ -122,7 +122,7 @@ describe('sending in the first hour', () => {
     await page.getByRole('table', { name: 'Messages' }).waitFor();
     await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
     // Evaluated in the page (the tests' own TypeScript has no DOM types).
-    const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })')) as { page: number; screen: number };
+    const widths = await page.evaluate<{ page: number; screen: number }>('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })');
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     await expectNoAxeViolations(page, 'outbox at 320 pixels wide');
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -130,7 +130,7 @@ describe('the inbox page in web mode', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download all received texts (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Received text messages \d{4}-\d\d-\d\d\.csv$/);
-    const rows = parse(readFileSync((await download.path()) as string), { bom: true }) as string[][];
+    const rows = parse(readFileSync(await download.path()), { bom: true });
     const listed = JSON.parse(await expectOk(cli(['--json', 'inbox']))) as { messages: { phoneNumber: string; content: string; receivedAt: string }[] };
     expect(listed.messages).toHaveLength(6);
     expect(rows).toEqual([

@@ -53,6 +53,8 @@ beforeAll(async () => {
       excludeInvalid: true,
     });
     expect(folder).toMatchObject({ folder: dropFolder.path, excludeInvalid: true });
+    const audit = await callOk<{ entries: { action: string; summary: string }[] }>(core, 'audit.list', { limit: 1 });
+    expect(audit.entries[0]?.summary).toBe(`Saved the watch folder ${dropFolder.path} with the template “Collection”`);
     // A token is used once.
     expect(await core.call('watchFolders.save', { folderToken, templateId: template.id })).toMatchObject({ ok: false, error: { code: 'folder-choice-expired' } });
   } finally {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,12 @@ const getRawPath = (path: string) =>
     req.on('error', reject);
     req.end();
   });
+
+/** A file sent as the page sends it: its bytes streamed to /uploads; the upload id the calls then name. */
+async function upload(fileName: string, bytes: string | Buffer): Promise<string> {
+  const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent(fileName) }, body: bytes });
+  return ((await response.json()) as { value: { uploadId: string } }).value.uploadId;
+}
 
 async function callCore<T>(name: string, args: unknown): Promise<T> {
   const result = (await (await rpc({ name, args })).json()) as { ok: boolean; value: T; error?: { message: string } };
@@ -127,7 +133,7 @@ describe('web mode', () => {
     const controller = new AbortController();
     const response = await fetch(`${host.url}events?token=${token}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
-    const reader = response.body!.getReader();
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body!.getReader();
     const created = (await (await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })).json()) as { value: { id: string } };
     let received = '';
     while (!received.includes('event: templates.changed')) {
@@ -139,26 +145,68 @@ describe('web mode', () => {
     expect(received).toContain(`"templateId":"${created.value.id}"`);
   });
 
-  it('takes a file just under the largest import size, sent as base64 in one call', async () => {
-    const contentBase64 = Buffer.alloc(MAX_IMPORT_FILE_BYTES - 2, 'a').toString('base64');
-    const result = await (await rpc({ name: 'imports.inspect', args: { source: { fileName: 'big.ods', contentBase64 } } })).json();
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^big\.ods is an OpenDocument spreadsheet \(\.ods\)/) } });
+  it('takes a file as a stream to /uploads, and a call then names it by its upload id', async () => {
+    const upload = await fetch(`${host.url}uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent('clinic list.csv') },
+      body: 'phone number\n07700900123\n',
+    });
+    const { value } = (await upload.json()) as { value: { uploadId: string } };
+    expect(value.uploadId).toMatch(/^[0-9a-f]{32}$/);
+    const file = await callCore<{ fileName: string; sheets: { rowCount: number }[] }>('imports.inspect', { source: { uploadId: value.uploadId } });
+    expect(file).toMatchObject({ fileName: 'clinic list.csv', sheets: [{ rowCount: 1 }] });
+    const anonymous = await fetch(`${host.url}uploads`, { method: 'POST', headers: { 'x-file-name': 'a.csv' }, body: 'x' });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses an upload past the largest import size while it streams, keeping nothing of it', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.length;
+        if (sent > MAX_IMPORT_FILE_BYTES + 2 * chunk.length) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': 'big.csv' }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'This file is too large: the largest file notify-desk reads is 150 MB. Split it into smaller files.',
+    );
+    expect(readdirSync(join(dataDir, 'uploads')).length).toBe(1);
   }, 120_000);
 
-  it('refuses a larger request with a message the person at the desk can act on', async () => {
-    const response = await rpc({ name: 'app.status', args: { padding: 'x'.repeat(MAX_REQUEST_BYTES) } });
+  it('refuses a call body over 1 MB, however it is nested, before parsing it', async () => {
+    expect(MAX_REQUEST_BYTES).toBe(1024 * 1024);
+    const nested = `${'['.repeat(600_000)}${']'.repeat(600_000)}`;
+    const response = await fetch(`${host.url}rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: `{"name":"app.status","args":${nested}}`,
+    });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       ok: false,
-      error: { message: 'This is too large to send to notify-desk: the largest file it reads is 150 MB. Split the file into smaller files.' },
+      error: { message: 'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.' },
     });
     expect(await (await rpc({ name: 'app.status', args: {} })).json()).toMatchObject({ ok: true });
-  }, 120_000);
+  });
+
+  it('refuses from a page every call that names a path, and the calls only the host may make', async () => {
+    for (const [name, args] of [
+      ['imports.inspect', { source: { path: '/etc/passwd' } }],
+      ['inbox.export', { path: join(dataDir, 'replies.csv') }],
+      ['watchFolders.grantFolder', { path: dataDir }],
+    ] as const) {
+      expect(await (await rpc({ name, args })).json(), name).toMatchObject({ ok: false, error: { code: 'names-a-file' } });
+    }
+  });
 
   it('lets the page download the rows an import set aside, by name, from the rejected-rows folder only', async () => {
     const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside', body: 'Hello ((name))' });
     const csv = 'phone number,name\n07700900123,Ann\n0770090,Zoë "Z"\n';
-    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { fileName: 'clinic list.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { uploadId: await upload('clinic list.csv', csv) } });
     const queued = await callCore<{ queued: number; rejectedRowsFile: string; rejectedRowsFileName: string }>('imports.queue', {
       fileId: file.fileId,
       templateId: template.id,
@@ -209,8 +257,7 @@ describe('web mode', () => {
     const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside from a workbook', body: 'Hello ((name))' });
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('People').addRows([['phone number', 'name'], ['07700900123', 'Ann'], ['', 'Bob']]);
-    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { fileName: 'people.xlsx', contentBase64 } });
+    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { uploadId: await upload('people.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())) } });
     const queued = await callCore<{ rejectedRowsFileName: string }>('imports.queue', { fileId: file.fileId, templateId: template.id, excludeInvalid: true });
     expect(queued.rejectedRowsFileName).toMatch(/^people-rejected-.+\.xlsx$/);
 

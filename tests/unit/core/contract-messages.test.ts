@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handlerArgs, type HandlerMap } from '../../../shared/contract';
 import { createDispatcher } from '../../../electron/core/dispatch';
+import { deskPerson } from '../../../electron/core/policy/desk-person';
 
 // Every schema of the contract, walked field by field with values a person or a broken caller might send: what the
 // dispatcher answers must be a sentence for a person, naming no field and using none of zod's own words.
 
 const silentLog = { info: () => {}, error: () => {} };
-const call = createDispatcher({} as HandlerMap, silentLog);
+const call = createDispatcher({} as HandlerMap, silentLog, deskPerson({ login: 'someone', groups: [] }, null));
 
 const zodWording =
   /Invalid input|Invalid option|Invalid (string|number|ISO|UUID|URL|email|key|value|discriminator|union|date)|Too (big|small)|Unrecognized key|expected (string|number|boolean|object|array|record|one of|undefined|null)|received|[<>]=?\s?\d/;
@@ -20,7 +21,7 @@ function unwrapped(schema: AnySchema): AnySchema {
   for (let depth = 0; depth < 10; depth += 1) {
     const inner = current.def.innerType ?? current.def.in;
     if (!inner) return current;
-    current = inner as typeof current;
+    current = inner;
   }
   return current;
 }
@@ -29,7 +30,7 @@ function unwrapped(schema: AnySchema): AnySchema {
 function keysOf(schema: AnySchema, found = new Set<string>()): Set<string> {
   const inner = unwrapped(schema);
   if (inner instanceof z.ZodObject) {
-    for (const [key, field] of Object.entries(inner.shape as Record<string, AnySchema>)) {
+    for (const [key, field] of Object.entries<AnySchema>(inner.shape)) {
       found.add(key);
       keysOf(field, found);
     }

@@ -24,7 +24,7 @@ function readWithOurs(pieces: readonly string[], delimiter: Delimiter = ','): Ou
 /** csv-parse, with the options notify-desk read CSV with before it had a parser of its own. */
 function readWithCsvParse(text: string, delimiter: Delimiter = ','): Outcome {
   try {
-    return { records: parse(text, { delimiter, relax_column_count: true, relax_quotes: true, ltrim: true }) as string[][] };
+    return { records: parse(text, { delimiter, relax_column_count: true, relax_quotes: true, ltrim: true }) };
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') return { error: 'quote-not-closed' };
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { uiCallRefusal } from '../../../shared/contract';
+import { z } from 'zod';
+import { handlerArgs, uiCallRefusal } from '../../../shared/contract';
 import { isAllowedExternalLink } from '../../../electron/main/external-links';
 import { isInDataFolder } from '../../../electron/main/show-in-folder';
 import { spellCheckOn } from '../../../electron/main/spell-check';
@@ -54,14 +55,25 @@ describe("what the desktop app's main process lets a page do", () => {
   });
 
   it('refuses any call from a page that names a file, however deep', () => {
-    expect(uiCallRefusal({ source: { fileName: 'a.csv', contentBase64: 'YQ==' } })).toBeNull();
-    expect(uiCallRefusal({ fileName: 'rejected.xlsx' })).toBeNull();
-    expect(uiCallRefusal(undefined)).toBeNull();
-    expect(uiCallRefusal({ source: { path: '/etc/passwd' } })).toMatch(/cannot name a file/);
-    expect(uiCallRefusal([{ a: [{ path: 'C:\\Users' }] }])).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('imports.inspect', { source: { fileName: 'a.csv', contentBase64: 'YQ==' } })).toBeNull();
+    expect(uiCallRefusal('imports.inspect', { source: { uploadId: '0123456789abcdef0123456789abcdef' } })).toBeNull();
+    expect(uiCallRefusal('imports.showRejectedRows', { fileName: 'rejected.xlsx' })).toBeNull();
+    expect(uiCallRefusal('app.status', undefined)).toBeNull();
+    expect(uiCallRefusal('imports.inspect', { source: { path: '/etc/passwd' } })).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('x', [{ a: [{ path: 'C:\\Users' }] }])).toMatch(/cannot name a file/);
     let deep: unknown = { leaf: true };
     for (let level = 0; level < 40; level += 1) deep = { next: deep };
-    expect(uiCallRefusal(deep)).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('templates.list', deep)).toMatch(/cannot name a file/);
+  });
+
+  it('refuses from a page every call of the contract that takes a path, whatever its arguments', () => {
+    const takesAPath = Object.entries(handlerArgs)
+      .filter(([, schema]) => JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' })).includes('"path"'))
+      .map(([name]) => name);
+    expect(takesAPath.sort()).toEqual(['imports.inspect', 'inbox.export', 'watchFolders.grantFolder']);
+    expect(uiCallRefusal('inbox.export', {})).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('watchFolders.grantFolder', { folder: 'anything' })).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('imports.inspect', { source: { path: 'C:\\Users\\a\\list.csv' } })).toMatch(/cannot name a file/);
   });
 
   it('shows in the file manager only files inside the data folder', () => {

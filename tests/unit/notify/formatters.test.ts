@@ -29,7 +29,7 @@ const vectors = JSON.parse(
 ) as { cases: VectorCase[] };
 
 function listOptions(options: Record<string, unknown>): FormattedListOptions {
-  const text = (key: string): string | undefined => (typeof options[key] === 'string' ? (options[key] as string) : undefined);
+  const text = (key: string): string | undefined => (typeof options[key] === 'string' ? options[key] : undefined);
   const number = typeof options.max_items_shown === 'number' ? options.max_items_shown : undefined;
   const result: FormattedListOptions = {};
   const mapping: Array<[keyof FormattedListOptions, string]> = [

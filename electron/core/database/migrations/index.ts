@@ -8,6 +8,7 @@ import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
 import { deliveryRecord } from './007-delivery-record';
 import { inboxAndWatchFolders } from './008-inbox-and-watch-folders';
 import { providersAndRoutes } from './009-providers-and-routes';
+import { rolesAndAuditTrail } from './010-roles-and-audit-trail';
 import { retention } from './011-retention';
 
 /** Every migration, oldest first. Append only: a released migration never changes. */
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   deliveryRecord,
   inboxAndWatchFolders,
   providersAndRoutes,
+  rolesAndAuditTrail,
   retention,
 ];

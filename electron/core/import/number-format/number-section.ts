@@ -110,7 +110,8 @@ function fractionText(layout: NumberLayout, value: number): string {
   const hasWhole = tokens.slice(0, numeratorStart).some((token) => token.kind === 'digit');
   let whole = hasWhole ? Math.floor(value) : 0;
   const rest = value - whole;
-  let [numerator, denominator] = fixedDenominator > 0 ? [Math.round(rest * fixedDenominator), fixedDenominator] : closestFraction(rest, 10 ** denominatorPlaces.length - 1);
+  const [nearestNumerator, denominator] = fixedDenominator > 0 ? [Math.round(rest * fixedDenominator), fixedDenominator] : closestFraction(rest, 10 ** denominatorPlaces.length - 1);
+  let numerator = nearestNumerator;
   if (hasWhole && numerator === denominator) [whole, numerator] = [whole + 1, 0];
   const pad = (text: string, places: DigitToken[], alignLeft: boolean): string => {
     const width = places.length;

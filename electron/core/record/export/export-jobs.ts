@@ -57,6 +57,28 @@ export function exportToFile(db: Db, options: ExportToFileOptions): Promise<numb
     : writeReport(messagesReport(db, options.filter), options.format, options.destination, writeOptions);
 }
 
+/**
+ * Where an export goes: the path the desktop's save dialog gave (null when the person closed it), or a new download
+ * folder of its own (web mode), removed if the export fails.
+ */
+export async function exportDestination(
+  dataDir: string,
+  chooseDestination: ChooseExportDestination | undefined,
+  fileName: string,
+): Promise<{ destination: string; downloadId: string | null } | null> {
+  if (chooseDestination) {
+    const chosen = await chooseDestination(fileName);
+    return chosen ? { destination: chosen, downloadId: null } : null;
+  }
+  const downloadId = randomBytes(16).toString('hex');
+  const folder = join(exportDownloadsFolder(dataDir), downloadId);
+  await mkdir(folder, { recursive: true });
+  return { destination: join(folder, fileName), downloadId };
+}
+
+/** Where web mode's page fetches a finished export. */
+export const exportDownloadPath = (downloadId: string | null): string | null => (downloadId ? `${RECORD_EXPORT_DOWNLOAD_PATH}${downloadId}` : null);
+
 /** The export calls: one job per export, cancellable by its id, with progress pushed as `record.exportProgress`. */
 export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExportDestination) {
   const jobs = new Map<string, AbortController>();
@@ -66,23 +88,14 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
     const jobId = args.jobId ?? newId();
     const controller = new AbortController();
     jobs.set(jobId, controller);
-    const source: ReportSource = args.batchId ? (batchReport(ctx.db, args.batchId) as ReportSource) : (messagesReport(ctx.db, args.filter) as ReportSource);
+    const source: ReportSource = args.batchId ? batchReport(ctx.db, args.batchId) : messagesReport(ctx.db, args.filter);
     const fileName = `${source.suggestedName.replace(/[\\/:*?"<>|]/g, '-')}.${args.format}`;
     let done = 0;
     const progress = (finished: boolean) => ctx.events.emit('record.exportProgress', { jobId, done, total: source.total, finished });
     try {
-      let destination: string;
-      let downloadId: string | null = null;
-      if (chooseDestination) {
-        const chosen = await chooseDestination(fileName);
-        if (!chosen) return { rows: 0, fileName, saved: false, downloadPath: null };
-        destination = chosen;
-      } else {
-        downloadId = randomBytes(16).toString('hex');
-        const folder = join(exportDownloadsFolder(ctx.dataDir), downloadId);
-        await mkdir(folder, { recursive: true });
-        destination = join(folder, fileName);
-      }
+      const chosen = await exportDestination(ctx.dataDir, chooseDestination, fileName);
+      if (!chosen) return { rows: 0, fileName, saved: false, downloadPath: null };
+      const { destination, downloadId } = chosen;
       progress(false);
       try {
         const rows = await writeReport(source, args.format, destination, {
@@ -92,12 +105,8 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
             progress(false);
           },
         });
-        return {
-          rows,
-          fileName,
-          saved: chooseDestination !== undefined,
-          downloadPath: downloadId ? `${RECORD_EXPORT_DOWNLOAD_PATH}${downloadId}` : null,
-        };
+        ctx.audit.record('record.exported', { filter: args.filter, batchId: args.batchId ?? null, format: args.format, rows, fileName });
+        return { rows, fileName, saved: chooseDestination !== undefined, downloadPath: exportDownloadPath(downloadId) };
       } catch (error) {
         if (downloadId) await removeExportDownload(ctx.dataDir, downloadId);
         throw error;

@@ -113,12 +113,12 @@ export function batchReportRow(row: BatchReportSource, columnCount: number, reci
 }
 
 function parseCells(json: string | null, count: number): string[] {
-  let cells: unknown = [];
+  let cells: unknown;
   try {
     cells = json ? JSON.parse(json) : [];
   } catch {
     cells = [];
   }
   const list = Array.isArray(cells) ? cells : [];
-  return Array.from({ length: count }, (_, index) => (typeof list[index] === 'string' ? (list[index] as string) : ''));
+  return Array.from({ length: count }, (_, index) => (typeof list[index] === 'string' ? list[index] : ''));
 }

@@ -5,7 +5,7 @@ interface ColumnMappingTableProps {
   columns: ImportCheckReport['columns'];
   fields: string[];
   mapping: ColumnMapping;
-  onChange(mapping: ColumnMapping): void;
+  onChange: (mapping: ColumnMapping) => void;
 }
 
 /** Each column of the file and the placeholder it fills; the user changes a match by hand. */

@@ -14,7 +14,7 @@ export function FileChooser({
   disabled,
   loaded,
 }: {
-  onFile(file: File): void;
+  onFile: (file: File) => void;
   onChooseInDialog?: () => void;
   disabled: boolean;
   loaded: boolean;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_IMPORT_FILE_BYTES, type ColumnMapping, type ImportCheckReport, type ImportFileInfo, type ImportQueueResult, type ImportStage } from '../../../../shared/contract';
-import { call, chooseImportFileOnDesktop, errorMessage, isDesktopApp } from '../../api/client';
+import { call, chooseImportFileOnDesktop, errorMessage, fileForCore, isDesktopApp } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -84,7 +84,7 @@ export function ImportPage() {
     const info = await run('reading', null, async (jobId) =>
       chosen === 'desktop-dialog'
         ? chooseImportFileOnDesktop(jobId)
-        : call('imports.inspect', { jobId, source: { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) } }),
+        : call('imports.inspect', { jobId, source: await fileForCore(chosen, readFileAsBase64) }),
     );
     if (!info) return;
     setFile(info);

@@ -3,7 +3,7 @@ import type { ImportProgress } from '../../../../shared/contract';
 const stageLabels = { reading: 'Reading the file', checking: 'Checking rows', queuing: 'Queuing messages' } as const;
 
 /** A progress bar for the running stage, with a cancel button. */
-export function ImportProgressBar({ progress, stage, total, onCancel }: { progress: ImportProgress | null; stage: keyof typeof stageLabels; total: number | null; onCancel(): void }) {
+export function ImportProgressBar({ progress, stage, total, onCancel }: { progress: ImportProgress | null; stage: keyof typeof stageLabels; total: number | null; onCancel: () => void }) {
   const done = progress?.done ?? 0;
   const max = total ?? progress?.total ?? null;
   return (

@@ -16,7 +16,7 @@ const excludeInvalidFieldId = 'exclude-invalid';
  * Send now or later (within 7 days), and whether to set the rows with problems aside. The button is never greyed
  * out: what stops it is said when it is pressed, at the field that fixes it.
  */
-export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport; busy: boolean; onQueue(choice: QueueChoice): void }) {
+export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport; busy: boolean; onQueue: (choice: QueueChoice) => void }) {
   const [sendTime, setSendTime] = useState<SendTimeDraft>(sendNow);
   const [excludeInvalid, setExcludeInvalid] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);

@@ -4,7 +4,8 @@ export function readFileAsBase64(file: File): Promise<string> {
     const reader = new FileReader();
     reader.onerror = () => reject(new Error(`${file.name} could not be read. Choose it again.`));
     reader.onload = () => {
-      const url = String(reader.result);
+      // readAsDataURL always gives a string.
+      const url = reader.result as string;
       resolve(url.slice(url.indexOf(',') + 1));
     };
     reader.readAsDataURL(file);

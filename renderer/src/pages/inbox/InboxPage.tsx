@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useMay } from '../../access/access';
 import type { InboxConversation } from '../../../../shared/contract';
 import { call, errorMessage, inboxDownloadUrl, isDesktopApp, saveInboxDownload, subscribe } from '../../api/client';
 import { Checkbox } from '../../components/Checkbox';
@@ -26,6 +27,7 @@ function inboxHref(search: string, unreadOnly: boolean): string {
 
 /** Replies to the service's texts, one row per phone number, with the latest message the desk sent to it. */
 export function InboxPage() {
+  const may = useMay();
   const { query } = useRoute();
   const search = query.get('search') ?? '';
   const unreadOnly = query.get('unread') === '1';
@@ -99,7 +101,7 @@ export function InboxPage() {
         <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={() => void checkForReplies()}>
           Check for new replies
         </button>
-        {isDesktopApp() ? (
+        {!may('export-record') ? null : isDesktopApp() ? (
           <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void saveDownload()}>
             Download all received texts (CSV)
           </button>

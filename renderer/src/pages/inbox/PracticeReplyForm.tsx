@@ -10,7 +10,7 @@ const numberFieldId = 'practice-reply-number';
 const textFieldId = 'practice-reply-text';
 
 /** Practice mode: make up a reply from a number, as if someone had answered a text, and see it arrive. */
-export function PracticeReplyForm({ onArrived }: { onArrived(): void }) {
+export function PracticeReplyForm({ onArrived }: { onArrived: () => void }) {
   const [phoneNumber, setPhoneNumber] = useState('');
   const [content, setContent] = useState('');
   const { errors, problem, busy, submit } = useSubmission({ 'invalid-recipient': numberFieldId });

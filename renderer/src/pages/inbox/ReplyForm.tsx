@@ -19,7 +19,7 @@ const valueFieldId = (index: number): string => `reply-placeholder-${index}`;
 const lastTemplateKey = 'notifyDesk.replyTemplate';
 
 /** A one-off text to the number, from a text message template. */
-export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: string; phoneNumber: string; onQueued(): void }) {
+export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: string; phoneNumber: string; onQueued: () => void }) {
   const templates = useStore((store) => store.templates);
   const choices = templateChoices(templates, 'sms');
   const remembered = window.localStorage.getItem(lastTemplateKey) ?? '';

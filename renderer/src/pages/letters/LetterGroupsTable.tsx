@@ -7,9 +7,9 @@ interface LetterGroupsTableProps {
   /** A print run is being laid out: every action waits for it. */
   busy: boolean;
   canPrint: boolean;
-  onDownload(group: LetterPrintGroup): void;
-  onPrint(group: LetterPrintGroup): void;
-  onPosted(group: LetterPrintGroup): void;
+  onDownload: (group: LetterPrintGroup) => void;
+  onPrint: (group: LetterPrintGroup) => void;
+  onPosted: (group: LetterPrintGroup) => void;
 }
 
 /** Each import (and the letters sent one by one) with letters to print or to post, and what can be done with them. */

@@ -8,7 +8,7 @@ const choices = [
 ];
 
 /** How letters are sent: through the Notify service, or printed in the post room. */
-export function LetterRouteForm({ onChanged }: { onChanged(): void }) {
+export function LetterRouteForm({ onChanged }: { onChanged: () => void }) {
   const [route, setRoute] = useState<string | null>(null);
   const [chosen, setChosen] = useState('notify');
   const [problem, setProblem] = useState<string | undefined>();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useMay } from '../../access/access';
 import type { LetterPrinter, LetterPrintGroup, LetterPrintProgress } from '../../../../shared/contract';
 import { call, errorMessage, isDesktopApp, letterPdfDownloadUrl, subscribe } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -22,6 +23,7 @@ function describeDone(done: Done): string {
 
 /** The post room: batches of letters waiting to be printed, printed or saved as one PDF, then marked as posted. */
 export function LettersPage() {
+  const may = useMay();
   usePageTitle('Letters to print');
   const [groups, setGroups] = useState<LetterPrintGroup[] | null>(null);
   const [printers, setPrinters] = useState<LetterPrinter[]>([]);
@@ -117,7 +119,7 @@ export function LettersPage() {
           {progress.total > 0 ? `Laying out the letters: ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Laying out the letters…'}
         </p>
       )}
-      <LetterRouteForm onChanged={() => void load()} />
+      {may('manage-providers') ? <LetterRouteForm onChanged={() => void load()} /> : null}
       {printersProblem ? (
         <p className="govuk-inset-text">{printersProblem}</p>
       ) : printers.length === 0 ? (

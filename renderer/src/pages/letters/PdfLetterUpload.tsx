@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { pdfLetterPostage, type PdfLetterCheck } from '../../../../shared/contract';
-import { call, errorMessage } from '../../api/client';
+import { call, errorMessage, fileForCore } from '../../api/client';
 import { NotificationBanner } from '../../components/NotificationBanner';
 import { Radios } from '../../components/Radios';
 import { readFileAsBase64 } from '../import/readFileAsBase64';
@@ -10,7 +10,7 @@ type Postage = (typeof pdfLetterPostage)[number];
 
 /** A letter the post room made as a PDF: checked as Notify checks it, then sent to Notify as it is. */
 export function PdfLetterUpload() {
-  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [file, setFile] = useState<Awaited<ReturnType<typeof fileForCore>> | null>(null);
   const [check, setCheck] = useState<PdfLetterCheck | null>(null);
   const [postage, setPostage] = useState<Postage>('second');
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function PdfLetterUpload() {
     setSent(null);
     setBusy(true);
     try {
-      const source = { fileName: chosen.name, contentBase64: await readFileAsBase64(chosen) };
+      const source = await fileForCore(chosen, readFileAsBase64);
       setFile(source);
       setCheck(await call('letters.checkPdf', source));
     } catch (error) {

@@ -4,7 +4,7 @@ import { stateGroups } from '../../format/messageStates';
 interface OutboxSummaryProps {
   counts: OutboxCounts;
   filter: MessageState[];
-  onFilter(states: MessageState[]): void;
+  onFilter: (states: MessageState[]) => void;
 }
 
 function sameStates(a: readonly MessageState[], b: readonly MessageState[]): boolean {

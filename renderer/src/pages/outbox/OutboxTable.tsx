@@ -9,8 +9,8 @@ import { OutcomeUnknownActions } from './OutcomeUnknownActions';
 
 interface OutboxTableProps {
   messages: OutboxMessage[];
-  onRetry(id: string): void;
-  onCancel(id: string): void;
+  onRetry: (id: string) => void;
+  onCancel: (id: string) => void;
 }
 
 /** The messages, in a region of their own that scrolls sideways on a narrow screen rather than the whole page. */
@@ -76,7 +76,7 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
 }
 
 /** Asks before a message is cancelled; focus moves to the question so a keyboard or screen reader user hears it. */
-function CancelConfirmation({ recipient, onConfirm, onKeep }: { recipient: string; onConfirm(): void; onKeep(): void }) {
+function CancelConfirmation({ recipient, onConfirm, onKeep }: { recipient: string; onConfirm: () => void; onKeep: () => void }) {
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => question.current?.focus(), []);
   return (

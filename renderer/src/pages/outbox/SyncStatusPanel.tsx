@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../../shared/contract';
+import { useMay } from '../../access/access';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime, formatTime } from '../../format/dates';
 import { useStore } from '../../store/store';
@@ -37,6 +38,7 @@ export function describeSync(sync: SyncStatus): string {
 }
 
 export function SyncStatusPanel() {
+  const may = useMay();
   const sync = useStore((store) => store.sync);
   const syncError = useStore((store) => store.syncError);
   const { pauseSync, resumeSync, syncNow } = useStore.getState();
@@ -73,7 +75,7 @@ export function SyncStatusPanel() {
         </>
       )}
       <div className="govuk-button-group">
-        {sync?.connection === 'paused' ? (
+        {!may('manage-any-batch') ? null : sync?.connection === 'paused' ? (
           <button type="button" className="govuk-button" onClick={() => void resumeSync()}>
             Resume sending
           </button>

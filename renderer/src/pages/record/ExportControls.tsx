@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RecordExportFormat, RecordExportProgress, RecordFilter } from '../../../../shared/contract';
-import { call, CallError, errorMessage, exportDownloadUrl, subscribe } from '../../api/client';
+import { call, CallError, errorMessage, startExportDownload, subscribe } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount } from '../../format/numbers';
 
@@ -40,12 +40,8 @@ export function ExportControls({ filter, batchId, label }: ExportControlsProps) 
     try {
       const result = await call('record.export', { filter, batchId, format, jobId });
       if (result.downloadPath) {
-        const downloadUrl = exportDownloadUrl(result.downloadPath);
+        const downloadUrl = startExportDownload(result.downloadPath, result.fileName);
         setState({ kind: 'done', text: `${formatCount(result.rows)} rows exported.`, downloadUrl, fileName: result.fileName });
-        const link = document.createElement('a');
-        link.href = downloadUrl;
-        link.download = result.fileName;
-        link.click();
       } else {
         setState(result.saved ? { kind: 'done', text: `${formatCount(result.rows)} rows saved as ${result.fileName}.`, downloadUrl: null, fileName: result.fileName } : { kind: 'idle' });
       }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useMay } from '../../access/access';
 import { recordPeriods, type RecordFilter, type RecordSearchResult } from '../../../../shared/contract';
 import { bucketLabels, notificationStatuses, screenStatus, statusBuckets } from '../../../../shared/notify/notification-status';
 import { call, errorMessage, subscribe } from '../../api/client';
@@ -57,6 +58,7 @@ function filterFromDraft(draft: Draft, kept: RecordFilter): RecordFilter {
 
 /** The whole service's sent messages: search, filters in the address, counts per bucket, pages of 50, exports. */
 export function SentMessagesPage({ route }: { route: Route }) {
+  const may = useMay();
   usePageTitle('Sent messages');
   const { filter, problems } = filterFromQuery(route.query);
   const after = route.query.get('after') ?? undefined;
@@ -112,7 +114,7 @@ export function SentMessagesPage({ route }: { route: Route }) {
             <TextInput id="record-template" label="Template" value={draft.template} onChange={set('template')} />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <TextInput id="record-sent-by" label="Sent by" value={draft.sentBy} onChange={set('sentBy')} />
+            {may('view-service-record') && <TextInput id="record-sent-by" label="Sent by" value={draft.sentBy} onChange={set('sentBy')} />}
           </div>
         </div>
         <Select
@@ -159,8 +161,8 @@ export function SentMessagesPage({ route }: { route: Route }) {
         </ul>
       )}
 
-      <ExportControls filter={filter} label="Download these messages" />
-      {filter.batchId && <ExportControls filter={{}} batchId={filter.batchId} label="Download the spreadsheet report" />}
+      {may('export-record') && <ExportControls filter={filter} label="Download these messages" />}
+      {may('export-record') && filter.batchId && <ExportControls filter={{}} batchId={filter.batchId} label="Download the spreadsheet report" />}
 
       {result && result.messages.length === 0 && <p className="govuk-body">No messages match this search.</p>}
       {result && result.messages.length > 0 && (

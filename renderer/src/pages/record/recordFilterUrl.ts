@@ -30,7 +30,7 @@ export function filterFromQuery(query: URLSearchParams): { filter: RecordFilter;
     if (checked.success) filter[field] = value.trim();
     else problems.push(`${PARAMS[field as keyof RecordFilter]}: ${checked.error.issues[0]?.message ?? 'not valid'}`);
   }
-  return { filter: filter as RecordFilter, problems };
+  return { filter, problems };
 }
 
 export function queryFromFilter(filter: RecordFilter, extra: Record<string, string> = {}): string {

@@ -6,7 +6,7 @@ import { addressFieldId, emailFieldId, phoneFieldId, type RecipientDraft } from 
 interface RecipientFieldsProps {
   type: Channel;
   recipient: RecipientDraft;
-  onChange(recipient: RecipientDraft): void;
+  onChange: (recipient: RecipientDraft) => void;
   errors: FieldError[];
 }
 

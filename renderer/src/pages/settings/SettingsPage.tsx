@@ -11,6 +11,8 @@ import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { NotForYou, useMay } from '../../access/access';
+import { AccessSummary } from './AccessSummary';
 
 type Outcome = { kind: 'saved'; warning: string | null } | { kind: 'removed' };
 
@@ -35,6 +37,7 @@ export function SettingsPage() {
   const [busy, setBusy] = useState(false);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   usePageTitle('Settings');
+  const may = useMay();
 
   function change<K extends keyof ServiceDraft>(field: K, value: ServiceDraft[K] | string): void {
     setDraft((previous) => ({ ...previous, [field]: value }));
@@ -79,80 +82,86 @@ export function SettingsPage() {
       <ErrorSummary errors={errors} />
       {problem && <ErrorBanner message={problem} />}
       <h1 className="govuk-heading-l">Settings</h1>
+      {status && <AccessSummary status={status} />}
       <h2 className="govuk-heading-m">Notify service</h2>
       {service ? (
         <CurrentService service={service} providedKey={providedKey} />
+      ) : status?.practiceMode === false ? (
+        <p className="govuk-body">No service is connected, and your organisation’s policy turns practice mode off: messages wait in the outbox until an administrator connects the service.</p>
       ) : (
         <p className="govuk-body">
           No service is connected, so this desk is in practice mode: it sends to a practice service with a test key, and nothing is delivered.
         </p>
       )}
-      <div className="govuk-grid-row">
-        <form
-          className="govuk-grid-column-two-thirds"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <h2 className="govuk-heading-m">{service ? 'Change the service' : 'Connect a service'}</h2>
-          <TextInput id={ids.name} label="Service name" value={draft.name} onChange={(value) => change('name', value)} error={errorFor(errors, ids.name)} />
-          <TextInput id={ids.baseUrl} label="Base URL" type="url" value={draft.baseUrl} onChange={(value) => change('baseUrl', value)} error={errorFor(errors, ids.baseUrl)} />
-          {providedKey && (
+      {!may('manage-service') && <NotForYou permission="manage-service" />}
+      {may('manage-service') && (
+        <div className="govuk-grid-row">
+          <form
+            className="govuk-grid-column-two-thirds"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
+            }}
+          >
+            <h2 className="govuk-heading-m">{service ? 'Change the service' : 'Connect a service'}</h2>
+            <TextInput id={ids.name} label="Service name" value={draft.name} onChange={(value) => change('name', value)} error={errorFor(errors, ids.name)} />
+            <TextInput id={ids.baseUrl} label="Base URL" type="url" value={draft.baseUrl} onChange={(value) => change('baseUrl', value)} error={errorFor(errors, ids.baseUrl)} />
+            {providedKey && (
+              <Radios
+                name={ids.keySource}
+                legend="Which API key?"
+                value={draft.keySource}
+                onChange={(value) => change('keySource', value === 'provided' ? 'provided' : 'typed')}
+                options={[
+                  { value: 'provided', label: `The key IT provides in ${providedKey.describedAs} (the desk uses it while it runs and never stores it)` },
+                  { value: 'typed', label: 'A key I enter, kept in this computer’s keychain' },
+                ]}
+              />
+            )}
+            {draft.keySource === 'typed' && (
+              <TextInput
+                id={ids.apiKey}
+                label="API key"
+                type="password"
+                autoComplete="new-password"
+                hint={service ? 'The saved key is never shown. Enter it again to change any setting.' : 'From the API integration page of your service on GOV.UK Notify'}
+                value={draft.apiKey}
+                onChange={(value) => change('apiKey', value)}
+                error={errorFor(errors, ids.apiKey)}
+              />
+            )}
             <Radios
-              name={ids.keySource}
-              legend="Which API key?"
-              value={draft.keySource}
-              onChange={(value) => change('keySource', value === 'provided' ? 'provided' : 'typed')}
+              name={ids.keyType}
+              legend="What type of API key is it?"
+              hint="You chose it when you created the key in Notify. Notify does not say, so the desk asks."
+              value={draft.keyType}
+              onChange={(value) => change('keyType', value)}
+              error={errorFor(errors, ids.keyType)}
               options={[
-                { value: 'provided', label: `The key IT provides in ${providedKey.describedAs} (the desk uses it while it runs and never stores it)` },
-                { value: 'typed', label: 'A key I enter, kept in this computer’s keychain' },
+                { value: 'live', label: 'Live: sends messages to anyone' },
+                { value: 'team', label: 'Team and guest list: sends only to your team and guest list' },
+                { value: 'test', label: 'Test: pretends to send, so nothing is delivered' },
               ]}
             />
-          )}
-          {draft.keySource === 'typed' && (
-            <TextInput
-              id={ids.apiKey}
-              label="API key"
-              type="password"
-              autoComplete="new-password"
-              hint={service ? 'The saved key is never shown. Enter it again to change any setting.' : 'From the API integration page of your service on GOV.UK Notify'}
-              value={draft.apiKey}
-              onChange={(value) => change('apiKey', value)}
-              error={errorFor(errors, ids.apiKey)}
-            />
-          )}
-          <Radios
-            name={ids.keyType}
-            legend="What type of API key is it?"
-            hint="You chose it when you created the key in Notify. Notify does not say, so the desk asks."
-            value={draft.keyType}
-            onChange={(value) => change('keyType', value)}
-            error={errorFor(errors, ids.keyType)}
-            options={[
-              { value: 'live', label: 'Live: sends messages to anyone' },
-              { value: 'team', label: 'Team and guest list: sends only to your team and guest list' },
-              { value: 'test', label: 'Test: pretends to send, so nothing is delivered' },
-            ]}
-          />
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Pass-through templates (optional)</span>
-            </summary>
-            <div className="govuk-details__text">
-              <p className="govuk-body">Templates written on this desk are sent through a Notify template whose whole content is ((body)). Enter their IDs from Notify.</p>
-              <TextInput id={ids.smsTemplateId} label="Text message template ID" value={draft.smsTemplateId} onChange={(value) => change('smsTemplateId', value)} error={errorFor(errors, ids.smsTemplateId)} />
-              <TextInput id={ids.emailTemplateId} label="Email template ID" value={draft.emailTemplateId} onChange={(value) => change('emailTemplateId', value)} error={errorFor(errors, ids.emailTemplateId)} />
-              <TextInput id={ids.letterTemplateId} label="Letter template ID" value={draft.letterTemplateId} onChange={(value) => change('letterTemplateId', value)} error={errorFor(errors, ids.letterTemplateId)} />
-            </div>
-          </details>
-          <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-            Save service
-          </button>
-        </form>
-      </div>
-      {service && (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">Pass-through templates (optional)</span>
+              </summary>
+              <div className="govuk-details__text">
+                <p className="govuk-body">Templates written on this desk are sent through a Notify template whose whole content is ((body)). Enter their IDs from Notify.</p>
+                <TextInput id={ids.smsTemplateId} label="Text message template ID" value={draft.smsTemplateId} onChange={(value) => change('smsTemplateId', value)} error={errorFor(errors, ids.smsTemplateId)} />
+                <TextInput id={ids.emailTemplateId} label="Email template ID" value={draft.emailTemplateId} onChange={(value) => change('emailTemplateId', value)} error={errorFor(errors, ids.emailTemplateId)} />
+                <TextInput id={ids.letterTemplateId} label="Letter template ID" value={draft.letterTemplateId} onChange={(value) => change('letterTemplateId', value)} error={errorFor(errors, ids.letterTemplateId)} />
+              </div>
+            </details>
+            <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+              Save service
+            </button>
+          </form>
+        </div>
+      )}
+      {service && may('manage-service') && (
         <section aria-labelledby="remove-heading">
           <h2 className="govuk-heading-m" id="remove-heading">
             Remove the service
@@ -176,9 +185,9 @@ export function SettingsPage() {
           )}
         </section>
       )}
-      <ProvidersSection />
-      <WatchFoldersSettings />
-      <RetentionSettings />
+      {may('manage-providers') && <ProvidersSection />}
+      {may('manage-providers') && <WatchFoldersSettings />}
+      {may('manage-policy') && <RetentionSettings />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TemplateRolesField } from './TemplateRolesField';
 import type { TemplateDetail } from '../../../../shared/contract';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -137,6 +138,7 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
               </>
             )}
             <TextInput id={fieldIds.folder} label="Folder (optional)" value={draft.folder} onChange={(value) => change('folder', value)} widthClass="govuk-!-width-two-thirds" />
+            <TemplateRolesField id={fieldIds.allowedRoles} value={draft.allowedRoles} onChange={(value) => change('allowedRoles', value)} />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
                 Save

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NotForYou, useMay } from '../../access/access';
 import type { TemplateSummary } from '../../../../shared/contract';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -30,6 +31,7 @@ export function TemplatesPage() {
   const savedId = useRoute().query.get('saved');
   const [typeFilter, setTypeFilter] = useState('all');
   const [showArchived, setShowArchived] = useState(false);
+  const may = useMay();
 
   const shown = templates
     .filter((template) => showArchived || !template.archived)
@@ -44,22 +46,26 @@ export function TemplatesPage() {
       )}
       <h1 className="govuk-heading-l">Templates</h1>
       {loadError && <ErrorBanner message={loadError} />}
-      <button type="button" className="govuk-button" onClick={() => navigate(href('templates', 'new'))}>
-        Create a template
-      </button>
+      {may('manage-templates') ? (
+        <button type="button" className="govuk-button" onClick={() => navigate(href('templates', 'new'))}>
+          Create a template
+        </button>
+      ) : (
+        <NotForYou permission="manage-templates" />
+      )}
       <div className="nd-filters">
         <Select id="template-type-filter" label="Show" value={typeFilter} options={typeOptions} onChange={setTypeFilter} />
         <Checkbox id="show-archived" label="Show archived templates" checked={showArchived} onChange={setShowArchived} />
       </div>
       {loaded && shown.length === 0 && <p className="govuk-body">There are no templates to show. Create one to start sending.</p>}
       {groupByFolder(shown).map(([folder, inFolder]) => (
-        <TemplateTable key={folder ?? ''} folder={folder} templates={inFolder} />
+        <TemplateTable key={folder ?? ''} folder={folder} templates={inFolder} canChange={may('manage-templates')} />
       ))}
     </>
   );
 }
 
-function TemplateTable({ folder, templates }: { folder: string | null; templates: TemplateSummary[] }) {
+function TemplateTable({ folder, templates, canChange }: { folder: string | null; templates: TemplateSummary[]; canChange: boolean }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{folder === null ? 'Templates' : `Folder: ${folder}`}</caption>
@@ -68,7 +74,7 @@ function TemplateTable({ folder, templates }: { folder: string | null; templates
         {templates.map((template) => (
           <tr className="govuk-table__row" key={template.id}>
             <td className="govuk-table__cell">
-              <a className="govuk-link" href={href('templates', template.id, 'edit')}>
+              <a className="govuk-link" href={href('templates', template.id, canChange ? 'edit' : 'versions')}>
                 {template.name}
               </a>{' '}
               {template.archived && <strong className="govuk-tag govuk-tag--grey">Archived</strong>}

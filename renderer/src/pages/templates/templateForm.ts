@@ -1,4 +1,4 @@
-import type { Channel, HandlerInput, TemplateDetail } from '../../../../shared/contract';
+import type { Channel, HandlerInput, Role, TemplateDetail } from '../../../../shared/contract';
 import type { FieldError } from '../../components/ErrorSummary';
 
 export type Postage = 'first' | 'second' | 'economy';
@@ -11,6 +11,8 @@ export interface TemplateDraft {
   folder: string;
   letterContactBlock: string;
   postage: Postage;
+  /** The roles that may use it; none ticked: every role. */
+  allowedRoles: Role[];
 }
 
 export const fieldIds = {
@@ -21,10 +23,11 @@ export const fieldIds = {
   folder: 'template-folder',
   letterContactBlock: 'template-contact-block',
   postage: 'template-postage',
+  allowedRoles: 'template-roles',
 } as const;
 
 export function emptyDraft(type: Channel): TemplateDraft {
-  return { type, name: '', subject: '', body: '', folder: '', letterContactBlock: '', postage: 'second' };
+  return { type, name: '', subject: '', body: '', folder: '', letterContactBlock: '', postage: 'second', allowedRoles: [] };
 }
 
 export function draftFromTemplate(template: TemplateDetail): TemplateDraft {
@@ -36,6 +39,7 @@ export function draftFromTemplate(template: TemplateDetail): TemplateDraft {
     folder: template.folder ?? '',
     letterContactBlock: template.latest.letterContactBlock ?? '',
     postage: template.latest.postage ?? 'second',
+    allowedRoles: template.allowedRoles ?? [],
   };
 }
 
@@ -63,5 +67,6 @@ export function templateFields(draft: TemplateDraft): Omit<HandlerInput<'templat
     folder: draft.folder.trim() || undefined,
     letterContactBlock: letter ? draft.letterContactBlock : undefined,
     postage: letter ? draft.postage : undefined,
+    allowedRoles: draft.allowedRoles.length > 0 ? draft.allowedRoles : null,
   };
 }
