@@ -35,8 +35,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startStandIns(): Promise<{ smppPort: number; smtpPort: number; child: ChildProcess }> {
   const script = fileURLToPath(new URL('./provider-stand-ins-process.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, BENCH_SMPP_LOGIN.systemId, BENCH_SMPP_LOGIN.password], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  return { ...(JSON.parse(line) as { smppPort: number; smtpPort: number }), child };
+  const firstLine: unknown[] = await once(createInterface({ input: child.stdout }), 'line');
+  return { ...(JSON.parse(String(firstLine[0])) as { smppPort: number; smtpPort: number }), child };
 }
 
 /** The desk draining `count` queued messages through one provider; messages per second from start to the last taken. */

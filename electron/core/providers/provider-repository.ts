@@ -76,7 +76,8 @@ export const providerCredentialAccount = (name: string): string => `provider:${n
 
 function toProvider(row: ProviderRow): StoredProvider {
   const base = { name: row.name, caFile: row.ca_file, createdAt: row.created_at, createdBy: row.created_by, updatedAt: row.updated_at };
-  return { ...base, kind: row.kind, settings: JSON.parse(row.settings) } as StoredProvider;
+  const settings: unknown = JSON.parse(row.settings);
+  return { ...base, kind: row.kind, settings } as StoredProvider;
 }
 
 /** What a new provider keeps in the database and what it keeps in the keychain. */

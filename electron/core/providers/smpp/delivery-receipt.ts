@@ -18,7 +18,7 @@ type DeliverSmFields = Readonly<Record<string, unknown>>;
 function receiptText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString('latin1');
-  if (value && typeof value === 'object' && 'message' in value) return receiptText((value as { message: unknown }).message);
+  if (value && typeof value === 'object' && 'message' in value) return receiptText(value.message);
   return '';
 }
 

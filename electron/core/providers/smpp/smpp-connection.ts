@@ -110,7 +110,7 @@ export class SmppConnection {
         }
         beforeWrite();
         const written = session.send(pdu, (response) => {
-          if (response.command_status === 0) settle({ kind: 'ok', messageId: String(response.message_id ?? '') });
+          if (response.command_status === 0) settle({ kind: 'ok', messageId: typeof response.message_id === 'string' ? response.message_id : '' });
           else settle({ kind: 'error', status: response.command_status });
         });
         if (!written) lost(`The connection to the SMS gateway at ${this.where} closed as the message was handed over.`);

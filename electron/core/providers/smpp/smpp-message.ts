@@ -46,7 +46,7 @@ export function submitSmParts(smpp: Smpp, text: string, sender: string | null, r
   const source = senderAddress(sender);
   const destination = destinationAddress(recipient);
   const coding = encoding === 'UCS-2' ? DATA_CODING.ucs2 : DATA_CODING.smscDefault;
-  const encode = encoding === 'UCS-2' ? smpp.encodings.UCS2.encode : smpp.encodings.ASCII.encode;
+  const encode = (value: string): Buffer => (encoding === 'UCS-2' ? smpp.encodings.UCS2.encode(value) : smpp.encodings.ASCII.encode(value));
   return parts.map((part, index) => {
     const body = encode(part);
     const header = Buffer.from([5, CONCATENATION_8_BIT, 3, reference & 0xff, parts.length, index + 1]);

@@ -38,7 +38,7 @@ const fieldLook: Record<keyof ProviderDraft, (kind: ProviderKind) => { label: st
 };
 
 /** Adds a direct provider: its settings to the desk, its credentials to the keychain. */
-export function ProviderForm({ onAdded }: { onAdded(provider: ProviderSummary): void }) {
+export function ProviderForm({ onAdded }: { onAdded: (provider: ProviderSummary) => void }) {
   const [draft, setDraft] = useState<ProviderDraft>(emptyProviderDraft);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<string | null>(null);

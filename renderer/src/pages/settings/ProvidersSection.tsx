@@ -8,7 +8,7 @@ import { ProviderForm } from './ProviderForm';
 import { providerKindLabels } from './providerForm';
 import { RoutesForm } from './RoutesForm';
 
-function ProviderRow({ provider, onRemoved }: { provider: ProviderSummary; onRemoved(): void }) {
+function ProviderRow({ provider, onRemoved }: { provider: ProviderSummary; onRemoved: () => void }) {
   const [test, setTest] = useState<ProviderTestResult | null>(null);
   const [testing, setTesting] = useState(false);
   const [confirming, setConfirming] = useState(false);

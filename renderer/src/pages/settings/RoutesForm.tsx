@@ -12,7 +12,7 @@ const ROUTED: { channel: Channel; heading: string }[] = [
 const PLACES = ['First', 'If it does not take the message', 'If that does not take it either'];
 const NOTIFY = { value: 'notify', label: 'GOV.UK Notify' };
 
-function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { channel: Channel; heading: string; route: string[]; providers: ProviderSummary[]; onSaved(route: ChannelRoute): void }) {
+function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { channel: Channel; heading: string; route: string[]; providers: ProviderSummary[]; onSaved: (route: ChannelRoute) => void }) {
   const [chosen, setChosen] = useState<string[]>(() => PLACES.map((_, index) => route[index] ?? ''));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,7 +63,7 @@ function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { cha
 }
 
 /** Each channel's routes in order: the next takes over only when the one before proves it did not take a message. */
-export function RoutesForm({ routes, providers, onSaved }: { routes: ChannelRoute[]; providers: ProviderSummary[]; onSaved(route: ChannelRoute): void }) {
+export function RoutesForm({ routes, providers, onSaved }: { routes: ChannelRoute[]; providers: ProviderSummary[]; onSaved: (route: ChannelRoute) => void }) {
   return (
     <section aria-labelledby="routes-heading">
       <h3 className="govuk-heading-s" id="routes-heading">
