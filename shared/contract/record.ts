@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { notificationStatuses, statusBuckets, type NotificationStatus, type StatusBucket } from '../notify/notification-status';
+import { notificationStatuses, statusBuckets, type StatusBucket } from '../notify/notification-status';
 import { channelSchema, emptyArgs, idSchema, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
 

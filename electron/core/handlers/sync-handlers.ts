@@ -12,13 +12,13 @@ export function createSyncHandlers(engine: SyncEngine, ctx: Pick<CoreContext, 'd
     'sync.now': () => engine.syncNow(),
     'sync.pause': async ({ batchId }) => {
       requireOwnBatch(ctx, batchId, 'pause');
-      const status = await engine.pause(batchId);
+      const status = engine.pause(batchId);
       ctx.audit.record(batchId ? 'batch.paused' : 'sending.paused', batchId ? { batchId } : {});
       return status;
     },
     'sync.resume': async ({ batchId }) => {
       requireOwnBatch(ctx, batchId, 'resume');
-      const status = await engine.resume(batchId);
+      const status = engine.resume(batchId);
       ctx.audit.record(batchId ? 'batch.resumed' : 'sending.resumed', batchId ? { batchId } : {});
       return status;
     },

@@ -109,7 +109,8 @@ describe('pages by role', () => {
   }, 90_000);
 
   it('with no policy file the desk is single-user, says so in Settings, and shows everything', async () => {
-    const { NOTIFY_DESK_POLICY: _unused, ...withoutPolicy } = process.env;
+    const withoutPolicy = { ...process.env };
+    delete withoutPolicy.NOTIFY_DESK_POLICY;
     const app = await openWebApp({ ...withoutPolicy, NOTIFY_DESK_DATA_DIR: join(folder.path, 'single-user') });
     try {
       const { page } = app;

@@ -169,7 +169,7 @@ describe('web mode', () => {
         else controller.enqueue(chunk);
       },
     });
-    const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': 'big.csv' }, body, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': 'big.csv' }, body, duplex: 'half' });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
       'This file is too large: the largest file notify-desk reads is 150 MB. Split it into smaller files.',

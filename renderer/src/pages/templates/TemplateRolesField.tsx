@@ -4,7 +4,7 @@ import { Checkbox } from '../../components/Checkbox';
 const limitable = roles.filter((role) => role !== 'administrator');
 
 /** Which roles may use a template: none ticked lets every role use it; administrators always may. */
-export function TemplateRolesField({ id, value, onChange }: { id: string; value: Role[]; onChange(value: Role[]): void }) {
+export function TemplateRolesField({ id, value, onChange }: { id: string; value: Role[]; onChange: (value: Role[]) => void }) {
   return (
     <div className="govuk-form-group">
       <fieldset className="govuk-fieldset" aria-describedby={`${id}-hint`}>
