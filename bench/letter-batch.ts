@@ -20,7 +20,6 @@ const BASELINE_LETTERS = Math.min(LETTERS, 200);
 
 type Figures = Record<string, number>;
 
-
 const BODY = [
   'Dear ((name)),',
   '',
@@ -31,7 +30,11 @@ const BODY = [
   '* Band: ((band))',
   '* Reference: ((reference))',
   '',
-  ...Array.from({ length: 8 }, () => 'If you think your band is wrong, or your circumstances have changed, tell us within 28 days of this letter so we can check your account and send you a new bill.'),
+  ...Array.from(
+    { length: 8 },
+    () =>
+      'If you think your band is wrong, or your circumstances have changed, tell us within 28 days of this letter so we can check your account and send you a new bill.',
+  ),
   '',
   'Yours sincerely,',
   '',
@@ -54,13 +57,17 @@ function values(index: number): Record<string, string> {
 
 /** Chromium printing letters alone (no database, no merging): the time a letter, and the letters' PDFs. */
 async function chromiumAlone(): Promise<{ ms: number; pdfs: Uint8Array[] }> {
-  const page = await openChromiumLetterPrintPage(letterPrintDocument(await loadLetterAssets(sourceLetterFontsDir(), tmpdir())));
+  const page = await openChromiumLetterPrintPage(
+    letterPrintDocument(await loadLetterAssets(sourceLetterFontsDir(), tmpdir())),
+  );
   try {
     await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(0) })));
     const pdfs: Uint8Array[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < BASELINE_LETTERS; index += 1) {
-      pdfs.push(await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(index) }))));
+      pdfs.push(
+        await page.print(letterPrintBody(renderLetter({ subject: 'Council tax', body: BODY, values: values(index) }))),
+      );
     }
     return { ms: Number(process.hrtime.bigint() - start) / 1e6 / BASELINE_LETTERS, pdfs };
   } finally {
@@ -115,8 +122,13 @@ async function mergeMemory(pdfs: readonly Uint8Array[]): Promise<Figures> {
     await writer.finish();
     await file.close();
     for (let settle = 0; settle < 50; settle += 1) streaming.sample();
-    console.log(`merging ${LETTERS.toLocaleString('en-GB')} letters' PDFs: pdf-lib (copyPages, save) holds ${pdfLib.peakMb().toFixed(0)} MB at its peak; the desk's streaming writer ${streaming.peakMb().toFixed(1)} MB (memory still held after garbage collection)`);
-    return { merge_pdf_lib_mb: Number(pdfLib.peakMb().toFixed(0)), merge_streaming_mb: Number(streaming.peakMb().toFixed(1)) };
+    console.log(
+      `merging ${LETTERS.toLocaleString('en-GB')} letters' PDFs: pdf-lib (copyPages, save) holds ${pdfLib.peakMb().toFixed(0)} MB at its peak; the desk's streaming writer ${streaming.peakMb().toFixed(1)} MB (memory still held after garbage collection)`,
+    );
+    return {
+      merge_pdf_lib_mb: Number(pdfLib.peakMb().toFixed(0)),
+      merge_streaming_mb: Number(streaming.peakMb().toFixed(1)),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -127,7 +139,13 @@ async function letterBatch(): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'notify-desk-bench-'));
   const core = await createCore({ dataDir, secrets: memorySecrets() });
   try {
-    const template = await core.handlers['templates.create']({ type: 'letter', name: 'Council tax bill', subject: 'Council tax ((year))', body: BODY, letterContactBlock: 'Revenues\nTown Hall\n01234 567890' });
+    const template = await core.handlers['templates.create']({
+      type: 'letter',
+      name: 'Council tax bill',
+      subject: 'Council tax ((year))',
+      body: BODY,
+      letterContactBlock: 'Revenues\nTown Hall\n01234 567890',
+    });
     await core.handlers['routes.set']({ channel: 'letter', providers: ['print'] });
     enqueueMessages(
       core.ctx.db,
@@ -150,10 +168,21 @@ async function letterBatch(): Promise<Figures> {
     const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
     const letterMs = totalMs / run.letterCount;
     const sizeMb = statSync(join(dataDir, 'letter-pdfs', run.fileName)).size / 1024 / 1024;
-    console.log(`letters: ${run.letterCount.toLocaleString('en-GB')} letters, ${run.pageCount.toLocaleString('en-GB')} pages (and a cover sheet), one PDF of ${sizeMb.toFixed(1)} MB`);
-    console.log(`  the desk: ${(totalMs / 1000).toFixed(1)} s = ${letterMs.toFixed(1)} ms a letter (target: at most 100 ms), one Chromium for the run`);
-    console.log(`  Chromium printing the same letters alone (${BASELINE_LETTERS}, no database, no merging): ${baselineMs.toFixed(1)} ms a letter; the desk takes ${(letterMs / baselineMs).toFixed(2)}×`);
-    return { letter_ms: Number(letterMs.toFixed(1)), letter_baseline_ms: Number(baselineMs.toFixed(1)), letters: run.letterCount, letter_pages: run.pageCount };
+    console.log(
+      `letters: ${run.letterCount.toLocaleString('en-GB')} letters, ${run.pageCount.toLocaleString('en-GB')} pages (and a cover sheet), one PDF of ${sizeMb.toFixed(1)} MB`,
+    );
+    console.log(
+      `  the desk: ${(totalMs / 1000).toFixed(1)} s = ${letterMs.toFixed(1)} ms a letter (target: at most 100 ms), one Chromium for the run`,
+    );
+    console.log(
+      `  Chromium printing the same letters alone (${BASELINE_LETTERS}, no database, no merging): ${baselineMs.toFixed(1)} ms a letter; the desk takes ${(letterMs / baselineMs).toFixed(2)}×`,
+    );
+    return {
+      letter_ms: Number(letterMs.toFixed(1)),
+      letter_baseline_ms: Number(baselineMs.toFixed(1)),
+      letters: run.letterCount,
+      letter_pages: run.pageCount,
+    };
   } finally {
     await core.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -22,7 +22,10 @@ function describe(provider: ProviderSummary): string {
 }
 
 /** The provider's settings from the arguments; secrets only from standard input. */
-async function newProvider(kind: string | undefined, args: string[]): Promise<{ provider: NewProvider; caFile: string | undefined }> {
+async function newProvider(
+  kind: string | undefined,
+  args: string[],
+): Promise<{ provider: NewProvider; caFile: string | undefined }> {
   switch (kind) {
     case 'smtp': {
       const { values } = parseOptions(args, {
@@ -35,7 +38,8 @@ async function newProvider(kind: string | undefined, args: string[]): Promise<{ 
         'reply-to': { type: 'string' },
         'ca-file': { type: 'string' },
       });
-      if (values['password-stdin'] && !values.user) throw new UsageError('provider add smtp takes --password-stdin with --user U');
+      if (values['password-stdin'] && !values.user)
+        throw new UsageError('provider add smtp takes --password-stdin with --user U');
       const from = values.from ?? (values.user?.includes('@') ? values.user : undefined);
       return {
         provider: {
@@ -60,7 +64,10 @@ async function newProvider(kind: string | undefined, args: string[]): Promise<{ 
         'password-stdin': { type: 'boolean' },
         sender: { type: 'string' },
       });
-      if (!values['password-stdin']) throw new UsageError('provider add smpp needs --password-stdin (the password is read from standard input, never from the command line)');
+      if (!values['password-stdin'])
+        throw new UsageError(
+          'provider add smpp needs --password-stdin (the password is read from standard input, never from the command line)',
+        );
       return {
         provider: {
           kind: 'smpp',
@@ -82,7 +89,10 @@ async function newProvider(kind: string | undefined, args: string[]): Promise<{ 
         'auth-token-stdin': { type: 'boolean' },
         from: { type: 'string' },
       });
-      if (!values['auth-token-stdin']) throw new UsageError('provider add http-sms needs --auth-token-stdin (the token is read from standard input, never from the command line)');
+      if (!values['auth-token-stdin'])
+        throw new UsageError(
+          'provider add http-sms needs --auth-token-stdin (the token is read from standard input, never from the command line)',
+        );
       return {
         provider: {
           kind: 'http-sms',
@@ -110,7 +120,11 @@ async function add(args: string[], env: CliEnvironment): Promise<number> {
   const { provider: saved } = await callOrThrow(core, 'providers.add', provider);
   if (caFile !== undefined) new ProviderRepository(core.ctx.db, core.ctx.secrets).setCaFile(saved.name, caFile);
   const summary = caFile !== undefined ? { ...saved, trustsCaFile: true } : saved;
-  env.out(env.json ? JSON.stringify({ provider: summary }) : `Saved ${describe(summary)}; its credentials are in the keychain.`);
+  env.out(
+    env.json
+      ? JSON.stringify({ provider: summary })
+      : `Saved ${describe(summary)}; its credentials are in the keychain.`,
+  );
   return 0;
 }
 
@@ -132,7 +146,9 @@ export async function runProviderCommand(args: string[], env: CliEnvironment): P
     const core = await env.openCore();
     if (action === 'remove') {
       const { removed } = await callOrThrow(core, 'providers.remove', { name });
-      env.out(env.json ? JSON.stringify({ removed }) : `Removed ${removed}, its credentials and its place in any route.`);
+      env.out(
+        env.json ? JSON.stringify({ removed }) : `Removed ${removed}, its credentials and its place in any route.`,
+      );
       return 0;
     }
     const result = await callOrThrow(core, 'providers.test', { name });

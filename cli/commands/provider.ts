@@ -9,7 +9,8 @@ const USAGE = [
 
 export const providerCommand: CliCommand = {
   name: 'provider',
-  summary: 'Direct providers: an SMTP relay, an SMPP gateway, a Twilio-style HTTP gateway (credentials go to the OS keychain)',
+  summary:
+    'Direct providers: an SMTP relay, an SMPP gateway, a Twilio-style HTTP gateway (credentials go to the OS keychain)',
   usage: USAGE,
   examples: [
     'provider add smtp --name relay --host smtp.example.gov.uk --port 587 --user desk --password-stdin --from desk@example.gov.uk < password.txt',

@@ -8,7 +8,9 @@ import type { PermissionsFor } from './permissions';
  * route they choose, or count it as sent. Each is recorded with who and when; only the person who queued it decides.
  */
 export const outcomeHandlerArgs = {
-  'outbox.resendUnknown': z.object({ id: idSchema, provider: z.string().trim().min(1, 'Choose a route').max(40) }).strict(),
+  'outbox.resendUnknown': z
+    .object({ id: idSchema, provider: z.string().trim().min(1, 'Choose a route').max(40) })
+    .strict(),
   'outbox.markSent': z.object({ id: idSchema }).strict(),
 } as const;
 

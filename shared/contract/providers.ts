@@ -9,7 +9,11 @@ export const providerKindSchema = z.enum(providerKinds);
 export type ProviderKind = z.infer<typeof providerKindSchema>;
 
 /** What each kind of provider sends. */
-export const providerChannels: Readonly<Record<ProviderKind, Channel>> = { smtp: 'email', smpp: 'sms', 'http-sms': 'sms' };
+export const providerChannels: Readonly<Record<ProviderKind, Channel>> = {
+  smtp: 'email',
+  smpp: 'sms',
+  'http-sms': 'sms',
+};
 
 /** The names a route gives the Notify service and the post room's printer; no provider may take them. */
 export const NOTIFY_ROUTE = 'notify';
@@ -24,23 +28,39 @@ export function isLoopbackHost(host: string): boolean {
 export const providerNameSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Enter a name of up to 40 letters, digits, hyphens or underscores, such as relay or sms-gateway')
-  .refine((name) => ![NOTIFY_ROUTE, PRINT_ROUTE].includes(name.toLowerCase()), 'notify and print name the Notify service and the post room: choose another name');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/,
+    'Enter a name of up to 40 letters, digits, hyphens or underscores, such as relay or sms-gateway',
+  )
+  .refine(
+    (name) => ![NOTIFY_ROUTE, PRINT_ROUTE].includes(name.toLowerCase()),
+    'notify and print name the Notify service and the post room: choose another name',
+  );
 
 const hostSchema = z
   .string()
   .trim()
   .min(1, 'Enter the server’s host name or IP address')
   .max(253)
-  .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*|[0-9A-Fa-f:.]+)$/, 'Enter a host name or IP address only, without a scheme, port or path');
-const portSchema = z.number({ error: 'Enter a port number' }).int('Enter a whole port number').min(1, 'Enter a port from 1 to 65535').max(65535, 'Enter a port from 1 to 65535');
+  .regex(
+    /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*|[0-9A-Fa-f:.]+)$/,
+    'Enter a host name or IP address only, without a scheme, port or path',
+  );
+const portSchema = z
+  .number({ error: 'Enter a port number' })
+  .int('Enter a whole port number')
+  .min(1, 'Enter a port from 1 to 65535')
+  .max(65535, 'Enter a port from 1 to 65535');
 
 const emailAddressSchema = (what: string) =>
   z
     .string()
     .trim()
     .max(320)
-    .refine((address) => validateEmailAddress(address).valid, `Enter ${what} in the correct format, like name@example.gov.uk`);
+    .refine(
+      (address) => validateEmailAddress(address).valid,
+      `Enter ${what} in the correct format, like name@example.gov.uk`,
+    );
 
 /**
  * A text message sender: up to 11 letters, digits and spaces with at least one letter (an alphanumeric sender id), or a
@@ -50,11 +70,13 @@ export const smsSenderSchema = z
   .string()
   .trim()
   .refine(
-    (sender) => /^(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 ]{0,10}$/.test(sender) || /^\+?[0-9]{3,15}$/.test(sender),
+    (sender) =>
+      /^(?=[A-Za-z0-9 ]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 ]{0,10}$/.test(sender) || /^\+?[0-9]{3,15}$/.test(sender),
     'Enter a sender of up to 11 letters and digits, or a phone number',
   );
 
-const secret = (what: string, max: number) => z.string().min(1, `Enter the ${what}`).max(max, `The ${what} can be at most ${max} characters`);
+const secret = (what: string, max: number) =>
+  z.string().min(1, `Enter the ${what}`).max(max, `The ${what} can be at most ${max} characters`);
 
 export const smtpProviderSchema = z
   .object({
@@ -71,7 +93,10 @@ export const smtpProviderSchema = z
     poolSize: z.number().int().min(1).max(50).optional(),
   })
   .strict()
-  .refine((provider) => provider.password === undefined || Boolean(provider.user), { message: 'Enter the user name for this password', path: ['user'] });
+  .refine((provider) => provider.password === undefined || Boolean(provider.user), {
+    message: 'Enter the user name for this password',
+    path: ['user'],
+  });
 
 export const smppProviderSchema = z
   .object({
@@ -95,7 +120,10 @@ export const httpSmsProviderSchema = z
     name: providerNameSchema,
     baseUrl: z
       .url({ protocol: /^https?$/, error: 'Enter the gateway’s base URL, starting with https://' })
-      .refine((url) => url.startsWith('https://') || isLoopbackHost(/^http:\/\/(\[[^\]]+\]|[^/:?#]+)/.exec(url)?.[1] ?? ''), 'Enter the gateway’s base URL, starting with https://'),
+      .refine(
+        (url) => url.startsWith('https://') || isLoopbackHost(/^http:\/\/(\[[^\]]+\]|[^/:?#]+)/.exec(url)?.[1] ?? ''),
+        'Enter the gateway’s base URL, starting with https://',
+      ),
     /** Write-only: kept in the OS keychain. */
     accountSid: secret('account SID', 100),
     /** Write-only: kept in the OS keychain. */
@@ -104,7 +132,11 @@ export const httpSmsProviderSchema = z
   })
   .strict();
 
-export const providerSettingsSchema = z.discriminatedUnion('kind', [smtpProviderSchema, smppProviderSchema, httpSmsProviderSchema]);
+export const providerSettingsSchema = z.discriminatedUnion('kind', [
+  smtpProviderSchema,
+  smppProviderSchema,
+  httpSmsProviderSchema,
+]);
 export type NewProvider = z.infer<typeof providerSettingsSchema>;
 
 export interface ProviderSummary {

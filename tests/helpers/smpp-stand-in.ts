@@ -114,7 +114,12 @@ export class SmppStandIn {
       const parts = [...(partsByReference.get(key) ?? []), submit];
       partsByReference.set(key, parts);
       if (parts.length === submit.udh[4]) {
-        whole.push(parts.sort((a, b) => (a.udh?.[5] ?? 0) - (b.udh?.[5] ?? 0)).map((part) => part.text).join(''));
+        whole.push(
+          parts
+            .sort((a, b) => (a.udh?.[5] ?? 0) - (b.udh?.[5] ?? 0))
+            .map((part) => part.text)
+            .join(''),
+        );
         partsByReference.delete(key);
       }
     }
@@ -213,7 +218,8 @@ export class SmppStandIn {
       if (faults.rejectDestination === submit.destination) return refuse(this.smpp.ESME_RINVDSTADR);
       const id = this.nextId++;
       submit.answer = 'ok';
-      submit.messageId = this.options.idFormat === 'decimal' ? String(id) : id.toString(16).toUpperCase().padStart(10, '0');
+      submit.messageId =
+        this.options.idFormat === 'decimal' ? String(id) : id.toString(16).toUpperCase().padStart(10, '0');
       session.send(pdu.response({ message_id: submit.messageId }));
       this.scheduleReceipt(session, submit, id);
     };
@@ -235,7 +241,9 @@ export class SmppStandIn {
       ...(plan.tlv ? { receipted_message_id: receiptId } : {}),
     };
     setTimeout(() => {
-      const open = [session, ...this.boundSessions].find((candidate) => this.boundSessions.has(candidate) && candidate.socket.writable);
+      const open = [session, ...this.boundSessions].find(
+        (candidate) => this.boundSessions.has(candidate) && candidate.socket.writable,
+      );
       if (open) open.deliver_sm(receipt);
       else this.heldReceipts.push(receipt);
     }, plan.afterMs);

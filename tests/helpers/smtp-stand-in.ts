@@ -61,7 +61,9 @@ export class SmtpStandIn {
             authMethods: ['PLAIN', 'LOGIN'],
             allowInsecureAuth: !options.tls,
             onAuth: (auth, _session, callback) =>
-              auth.username === options.user && auth.password === options.password ? callback(null, { user: auth.username }) : callback(new Error('Invalid username or password')),
+              auth.username === options.user && auth.password === options.password
+                ? callback(null, { user: auth.username })
+                : callback(new Error('Invalid username or password')),
           }
         : { authOptional: true }),
       onRcptTo: (address, _session, callback) => {
@@ -93,7 +95,11 @@ export class SmtpStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private receive(stream: NodeJS.ReadableStream, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
+  private receive(
+    stream: NodeJS.ReadableStream,
+    session: SMTPServerSession,
+    callback: (error?: Error | null) => void,
+  ): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
@@ -103,7 +109,8 @@ export class SmtpStandIn {
         faults.dropAfterDataNext = (faults.dropAfterDataNext ?? 1) - 1;
         // The relay has the whole message and goes away before its 250: the client cannot know.
         this.arrived.push(parseEmail(Buffer.concat(chunks).toString('utf8'), session));
-        for (const connection of (this.server as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections) {
+        for (const connection of (this.server as unknown as { connections: Set<{ id: string; _socket: Socket }> })
+          .connections) {
           if (connection.id === session.id) connection._socket.destroy();
         }
         return;
@@ -157,7 +164,13 @@ function parseEmail(raw: string, session: SMTPServerSession): ArrivedEmail {
     const trimmed = part.replace(/^\r?\n/, '');
     const partHeaders = parseHeaders(trimmed.slice(0, partSplit));
     // SMTP carries lines ending CRLF; the parts are compared as the desk wrote them.
-    const content = decodeBody(trimmed.slice(partSplit).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, ''), partHeaders['content-transfer-encoding']).replace(/\r\n/g, '\n');
+    const content = decodeBody(
+      trimmed
+        .slice(partSplit)
+        .replace(/^\r?\n\r?\n/, '')
+        .replace(/\r?\n$/, ''),
+      partHeaders['content-transfer-encoding'],
+    ).replace(/\r\n/g, '\n');
     if ((partHeaders['content-type'] ?? '').startsWith('text/html')) html = content;
     else if ((partHeaders['content-type'] ?? '').startsWith('text/plain')) text = content;
   }

@@ -85,13 +85,17 @@ export class TwilioStandIn {
       return json(response, 401, { code: 20003, message: 'Authenticate', status: 401 });
     }
     const path = request.url.slice(account.length);
-    if (request.method === 'GET' && path === '.json') return json(response, 200, { sid: this.options.accountSid, status: 'active' });
-    if (request.method === 'POST' && path === '/Messages.json') return this.create(request, response, new URLSearchParams(body));
+    if (request.method === 'GET' && path === '.json')
+      return json(response, 200, { sid: this.options.accountSid, status: 'active' });
+    if (request.method === 'POST' && path === '/Messages.json')
+      return this.create(request, response, new URLSearchParams(body));
     const read = /^\/Messages\/([A-Za-z0-9]+)\.json$/.exec(path);
     if (request.method === 'GET' && read) {
       this.statusRequests += 1;
       const message = this.created.find((created) => created.sid === read[1]);
-      return message ? json(response, 200, this.resource(message)) : json(response, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+      return message
+        ? json(response, 200, this.resource(message))
+        : json(response, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
     }
     return json(response, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
   }
@@ -104,9 +108,20 @@ export class TwilioStandIn {
       return json(response, 429, { code: 20429, message: 'Too Many Requests', status: 429 });
     }
     const to = form.get('To') ?? '';
-    if (!/^\+[1-9][0-9]{6,14}$/.test(to)) return json(response, 400, { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
+    if (!/^\+[1-9][0-9]{6,14}$/.test(to))
+      return json(response, 400, {
+        code: 21211,
+        message: `The 'To' number ${to} is not a valid phone number.`,
+        status: 400,
+      });
     this.sidCounter += 1;
-    const message: CreatedMessage = { sid: `SM${String(this.sidCounter).padStart(32, '0')}`, to, from: form.get('From') ?? '', body: form.get('Body') ?? '', createdAtMs: Date.now() };
+    const message: CreatedMessage = {
+      sid: `SM${String(this.sidCounter).padStart(32, '0')}`,
+      to,
+      from: form.get('From') ?? '',
+      body: form.get('Body') ?? '',
+      createdAtMs: Date.now(),
+    };
     this.created.push(message);
     if ((faults.dropAfterCreateNext ?? 0) > 0) {
       faults.dropAfterCreateNext = (faults.dropAfterCreateNext ?? 1) - 1;
@@ -124,7 +139,9 @@ export class TwilioStandIn {
 
   private resource(message: CreatedMessage): Record<string, unknown> {
     const final = Date.now() - message.createdAtMs >= (this.options.deliverAfterMs ?? 100);
-    const outcome = final ? (this.options.finalStatus?.(message.to) ?? { status: 'delivered', errorCode: null }) : { status: 'queued', errorCode: null };
+    const outcome = final
+      ? (this.options.finalStatus?.(message.to) ?? { status: 'delivered', errorCode: null })
+      : { status: 'queued', errorCode: null };
     return {
       sid: message.sid,
       account_sid: this.options.accountSid,

@@ -6,7 +6,8 @@ import { markUnknownMessageSent, resendUnknownMessage } from '../outbox/outcome-
 
 /** A person's decision on a message whose outcome is unknown; announced with `outbox.changed`, which wakes the sync engine. */
 export function createOutcomeHandlers(ctx: CoreContext): Pick<HandlerMap, 'outbox.resendUnknown' | 'outbox.markSent'> {
-  const announce = (id: string) => ctx.events.emit('outbox.changed', { messageIds: [id], counts: countMessages(ctx.db) });
+  const announce = (id: string) =>
+    ctx.events.emit('outbox.changed', { messageIds: [id], counts: countMessages(ctx.db) });
   return {
     'outbox.resendUnknown': async ({ id, provider }) => {
       resendUnknownMessage(ctx.db, id, provider, ctx.user);

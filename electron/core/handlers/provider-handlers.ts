@@ -6,7 +6,11 @@ import { ProviderRepository } from '../providers/provider-repository';
 type ProviderHandlers = Pick<HandlerMap, 'providers.list' | 'providers.add' | 'providers.remove' | 'providers.test'>;
 
 /** Direct providers: settings in the database, credentials only in the keychain; "Test connection" with what is saved. */
-export function createProviderHandlers(ctx: CoreContext, routes: DirectRoutes, afterChange: () => void): ProviderHandlers {
+export function createProviderHandlers(
+  ctx: CoreContext,
+  routes: DirectRoutes,
+  afterChange: () => void,
+): ProviderHandlers {
   const providers = new ProviderRepository(ctx.db, ctx.secrets);
   return {
     'providers.list': async () => ({ providers: providers.list().map((provider) => providers.summary(provider)) }),

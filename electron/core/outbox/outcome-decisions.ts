@@ -15,35 +15,49 @@ const MESSAGE_NAMES: Record<Channel, string> = { sms: 'a text message', email: '
 
 /** The routes a message of this channel can be sent by: the Notify service and the direct providers for the channel, by name. */
 export function routesForChannel(db: Db, channel: Channel): string[] {
-  const providers = db.prepare('SELECT name, kind FROM providers ORDER BY name').all() as { name: string; kind: ProviderKind }[];
-  return [NOTIFY_PROVIDER, ...providers.filter((provider) => providerChannels[provider.kind] === channel).map((provider) => provider.name)];
+  const providers = db.prepare('SELECT name, kind FROM providers ORDER BY name').all() as {
+    name: string;
+    kind: ProviderKind;
+  }[];
+  return [
+    NOTIFY_PROVIDER,
+    ...providers.filter((provider) => providerChannels[provider.kind] === channel).map((provider) => provider.name),
+  ];
 }
 
 /** A message whose outcome is unknown, that this person may decide about (they queued it). */
 function unknownMessage(db: Db, id: string, user: string): UnknownRow {
-  const row = db.prepare('SELECT type, state, provider, created_by FROM outbox_messages WHERE id = ?').get(id) as UnknownRow | undefined;
+  const row = db.prepare('SELECT type, state, provider, created_by FROM outbox_messages WHERE id = ?').get(id) as
+    UnknownRow | undefined;
   if (!row) throw new UserError('That message is not in the outbox.');
-  if (row.state !== 'outcome-unknown') throw new UserError('Only a message whose outcome is unknown can be sent again or marked as sent this way.');
-  if (row.created_by !== user) throw new UserError(`Only ${row.created_by}, who queued this message, can decide whether to send it again.`);
+  if (row.state !== 'outcome-unknown')
+    throw new UserError('Only a message whose outcome is unknown can be sent again or marked as sent this way.');
+  if (row.created_by !== user)
+    throw new UserError(`Only ${row.created_by}, who queued this message, can decide whether to send it again.`);
   return row;
 }
 
-function decide(db: Db, id: string, row: UnknownRow, user: string, change: { to: string; set: string; detail: string; decision: 'resend' | 'mark-sent'; resendBy: string | null }): void {
+function decide(
+  db: Db,
+  id: string,
+  row: UnknownRow,
+  user: string,
+  change: { to: string; set: string; detail: string; decision: 'resend' | 'mark-sent'; resendBy: string | null },
+): void {
   const now = nowIso();
   db.transaction(() => {
     const result = db
-      .prepare(`UPDATE outbox_messages SET state = @to, ${change.set}, updated_at = @now WHERE id = @id AND state = 'outcome-unknown'`)
+      .prepare(
+        `UPDATE outbox_messages SET state = @to, ${change.set}, updated_at = @now WHERE id = @id AND state = 'outcome-unknown'`,
+      )
       .run({ to: change.to, now, id, resendBy: change.resendBy });
     if (result.changes === 0) throw new UserError('Someone else has just decided about this message.');
-    db.prepare('INSERT INTO outcome_decisions (message_id, decided_at, decided_by, decision, unknown_at, resend_by) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id,
-      now,
-      user,
-      change.decision,
-      row.provider,
-      change.resendBy,
-    );
-    db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'outcome-unknown', ?, ?)`).run(id, now, change.to, change.detail);
+    db.prepare(
+      'INSERT INTO outcome_decisions (message_id, decided_at, decided_by, decision, unknown_at, resend_by) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, now, user, change.decision, row.provider, change.resendBy);
+    db.prepare(
+      `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'outcome-unknown', ?, ?)`,
+    ).run(id, now, change.to, change.detail);
   }).immediate();
 }
 
@@ -54,7 +68,10 @@ function decide(db: Db, id: string, row: UnknownRow, user: string, change: { to:
 export function resendUnknownMessage(db: Db, id: string, provider: string, user: string): void {
   const row = unknownMessage(db, id, user);
   const route = routesForChannel(db, row.type).find((name) => name.toLowerCase() === provider.toLowerCase());
-  if (!route) throw new UserError(`${provider} cannot send ${MESSAGE_NAMES[row.type]}. Choose one of: ${routesForChannel(db, row.type).join(', ')}.`);
+  if (!route)
+    throw new UserError(
+      `${provider} cannot send ${MESSAGE_NAMES[row.type]}. Choose one of: ${routesForChannel(db, row.type).join(', ')}.`,
+    );
   decide(db, id, row, user, {
     to: 'queued',
     set: 'chosen_provider = @resendBy, provider = NULL, outcome_unknown = 0, attempts = 0, next_attempt_at = NULL, last_error = NULL',

@@ -7,9 +7,15 @@ function prepared(db: Db) {
   let found = statements.get(db);
   if (!found) {
     found = {
-      submitted: db.prepare(`UPDATE outbox_messages SET provider = ?, outcome_unknown = 1 WHERE id = ? AND lease_owner = ? AND state = 'sending'`),
-      failover: db.prepare(`UPDATE outbox_messages SET lease_expires_at = ?, provider = NULL WHERE id = ? AND lease_owner = ? AND state = 'sending'`),
-      event: db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'sending', ?)`),
+      submitted: db.prepare(
+        `UPDATE outbox_messages SET provider = ?, outcome_unknown = 1 WHERE id = ? AND lease_owner = ? AND state = 'sending'`,
+      ),
+      failover: db.prepare(
+        `UPDATE outbox_messages SET lease_expires_at = ?, provider = NULL WHERE id = ? AND lease_owner = ? AND state = 'sending'`,
+      ),
+      event: db.prepare(
+        `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'sending', ?)`,
+      ),
     };
     statements.set(db, found);
   }
@@ -25,7 +31,14 @@ export function markSubmitted(db: Db, owner: string, messageId: string, provider
 }
 
 /** A route proved it did not take the message and the next one will try: said in its history; no provider holds it; its lease renewed. */
-export function recordFailover(db: Db, owner: string, messageId: string, detail: string, leaseMs: number, now: Date = new Date()): void {
+export function recordFailover(
+  db: Db,
+  owner: string,
+  messageId: string,
+  detail: string,
+  leaseMs: number,
+  now: Date = new Date(),
+): void {
   db.transaction(() => {
     prepared(db).failover.run(new Date(now.getTime() + leaseMs).toISOString(), messageId, owner);
     prepared(db).event.run(messageId, now.toISOString(), detail);

@@ -136,7 +136,12 @@ export class DirectRoutes {
 
   private async build(provider: StoredProvider): Promise<DirectRoute> {
     const { db, network, events, providers } = this.deps;
-    const health = { retryBaseMs: this.options.retryBaseMs, retryMaxMs: this.options.retryMaxMs, refusedRetryMs: this.options.refusedRetryMs, throttleFailoverMs: this.options.throttleFailoverMs };
+    const health = {
+      retryBaseMs: this.options.retryBaseMs,
+      retryMaxMs: this.options.retryMaxMs,
+      refusedRetryMs: this.options.refusedRetryMs,
+      throttleFailoverMs: this.options.throttleFailoverMs,
+    };
     switch (provider.kind) {
       case 'smpp': {
         const [{ SmppRoute }, smpp] = await Promise.all([import('./smpp/smpp-route'), loadSmpp()]);
@@ -163,10 +168,20 @@ export class DirectRoutes {
       case 'smtp': {
         const [{ SmtpRoute }, nodemailer] = await Promise.all([import('./smtp/smtp-route'), import('nodemailer')]);
         const credentials = await providers.credentials(provider);
-        return new SmtpRoute(provider.name, nodemailer, provider.settings, credentials, provider.caFile, network, db, events, {
-          ...health,
-          timeoutMs: this.options.requestTimeoutMs,
-        });
+        return new SmtpRoute(
+          provider.name,
+          nodemailer,
+          provider.settings,
+          credentials,
+          provider.caFile,
+          network,
+          db,
+          events,
+          {
+            ...health,
+            timeoutMs: this.options.requestTimeoutMs,
+          },
+        );
       }
     }
   }

@@ -20,22 +20,33 @@ const WAITING_RECEIPT_DAYS = 3;
  * A part a provider took for a message, by its id, written as soon as the provider answers (before the message's own
  * outcome is written with others'). A receipt that came even sooner, and waited, is applied to it now.
  */
-export function recordProviderPart(db: Db, provider: string, messageId: string, providerId: string, part: number, parts: number): void {
+export function recordProviderPart(
+  db: Db,
+  provider: string,
+  messageId: string,
+  providerId: string,
+  part: number,
+  parts: number,
+): void {
   const id = normaliseProviderId(providerId);
   db.transaction(() => {
-    db.prepare(`INSERT OR REPLACE INTO provider_message_parts (provider, provider_id, message_id, part, parts) VALUES (?, ?, ?, ?, ?)`).run(provider, id, messageId, part, parts);
+    db.prepare(
+      `INSERT OR REPLACE INTO provider_message_parts (provider, provider_id, message_id, part, parts) VALUES (?, ?, ?, ?, ?)`,
+    ).run(provider, id, messageId, part, parts);
     const waiting = db
-      .prepare(`SELECT provider_id, status, status_detail, received_at FROM provider_receipts_waiting WHERE provider = ? AND provider_id IN (SELECT value FROM json_each(?))`)
-      .get(provider, JSON.stringify(providerIdForms(id))) as { provider_id: string; status: string; status_detail: string | null; received_at: string } | undefined;
+      .prepare(
+        `SELECT provider_id, status, status_detail, received_at FROM provider_receipts_waiting WHERE provider = ? AND provider_id IN (SELECT value FROM json_each(?))`,
+      )
+      .get(provider, JSON.stringify(providerIdForms(id))) as
+      { provider_id: string; status: string; status_detail: string | null; received_at: string } | undefined;
     if (!waiting) return;
-    db.prepare('UPDATE provider_message_parts SET status = ?, status_detail = ?, status_at = ? WHERE provider = ? AND provider_id = ?').run(
-      waiting.status,
-      waiting.status_detail,
-      waiting.received_at,
+    db.prepare(
+      'UPDATE provider_message_parts SET status = ?, status_detail = ?, status_at = ? WHERE provider = ? AND provider_id = ?',
+    ).run(waiting.status, waiting.status_detail, waiting.received_at, provider, id);
+    db.prepare('DELETE FROM provider_receipts_waiting WHERE provider = ? AND provider_id = ?').run(
       provider,
-      id,
+      waiting.provider_id,
     );
-    db.prepare('DELETE FROM provider_receipts_waiting WHERE provider = ? AND provider_id = ?').run(provider, waiting.provider_id);
   })();
 }
 
@@ -43,8 +54,15 @@ export function recordProviderPart(db: Db, provider: string, messageId: string, 
  * Records statuses a provider reported; returns the messages whose status changed. A status for a part not recorded
  * (yet) waits for it; the ids of those are returned as `waiting`.
  */
-export function recordPartStatuses(db: Db, provider: string, statuses: readonly PartStatus[], now: Date = new Date()): { changedIds: string[]; waiting: string[] } {
-  const find = db.prepare('SELECT provider_id, message_id FROM provider_message_parts WHERE provider = ? AND provider_id = ?');
+export function recordPartStatuses(
+  db: Db,
+  provider: string,
+  statuses: readonly PartStatus[],
+  now: Date = new Date(),
+): { changedIds: string[]; waiting: string[] } {
+  const find = db.prepare(
+    'SELECT provider_id, message_id FROM provider_message_parts WHERE provider = ? AND provider_id = ?',
+  );
   const update = db.prepare(
     'UPDATE provider_message_parts SET status = ?, status_detail = ?, status_at = ? WHERE provider = ? AND provider_id = ?',
   );
@@ -55,7 +73,9 @@ export function recordPartStatuses(db: Db, provider: string, statuses: readonly 
   const waiting: string[] = [];
   const at = now.toISOString();
   db.transaction(() => {
-    db.prepare('DELETE FROM provider_receipts_waiting WHERE received_at < ?').run(new Date(now.getTime() - WAITING_RECEIPT_DAYS * 86_400_000).toISOString());
+    db.prepare('DELETE FROM provider_receipts_waiting WHERE received_at < ?').run(
+      new Date(now.getTime() - WAITING_RECEIPT_DAYS * 86_400_000).toISOString(),
+    );
     for (const status of statuses) {
       const part = providerIdForms(status.providerId)
         .map((form) => find.get(provider, form) as { provider_id: string; message_id: string } | undefined)
@@ -99,7 +119,12 @@ export function applyPartStatuses(db: Db, messageIds: readonly string[], now: Da
     const first = parts[0] as PartRow;
     if (status === first.notify_status) continue;
     const words = parts.find((part) => part.status === status)?.status_detail;
-    updates.push({ id, notifyStatus: status, state: stateForNotifyStatus(status), detail: `${first.provider}: ${status}${words ? ` (${words})` : ''}` });
+    updates.push({
+      id,
+      notifyStatus: status,
+      state: stateForNotifyStatus(status),
+      detail: `${first.provider}: ${status}${words ? ` (${words})` : ''}`,
+    });
   }
   return recordNotifyStatuses(db, updates, [], now);
 }

@@ -75,22 +75,42 @@ interface ProviderRow {
 export const providerCredentialAccount = (name: string): string => `provider:${name.toLowerCase()}`;
 
 function toProvider(row: ProviderRow): StoredProvider {
-  const base = { name: row.name, caFile: row.ca_file, createdAt: row.created_at, createdBy: row.created_by, updatedAt: row.updated_at };
+  const base = {
+    name: row.name,
+    caFile: row.ca_file,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+  };
   const settings: unknown = JSON.parse(row.settings);
   return { ...base, kind: row.kind, settings } as StoredProvider;
 }
 
 /** What a new provider keeps in the database and what it keeps in the keychain. */
-function splitSettings(provider: NewProvider): { settings: StoredProvider['settings']; credentials: SmtpCredentials | SmppCredentials | HttpSmsCredentials } {
+function splitSettings(provider: NewProvider): {
+  settings: StoredProvider['settings'];
+  credentials: SmtpCredentials | SmppCredentials | HttpSmsCredentials;
+} {
   switch (provider.kind) {
     case 'smtp':
       return {
-        settings: { host: provider.host, port: provider.port, from: provider.from, replyTo: provider.replyTo ?? null, poolSize: provider.poolSize ?? DEFAULT_SMTP_POOL },
+        settings: {
+          host: provider.host,
+          port: provider.port,
+          from: provider.from,
+          replyTo: provider.replyTo ?? null,
+          poolSize: provider.poolSize ?? DEFAULT_SMTP_POOL,
+        },
         credentials: { user: provider.user ? provider.user : null, password: provider.password ?? null },
       };
     case 'smpp':
       return {
-        settings: { host: provider.host, port: provider.port, sender: provider.sender ?? null, windowSize: provider.windowSize ?? DEFAULT_SMPP_WINDOW },
+        settings: {
+          host: provider.host,
+          port: provider.port,
+          sender: provider.sender ?? null,
+          windowSize: provider.windowSize ?? DEFAULT_SMPP_WINDOW,
+        },
         credentials: { systemId: provider.systemId, password: provider.password },
       };
     case 'http-sms':
@@ -129,7 +149,8 @@ export class ProviderRepository {
 
   get(name: string): StoredProvider {
     const provider = this.find(name);
-    if (!provider) throw new UserError(`There is no provider called ${name}. notify-desk provider list shows the providers.`);
+    if (!provider)
+      throw new UserError(`There is no provider called ${name}. notify-desk provider list shows the providers.`);
     return provider;
   }
 
@@ -137,7 +158,9 @@ export class ProviderRepository {
   async add(provider: NewProvider, user: string): Promise<StoredProvider> {
     const existing = this.find(provider.name);
     if (existing && existing.kind !== provider.kind) {
-      throw new UserError(`${existing.name} is already the name of a provider of another kind: remove it first, or choose another name.`);
+      throw new UserError(
+        `${existing.name} is already the name of a provider of another kind: remove it first, or choose another name.`,
+      );
     }
     const { settings, credentials } = splitSettings(provider);
     await this.secrets.set(providerCredentialAccount(provider.name), JSON.stringify(credentials));
@@ -154,7 +177,11 @@ export class ProviderRepository {
   /** The provider's credentials from the keychain. */
   async credentials<K extends ProviderKind>(provider: StoredProvider & { kind: K }): Promise<ProviderCredentials<K>> {
     const stored = await this.secrets.get(providerCredentialAccount(provider.name));
-    if (!stored) throw new UserError(`The credentials of ${provider.name} are not in the keychain. Add the provider again to enter them.`, 'key-missing');
+    if (!stored)
+      throw new UserError(
+        `The credentials of ${provider.name} are not in the keychain. Add the provider again to enter them.`,
+        'key-missing',
+      );
     return JSON.parse(stored) as ProviderCredentials<K>;
   }
 
@@ -165,11 +192,15 @@ export class ProviderRepository {
       channel,
       providers: channelRoute(this.db, channel).filter((name) => name !== provider.name),
     }));
-    this.db.transaction(() => {
-      for (const route of remaining) replaceChannelRoute(this.db, route.channel, route.providers, user);
-      this.db.prepare(`UPDATE outbox_messages SET chosen_provider = NULL WHERE chosen_provider = ? AND state = 'queued'`).run(provider.name);
-      this.db.prepare('DELETE FROM providers WHERE name = ?').run(provider.name);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const route of remaining) replaceChannelRoute(this.db, route.channel, route.providers, user);
+        this.db
+          .prepare(`UPDATE outbox_messages SET chosen_provider = NULL WHERE chosen_provider = ? AND state = 'queued'`)
+          .run(provider.name);
+        this.db.prepare('DELETE FROM providers WHERE name = ?').run(provider.name);
+      })
+      .immediate();
     await this.secrets.delete(providerCredentialAccount(provider.name)).catch(() => undefined);
     return provider.name;
   }
@@ -178,7 +209,9 @@ export class ProviderRepository {
   setCaFile(name: string, path: string | null): number {
     const provider = this.get(name);
     const checked = path === null ? null : checkCaFile(path);
-    this.db.prepare('UPDATE providers SET ca_file = ?, updated_at = ? WHERE name = ?').run(checked?.path ?? null, nowIso(), provider.name);
+    this.db
+      .prepare('UPDATE providers SET ca_file = ?, updated_at = ? WHERE name = ?')
+      .run(checked?.path ?? null, nowIso(), provider.name);
     return checked?.certificates ?? 0;
   }
 
@@ -194,9 +227,19 @@ export class ProviderRepository {
     };
     switch (provider.kind) {
       case 'smtp':
-        return { ...common, address: `${provider.settings.host}:${provider.settings.port}`, sender: provider.settings.from, replyTo: provider.settings.replyTo };
+        return {
+          ...common,
+          address: `${provider.settings.host}:${provider.settings.port}`,
+          sender: provider.settings.from,
+          replyTo: provider.settings.replyTo,
+        };
       case 'smpp':
-        return { ...common, address: `${provider.settings.host}:${provider.settings.port}`, sender: provider.settings.sender, replyTo: null };
+        return {
+          ...common,
+          address: `${provider.settings.host}:${provider.settings.port}`,
+          sender: provider.settings.sender,
+          replyTo: null,
+        };
       case 'http-sms':
         return { ...common, address: provider.settings.baseUrl, sender: provider.settings.from, replyTo: null };
     }

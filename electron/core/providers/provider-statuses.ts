@@ -5,7 +5,17 @@
 export const SENDING = 'sending';
 
 /** Message states of SMPP 3.4's `message_state` TLV, as the `stat:` words of a delivery receipt (Appendix B). */
-const SMPP_MESSAGE_STATES = ['SCHEDULED', 'ENROUTE', 'DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD'];
+const SMPP_MESSAGE_STATES = [
+  'SCHEDULED',
+  'ENROUTE',
+  'DELIVRD',
+  'EXPIRED',
+  'DELETED',
+  'UNDELIV',
+  'ACCEPTD',
+  'UNKNOWN',
+  'REJECTD',
+];
 
 /** The `stat:` word for a `message_state` value, or null for one SMPP 3.4 does not define. */
 export const smppStateWord = (messageState: number): string | null => SMPP_MESSAGE_STATES[messageState] ?? null;
@@ -56,7 +66,8 @@ export function notifyStatusForTwilio(status: string, errorCode: number | null):
 }
 
 /** Whether a Twilio error code (on refusing a request) means the number itself cannot take texts. */
-export const twilioNumberRefused = (errorCode: number | null): boolean => errorCode !== null && TWILIO_PERMANENT_ERRORS.has(errorCode);
+export const twilioNumberRefused = (errorCode: number | null): boolean =>
+  errorCode !== null && TWILIO_PERMANENT_ERRORS.has(errorCode);
 
 /**
  * A message's status from its parts' (a long text goes as several): the first failure any part reports; delivered

@@ -9,7 +9,10 @@ export const PRINT_PROVIDER = PRINT_ROUTE;
 
 /** A channel's providers in the order they are tried; a channel with none set goes through the Notify service. */
 export function channelRoute(db: Db, channel: Channel): string[] {
-  const providers = db.prepare('SELECT provider FROM routes WHERE channel = ? ORDER BY position').pluck().all(channel) as string[];
+  const providers = db
+    .prepare('SELECT provider FROM routes WHERE channel = ? ORDER BY position')
+    .pluck()
+    .all(channel) as string[];
   return providers.length > 0 ? providers : [NOTIFY_PROVIDER];
 }
 
@@ -20,7 +23,9 @@ export function setChannelRoute(db: Db, channel: Channel, providers: readonly st
 
 /** The same, inside a transaction the caller holds. No providers: the channel goes back to the Notify service. */
 export function replaceChannelRoute(db: Db, channel: Channel, providers: readonly string[], user: string): void {
-  const insert = db.prepare('INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)',
+  );
   db.prepare('DELETE FROM routes WHERE channel = ?').run(channel);
   const at = nowIso();
   providers.forEach((provider, index) => insert.run(channel, index + 1, provider, at, user));
@@ -28,7 +33,10 @@ export function replaceChannelRoute(db: Db, channel: Channel, providers: readonl
 
 /** The channels whose route names this provider. */
 export function channelsRoutedThrough(db: Db, provider: string): Channel[] {
-  return db.prepare('SELECT channel FROM routes WHERE provider = ? ORDER BY channel').pluck().all(provider) as Channel[];
+  return db
+    .prepare('SELECT channel FROM routes WHERE provider = ? ORDER BY channel')
+    .pluck()
+    .all(provider) as Channel[];
 }
 
 /** Whether letters go to the post room's printer rather than to Notify. */

@@ -13,7 +13,13 @@ const ANSWERED = { kind: 'answered' } as const;
 const THROTTLED_WAIT_MS = 1_000;
 
 /** What one try of a direct provider means for the message: its outcome, and whether the next route may take it. */
-export function directAttemptResult(message: ClaimedMessage, route: string, outcome: RouteOutcome, policy: RetryPolicy, now: Date = new Date()): AttemptResult {
+export function directAttemptResult(
+  message: ClaimedMessage,
+  route: string,
+  outcome: RouteOutcome,
+  policy: RetryPolicy,
+  now: Date = new Date(),
+): AttemptResult {
   const id = message.id;
   switch (outcome.kind) {
     case 'accepted':
@@ -34,14 +40,29 @@ export function directAttemptResult(message: ClaimedMessage, route: string, outc
       };
     case 'unknown':
       return {
-        outcome: { id, to: 'outcome-unknown', provider: route, countAttempt: true, outcomeUnknown: true, lastError: outcome.reason, detail: `outcome unknown: ${outcome.reason}` },
+        outcome: {
+          id,
+          to: 'outcome-unknown',
+          provider: route,
+          countAttempt: true,
+          outcomeUnknown: true,
+          lastError: outcome.reason,
+          detail: `outcome unknown: ${outcome.reason}`,
+        },
         signal: ANSWERED,
         sent: true,
         adopted: false,
       };
     case 'unavailable':
       return {
-        outcome: { id, to: 'queued', countAttempt: false, outcomeUnknown: false, lastError: outcome.reason, detail: `not sent by ${route}: ${outcome.reason}` },
+        outcome: {
+          id,
+          to: 'queued',
+          countAttempt: false,
+          outcomeUnknown: false,
+          lastError: outcome.reason,
+          detail: `not sent by ${route}: ${outcome.reason}`,
+        },
         signal: ANSWERED,
         sent: false,
         adopted: false,
@@ -84,13 +105,21 @@ export function directAttemptResult(message: ClaimedMessage, route: string, outc
 }
 
 /** A direct provider as one of the engine's routes. */
-export function directActiveRoute(db: Db, route: DirectRoute, claim: { owner: string; leaseMs: number }, policy: RetryPolicy): ActiveRoute {
+export function directActiveRoute(
+  db: Db,
+  route: DirectRoute,
+  claim: { owner: string; leaseMs: number },
+  policy: RetryPolicy,
+): ActiveRoute {
   return {
     name: route.name,
     maxInFlight: route.maxInFlight,
     available: (channel: Channel) => route.problem() === null && providerChannels[route.kind] === channel,
     claim: (channels, limit) => ({
-      messages: route.problem() === null ? claimDueMessages(db, { owner: claim.owner, limit, leaseMs: claim.leaseMs, route: route.name, channels }) : [],
+      messages:
+        route.problem() === null
+          ? claimDueMessages(db, { owner: claim.owner, limit, leaseMs: claim.leaseMs, route: route.name, channels })
+          : [],
       waitMs: 0,
     }),
     admit: async () => undefined,

@@ -21,7 +21,8 @@ describe('failover between routes, only when a route proves it did not take a me
     desk = gateway = http = simulator = null;
   });
 
-  const failoverEvents = (d: ProviderTestDesk) => d.db.prepare(`SELECT detail FROM outbox_events WHERE detail LIKE '%instead.'`).pluck().all() as string[];
+  const failoverEvents = (d: ProviderTestDesk) =>
+    d.db.prepare(`SELECT detail FROM outbox_events WHERE detail LIKE '%instead.'`).pluck().all() as string[];
 
   it('from Notify to the SMPP gateway when Notify refuses connections: every text sent once, by the gateway', async () => {
     gateway = await SmppStandIn.start(smpp);
@@ -35,14 +36,21 @@ describe('failover between routes, only when a route proves it did not take a me
     expect(report.failedOver).toBeGreaterThanOrEqual(1);
     expect(gateway.acceptedTexts().sort()).toEqual([...bodies].sort());
     expect(messageRows(desk.db).every((row) => row.state === 'accepted' && row.provider === 'gateway')).toBe(true);
-    expect(failoverEvents(desk)[0]).toMatch(/^notify did not take it: notify-desk could not connect to 127\.0\.0\.1:\d+ \(nothing is listening there\)\. Sending by gateway instead\.$/);
+    expect(failoverEvents(desk)[0]).toMatch(
+      /^notify did not take it: notify-desk could not connect to 127\.0\.0\.1:\d+ \(nothing is listening there\)\. Sending by gateway instead\.$/,
+    );
   });
 
   it('never on a timeout after the request was sent: the text stays Notify’s, found there by its reference, and the gateway gets nothing', async () => {
     simulator = await startSimulator({ quiet: true, deliverAfterMs: 100, rateLimitPerMinute: 100_000 });
     gateway = await SmppStandIn.start(smpp);
     desk = await openProviderDesk(
-      simulatorService({ baseUrl: simulator.url, apiKey: simulator.apiKeys.test, rateLimitPerMinute: 100_000, passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS) }),
+      simulatorService({
+        baseUrl: simulator.url,
+        apiKey: simulator.apiKeys.test,
+        rateLimitPerMinute: 100_000,
+        passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS),
+      }),
     );
     await desk.add({ kind: 'smpp', name: 'gateway', host: '127.0.0.1', port: gateway.port, ...smpp });
     desk.route('sms', ['notify', 'gateway']);
@@ -50,14 +58,28 @@ describe('failover between routes, only when a route proves it did not take a me
     queueTexts(desk.db, ['Slow Notify text 1', 'Slow Notify text 2']);
     const engine = desk.engine({ outcomeSettleMs: 2_000 });
     engine.start();
-    await waitFor(() => (desk?.db.prepare(`SELECT COUNT(*) FROM outbox_events WHERE detail LIKE '%did not answer within%'`).pluck().get() as number) >= 2, 10_000, 'both requests to time out');
+    await waitFor(
+      () =>
+        (desk?.db
+          .prepare(`SELECT COUNT(*) FROM outbox_events WHERE detail LIKE '%did not answer within%'`)
+          .pluck()
+          .get() as number) >= 2,
+      10_000,
+      'both requests to time out',
+    );
     simulator.setFaults({ latencyMs: 0 });
-    await waitFor(() => messageRows(desk!.db).every((row) => row.state === 'accepted' || row.state === 'delivered'), 20_000, 'both found at Notify');
+    await waitFor(
+      () => messageRows(desk!.db).every((row) => row.state === 'accepted' || row.state === 'delivered'),
+      20_000,
+      'both found at Notify',
+    );
     await engine.stop();
     expect(gateway.received).toEqual([]);
     expect(failoverEvents(desk)).toEqual([]);
     const references = desk.db.prepare('SELECT reference FROM outbox_messages').pluck().all() as string[];
-    const atNotify = simulator.notifications().filter((notification) => notification.reference !== null && references.includes(notification.reference));
+    const atNotify = simulator
+      .notifications()
+      .filter((notification) => notification.reference !== null && references.includes(notification.reference));
     expect(atNotify.map((notification) => notification.reference).sort()).toEqual([...references].sort());
     expect(messageRows(desk.db).every((row) => row.provider === 'notify')).toBe(true);
   });
@@ -85,7 +107,10 @@ describe('failover between routes, only when a route proves it did not take a me
     await waitFor(() => http!.created.length === 2, 15_000, 'the throttled text to go by the backup');
     await engine.stop();
     expect(gateway.acceptedTexts()).toEqual(['Taken by the gateway']);
-    expect(http.created.map((message) => message.body)).toEqual(['Refused by the gateway', 'Throttled then sent by the backup']);
+    expect(http.created.map((message) => message.body)).toEqual([
+      'Refused by the gateway',
+      'Throttled then sent by the backup',
+    ]);
     expect(failoverEvents(desk).at(-1)).toBe(
       'gateway did not take it: The SMS gateway asked notify-desk to send more slowly (ESME_RTHROTTLED). It has asked for more than 1 second. Sending by backup instead.',
     );

@@ -25,7 +25,14 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
   async function setUp(options: Partial<Parameters<typeof TwilioStandIn.start>[0]> = {}, token = authToken) {
     gateway = await TwilioStandIn.start({ accountSid, authToken, deliverAfterMs: 50, ...options });
     desk = await openProviderDesk();
-    await desk.add({ kind: 'http-sms', name: 'twilio', baseUrl: gateway.url, accountSid, authToken: token, from: '+447700900000' });
+    await desk.add({
+      kind: 'http-sms',
+      name: 'twilio',
+      baseUrl: gateway.url,
+      accountSid,
+      authToken: token,
+      from: '+447700900000',
+    });
     desk.route('sms', ['twilio']);
     return { desk, gateway };
   }
@@ -34,7 +41,8 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
     // Final only after a second, so the first run (which also asks) sees them still on their way, however busy the machine.
     const { desk, gateway } = await setUp({
       deliverAfterMs: 1_000,
-      finalStatus: (to) => (to.endsWith('101') ? { status: 'undelivered', errorCode: 30003 } : { status: 'delivered', errorCode: null }),
+      finalStatus: (to) =>
+        to.endsWith('101') ? { status: 'undelivered', errorCode: 30003 } : { status: 'delivered', errorCode: null },
     });
     queueTexts(desk.db, ['Your parcel is ready', 'Your bin day moved']);
     const engine = desk.engine();
@@ -68,7 +76,9 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
       queueTexts(desk.db, ['Not trusted yet']);
       const untrusted = await desk.engine().runOnce();
       expect(untrusted.sent).toBe(0);
-      expect(untrusted.status.providerProblems[0]?.message).toMatch(/^The certificate of 127\.0\.0\.1 is not trusted by this computer\./);
+      expect(untrusted.status.providerProblems[0]?.message).toMatch(
+        /^The certificate of 127\.0\.0\.1 is not trusted by this computer\./,
+      );
 
       desk.ctx.network = createNetworkAccess({ caFile: () => certificates.caFile });
       expect((await desk.engine({ probeBaseMs: 0 }).runOnce()).sent).toBe(1);
@@ -87,7 +97,9 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
     await first.desk.engine().runOnce();
     const [row] = messageRows(first.desk.db);
     expect(row).toMatchObject({ state: 'permanent-failure', notify_status: 'permanent-failure' });
-    expect(row?.last_error).toMatch(/^The SMS gateway said: The 'To' number \+1202 is not a valid phone number\. \(error 21211\)$/);
+    expect(row?.last_error).toMatch(
+      /^The SMS gateway said: The 'To' number \+1202 is not a valid phone number\. \(error 21211\)$/,
+    );
     await first.desk.close();
     await first.gateway.close();
 
@@ -96,6 +108,9 @@ describe('texts through an HTTP gateway in the shape of Twilio’s Messages API'
     const report = await refused.desk.engine().runOnce();
     expect(refused.desk.states()).toEqual({ queued: 1 });
     expect(report.status.providerProblems[0]).toMatchObject({ provider: 'twilio', state: 'refused' });
-    expect(await refused.desk.engine().directRoutes.test('twilio')).toEqual({ ok: false, message: expect.stringContaining('refused the account SID or auth token') });
+    expect(await refused.desk.engine().directRoutes.test('twilio')).toEqual({
+      ok: false,
+      message: expect.stringContaining('refused the account SID or auth token'),
+    });
   });
 });

@@ -41,13 +41,20 @@ export interface ProviderTestDesk {
 
 /** A Notify service nothing answers for (a port with nobody listening): routes that name it find it refusing connections. */
 export async function refusingNotify(): Promise<ActiveService> {
-  return simulatorService({ baseUrl: `http://127.0.0.1:${await freePort()}`, apiKey: `test-${randomUUID()}-${randomUUID()}`, passThrough: { sms: 'a', email: 'b', letter: 'c' } });
+  return simulatorService({
+    baseUrl: `http://127.0.0.1:${await freePort()}`,
+    apiKey: `test-${randomUUID()}-${randomUUID()}`,
+    passThrough: { sms: 'a', email: 'b', letter: 'c' },
+  });
 }
 
 /** A desk on a fresh database, its credentials in the test session's real keychain under a service name of its own. */
 export async function openProviderDesk(service?: ActiveService): Promise<ProviderTestDesk> {
   const data = tempDataDir();
-  const ctx: CoreContext = { ...openTestContext(data.dbFile, service ?? (await refusingNotify())), secrets: osKeychain(`notify-desk-test-${randomUUID()}`) };
+  const ctx: CoreContext = {
+    ...openTestContext(data.dbFile, service ?? (await refusingNotify())),
+    secrets: osKeychain(`notify-desk-test-${randomUUID()}`),
+  };
   insertLocalEmailTemplate(ctx.db);
   const providers = new ProviderRepository(ctx.db, ctx.secrets);
   const engines: SyncEngine[] = [];
@@ -79,17 +86,17 @@ export function insertLocalEmailTemplate(db: Db): void {
   db.prepare(
     `INSERT OR IGNORE INTO templates (id, type, name, source, current_version, created_at, updated_at) VALUES (?, 'email', 'Council tax', 'local', 1, ?, ?)`,
   ).run(LOCAL_EMAIL_TEMPLATE_ID, now, now);
-  db.prepare(`INSERT OR IGNORE INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?)`).run(
-    LOCAL_EMAIL_TEMPLATE_ID,
-    'Your bill for ((year))',
-    'Dear ((name)),\n\nYour bill is ready.',
-    now,
-    TEST_USER,
-  );
+  db.prepare(
+    `INSERT OR IGNORE INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?)`,
+  ).run(LOCAL_EMAIL_TEMPLATE_ID, 'Your bill for ((year))', 'Dear ((name)),\n\nYour bill is ready.', now, TEST_USER);
 }
 
 /** Emails queued as the desk queues them: subject and body rendered, each with its own recipient. */
-export function queueEmails(db: Db, count: number, recipient: (index: number) => string = (index) => `person${index}@example.gov.uk`): string[] {
+export function queueEmails(
+  db: Db,
+  count: number,
+  recipient: (index: number) => string = (index) => `person${index}@example.gov.uk`,
+): string[] {
   return enqueueMessages(
     db,
     Array.from({ length: count }, (_, index) => ({
@@ -107,7 +114,11 @@ export function queueEmails(db: Db, count: number, recipient: (index: number) =>
 }
 
 /** Texts with bodies of our choosing (queueSms gives each "Hello Person N"). */
-export function queueTexts(db: Db, bodies: readonly string[], recipient: (index: number) => string = (index) => `07700900${String(100 + index).padStart(3, '0')}`): string[] {
+export function queueTexts(
+  db: Db,
+  bodies: readonly string[],
+  recipient: (index: number) => string = (index) => `07700900${String(100 + index).padStart(3, '0')}`,
+): string[] {
   return enqueueMessages(
     db,
     bodies.map((body, index) => ({
@@ -124,6 +135,20 @@ export function queueTexts(db: Db, bodies: readonly string[], recipient: (index:
   );
 }
 
-export function messageRows(db: Db): { id: string; state: string; provider: string | null; provider_message_id: string | null; notify_status: string | null; last_error: string | null; rendered_body: string }[] {
-  return db.prepare('SELECT id, state, provider, provider_message_id, notify_status, last_error, rendered_body FROM outbox_messages ORDER BY rowid').all() as never;
+export function messageRows(
+  db: Db,
+): {
+  id: string;
+  state: string;
+  provider: string | null;
+  provider_message_id: string | null;
+  notify_status: string | null;
+  last_error: string | null;
+  rendered_body: string;
+}[] {
+  return db
+    .prepare(
+      'SELECT id, state, provider, provider_message_id, notify_status, last_error, rendered_body FROM outbox_messages ORDER BY rowid',
+    )
+    .all() as never;
 }

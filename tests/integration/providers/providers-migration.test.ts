@@ -13,8 +13,15 @@ describe('migration 9: direct providers and routes', () => {
     const folder = makeTempDir();
     folders.push(folder);
     const file = join(folder.path, 'notify-desk.sqlite3');
-    const before = openDatabase(file, migrations.filter((migration) => migration.version <= 8));
-    before.prepare(`INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES ('letter', 1, 'print', 'now', 'me')`).run();
+    const before = openDatabase(
+      file,
+      migrations.filter((migration) => migration.version <= 8),
+    );
+    before
+      .prepare(
+        `INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES ('letter', 1, 'print', 'now', 'me')`,
+      )
+      .run();
     before.close();
 
     const db = openDatabase(file, migrations);
@@ -22,10 +29,16 @@ describe('migration 9: direct providers and routes', () => {
     expect(channelRoute(db, 'letter')).toEqual(['print']);
     expect(lettersArePrinted(db)).toBe(true);
     expect(channelRoute(db, 'sms')).toEqual(['notify']);
-    db.prepare(`INSERT INTO providers (name, kind, settings, created_at, created_by, updated_at) VALUES ('gateway', 'smpp', '{}', 'now', 'me', 'now')`).run();
-    db.prepare(`INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES ('sms', 1, 'gateway', 'now', 'me'), ('sms', 2, 'notify', 'now', 'me')`).run();
+    db.prepare(
+      `INSERT INTO providers (name, kind, settings, created_at, created_by, updated_at) VALUES ('gateway', 'smpp', '{}', 'now', 'me', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO routes (channel, position, provider, updated_at, updated_by) VALUES ('sms', 1, 'gateway', 'now', 'me'), ('sms', 2, 'notify', 'now', 'me')`,
+    ).run();
     expect(channelRoute(db, 'sms')).toEqual(['gateway', 'notify']);
-    expect(db.prepare('SELECT state FROM outbox_message_states').pluck().all()).toEqual(expect.arrayContaining(['waiting-to-print', 'outcome-unknown']));
+    expect(db.prepare('SELECT state FROM outbox_message_states').pluck().all()).toEqual(
+      expect.arrayContaining(['waiting-to-print', 'outcome-unknown']),
+    );
     db.close();
   });
 });

@@ -50,10 +50,17 @@ async function smppGateway(): Promise<StandInUnderTest> {
       gateway = null;
     },
     provider: () => ({ kind: 'smpp', name: 'gateway', host: '127.0.0.1', port, systemId: 'desk', password: 'secret' }),
-    queue: (db, count) => queueTexts(db, Array.from({ length: count }, (_, index) => `Fault matrix text ${index}`)),
+    queue: (db, count) =>
+      queueTexts(
+        db,
+        Array.from({ length: count }, (_, index) => `Fault matrix text ${index}`),
+      ),
     possiblyTaken: (db) => {
       const ids = bodyToId(db);
-      return countBy([...received, ...(gateway?.received ?? [])].filter((submit) => submit.answer !== 'error'), (submit) => ids.get(submit.text));
+      return countBy(
+        [...received, ...(gateway?.received ?? [])].filter((submit) => submit.answer !== 'error'),
+        (submit) => ids.get(submit.text),
+      );
     },
     fault: (fault) => {
       if (!gateway) return;
@@ -81,8 +88,19 @@ async function httpGateway(): Promise<StandInUnderTest> {
       await gateway?.close();
       gateway = null;
     },
-    provider: () => ({ kind: 'http-sms', name: 'gateway', baseUrl: `http://127.0.0.1:${port}`, accountSid, authToken: 'token', from: 'Council' }),
-    queue: (db, count) => queueTexts(db, Array.from({ length: count }, (_, index) => `Fault matrix text ${index}`)),
+    provider: () => ({
+      kind: 'http-sms',
+      name: 'gateway',
+      baseUrl: `http://127.0.0.1:${port}`,
+      accountSid,
+      authToken: 'token',
+      from: 'Council',
+    }),
+    queue: (db, count) =>
+      queueTexts(
+        db,
+        Array.from({ length: count }, (_, index) => `Fault matrix text ${index}`),
+      ),
     possiblyTaken: (db) => {
       const ids = bodyToId(db);
       return countBy([...created, ...(gateway?.created ?? [])], (message) => ids.get(message.body));
@@ -141,53 +159,56 @@ const routes: [string, 'sms' | 'email', () => Promise<StandInUnderTest>][] = [
 ];
 const faults: Fault[] = ['refused', 'throttled', 'dropped mid-send', 'slow'];
 
-describe.each(routes)('fault matrix for %s: every message taken once, or in “outcome unknown”', (_name, channel, makeStandIn) => {
-  let desk: ProviderTestDesk | null = null;
-  let standIn: StandInUnderTest | null = null;
-  afterEach(async () => {
-    await desk?.close();
-    await standIn?.stop();
-    desk = null;
-    standIn = null;
-  });
+describe.each(routes)(
+  'fault matrix for %s: every message taken once, or in “outcome unknown”',
+  (_name, channel, makeStandIn) => {
+    let desk: ProviderTestDesk | null = null;
+    let standIn: StandInUnderTest | null = null;
+    afterEach(async () => {
+      await desk?.close();
+      await standIn?.stop();
+      desk = null;
+      standIn = null;
+    });
 
-  it.each(faults)('%s', async (fault) => {
-    standIn = await makeStandIn();
-    desk = await openProviderDesk();
-    await desk.add(standIn.provider());
-    desk.route(channel, ['gateway']);
-    const ids = standIn.queue(desk.db, COUNT);
-    const engine = desk.engine({ maxAttempts: 50 });
-    const rows = () => messageRows(desk!.db);
-    if (fault === 'refused') {
-      engine.start();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      // Nothing was taken, so nothing is of unknown outcome: every message waits, saying why.
-      // (A message may be between two tries of the refusing route at any one moment.)
-      await waitFor(() => rows().every((row) => row.state === 'queued'), 5_000, 'every message queued');
-      expect(rows()[0]?.last_error).toMatch(/could not connect to .*127\.0\.0\.1:\d+/);
-      await standIn.start();
-    } else {
-      await standIn.start();
-      standIn.fault(fault);
-      engine.start();
-      await new Promise((resolve) => setTimeout(resolve, fault === 'slow' ? 2_500 : 1_000));
-      standIn.clear();
-    }
-    const settled = () => rows().every((row) => ['accepted', 'delivered', 'outcome-unknown'].includes(row.state));
-    await waitFor(settled, 30_000, 'every message taken or of unknown outcome');
-    await engine.stop();
+    it.each(faults)('%s', async (fault) => {
+      standIn = await makeStandIn();
+      desk = await openProviderDesk();
+      await desk.add(standIn.provider());
+      desk.route(channel, ['gateway']);
+      const ids = standIn.queue(desk.db, COUNT);
+      const engine = desk.engine({ maxAttempts: 50 });
+      const rows = () => messageRows(desk!.db);
+      if (fault === 'refused') {
+        engine.start();
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        // Nothing was taken, so nothing is of unknown outcome: every message waits, saying why.
+        // (A message may be between two tries of the refusing route at any one moment.)
+        await waitFor(() => rows().every((row) => row.state === 'queued'), 5_000, 'every message queued');
+        expect(rows()[0]?.last_error).toMatch(/could not connect to .*127\.0\.0\.1:\d+/);
+        await standIn.start();
+      } else {
+        await standIn.start();
+        standIn.fault(fault);
+        engine.start();
+        await new Promise((resolve) => setTimeout(resolve, fault === 'slow' ? 2_500 : 1_000));
+        standIn.clear();
+      }
+      const settled = () => rows().every((row) => ['accepted', 'delivered', 'outcome-unknown'].includes(row.state));
+      await waitFor(settled, 30_000, 'every message taken or of unknown outcome');
+      await engine.stop();
 
-    const taken = standIn.possiblyTaken(desk.db);
-    for (const row of rows()) {
-      const times = taken.get(row.id) ?? 0;
-      if (row.state === 'outcome-unknown') expect(times).toBeLessThanOrEqual(1);
-      else expect(times).toBe(1);
-    }
-    expect([...taken.values()].every((times) => times <= 1)).toBe(true);
-    expect(rows()).toHaveLength(ids.length);
-    const unknown = rows().filter((row) => row.state === 'outcome-unknown').length;
-    if (fault === 'refused' || fault === 'throttled') expect(unknown).toBe(0);
-    if (fault === 'dropped mid-send' || fault === 'slow') expect(unknown).toBeGreaterThan(0);
-  });
-});
+      const taken = standIn.possiblyTaken(desk.db);
+      for (const row of rows()) {
+        const times = taken.get(row.id) ?? 0;
+        if (row.state === 'outcome-unknown') expect(times).toBeLessThanOrEqual(1);
+        else expect(times).toBe(1);
+      }
+      expect([...taken.values()].every((times) => times <= 1)).toBe(true);
+      expect(rows()).toHaveLength(ids.length);
+      const unknown = rows().filter((row) => row.state === 'outcome-unknown').length;
+      if (fault === 'refused' || fault === 'throttled') expect(unknown).toBe(0);
+      if (fault === 'dropped mid-send' || fault === 'slow') expect(unknown).toBeGreaterThan(0);
+    });
+  },
+);

@@ -8,8 +8,14 @@ import { messageRows, openProviderDesk, queueTexts, type ProviderTestDesk } from
 
 const systemId = 'desk01';
 const password = 'pw123456';
-const delivered = (idFormat: 'hex' | 'decimal', tlv = false): ReceiptPlan => ({ idFormat, tlv, afterMs: 10, stat: () => 'DELIVRD' });
-const septets = (text: string): number => [...text].reduce((sum, character) => sum + (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1), 0);
+const delivered = (idFormat: 'hex' | 'decimal', tlv = false): ReceiptPlan => ({
+  idFormat,
+  tlv,
+  afterMs: 10,
+  stat: () => 'DELIVRD',
+});
+const septets = (text: string): number =>
+  [...text].reduce((sum, character) => sum + (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1), 0);
 
 describe('texts through an SMPP 3.4 gateway', () => {
   let desk: ProviderTestDesk | null = null;
@@ -21,10 +27,28 @@ describe('texts through an SMPP 3.4 gateway', () => {
     gateway = null;
   });
 
-  async function setUp(options: Partial<Parameters<typeof SmppStandIn.start>[0]> = {}, provider: { sender?: string; windowSize?: number; password?: string } = {}) {
-    gateway = await SmppStandIn.start({ systemId, password, idFormat: 'hex', receipts: delivered('decimal'), ...options });
+  async function setUp(
+    options: Partial<Parameters<typeof SmppStandIn.start>[0]> = {},
+    provider: { sender?: string; windowSize?: number; password?: string } = {},
+  ) {
+    gateway = await SmppStandIn.start({
+      systemId,
+      password,
+      idFormat: 'hex',
+      receipts: delivered('decimal'),
+      ...options,
+    });
     desk = await openProviderDesk();
-    await desk.add({ kind: 'smpp', name: 'gateway', host: '127.0.0.1', port: gateway.port, systemId, password: provider.password ?? password, sender: provider.sender ?? 'Council', windowSize: provider.windowSize });
+    await desk.add({
+      kind: 'smpp',
+      name: 'gateway',
+      host: '127.0.0.1',
+      port: gateway.port,
+      systemId,
+      password: provider.password ?? password,
+      sender: provider.sender ?? 'Council',
+      windowSize: provider.windowSize,
+    });
     desk.route('sms', ['gateway']);
     return { desk, gateway };
   }
@@ -35,21 +59,39 @@ describe('texts through an SMPP 3.4 gateway', () => {
     const report = await desk.engine().runOnce();
     expect(report.sent).toBe(1);
     const [submit] = gateway.received;
-    expect(submit).toMatchObject({ dataCoding: 0, destination: '447700900100', destTon: 1, destNpi: 1, sourceAddr: 'Council', sourceTon: 5, sourceNpi: 0, registeredDelivery: 1, udh: null });
+    expect(submit).toMatchObject({
+      dataCoding: 0,
+      destination: '447700900100',
+      destTon: 1,
+      destNpi: 1,
+      sourceAddr: 'Council',
+      sourceTon: 5,
+      sourceNpi: 0,
+      registeredDelivery: 1,
+      udh: null,
+    });
     expect(submit?.text).toBe('Your bin day is Tuesday. Reply STOP to stop: £5 @ 10:00');
     expect(gateway.pdus).toContain('bind_transceiver');
     const [row] = messageRows(desk.db);
-    expect(row).toMatchObject({ state: 'delivered', provider: 'gateway', provider_message_id: submit?.messageId, notify_status: 'delivered' });
+    expect(row).toMatchObject({
+      state: 'delivered',
+      provider: 'gateway',
+      provider_message_id: submit?.messageId,
+      notify_status: 'delivered',
+    });
   });
 
   it('splits a long text into the parts Notify counts, each with a concatenation header, GSM or UCS-2 as Notify decides; delivered once every part is', async () => {
     const { desk, gateway } = await setUp({ idFormat: 'decimal', receipts: delivered('hex', true) });
-    const gsm = `Your council tax bill for 2026 to 2027 is ready. ${'Pay by direct debit {monthly} or online at our website; ask us for help € '.repeat(4)}`.trim();
-    const welsh = `Mae eich bil treth gyngor yn barod. Talwch ar-lein neu ffoniwch ni. Diolch yn fawr iawn am dalu’n brydlon, ŵyr. ${'Ymholiadau: 01234 567890. '.repeat(3)}`.trim();
+    const gsm =
+      `Your council tax bill for 2026 to 2027 is ready. ${'Pay by direct debit {monthly} or online at our website; ask us for help € '.repeat(4)}`.trim();
+    const welsh =
+      `Mae eich bil treth gyngor yn barod. Talwch ar-lein neu ffoniwch ni. Diolch yn fawr iawn am dalu’n brydlon, ŵyr. ${'Ymholiadau: 01234 567890. '.repeat(3)}`.trim();
     queueTexts(desk.db, [gsm, welsh]);
     expect((await desk.engine().runOnce()).sent).toBe(2);
 
-    const byDestination = (destination: string) => gateway.received.filter((submit) => submit.destination === destination);
+    const byDestination = (destination: string) =>
+      gateway.received.filter((submit) => submit.destination === destination);
     const gsmParts = byDestination('447700900100');
     expect(gsmParts).toHaveLength(smsMessage(gsm).fragmentCount);
     expect(gsmParts.length).toBeGreaterThan(1);
@@ -73,8 +115,18 @@ describe('texts through an SMPP 3.4 gateway', () => {
 
   it('maps receipts to Notify’s statuses: UNDELIV and REJECTD permanent, EXPIRED temporary, UNKNOWN technical, ENROUTE still sending', async () => {
     const stats = ['UNDELIV', 'EXPIRED', 'REJECTD', 'UNKNOWN', 'ENROUTE'];
-    const { desk } = await setUp({ receipts: { idFormat: 'hex', tlv: false, afterMs: 10, stat: (submit) => stats[Number(submit.destination.slice(-1))] ?? 'DELIVRD' } });
-    queueTexts(desk.db, stats.map((stat) => `A text that ends ${stat}`));
+    const { desk } = await setUp({
+      receipts: {
+        idFormat: 'hex',
+        tlv: false,
+        afterMs: 10,
+        stat: (submit) => stats[Number(submit.destination.slice(-1))] ?? 'DELIVRD',
+      },
+    });
+    queueTexts(
+      desk.db,
+      stats.map((stat) => `A text that ends ${stat}`),
+    );
     await desk.engine().runOnce();
     expect(messageRows(desk.db).map((row) => [row.state, row.notify_status])).toEqual([
       ['permanent-failure', 'permanent-failure'],
@@ -92,18 +144,29 @@ describe('texts through an SMPP 3.4 gateway', () => {
     queueTexts(desk.db, bodies);
     const engine = desk.engine();
     engine.start();
-    await waitFor(() => gateway.acceptedTexts().length === bodies.length && messageRows(desk.db).every((row) => row.state === 'delivered'), 20_000, 'every text delivered');
+    await waitFor(
+      () =>
+        gateway.acceptedTexts().length === bodies.length &&
+        messageRows(desk.db).every((row) => row.state === 'delivered'),
+      20_000,
+      'every text delivered',
+    );
     await engine.stop();
     expect(gateway.maxOutstanding).toBe(3);
     expect(gateway.acceptedTexts().sort()).toEqual([...bodies].sort());
     expect(gateway.received.length).toBe(bodies.length + 6);
-    const events = desk.db.prepare(`SELECT detail FROM outbox_events WHERE detail LIKE '%ESME_R%'`).pluck().all() as string[];
+    const events = desk.db
+      .prepare(`SELECT detail FROM outbox_events WHERE detail LIKE '%ESME_R%'`)
+      .pluck()
+      .all() as string[];
     expect(events.some((detail) => detail.includes('send more slowly (ESME_RTHROTTLED)'))).toBe(true);
     expect(events.some((detail) => detail.includes('(ESME_RSYSERR)'))).toBe(true);
   });
 
   it('binds again, after a backoff, when the gateway drops the session, and receipts held meanwhile come back on the new one', async () => {
-    const { desk, gateway } = await setUp({ receipts: { idFormat: 'hex', tlv: false, afterMs: 300, stat: () => 'DELIVRD' } });
+    const { desk, gateway } = await setUp({
+      receipts: { idFormat: 'hex', tlv: false, afterMs: 300, stat: () => 'DELIVRD' },
+    });
     const engine = desk.engine();
     engine.start();
     queueTexts(desk.db, ['First']);
@@ -131,7 +194,11 @@ describe('texts through an SMPP 3.4 gateway', () => {
       onSessionChange: () => undefined,
     });
     await connection.bound();
-    await waitFor(() => gateway!.pdus.filter((command) => command === 'enquire_link').length >= 2, 5_000, 'enquire_link');
+    await waitFor(
+      () => gateway!.pdus.filter((command) => command === 'enquire_link').length >= 2,
+      5_000,
+      'enquire_link',
+    );
     await connection.close();
     expect(gateway.pdus).toContain('unbind');
   });

@@ -40,7 +40,11 @@ describe('emails through an SMTP relay', () => {
     const report = await desk.engine().runOnce();
     expect(report.sent).toBe(1);
     const [email] = relay.arrived;
-    const expected = renderEmail({ subject: '((subject))', body: '((body))', values: { subject: 'Your bill for 2026', body: 'Dear Person 0,\n\nYour bill is ready.' } });
+    const expected = renderEmail({
+      subject: '((subject))',
+      body: '((body))',
+      values: { subject: 'Your bill for 2026', body: 'Dear Person 0,\n\nYour bill is ready.' },
+    });
     expect(email?.to).toEqual(['person0@example.gov.uk']);
     expect(email?.headers).toMatchObject({
       from: 'revenues@council.example.gov.uk',
@@ -54,8 +58,16 @@ describe('emails through an SMTP relay', () => {
     expect(email?.html).toContain(`${expected.preheader}…`);
     expect(email?.envelopeId).toBe(`notify-desk-${id}`);
     const [row] = messageRows(desk.db);
-    expect(row).toMatchObject({ state: 'accepted', notify_status: 'sending', provider: 'relay', provider_message_id: `<notify-desk-${id}@council.example.gov.uk>` });
-    const detail = desk.db.prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'accepted'`).pluck().get(id) as string;
+    expect(row).toMatchObject({
+      state: 'accepted',
+      notify_status: 'sending',
+      provider: 'relay',
+      provider_message_id: `<notify-desk-${id}@council.example.gov.uk>`,
+    });
+    const detail = desk.db
+      .prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'accepted'`)
+      .pluck()
+      .get(id) as string;
     expect(detail).toMatch(/^sent to the mail server relay: 250 /);
   });
 
@@ -65,13 +77,23 @@ describe('emails through an SMTP relay', () => {
     queueEmails(desk.db, 3);
     const engine = desk.engine();
     engine.start();
-    await waitFor(() => messageRows(desk.db).every((row) => row.state !== 'queued' && row.state !== 'sending'), 10_000, 'every email settled');
+    await waitFor(
+      () => messageRows(desk.db).every((row) => row.state !== 'queued' && row.state !== 'sending'),
+      10_000,
+      'every email settled',
+    );
     await engine.stop();
     const rows = messageRows(desk.db);
     expect(rows.map((row) => row.state)).toEqual(['accepted', 'permanent-failure', 'accepted']);
     expect(rows[1]?.last_error).toBe('The mail server relay said: 550 5.1.1 No such user here');
-    expect(relay.arrived.map((email) => email.to[0]).sort()).toEqual(['person0@example.gov.uk', 'person2@example.gov.uk']);
-    const retried = desk.db.prepare(`SELECT COUNT(*) FROM outbox_events WHERE detail LIKE '%451 4.3.0 Try again later%'`).pluck().get();
+    expect(relay.arrived.map((email) => email.to[0]).sort()).toEqual([
+      'person0@example.gov.uk',
+      'person2@example.gov.uk',
+    ]);
+    const retried = desk.db
+      .prepare(`SELECT COUNT(*) FROM outbox_events WHERE detail LIKE '%451 4.3.0 Try again later%'`)
+      .pluck()
+      .get();
     expect(retried).toBe(1);
   });
 
@@ -115,8 +137,22 @@ describe('emails through an SMTP relay', () => {
   it('tests the connection: refused credentials in words, then ready', async () => {
     const { desk } = await setUp({ user: 'desk', password: 'relay-password' });
     const engine = desk.engine();
-    expect(await engine.directRoutes.test('relay')).toEqual({ ok: true, message: `notify-desk connected to the mail server at 127.0.0.1:${relay?.port} and it is ready to take email.` });
-    await desk.providers.add({ kind: 'smtp', name: 'relay', host: '127.0.0.1', port: relay?.port ?? 0, from: 'a@council.example.gov.uk', user: 'desk', password: 'wrong' }, TEST_USER);
+    expect(await engine.directRoutes.test('relay')).toEqual({
+      ok: true,
+      message: `notify-desk connected to the mail server at 127.0.0.1:${relay?.port} and it is ready to take email.`,
+    });
+    await desk.providers.add(
+      {
+        kind: 'smtp',
+        name: 'relay',
+        host: '127.0.0.1',
+        port: relay?.port ?? 0,
+        from: 'a@council.example.gov.uk',
+        user: 'desk',
+        password: 'wrong',
+      },
+      TEST_USER,
+    );
     expect((await engine.directRoutes.test('relay')).ok).toBe(false);
   });
 });

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { EXTENDED_GSM_CHARACTERS, GSM_CHARACTERS, smsFragmentCount, smsMessage, splitSmsIntoParts, WELSH_NON_GSM_CHARACTERS } from '../../../shared/notify';
-import { combinedPartStatus, notifyStatusForSmppReceipt, notifyStatusForTwilio } from '../../../electron/core/providers/provider-statuses';
-import { normaliseProviderId, parseDeliveryReceipt, providerIdForms } from '../../../electron/core/providers/smpp/delivery-receipt';
+import {
+  EXTENDED_GSM_CHARACTERS,
+  GSM_CHARACTERS,
+  smsFragmentCount,
+  smsMessage,
+  splitSmsIntoParts,
+  WELSH_NON_GSM_CHARACTERS,
+} from '../../../shared/notify';
+import {
+  combinedPartStatus,
+  notifyStatusForSmppReceipt,
+  notifyStatusForTwilio,
+} from '../../../electron/core/providers/provider-statuses';
+import {
+  normaliseProviderId,
+  parseDeliveryReceipt,
+  providerIdForms,
+} from '../../../electron/core/providers/smpp/delivery-receipt';
 import { destinationAddress, senderAddress } from '../../../electron/core/providers/smpp/smpp-message';
 
 /** A random generator with a seed, so a failure can be replayed. */
@@ -13,7 +28,8 @@ function random(seed: number): () => number {
   };
 }
 
-const septets = (text: string) => [...text].reduce((sum, character) => sum + (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1), 0);
+const septets = (text: string) =>
+  [...text].reduce((sum, character) => sum + (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1), 0);
 
 describe('a text cut into the parts an SMPP gateway sends', () => {
   it('gives exactly Notify’s count of parts, each within 153 septets or 67 UCS-2 characters, never cutting a character; one more only where a two-septet character would straddle a boundary', () => {
@@ -32,13 +48,23 @@ describe('a text cut into the parts an SMPP gateway sends', () => {
       expect(parts.join('')).toBe(counted.rendered);
       const notifyCount = smsFragmentCount(counted.characterCount, counted.encoding, counted.extendedGsmCharacterCount);
       if (parts.length > 1) {
-        for (const part of parts) expect(encoding === 'UCS-2' ? part.length : septets(part)).toBeLessThanOrEqual(encoding === 'UCS-2' ? 67 : 153);
+        for (const part of parts)
+          expect(encoding === 'UCS-2' ? part.length : septets(part)).toBeLessThanOrEqual(
+            encoding === 'UCS-2' ? 67 : 153,
+          );
       }
       if (parts.length !== notifyCount) {
         straddles += 1;
         expect(parts.length).toBe(notifyCount + 1);
         expect(encoding).toBe('GSM-7');
-        expect(parts.slice(0, -1).some((part, index) => septets(part) === 152 && EXTENDED_GSM_CHARACTERS.has([...(parts[index + 1] ?? '')][0] ?? ''))).toBe(true);
+        expect(
+          parts
+            .slice(0, -1)
+            .some(
+              (part, index) =>
+                septets(part) === 152 && EXTENDED_GSM_CHARACTERS.has([...(parts[index + 1] ?? '')][0] ?? ''),
+            ),
+        ).toBe(true);
       }
     }
     expect(straddles).toBeLessThan(300);
@@ -70,14 +96,32 @@ describe('SMPP addresses', () => {
 
 describe('delivery receipts', () => {
   it('reads the id and state from the text, or from the TLVs', () => {
-    const text = 'id:0A1B2C sub:001 dlvrd:001 submit date:2611211200 done date:2611211201 stat:DELIVRD err:000 text:Hello';
-    expect(parseDeliveryReceipt({ esm_class: 4, short_message: { message: text } })).toEqual({ id: '0A1B2C', stat: 'DELIVRD', err: '000' });
-    expect(parseDeliveryReceipt({ esm_class: 4, short_message: { message: 'stat:UNDELIV err:001' }, receipted_message_id: '123\0' })).toEqual({
+    const text =
+      'id:0A1B2C sub:001 dlvrd:001 submit date:2611211200 done date:2611211201 stat:DELIVRD err:000 text:Hello';
+    expect(parseDeliveryReceipt({ esm_class: 4, short_message: { message: text } })).toEqual({
+      id: '0A1B2C',
+      stat: 'DELIVRD',
+      err: '000',
+    });
+    expect(
+      parseDeliveryReceipt({
+        esm_class: 4,
+        short_message: { message: 'stat:UNDELIV err:001' },
+        receipted_message_id: '123\0',
+      }),
+    ).toEqual({
       id: '123',
       stat: 'UNDELIV',
       err: '001',
     });
-    expect(parseDeliveryReceipt({ esm_class: 4, short_message: { message: '' }, receipted_message_id: '77', message_state: 3 })).toEqual({ id: '77', stat: 'EXPIRED', err: null });
+    expect(
+      parseDeliveryReceipt({
+        esm_class: 4,
+        short_message: { message: '' },
+        receipted_message_id: '77',
+        message_state: 3,
+      }),
+    ).toEqual({ id: '77', stat: 'EXPIRED', err: null });
     expect(parseDeliveryReceipt({ esm_class: 0, short_message: { message: 'A reply from a phone' } })).toBeNull();
   });
 
@@ -90,7 +134,11 @@ describe('delivery receipts', () => {
   });
 
   it('maps states to Notify’s words, and a long text’s parts to one status', () => {
-    expect(['DELIVRD', 'EXPIRED', 'UNDELIV', 'REJECTD', 'DELETED', 'UNKNOWN', 'ENROUTE', 'ACCEPTD'].map(notifyStatusForSmppReceipt)).toEqual([
+    expect(
+      ['DELIVRD', 'EXPIRED', 'UNDELIV', 'REJECTD', 'DELETED', 'UNKNOWN', 'ENROUTE', 'ACCEPTD'].map(
+        notifyStatusForSmppReceipt,
+      ),
+    ).toEqual([
       'delivered',
       'temporary-failure',
       'permanent-failure',

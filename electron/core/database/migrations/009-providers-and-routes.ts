@@ -19,7 +19,8 @@ import type { Migration } from '../migration';
  */
 export const providersAndRoutes: Migration = {
   version: 9,
-  description: 'direct providers and per-channel routes; the provider of each message; messages whose outcome is unknown and what a person decided',
+  description:
+    'direct providers and per-channel routes; the provider of each message; messages whose outcome is unknown and what a person decided',
   up(db) {
     db.exec(`
       INSERT OR IGNORE INTO outbox_message_states (state) VALUES ('outcome-unknown');
@@ -88,9 +89,16 @@ export const providersAndRoutes: Migration = {
  * takes one Notify accepted, in the same words: its trigger stays as migration 7 wrote it but for its condition.
  */
 function recordMessagesDirectProvidersTook(db: Parameters<Migration['up']>[0]): void {
-  const trigger = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'outbox_messages_to_record'`).pluck().get() as string;
+  const trigger = db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'outbox_messages_to_record'`)
+    .pluck()
+    .get() as string;
   const notifyOnly = 'WHEN NEW.notify_id IS NOT NULL';
-  if (!trigger.includes(notifyOnly)) throw new Error('The delivery record’s trigger is not the one migration 7 created.');
-  const sql = trigger.replace(notifyOnly, `WHEN NEW.notify_id IS NOT NULL OR (NEW.provider IS NOT NULL AND NEW.provider <> 'notify' AND NEW.notify_status IS NOT NULL)`);
+  if (!trigger.includes(notifyOnly))
+    throw new Error('The delivery record’s trigger is not the one migration 7 created.');
+  const sql = trigger.replace(
+    notifyOnly,
+    `WHEN NEW.notify_id IS NOT NULL OR (NEW.provider IS NOT NULL AND NEW.provider <> 'notify' AND NEW.notify_status IS NOT NULL)`,
+  );
   db.exec(`DROP TRIGGER outbox_messages_to_record; ${sql};`);
 }

@@ -67,7 +67,12 @@ export class HttpSmsRoute implements DirectRoute {
       this.health.ok();
       recordProviderPart(this.db, this.name, message.id, created.sid, 1, 1);
       const status = notifyStatusForTwilio(created.status, errorCodeOf(created));
-      return { kind: 'accepted', providerMessageId: created.sid, notifyStatus: status, detail: `taken by ${this.name} (HTTP SMS gateway) as ${created.sid}, ${created.status}` };
+      return {
+        kind: 'accepted',
+        providerMessageId: created.sid,
+        notifyStatus: status,
+        detail: `taken by ${this.name} (HTTP SMS gateway) as ${created.sid}, ${created.status}`,
+      };
     } catch (error) {
       if (!(error instanceof TwilioRequestError)) throw error;
       return this.failed(error.failure);
@@ -85,7 +90,9 @@ export class HttpSmsRoute implements DirectRoute {
     const due = rows.filter((row) => {
       if (force || !row.status_checked_at) return true;
       const age = now - (Date.parse(row.accepted_at ?? '') || now);
-      return now - Date.parse(row.status_checked_at) >= pollIntervalMs(age, this.options.minPollMs, this.options.maxPollMs);
+      return (
+        now - Date.parse(row.status_checked_at) >= pollIntervalMs(age, this.options.minPollMs, this.options.maxPollMs)
+      );
     });
     const changed: string[] = [];
     const checked = this.db.prepare('UPDATE outbox_messages SET status_checked_at = ? WHERE id = ?');
@@ -95,7 +102,10 @@ export class HttpSmsRoute implements DirectRoute {
         this.health.ok();
         const status = notifyStatusForTwilio(found.status, errorCodeOf(found));
         const detail = `${found.status}${found.error_code ? `, error ${found.error_code}` : ''}${found.error_message ? `: ${found.error_message}` : ''}`;
-        changed.push(...recordPartStatuses(this.db, this.name, [{ providerId: found.sid, notifyStatus: status, detail }]).changedIds);
+        changed.push(
+          ...recordPartStatuses(this.db, this.name, [{ providerId: found.sid, notifyStatus: status, detail }])
+            .changedIds,
+        );
         checked.run(new Date().toISOString(), row.id);
       } catch (error) {
         if (!(error instanceof TwilioRequestError)) throw error;
@@ -119,7 +129,10 @@ export class HttpSmsRoute implements DirectRoute {
   async test(): Promise<ProviderTestResult> {
     try {
       await this.client.checkAccount();
-      return { ok: true, message: `notify-desk reached the SMS gateway at ${this.settings.baseUrl} and it accepted the account SID and auth token.` };
+      return {
+        ok: true,
+        message: `notify-desk reached the SMS gateway at ${this.settings.baseUrl} and it accepted the account SID and auth token.`,
+      };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -89,11 +89,21 @@ export class TwilioClient {
     this.httpsAgent?.destroy();
   }
 
-  private async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, form?: string): Promise<z.output<S>> {
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    form?: string,
+  ): Promise<z.output<S>> {
     let route: RequestRoute;
     try {
       route = { host: this.host, proxy: await this.options.network.proxyFor(this.options.baseUrl) };
-      if (this.secure) this.httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets: this.options.maxSockets, secureContext: this.options.network.secureContext() });
+      if (this.secure)
+        this.httpsAgent ??= new HttpsAgent({
+          keepAlive: true,
+          maxSockets: this.options.maxSockets,
+          secureContext: this.options.network.secureContext(),
+        });
     } catch (error) {
       throw this.asFailure(setupError(error) ?? error);
     }
@@ -112,7 +122,9 @@ export class TwilioClient {
     );
     let response: AxiosResponse<unknown>;
     try {
-      response = await (await this.http).request({
+      response = await (
+        await this.http
+      ).request({
         method,
         url: path,
         data: form,
@@ -123,14 +135,20 @@ export class TwilioClient {
     } catch (error) {
       const target = requestTarget(this.options.baseUrl, this.options.timeoutMs, 'The SMS gateway');
       const code = error instanceof axios.AxiosError ? error.code : undefined;
-      throw this.asFailure(routeError(code, route, error) ?? connectionError(code, error instanceof Error ? error.message : String(error), target, error));
+      throw this.asFailure(
+        routeError(code, route, error) ??
+          connectionError(code, error instanceof Error ? error.message : String(error), target, error),
+      );
     }
     const refusedByProxy = proxyAnswerError(response, route, this.secure);
     if (refusedByProxy) throw this.asFailure(refusedByProxy);
     if (response.status < 200 || response.status >= 300) throw new TwilioRequestError(this.httpFailure(response));
     const parsed = schema.safeParse(response.data);
     if (!parsed.success) {
-      throw new TwilioRequestError({ kind: 'no-answer', message: `The SMS gateway answered with something notify-desk does not understand (HTTP ${response.status}).` });
+      throw new TwilioRequestError({
+        kind: 'no-answer',
+        message: `The SMS gateway answered with something notify-desk does not understand (HTTP ${response.status}).`,
+      });
     }
     return parsed.data;
   }
@@ -141,18 +159,30 @@ export class TwilioClient {
     const words = tidyErrorText(body.success && body.data.message ? body.data.message : `HTTP ${response.status}`);
     const message = `The SMS gateway said: ${words}${code !== null ? ` (error ${code})` : ''}`;
     if (response.status === 401 || response.status === 403) {
-      return { kind: 'refused-credentials', message: `The SMS gateway refused the account SID or auth token: ${words}` };
+      return {
+        kind: 'refused-credentials',
+        message: `The SMS gateway refused the account SID or auth token: ${words}`,
+      };
     }
     if (response.status === 429) {
       const seconds = Number(response.headers['retry-after']);
-      return { kind: 'throttled', message, retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null };
+      return {
+        kind: 'throttled',
+        message,
+        retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null,
+      };
     }
-    if (response.status >= 500) return { kind: 'no-answer', message: `The SMS gateway had a problem (HTTP ${response.status}): ${words}` };
+    if (response.status >= 500)
+      return { kind: 'no-answer', message: `The SMS gateway had a problem (HTTP ${response.status}): ${words}` };
     return { kind: 'refused', message, code };
   }
 
   private asFailure(error: unknown): TwilioRequestError {
-    if (!(error instanceof NotifyApiError)) return new TwilioRequestError({ kind: 'no-answer', message: error instanceof Error ? error.message : String(error) });
+    if (!(error instanceof NotifyApiError))
+      return new TwilioRequestError({
+        kind: 'no-answer',
+        message: error instanceof Error ? error.message : String(error),
+      });
     const nothingSent = ['unreachable', 'proxy', 'certificate'].includes(error.kind);
     return new TwilioRequestError({ kind: nothingSent ? 'no-connection' : 'no-answer', message: error.message });
   }

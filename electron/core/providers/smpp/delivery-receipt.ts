@@ -22,7 +22,8 @@ function receiptText(value: unknown): string {
   return '';
 }
 
-const field = (text: string, name: string): string | null => new RegExp(`(?:^|\\s)${name}:(\\S+)`, 'i').exec(text)?.[1] ?? null;
+const field = (text: string, name: string): string | null =>
+  new RegExp(`(?:^|\\s)${name}:(\\S+)`, 'i').exec(text)?.[1] ?? null;
 
 /**
  * The receipt a deliver_sm carries, or null for a deliver_sm that is not one (a reply from a phone). The id comes from

@@ -82,9 +82,18 @@ export class SmppConnection {
       try {
         session = await this.bound();
       } catch (error) {
-        return { kind: 'not-sent', reason: error instanceof Error ? error.message : String(error), refused: error instanceof SmppBindError };
+        return {
+          kind: 'not-sent',
+          reason: error instanceof Error ? error.message : String(error),
+          refused: error instanceof SmppBindError,
+        };
       }
-      if (!session.socket.writable) return { kind: 'not-sent', reason: `The connection to the SMS gateway at ${this.where} was closed.`, refused: false };
+      if (!session.socket.writable)
+        return {
+          kind: 'not-sent',
+          reason: `The connection to the SMS gateway at ${this.where} was closed.`,
+          refused: false,
+        };
       return await new Promise<SubmitResult>((resolve) => {
         let settled = false;
         const settle = (result: SubmitResult) => {
@@ -96,7 +105,10 @@ export class SmppConnection {
         };
         const lost = (reason: string) => settle({ kind: 'unknown', reason });
         const timer = setTimeout(
-          () => lost(`The SMS gateway at ${this.where} did not answer within ${Math.round(this.options.submitTimeoutMs / 1000)} seconds.`),
+          () =>
+            lost(
+              `The SMS gateway at ${this.where} did not answer within ${Math.round(this.options.submitTimeoutMs / 1000)} seconds.`,
+            ),
           this.options.submitTimeoutMs,
         );
         this.pending.add(lost);
@@ -105,12 +117,17 @@ export class SmppConnection {
           pdu = new this.smpp.PDU('submit_sm', fields);
           pdu.toBuffer();
         } catch (error) {
-          settle({ kind: 'not-sent', reason: `notify-desk could not make this message into an SMPP request (${error instanceof Error ? error.message : String(error)}).`, refused: false });
+          settle({
+            kind: 'not-sent',
+            reason: `notify-desk could not make this message into an SMPP request (${error instanceof Error ? error.message : String(error)}).`,
+            refused: false,
+          });
           return;
         }
         beforeWrite();
         const written = session.send(pdu, (response) => {
-          if (response.command_status === 0) settle({ kind: 'ok', messageId: typeof response.message_id === 'string' ? response.message_id : '' });
+          if (response.command_status === 0)
+            settle({ kind: 'ok', messageId: typeof response.message_id === 'string' ? response.message_id : '' });
           else settle({ kind: 'error', status: response.command_status });
         });
         if (!written) lost(`The connection to the SMS gateway at ${this.where} closed as the message was handed over.`);
@@ -173,20 +190,30 @@ export class SmppConnection {
         session.destroy();
         reject(error ?? new Error(message));
       };
-      const timer = setTimeout(() => fail(`The SMS gateway at ${where} did not answer within ${Math.round(this.options.connectTimeoutMs / 1000)} seconds.`), this.options.connectTimeoutMs);
+      const timer = setTimeout(
+        () =>
+          fail(
+            `The SMS gateway at ${where} did not answer within ${Math.round(this.options.connectTimeoutMs / 1000)} seconds.`,
+          ),
+        this.options.connectTimeoutMs,
+      );
       session.on('error', (error: NodeJS.ErrnoException) => {
         if (!done) fail(connectionErrorText(error, where));
       });
       session.on('close', () => {
         if (!done) fail(`The SMS gateway at ${where} closed the connection before notify-desk could log in.`);
-        else if (this.session === session) this.lose(`The connection to the SMS gateway at ${where} was lost before it answered.`);
+        else if (this.session === session)
+          this.lose(`The connection to the SMS gateway at ${where} was lost before it answered.`);
       });
       session.on('connect', () => {
         session.bind_transceiver(
           { system_id: this.options.systemId, password: this.options.password, interface_version: SMPP_3_4 },
           (response) => {
             if (response.command_status !== 0) {
-              fail('', new SmppBindError(response.command_status, bindRefusalText(this.smpp, response.command_status, where)));
+              fail(
+                '',
+                new SmppBindError(response.command_status, bindRefusalText(this.smpp, response.command_status, where)),
+              );
               return;
             }
             done = true;

@@ -41,12 +41,19 @@ export function destinationAddress(recipient: string): SmppAddress {
 }
 
 /** The submit_sm fields for each part of the message, in order. `reference` ties the parts of one long message together. */
-export function submitSmParts(smpp: Smpp, text: string, sender: string | null, recipient: string, reference: number): Record<string, unknown>[] {
+export function submitSmParts(
+  smpp: Smpp,
+  text: string,
+  sender: string | null,
+  recipient: string,
+  reference: number,
+): Record<string, unknown>[] {
   const { encoding, parts } = splitSmsIntoParts(text);
   const source = senderAddress(sender);
   const destination = destinationAddress(recipient);
   const coding = encoding === 'UCS-2' ? DATA_CODING.ucs2 : DATA_CODING.smscDefault;
-  const encode = (value: string): Buffer => (encoding === 'UCS-2' ? smpp.encodings.UCS2.encode(value) : smpp.encodings.ASCII.encode(value));
+  const encode = (value: string): Buffer =>
+    encoding === 'UCS-2' ? smpp.encodings.UCS2.encode(value) : smpp.encodings.ASCII.encode(value);
   return parts.map((part, index) => {
     const body = encode(part);
     const header = Buffer.from([5, CONCATENATION_8_BIT, 3, reference & 0xff, parts.length, index + 1]);

@@ -18,7 +18,11 @@ declare module 'smpp' {
     socket: Socket;
     send(pdu: PDU, responseCallback?: (pdu: PDU) => void, sendCallback?: (pdu: PDU) => void): boolean;
     bind_transceiver(fields: Record<string, unknown>, responseCallback?: (pdu: PDU) => void): boolean;
-    submit_sm(fields: Record<string, unknown>, responseCallback?: (pdu: PDU) => void, sendCallback?: (pdu: PDU) => void): boolean;
+    submit_sm(
+      fields: Record<string, unknown>,
+      responseCallback?: (pdu: PDU) => void,
+      sendCallback?: (pdu: PDU) => void,
+    ): boolean;
     deliver_sm(fields: Record<string, unknown>, responseCallback?: (pdu: PDU) => void): boolean;
     enquire_link(fields?: Record<string, unknown>, responseCallback?: (pdu: PDU) => void): boolean;
     unbind(fields?: Record<string, unknown>, responseCallback?: (pdu: PDU) => void): boolean;
@@ -36,7 +40,10 @@ declare module 'smpp' {
     sessions: Session[];
   }
 
-  export function connect(options: { host: string; port: number; tls?: boolean; auto_enquire_link_period?: number }, listener?: () => void): Session;
+  export function connect(
+    options: { host: string; port: number; tls?: boolean; auto_enquire_link_period?: number },
+    listener?: () => void,
+  ): Session;
   export function createServer(options: Record<string, unknown>, listener: (session: Session) => void): Server;
 
   export const encodings: {

@@ -72,10 +72,17 @@ export class SmppRoute implements DirectRoute {
 
   async send(message: ClaimedMessage, markSubmitted: MarkSubmitted): Promise<RouteOutcome> {
     this.nextReference = (this.nextReference + 1) & 0xff;
-    const parts = submitSmParts(this.smpp, message.renderedBody, this.settings.sender, message.recipient, this.nextReference);
+    const parts = submitSmParts(
+      this.smpp,
+      message.renderedBody,
+      this.settings.sender,
+      message.recipient,
+      this.nextReference,
+    );
     const ids: string[] = [];
     for (const [index, fields] of parts.entries()) {
-      const result = index === 0 ? await this.connection.submit(fields, markSubmitted) : await this.submitLaterPart(fields);
+      const result =
+        index === 0 ? await this.connection.submit(fields, markSubmitted) : await this.submitLaterPart(fields);
       if (result.kind === 'ok') {
         this.connection.speedUp();
         this.health.ok();
@@ -86,7 +93,10 @@ export class SmppRoute implements DirectRoute {
       }
       if (index > 0) {
         const reason = result.kind === 'error' ? this.statusText(result.status) : result.reason;
-        return { kind: 'unknown', reason: `The gateway took part 1 to ${index} of ${parts.length} of this text, but not part ${index + 1}: ${reason}` };
+        return {
+          kind: 'unknown',
+          reason: `The gateway took part 1 to ${index} of ${parts.length} of this text, but not part ${index + 1}: ${reason}`,
+        };
       }
       return this.firstPartFailed(result);
     }
@@ -121,7 +131,10 @@ export class SmppRoute implements DirectRoute {
     }
     const start = Date.now();
     this.lastDeliverAtMs = Math.max(this.lastDeliverAtMs, start);
-    while (Date.now() - start < this.options.receiptWaitMs && Date.now() - this.lastDeliverAtMs < this.options.receiptQuietMs) {
+    while (
+      Date.now() - start < this.options.receiptWaitMs &&
+      Date.now() - this.lastDeliverAtMs < this.options.receiptQuietMs
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -141,7 +154,10 @@ export class SmppRoute implements DirectRoute {
     });
     try {
       await probe.bound();
-      return { ok: true, message: `notify-desk connected to the SMS gateway at ${probe.where} and logged in as a transceiver.` };
+      return {
+        ok: true,
+        message: `notify-desk connected to the SMS gateway at ${probe.where} and logged in as a transceiver.`,
+      };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -172,7 +188,12 @@ export class SmppRoute implements DirectRoute {
         }
         if (this.isTemporary(result.status)) return { kind: 'retry', reason };
         const badNumber = result.status === this.smpp.ESME_RINVDSTADR;
-        return { kind: 'rejected', reason, state: badNumber ? 'permanent-failure' : 'technical-failure', notifyStatus: badNumber ? 'permanent-failure' : 'technical-failure' };
+        return {
+          kind: 'rejected',
+          reason,
+          state: badNumber ? 'permanent-failure' : 'technical-failure',
+          notifyStatus: badNumber ? 'permanent-failure' : 'technical-failure',
+        };
       }
     }
   }
@@ -182,7 +203,9 @@ export class SmppRoute implements DirectRoute {
     let result: SubmitResult = { kind: 'not-sent', reason: '', refused: false };
     for (let tries = 1; tries <= LATER_PART_TRIES; tries += 1) {
       result = await this.connection.submit(fields);
-      const again = result.kind === 'not-sent' || (result.kind === 'error' && (this.isThrottle(result.status) || this.isTemporary(result.status)));
+      const again =
+        result.kind === 'not-sent' ||
+        (result.kind === 'error' && (this.isThrottle(result.status) || this.isTemporary(result.status)));
       if (!again) return result;
       if (result.kind === 'error' && this.isThrottle(result.status)) this.connection.slowDown();
       await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** tries));
@@ -201,7 +224,8 @@ export class SmppRoute implements DirectRoute {
 
   private statusText(status: number): string {
     const code = `0x${status.toString(16).padStart(8, '0')}`;
-    if (status === this.smpp.ESME_RTHROTTLED) return `The SMS gateway asked notify-desk to send more slowly (ESME_RTHROTTLED).`;
+    if (status === this.smpp.ESME_RTHROTTLED)
+      return `The SMS gateway asked notify-desk to send more slowly (ESME_RTHROTTLED).`;
     if (status === this.smpp.ESME_RMSGQFUL) return `The SMS gateway’s queue is full (ESME_RMSGQFUL).`;
     if (status === this.smpp.ESME_RSYSERR) return `The SMS gateway had a problem (ESME_RSYSERR).`;
     if (status === this.smpp.ESME_RINVDSTADR) return `The SMS gateway refused the phone number (ESME_RINVDSTADR).`;

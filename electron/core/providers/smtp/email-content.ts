@@ -24,7 +24,11 @@ export function emailContent(db: Db, message: ClaimedMessage): EmailContent {
          JOIN template_versions v ON v.template_id = m.template_id AND v.version = m.template_version WHERE m.id = ?`,
       )
       .get(message.id) as { subject: string | null; body: string };
-    input = { subject: version.subject ?? '', body: version.body, values: parseStoredPersonalisation(message.personalisation) };
+    input = {
+      subject: version.subject ?? '',
+      body: version.body,
+      values: parseStoredPersonalisation(message.personalisation),
+    };
   } else {
     input = { ...PASS_THROUGH, values: { subject: message.renderedSubject ?? '', body: message.renderedBody } };
   }

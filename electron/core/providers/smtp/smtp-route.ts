@@ -47,7 +47,8 @@ export function smtpTransportSecurity(host: string, port: number): { secure: boo
 const envelopeIdFor = (messageId: string): string => `${REFERENCE_PREFIX}${messageId}`;
 
 /** The Message-ID of a message: stable, so a copy sent again is recognisable downstream. */
-export const messageIdFor = (messageId: string, from: string): string => `<${envelopeIdFor(messageId)}@${from.split('@')[1] ?? 'notify-desk.invalid'}>`;
+export const messageIdFor = (messageId: string, from: string): string =>
+  `<${envelopeIdFor(messageId)}@${from.split('@')[1] ?? 'notify-desk.invalid'}>`;
 
 export class SmtpRoute implements DirectRoute {
   readonly kind = 'smtp';
@@ -78,7 +79,11 @@ export class SmtpRoute implements DirectRoute {
       port: settings.port,
       ...smtpTransportSecurity(settings.host, settings.port),
       ...(credentials.user ? { auth: { user: credentials.user, pass: credentials.password ?? '' } } : {}),
-      tls: { servername: isLoopbackHost(settings.host) ? undefined : settings.host, minVersion: 'TLSv1.2', ...(secureContext ? { secureContext } : {}) },
+      tls: {
+        servername: isLoopbackHost(settings.host) ? undefined : settings.host,
+        minVersion: 'TLSv1.2',
+        ...(secureContext ? { secureContext } : {}),
+      },
       connectionTimeout: options.timeoutMs,
       greetingTimeout: options.timeoutMs,
       socketTimeout: options.timeoutMs,
@@ -117,11 +122,21 @@ export class SmtpRoute implements DirectRoute {
         text: content.text,
         html: content.html,
         messageId,
-        dsn: { id: envelopeIdFor(message.id), return: 'headers', notify: ['failure', 'delay'], recipient: message.recipient },
+        dsn: {
+          id: envelopeIdFor(message.id),
+          return: 'headers',
+          notify: ['failure', 'delay'],
+          recipient: message.recipient,
+        },
       });
       this.health.ok();
       const response = tidyErrorText(String(info.response ?? '250'));
-      return { kind: 'accepted', providerMessageId: messageId, notifyStatus: SENDING, detail: `sent to the mail server ${this.name}: ${response}` };
+      return {
+        kind: 'accepted',
+        providerMessageId: messageId,
+        notifyStatus: SENDING,
+        detail: `sent to the mail server ${this.name}: ${response}`,
+      };
     } catch (error) {
       return this.failed(error as SmtpError, tap.stream?.readableDidRead === true);
     } finally {
@@ -145,7 +160,10 @@ export class SmtpRoute implements DirectRoute {
   async test(): Promise<ProviderTestResult> {
     try {
       await this.transport.verify();
-      return { ok: true, message: `notify-desk connected to the mail server at ${this.where}${this.tlsWords()} and it is ready to take email.` };
+      return {
+        ok: true,
+        message: `notify-desk connected to the mail server at ${this.where}${this.tlsWords()} and it is ready to take email.`,
+      };
     } catch (error) {
       return { ok: false, message: this.describe(error as SmtpError) };
     }
@@ -167,11 +185,17 @@ export class SmtpRoute implements DirectRoute {
   private failed(error: SmtpError, contentStarted: boolean): RouteOutcome {
     const reason = this.describe(error);
     const code = error.responseCode;
-    if (code !== undefined && code >= 500) return { kind: 'rejected', reason, state: 'permanent-failure', notifyStatus: 'permanent-failure' };
+    if (code !== undefined && code >= 500)
+      return { kind: 'rejected', reason, state: 'permanent-failure', notifyStatus: 'permanent-failure' };
     if (code !== undefined && code >= 400) return { kind: 'retry', reason };
-    if (contentStarted) return { kind: 'unknown', reason: `${reason} The connection was lost after the email had started to go, so the mail server may have it.` };
+    if (contentStarted)
+      return {
+        kind: 'unknown',
+        reason: `${reason} The connection was lost after the email had started to go, so the mail server may have it.`,
+      };
     // nodemailer refused the message itself (an address or a size it cannot send) before anything went.
-    if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return { kind: 'rejected', reason, state: 'technical-failure', notifyStatus: 'technical-failure' };
+    if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE')
+      return { kind: 'rejected', reason, state: 'technical-failure', notifyStatus: 'technical-failure' };
     if (error.code === 'EAUTH') {
       this.health.refused(reason);
       return { kind: 'unavailable', reason };
@@ -203,7 +227,8 @@ export class SmtpRoute implements DirectRoute {
         if (/certificate|self.signed|unable to verify/i.test(error.message)) {
           return `The certificate of the mail server at ${where} is not trusted by this computer: IT can name its CA file with notify-desk provider add smtp --ca-file.`;
         }
-        if (/STARTTLS/i.test(error.message)) return `The mail server at ${where} does not offer STARTTLS, and notify-desk sends email only over TLS.`;
+        if (/STARTTLS/i.test(error.message))
+          return `The mail server at ${where} does not offer STARTTLS, and notify-desk sends email only over TLS.`;
         return `The connection to the mail server at ${where} failed (${tidyErrorText(error.message, 160)}).`;
     }
   }

@@ -23,8 +23,14 @@ export function OutcomeUnknownActions({ message, recipient }: { message: OutboxM
     try {
       const { routes } = await call('routes.list', {});
       const forChannel = routes.find((route) => route.channel === message.type)?.providers ?? [];
-      const choices = [...new Set([...forChannel, 'notify', ...(message.provider ? [message.provider] : [])])].filter((name) => name !== 'print');
-      setDeciding({ kind: 'resend', routes: choices, chosen: choices.find((name) => name !== message.provider) ?? choices[0] ?? 'notify' });
+      const choices = [...new Set([...forChannel, 'notify', ...(message.provider ? [message.provider] : [])])].filter(
+        (name) => name !== 'print',
+      );
+      setDeciding({
+        kind: 'resend',
+        routes: choices,
+        chosen: choices.find((name) => name !== message.provider) ?? choices[0] ?? 'notify',
+      });
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -48,10 +54,18 @@ export function OutcomeUnknownActions({ message, recipient }: { message: OutboxM
     <div className="nd-outcome-unknown">
       {deciding === null && (
         <>
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => void startResend()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => void startResend()}
+          >
             Resend by…<span className="govuk-visually-hidden"> message to {recipient}</span>
           </button>
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDeciding({ kind: 'mark-sent' })}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => setDeciding({ kind: 'mark-sent' })}
+          >
             Mark as sent<span className="govuk-visually-hidden"> message to {recipient}</span>
           </button>
         </>
@@ -78,10 +92,19 @@ export function OutcomeUnknownActions({ message, recipient }: { message: OutboxM
             </select>
           </div>
           <div className="govuk-button-group govuk-!-margin-bottom-0">
-            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" disabled={busy} onClick={() => void decide(() => resendUnknown(message.id, deciding.chosen))}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+              disabled={busy}
+              onClick={() => void decide(() => resendUnknown(message.id, deciding.chosen))}
+            >
               Yes, send it again by {routeLabel(deciding.chosen)}
             </button>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDeciding(null)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              onClick={() => setDeciding(null)}
+            >
               Not now
             </button>
           </div>
@@ -94,10 +117,19 @@ export function OutcomeUnknownActions({ message, recipient }: { message: OutboxM
           </p>
           <p className="govuk-body-s">Only if you know it was sent: it will not be sent again.</p>
           <div className="govuk-button-group govuk-!-margin-bottom-0">
-            <button type="button" className="govuk-button govuk-!-margin-bottom-0" disabled={busy} onClick={() => void decide(() => markSent(message.id))}>
+            <button
+              type="button"
+              className="govuk-button govuk-!-margin-bottom-0"
+              disabled={busy}
+              onClick={() => void decide(() => markSent(message.id))}
+            >
               Yes, mark it as sent
             </button>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setDeciding(null)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              onClick={() => setDeciding(null)}
+            >
               Not now
             </button>
           </div>

@@ -18,21 +18,38 @@ import {
 
 const KEPT_IN_KEYCHAIN = 'Kept in this computer’s keychain and never shown again.';
 
-const fieldLook: Record<keyof ProviderDraft, (kind: ProviderKind) => { label: string; hint?: string; type?: 'text' | 'password' | 'email' | 'url' }> = {
+const fieldLook: Record<
+  keyof ProviderDraft,
+  (kind: ProviderKind) => { label: string; hint?: string; type?: 'text' | 'password' | 'email' | 'url' }
+> = {
   kind: () => ({ label: 'Kind' }),
   name: () => ({ label: 'Name', hint: 'How routes name it, such as relay or sms-gateway.' }),
-  host: (kind) => ({ label: 'Host', hint: kind === 'smtp' ? 'The mail server’s host name or IP address.' : 'The gateway’s host name or IP address.' }),
+  host: (kind) => ({
+    label: 'Host',
+    hint: kind === 'smtp' ? 'The mail server’s host name or IP address.' : 'The gateway’s host name or IP address.',
+  }),
   port: (kind) => ({ label: 'Port', hint: kind === 'smtp' ? '587 for STARTTLS, 465 for TLS.' : 'Usually 2775.' }),
   user: () => ({ label: 'User name (optional)', hint: KEPT_IN_KEYCHAIN }),
-  password: (kind) => ({ label: kind === 'smtp' ? 'Password (optional)' : 'Password', hint: KEPT_IN_KEYCHAIN, type: 'password' }),
+  password: (kind) => ({
+    label: kind === 'smtp' ? 'Password (optional)' : 'Password',
+    hint: KEPT_IN_KEYCHAIN,
+    type: 'password',
+  }),
   from: () => ({ label: 'From address', type: 'email' }),
   replyTo: () => ({ label: 'Reply-To address (optional)', type: 'email' }),
   systemId: () => ({ label: 'System id', hint: KEPT_IN_KEYCHAIN }),
   sender: (kind) =>
     kind === 'smpp'
-      ? { label: 'Sender (optional)', hint: 'Up to 11 letters and digits, or a phone number. Without one, the gateway’s own.' }
+      ? {
+          label: 'Sender (optional)',
+          hint: 'Up to 11 letters and digits, or a phone number. Without one, the gateway’s own.',
+        }
       : { label: 'From', hint: 'The phone number, or sender id, texts come from.' },
-  baseUrl: () => ({ label: 'Base URL', hint: 'https://api.twilio.com for Twilio; your gateway’s address if it takes the same requests.', type: 'url' }),
+  baseUrl: () => ({
+    label: 'Base URL',
+    hint: 'https://api.twilio.com for Twilio; your gateway’s address if it takes the same requests.',
+    type: 'url',
+  }),
   accountSid: () => ({ label: 'Account SID', hint: KEPT_IN_KEYCHAIN }),
   authToken: () => ({ label: 'Auth token', hint: KEPT_IN_KEYCHAIN, type: 'password' }),
 };
@@ -80,7 +97,10 @@ export function ProviderForm({ onAdded }: { onAdded: (provider: ProviderSummary)
         name={ids.kind}
         legend="Kind of provider"
         value={draft.kind}
-        options={(Object.keys(providerKindLabels) as ProviderKind[]).map((kind) => ({ value: kind, label: providerKindLabels[kind] }))}
+        options={(Object.keys(providerKindLabels) as ProviderKind[]).map((kind) => ({
+          value: kind,
+          label: providerKindLabels[kind],
+        }))}
         onChange={(kind) => {
           setDraft((previous) => ({ ...previous, kind: kind as ProviderKind }));
           setErrors([]);

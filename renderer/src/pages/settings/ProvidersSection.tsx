@@ -46,29 +46,52 @@ function ProviderRow({ provider, onRemoved }: { provider: ProviderSummary; onRem
         {provider.sender && <span className="govuk-body-s nd-block">From {provider.sender}</span>}
         {provider.trustsCaFile && <span className="govuk-body-s nd-block">Trusts the CA file IT named for it</span>}
       </td>
-      <td className="govuk-table__cell">{provider.inRoutes.length > 0 ? provider.inRoutes.map((channel) => channelLabels[channel]).join(', ') : 'No route yet'}</td>
+      <td className="govuk-table__cell">
+        {provider.inRoutes.length > 0
+          ? provider.inRoutes.map((channel) => channelLabels[channel]).join(', ')
+          : 'No route yet'}
+      </td>
       <td className="govuk-table__cell nd-actions">
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={testing} onClick={() => void testConnection()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          disabled={testing}
+          onClick={() => void testConnection()}
+        >
           Test connection<span className="govuk-visually-hidden"> to {provider.name}</span>
         </button>
         {confirming ? (
           <>
-            <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => void remove()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+              onClick={() => void remove()}
+            >
               Yes, remove {provider.name}
             </button>
-            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              onClick={() => setConfirming(false)}
+            >
               Keep it
             </button>
           </>
         ) : (
-          <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            onClick={() => setConfirming(true)}
+          >
             Remove<span className="govuk-visually-hidden"> {provider.name}</span>
           </button>
         )}
         <div aria-live="polite" data-testid="provider-test">
           {testing && <p className="govuk-body-s">Testing the connection…</p>}
           {test && <p className={`govuk-body-s${test.ok ? '' : ' govuk-error-message'}`}>{test.message}</p>}
-          {confirming && <p className="govuk-body-s">Its credentials are deleted from this computer and it leaves every route.</p>}
+          {confirming && (
+            <p className="govuk-body-s">Its credentials are deleted from this computer and it leaves every route.</p>
+          )}
           {problem && <p className="govuk-body-s govuk-error-message">{problem}</p>}
         </div>
       </td>
@@ -103,15 +126,23 @@ export function ProvidersSection() {
         Providers and routes
       </h2>
       <p className="govuk-body">
-        Besides GOV.UK Notify, this desk can send through your organisation’s own SMS gateway or mail relay. Passwords, tokens and system ids are kept
-        only in this computer’s keychain.
+        Besides GOV.UK Notify, this desk can send through your organisation’s own SMS gateway or mail relay. Passwords,
+        tokens and system ids are kept only in this computer’s keychain.
       </p>
       {problem && <ErrorBanner message={problem} />}
-      <div aria-live="polite">{added && <p className="govuk-body govuk-!-font-weight-bold">{added} was added. Test its connection, then choose it in a route.</p>}</div>
+      <div aria-live="polite">
+        {added && (
+          <p className="govuk-body govuk-!-font-weight-bold">
+            {added} was added. Test its connection, then choose it in a route.
+          </p>
+        )}
+      </div>
       {providers && providers.length > 0 && (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Providers</caption>
-          <TableHead columns={['Provider', 'Where', 'Routes', <span className="govuk-visually-hidden">Actions</span>]} />
+          <TableHead
+            columns={['Provider', 'Where', 'Routes', <span className="govuk-visually-hidden">Actions</span>]}
+          />
           <tbody className="govuk-table__body">
             {providers.map((provider) => (
               <ProviderRow key={provider.name} provider={provider} onRemoved={() => void load()} />
@@ -119,7 +150,9 @@ export function ProvidersSection() {
           </tbody>
         </table>
       )}
-      {providers && providers.length === 0 && <p className="govuk-body">No providers yet: every message goes through GOV.UK Notify.</p>}
+      {providers && providers.length === 0 && (
+        <p className="govuk-body">No providers yet: every message goes through GOV.UK Notify.</p>
+      )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ProviderForm
@@ -128,13 +161,7 @@ export function ProvidersSection() {
               void load();
             }}
           />
-          {providers && routes && (
-            <RoutesForm
-              routes={routes}
-              providers={providers}
-              onSaved={() => void load()}
-            />
-          )}
+          {providers && routes && <RoutesForm routes={routes} providers={providers} onSaved={() => void load()} />}
         </div>
       </div>
     </section>

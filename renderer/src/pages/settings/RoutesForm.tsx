@@ -12,11 +12,28 @@ const ROUTED: { channel: Channel; heading: string }[] = [
 const PLACES = ['First', 'If it does not take the message', 'If that does not take it either'];
 const NOTIFY = { value: 'notify', label: 'GOV.UK Notify' };
 
-function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { channel: Channel; heading: string; route: string[]; providers: ProviderSummary[]; onSaved: (route: ChannelRoute) => void }) {
+function ChannelRouteForm({
+  channel,
+  heading,
+  route,
+  providers,
+  onSaved,
+}: {
+  channel: Channel;
+  heading: string;
+  route: string[];
+  providers: ProviderSummary[];
+  onSaved: (route: ChannelRoute) => void;
+}) {
   const [chosen, setChosen] = useState<string[]>(() => PLACES.map((_, index) => route[index] ?? ''));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const options = [NOTIFY, ...providers.filter((provider) => provider.channel === channel).map((provider) => ({ value: provider.name, label: provider.name }))];
+  const options = [
+    NOTIFY,
+    ...providers
+      .filter((provider) => provider.channel === channel)
+      .map((provider) => ({ value: provider.name, label: provider.name })),
+  ];
 
   async function save(): Promise<void> {
     setBusy(true);
@@ -54,7 +71,9 @@ function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { cha
           />
         ))}
       </fieldset>
-      <div aria-live="polite">{outcome && <p className={`govuk-body-s${outcome.ok ? '' : ' govuk-error-message'}`}>{outcome.message}</p>}</div>
+      <div aria-live="polite">
+        {outcome && <p className={`govuk-body-s${outcome.ok ? '' : ' govuk-error-message'}`}>{outcome.message}</p>}
+      </div>
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy}>
         Save the route for {heading.toLowerCase()}
       </button>
@@ -63,16 +82,24 @@ function ChannelRouteForm({ channel, heading, route, providers, onSaved }: { cha
 }
 
 /** Each channel's routes in order: the next takes over only when the one before proves it did not take a message. */
-export function RoutesForm({ routes, providers, onSaved }: { routes: ChannelRoute[]; providers: ProviderSummary[]; onSaved: (route: ChannelRoute) => void }) {
+export function RoutesForm({
+  routes,
+  providers,
+  onSaved,
+}: {
+  routes: ChannelRoute[];
+  providers: ProviderSummary[];
+  onSaved: (route: ChannelRoute) => void;
+}) {
   return (
     <section aria-labelledby="routes-heading">
       <h3 className="govuk-heading-s" id="routes-heading">
         Routes
       </h3>
       <p className="govuk-body">
-        Messages go by the first route. The next takes over only when the one before it shows it did not take the message (it could not be
-        reached, it refused the message, or it kept asking to slow down). A message whose outcome is unknown is never sent again by itself: it
-        waits in the outbox for you to decide.
+        Messages go by the first route. The next takes over only when the one before it shows it did not take the
+        message (it could not be reached, it refused the message, or it kept asking to slow down). A message whose
+        outcome is unknown is never sent again by itself: it waits in the outbox for you to decide.
       </p>
       {ROUTED.map(({ channel, heading }) => (
         <ChannelRouteForm

@@ -91,8 +91,10 @@ export function validateProvider(draft: ProviderDraft): FieldError[] {
   const errors = requiredFields[draft.kind]
     .filter(([field]) => !draft[field].trim())
     .map(([field, message]) => ({ fieldId: providerFieldIds[field], message }));
-  if (draft.port.trim() && !/^\d{1,5}$/.test(draft.port.trim())) errors.push({ fieldId: providerFieldIds.port, message: 'Enter the port as a number, like 587' });
-  if (draft.kind === 'smtp' && draft.password && !draft.user.trim()) errors.push({ fieldId: providerFieldIds.user, message: 'Enter the user name for this password' });
+  if (draft.port.trim() && !/^\d{1,5}$/.test(draft.port.trim()))
+    errors.push({ fieldId: providerFieldIds.port, message: 'Enter the port as a number, like 587' });
+  if (draft.kind === 'smtp' && draft.password && !draft.user.trim())
+    errors.push({ fieldId: providerFieldIds.user, message: 'Enter the user name for this password' });
   return errors;
 }
 
@@ -113,16 +115,46 @@ export function providerArgs(draft: ProviderDraft): HandlerInput<'providers.add'
         replyTo: optional(draft.replyTo),
       };
     case 'smpp':
-      return { kind: 'smpp', name, host: draft.host.trim(), port: Number(draft.port), systemId: draft.systemId, password: draft.password, sender: optional(draft.sender) };
+      return {
+        kind: 'smpp',
+        name,
+        host: draft.host.trim(),
+        port: Number(draft.port),
+        systemId: draft.systemId,
+        password: draft.password,
+        sender: optional(draft.sender),
+      };
     case 'http-sms':
-      return { kind: 'http-sms', name, baseUrl: draft.baseUrl.trim(), accountSid: draft.accountSid.trim(), authToken: draft.authToken, from: draft.sender.trim() };
+      return {
+        kind: 'http-sms',
+        name,
+        baseUrl: draft.baseUrl.trim(),
+        accountSid: draft.accountSid.trim(),
+        authToken: draft.authToken,
+        from: draft.sender.trim(),
+      };
   }
 }
 
 /** The core answers a bad field as `field: message`; which of the form's fields that is. */
 export function fieldForProviderRefusal(message: string, kind: ProviderKind): FieldError {
   const [field, ...rest] = message.split(': ');
-  const byContract: Record<string, keyof ProviderDraft> = { name: 'name', host: 'host', port: 'port', user: 'user', password: 'password', from: kind === 'smtp' ? 'from' : 'sender', replyTo: 'replyTo', systemId: 'systemId', sender: 'sender', baseUrl: 'baseUrl', accountSid: 'accountSid', authToken: 'authToken' };
+  const byContract: Record<string, keyof ProviderDraft> = {
+    name: 'name',
+    host: 'host',
+    port: 'port',
+    user: 'user',
+    password: 'password',
+    from: kind === 'smtp' ? 'from' : 'sender',
+    replyTo: 'replyTo',
+    systemId: 'systemId',
+    sender: 'sender',
+    baseUrl: 'baseUrl',
+    accountSid: 'accountSid',
+    authToken: 'authToken',
+  };
   const draftField = field ? byContract[field] : undefined;
-  return draftField && rest.length > 0 ? { fieldId: providerFieldIds[draftField], message: rest.join(': ') } : { fieldId: providerFieldIds.name, message };
+  return draftField && rest.length > 0
+    ? { fieldId: providerFieldIds[draftField], message: rest.join(': ') }
+    : { fieldId: providerFieldIds.name, message };
 }
