@@ -20,6 +20,8 @@ export function describeState(state: MessageState, type: Channel, notifyStatus: 
       return 'Needs attention';
     case 'status-unknown':
       return screenStatus(type, STATUS_UNKNOWN);
+    case 'outcome-unknown':
+      return 'Not known if sent: choose to send again or mark as sent';
     case 'waiting-to-print':
       return 'Waiting to be printed';
     case 'printed':

@@ -4,6 +4,7 @@ import { lettersCommand } from './letters';
 import { logCommand } from './log';
 import { inboxCommand } from './inbox';
 import { outboxCommand } from './outbox';
+import { providerCommand } from './provider';
 import { purgeCommand } from './purge';
 import { routeCommand } from './route';
 import { sendCommand } from './send';
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   syncCommand,
   outboxCommand,
+  providerCommand,
   routeCommand,
   lettersCommand,
   logCommand,

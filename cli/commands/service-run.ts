@@ -1,21 +1,10 @@
 // `notify-desk service`: loaded only when the command runs (it takes in the contract and the core's key sources).
-import { createInterface } from 'node:readline';
 import { apiKeyTypes, type ApiKeyType, type AppStatus, type ServiceSummary } from '../../shared/contract';
 import { API_KEY_ENVIRONMENT_VARIABLE } from '../../electron/core/secrets/api-key-sources';
 import { UsageError, type CliEnvironment } from '../command';
 import { parseOptions } from '../parse-options';
+import { readSecretLine } from '../read-secret';
 import { callOrThrow } from './call-or-throw';
-
-async function readApiKeyFromStdin(): Promise<string> {
-  const lines = createInterface({ input: process.stdin });
-  for await (const line of lines) {
-    if (line.trim()) {
-      lines.close();
-      return line.trim();
-    }
-  }
-  throw new UsageError('--api-key-stdin: no API key was given on standard input');
-}
 
 const keyTypeWords: Record<ApiKeyType, string> = {
   live: 'a live key',
@@ -58,7 +47,7 @@ export async function runServiceCommand(args: string[], env: CliEnvironment): Pr
       const result = await callOrThrow(core, 'services.configure', {
         name: values.name ?? 'GOV.UK Notify',
         baseUrl: values.url,
-        apiKey: values['api-key-stdin'] ? await readApiKeyFromStdin() : undefined,
+        apiKey: values['api-key-stdin'] ? await readSecretLine('--api-key-stdin', 'API key') : undefined,
         keyType,
         smsTemplateId: values['template-sms'],
         emailTemplateId: values['template-email'],

@@ -19,6 +19,7 @@ export function describeSyncStatus(status: SyncStatus): string {
       break;
   }
   for (const hold of status.heldChannels) parts.push(`${hold.description} Notify said: ${hold.reason}`);
+  for (const problem of status.providerProblems) parts.push(`${problem.provider}: ${problem.message}`);
   if (status.lastError) parts.push(status.lastError);
   return parts.join('; ');
 }
@@ -38,7 +39,8 @@ export const syncCommand: CliCommand = {
       } else {
         env.out(
           `sent ${report.sent}, found already at Notify ${report.adopted}, rejected ${report.rejected}, ` +
-            `to retry ${report.retrying}, need attention ${report.needsAttention}, statuses updated ${report.statusesChanged}`,
+            `to retry ${report.retrying}, need attention ${report.needsAttention}, outcome unknown ${report.outcomeUnknown}, ` +
+            `statuses updated ${report.statusesChanged}`,
         );
         env.out(describeSyncStatus(report.status));
         if (report.harvest) env.out(`delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`);

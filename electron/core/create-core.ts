@@ -25,6 +25,8 @@ import { recordPolicyInForce } from './audit/policy-audit';
 import { WatchFolderRunner } from './watch-folder/watch-folder-runner';
 import { createMessageHandlers } from './handlers/message-handlers';
 import { createOutboxHandlers } from './handlers/outbox-handlers';
+import { createOutcomeHandlers } from './handlers/outcome-handlers';
+import { createProviderHandlers } from './handlers/provider-handlers';
 import { createRecordHandlers } from './handlers/record-handlers';
 import type { ChooseExportDestination } from './record/export/export-jobs';
 import { createServiceHandlers } from './handlers/service-handlers';
@@ -211,6 +213,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createRecordHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
     ...createInboxHandlers(ctx, { sync, practice, afterQueue }),
     ...createWatchFolderHandlers(ctx, watchFolders),
+    ...createProviderHandlers(ctx, sync.directRoutes, afterQueue),
+    ...createOutcomeHandlers(ctx),
     ...createRetentionHandlers(ctx, purges, policyFile),
     ...createAuditHandlers(ctx, { chooseExportDestination: options.chooseExportDestination }),
   };

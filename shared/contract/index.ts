@@ -9,6 +9,8 @@ import { routeHandlerArgs, routeHandlerPermissions, type RouteHandlerResults } f
 import { recordHandlerArgs, recordHandlerPermissions, type RecordHandlerResults } from './record';
 import { inboxHandlerArgs, inboxHandlerPermissions, type InboxHandlerResults } from './inbox';
 import { watchFolderHandlerArgs, watchFolderHandlerPermissions, type WatchFolderHandlerResults } from './watch-folders';
+import { providerHandlerArgs, providerHandlerPermissions, type ProviderHandlerResults } from './providers';
+import { outcomeHandlerArgs, outcomeHandlerPermissions, type OutcomeHandlerResults } from './outcomes';
 import { retentionHandlerArgs, retentionHandlerPermissions, type RetentionHandlerResults } from './retention';
 import { auditHandlerArgs, auditHandlerPermissions, type AuditHandlerResults } from './audit';
 import type { Permission } from './permissions';
@@ -23,6 +25,8 @@ export * from './imports';
 export * from './letters';
 export * from './routes';
 export * from './record';
+export * from './providers';
+export * from './outcomes';
 export * from './permissions';
 export * from './roles';
 export * from './access';
@@ -44,6 +48,8 @@ export const handlerArgs = {
   ...recordHandlerArgs,
   ...inboxHandlerArgs,
   ...watchFolderHandlerArgs,
+  ...providerHandlerArgs,
+  ...outcomeHandlerArgs,
   ...retentionHandlerArgs,
   ...auditHandlerArgs,
 } as const;
@@ -62,6 +68,8 @@ export const handlerPermissions: { readonly [K in HandlerName]: Permission } = {
   ...recordHandlerPermissions,
   ...inboxHandlerPermissions,
   ...watchFolderHandlerPermissions,
+  ...providerHandlerPermissions,
+  ...outcomeHandlerPermissions,
   ...retentionHandlerPermissions,
   ...auditHandlerPermissions,
 };
@@ -81,6 +89,8 @@ interface AllResults
     RecordHandlerResults,
     InboxHandlerResults,
     WatchFolderHandlerResults,
+    ProviderHandlerResults,
+    OutcomeHandlerResults,
     RetentionHandlerResults,
     AuditHandlerResults {}
 export type HandlerResult<K extends HandlerName> = K extends keyof AllResults ? AllResults[K] : never;

@@ -21,6 +21,8 @@ export const messageStates = [
   'printed',
   /** The post room has posted it. */
   'posted',
+  /** A direct provider may have taken it (no answer came) and cannot be asked: a person resends it or counts it sent. */
+  'outcome-unknown',
 ] as const;
 export type MessageState = (typeof messageStates)[number];
 export const messageStateSchema = z.enum(messageStates);
@@ -49,6 +51,10 @@ export interface OutboxMessage {
   state: MessageState;
   notifyStatus: string | null;
   notifyId: string | null;
+  /** The route that took it (`notify`, or a direct provider's name), or that may have taken it when the outcome is unknown. */
+  provider: string | null;
+  /** The provider's own id for it (Notify's id for Notify). */
+  providerMessageId: string | null;
   batchId: string | null;
   attempts: number;
   lastError: string | null;
@@ -76,7 +82,7 @@ export interface OutboxBatchProgress {
   /** Handed to Notify, not yet delivered or failed. */
   accepted: number;
   delivered: number;
-  /** Failed, rejected, needing attention or with a status that can no longer be known. */
+  /** Failed, rejected, needing attention, of unknown outcome, or with a status that can no longer be known. */
   failed: number;
   cancelled: number;
   /** Letters waiting to be printed, or printed and not yet posted. */

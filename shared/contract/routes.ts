@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { channelSchema, emptyArgs, type Channel } from './common';
 import type { PermissionsFor } from './permissions';
+import { NOTIFY_ROUTE, PRINT_ROUTE } from './providers';
 
-/** The Notify service and the post room's printer, as they are named in a route. */
-export const routeProviders = ['notify', 'print'] as const;
+/** The Notify service and the post room's printer, as they are named in a route; direct providers go by their own names. */
+export const routeProviders = [NOTIFY_ROUTE, PRINT_ROUTE] as const;
 export const routeProviderSchema = z.enum(routeProviders);
 export type RouteProvider = z.infer<typeof routeProviderSchema>;
 
@@ -13,13 +14,22 @@ export interface ChannelRoute {
   providers: string[];
 }
 
+const routeNameSchema = z.string().trim().min(1).max(40);
+
 export const routeHandlerArgs = {
   'routes.list': emptyArgs,
-  /** For now only letters can be routed, through Notify or to the post room's printer. */
+  /**
+   * A channel's providers, first tried first: `notify`, `print` (letters only) or direct providers of the channel. The
+   * next takes over only when the one before it proves it did not take a message.
+   */
   'routes.set': z
     .object({
-      channel: channelSchema.refine((channel) => channel === 'letter', 'Only letters can be routed for now: through Notify, or printed in the post room.'),
-      providers: z.array(routeProviderSchema).length(1, 'Choose one route for letters: notify or print.'),
+      channel: channelSchema,
+      providers: z
+        .array(routeNameSchema)
+        .min(1, 'Choose at least one route')
+        .max(5, 'Choose at most 5 routes')
+        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'Name each route once'),
     })
     .strict(),
 } as const;

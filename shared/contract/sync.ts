@@ -16,6 +16,14 @@ export interface ChannelHoldStatus {
   description: string;
 }
 
+/** A direct provider in a route that cannot take messages now (it is left out of the status while it can). */
+export interface ProviderProblem {
+  provider: string;
+  /** `unreachable`: connections fail, tried again later; `refused`: it refuses the credentials; `throttled`: it asks the desk to slow down. */
+  state: 'unreachable' | 'refused' | 'throttled';
+  message: string;
+}
+
 export interface SyncStatus {
   /** `online`: the service answers; `offline`: it cannot be reached and messages wait; `paused`: a person paused sending. */
   connection: 'online' | 'offline' | 'paused' | 'idle';
@@ -27,6 +35,8 @@ export interface SyncStatus {
   lastError: string | null;
   nextProbeAt: string | null;
   heldChannels: ChannelHoldStatus[];
+  /** Direct providers that cannot take messages now; messages go by the next route, or wait. */
+  providerProblems: ProviderProblem[];
 }
 
 export const syncHandlerArgs = {

@@ -2,6 +2,7 @@
 import {
   countExtendedGsmCharacters,
   downgradeToGsm,
+  EXTENDED_GSM_CHARACTERS,
   welshNonGsmCharacters,
 } from './character-downgrade';
 import {
@@ -69,6 +70,48 @@ export interface SmsTemplateOptions {
    * counted without it, as if no prefix were given. Default true.
    */
   showPrefix?: boolean;
+}
+
+const encodingFor = (welshLetters: readonly string[]): SmsEncoding => (welshLetters.length > 0 ? 'UCS-2' : 'GSM-7');
+
+/** The encoding a rendered text message goes in: UCS-2 when it holds a Welsh letter outside GSM 03.38, else GSM-7. */
+export const smsEncoding = (rendered: string): SmsEncoding => encodingFor(welshNonGsmCharacters(rendered));
+
+export interface SmsParts {
+  encoding: SmsEncoding;
+  /** The text of each part, in order: one part, or parts each with a concatenation header. */
+  parts: string[];
+}
+
+/**
+ * A rendered text message cut into the parts a provider sends, as Notify counts them: one part of up to 160 septets
+ * (70 UCS-2 characters), or parts of up to 153 septets (67). A character is never cut in two: a GSM extension
+ * character (two septets) that would straddle a boundary starts the next part, which can make one part more than
+ * Notify's count (`smsFragmentCount`) in that case only.
+ */
+export function splitSmsIntoParts(rendered: string): SmsParts {
+  const encoding = smsEncoding(rendered);
+  const sizeOf = encoding === 'UCS-2' ? (character: string) => character.length : (character: string) => (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1);
+  const characters = Array.from(rendered);
+  const total = characters.reduce((sum, character) => sum + sizeOf(character), 0);
+  const single = encoding === 'UCS-2' ? UCS2_SINGLE_FRAGMENT : GSM_SINGLE_FRAGMENT;
+  if (total <= single) return { encoding, parts: [rendered] };
+  const capacity = encoding === 'UCS-2' ? UCS2_MULTIPART_FRAGMENT : GSM_MULTIPART_FRAGMENT;
+  const parts: string[] = [];
+  let part = '';
+  let used = 0;
+  for (const character of characters) {
+    const size = sizeOf(character);
+    if (used + size > capacity) {
+      parts.push(part);
+      part = '';
+      used = 0;
+    }
+    part += character;
+    used += size;
+  }
+  parts.push(part);
+  return { encoding, parts };
 }
 
 /** Number of UTF-16 code units, which is how Notify counts the characters of a text message. */
@@ -141,7 +184,7 @@ export function compileSmsTemplate(body: string, options: SmsTemplateOptions = {
     const unsanitised = tidied.includes(UNFILLED_MARKER) ? tidied.split(UNFILLED_MARKER).join('') : tidied;
     const rendered = alreadyTidy ? unsanitised : downgradeToGsm(unsanitised);
     const nonGsmCharacters = alreadyTidy ? [] : welshNonGsmCharacters(unsanitised);
-    const encoding: SmsEncoding = nonGsmCharacters.length > 0 ? 'UCS-2' : 'GSM-7';
+    const encoding = encodingFor(nonGsmCharacters);
     const extendedGsmCharacterCount = countExtendedGsmCharacters(rendered);
     const characterCount = utf16CodeUnitCount(rendered);
     const characterCountWithoutPrefix =

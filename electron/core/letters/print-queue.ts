@@ -1,7 +1,7 @@
 import type { LetterPrintGroup } from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { isSendingPaused } from '../outbox/sending-controls';
-import { lettersArePrinted } from './routes';
+import { lettersArePrinted } from '../routing/channel-routes';
 
 /** Which letters: one import's, those sent one by one (null), or all (undefined). */
 export interface LetterScope {

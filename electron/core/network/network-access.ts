@@ -9,8 +9,11 @@ import { readCertificateFile, systemTrust, type SystemTrust } from './trusted-ce
 export interface NetworkAccess {
   /** The proxy a request to this URL goes through, or null for straight there. Throws UnusableProxyError. */
   proxyFor(url: string): Promise<ProxyServer | null>;
-  /** What TLS connections trust, or undefined for Node's defaults. Throws CertificateFileError for a bad CA file. */
-  secureContext(): tls.SecureContext | undefined;
+  /**
+   * What TLS connections trust, or undefined for Node's defaults; `extraCaFile` adds one provider's own CA file. Throws
+   * CertificateFileError for a bad CA file.
+   */
+  secureContext(extraCaFile?: string | null): tls.SecureContext | undefined;
 }
 
 export interface NetworkOptions {
@@ -22,17 +25,19 @@ export interface NetworkOptions {
 
 /** Honours *_PROXY / NO_PROXY, then the host's system proxy; trusts the system's CAs and the CA file. */
 export function createNetworkAccess(options: NetworkOptions = {}): NetworkAccess {
-  let cached: { system: SystemTrust; key: string; context: tls.SecureContext } | null = null;
+  const cached = new Map<string, { system: SystemTrust; context: tls.SecureContext }>();
   return {
     proxyFor: (url) => proxyFor(url, options.systemProxy),
-    secureContext() {
-      const caFile = options.caFile?.() ?? null;
+    secureContext(extraCaFile) {
+      const caFiles = [options.caFile?.() ?? null, extraCaFile ?? null].filter((file): file is string => file !== null);
       const system = systemTrust();
-      const key = caFile ? `${caFile}\n${fileVersion(caFile)}` : '';
-      if (cached?.system === system && cached.key === key) return cached.context;
-      const certificates = caFile ? [...system.certificates, ...readCertificateFile(caFile)] : system.certificates;
-      cached = { system, key, context: tls.createSecureContext({ ca: [...certificates] }) };
-      return cached.context;
+      const key = caFiles.map((file) => `${file}\n${fileVersion(file)}`).join('\n');
+      const hit = cached.get(key);
+      if (hit?.system === system) return hit.context;
+      const certificates = [...system.certificates, ...caFiles.flatMap((file) => readCertificateFile(file))];
+      const context = tls.createSecureContext({ ca: certificates });
+      cached.set(key, { system, context });
+      return context;
     },
   };
 }

@@ -7,11 +7,13 @@ export interface RequestTarget {
   /** The port, written out even when the URL leaves it implicit. */
   port: string;
   timeoutMs: number;
+  /** Who answers there, as the person knows it. */
+  service: string;
 }
 
-export function requestTarget(baseUrl: string, timeoutMs: number): RequestTarget {
+export function requestTarget(baseUrl: string, timeoutMs: number, service = 'Notify'): RequestTarget {
   const url = new URL(baseUrl);
-  return { hostname: url.hostname, port: url.port || (url.protocol === 'https:' ? '443' : '80'), timeoutMs };
+  return { hostname: url.hostname, port: url.port || (url.protocol === 'https:' ? '443' : '80'), timeoutMs, service };
 }
 
 const NO_CONNECTION: Record<string, (target: RequestTarget) => string> = {
@@ -43,10 +45,10 @@ export function describeConnectionFailure(
   const noConnection = code ? NO_CONNECTION[code] : undefined;
   if (noConnection) return { kind: 'unreachable', message: noConnection(target) };
   if (code && TIMEOUT_CODES.has(code)) {
-    return { kind: 'timeout', message: `Notify (${target.hostname}:${target.port}) did not answer within ${seconds(target.timeoutMs)}.` };
+    return { kind: 'timeout', message: `${target.service} (${target.hostname}:${target.port}) did not answer within ${seconds(target.timeoutMs)}.` };
   }
   if ((code && CLOSED_CODES.has(code)) || /socket hang up/i.test(detail)) {
-    return { kind: 'network', message: `The connection to ${target.hostname}:${target.port} was closed before Notify answered.` };
+    return { kind: 'network', message: `The connection to ${target.hostname}:${target.port} was closed before ${target.service} answered.` };
   }
   return { kind: 'network', message: `The connection to ${target.hostname}:${target.port} failed (${tidyErrorText(detail, 120)}).` };
 }

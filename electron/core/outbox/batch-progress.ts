@@ -27,7 +27,7 @@ export const batchProgressSql = `SELECT b.id, b.file_name, b.imported_by, b.crea
          COALESCE(SUM(m.state = 'accepted'), 0) AS accepted,
          COALESCE(SUM(m.state = 'delivered'), 0) AS delivered,
          COALESCE(SUM(m.state IN ('permanent-failure', 'temporary-failure', 'technical-failure', 'rejected',
-           'needs-attention', 'status-unknown')), 0) AS failed,
+           'needs-attention', 'status-unknown', 'outcome-unknown')), 0) AS failed,
          COALESCE(SUM(m.state = 'cancelled'), 0) AS cancelled,
          COALESCE(SUM(m.state IN ('waiting-to-print', 'printed')), 0) AS in_post_room,
          COALESCE(SUM(m.state = 'posted'), 0) AS posted

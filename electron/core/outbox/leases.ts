@@ -1,4 +1,5 @@
-import type { Channel, MessageState } from '../../../shared/contract';
+import { channelSchema, type Channel, type MessageState } from '../../../shared/contract';
+import { NOTIFY_PROVIDER } from '../routing/channel-routes';
 import type { Db } from '../database/open-database';
 import { IS_INTERNATIONAL_SMS_RECIPIENT, registerInternationalRecipientFunction } from './international-recipients';
 import { isSendingPaused } from './sending-controls';
@@ -20,6 +21,10 @@ export interface ClaimedMessage {
   lookUpFirst: boolean;
   /** `outcome_unknown` before this claim, restored if the message is handed back unsent. */
   previousOutcomeUnknown: boolean;
+  /** The route that claimed it. */
+  route: string;
+  /** It must go by that route and no other: a person chose it, or that route may already have it. */
+  pinned: boolean;
   /** A letter uploaded as a PDF, sent to Notify as it is. */
   precompiled: { pdf: Uint8Array; postage: 'first' | 'second' | 'economy' } | null;
 }
@@ -36,16 +41,24 @@ interface ClaimRow {
   send_after: string;
   state: MessageState;
   outcome_unknown: number;
+  provider: string | null;
+  pinned_to: string | null;
   source: 'local' | 'notify';
   notify_template_id: string | null;
   precompiled_pdf: Uint8Array | null;
   precompiled_postage: 'first' | 'second' | 'economy' | null;
 }
 
+/** The route a message must go by: one a person chose, or the one that may already have it. */
+const PINNED_TO = `COALESCE(m.chosen_provider, CASE WHEN m.outcome_unknown = 1 THEN m.provider END)`;
+
 const CLAIM_COLUMNS = `m.id, m.reference, m.type, m.recipient, m.personalisation, m.rendered_body, m.rendered_subject,
-  m.attempts, m.send_after, m.state, m.outcome_unknown, t.source, t.notify_template_id,
+  m.attempts, m.send_after, m.state, m.outcome_unknown, m.provider, ${PINNED_TO} AS pinned_to, t.source, t.notify_template_id,
   p.pdf AS precompiled_pdf, p.postage AS precompiled_postage`;
 const CLAIM_FROM = `outbox_messages m JOIN templates t ON t.id = m.template_id LEFT JOIN precompiled_letters p ON p.message_id = m.id`;
+
+/** Messages pinned to the claiming route, and the others of the channels it is first for now. */
+const FOR_ROUTE = `(CASE WHEN ${PINNED_TO} IS NULL THEN m.type IN (SELECT value FROM json_each(@channels)) ELSE ${PINNED_TO} = @route END)`;
 
 const SENDABLE_BATCH = `(m.batch_id IS NULL OR EXISTS (
   SELECT 1 FROM batches b WHERE b.id = m.batch_id AND b.status = 'ready' AND b.paused = 0))`;
@@ -57,6 +70,10 @@ export interface ClaimOptions {
   /** Channels not to send on now (held after a daily limit); `international_sms` holds only texts to numbers outside the UK. */
   heldChannels?: readonly string[];
   now?: Date;
+  /** The route claiming (the Notify service by default): it gets the messages pinned to it… */
+  route?: string;
+  /** …and the others of these channels (every channel by default), for which it is the first route that can send now. */
+  channels?: readonly Channel[];
 }
 
 /**
@@ -77,42 +94,39 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
   const notHeld = `m.type NOT IN (SELECT value FROM json_each(@held))${
     holdsInternational ? ` AND NOT (m.type = 'sms' AND ${IS_INTERNATIONAL_SMS_RECIPIENT}(m.recipient))` : ''
   }`;
+  const route = options.route ?? NOTIFY_PROVIDER;
+  const channels = JSON.stringify(options.channels ?? channelSchema.options);
   return db.transaction(() => {
     if (isSendingPaused(db)) return [];
+    settleAbandonedDirectSends(db, options.owner, now);
     const abandoned = db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
-           AND ${notHeld}
+           AND ${notHeld} AND ${FOR_ROUTE}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
-      .all({ now: nowIso, held, owner: options.owner, limit: options.limit }) as ClaimRow[];
+      .all({ now: nowIso, held, owner: options.owner, limit: options.limit, route, channels }) as ClaimRow[];
     const fresh = db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
-           AND ${notHeld}
+           AND ${notHeld} AND ${FOR_ROUTE}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
       )
-      .all({ now: nowIso, held, limit: options.limit - abandoned.length }) as ClaimRow[];
+      .all({ now: nowIso, held, limit: options.limit - abandoned.length, route, channels }) as ClaimRow[];
+    // Until the request leaves (markSubmitted), a message taken afresh is no provider's.
     const lease = db.prepare(
-      `UPDATE outbox_messages SET state = 'sending', outcome_unknown = 1, lease_owner = ?, lease_expires_at = ?, updated_at = ?
+      `UPDATE outbox_messages SET state = 'sending', provider = CASE WHEN outcome_unknown = 1 THEN provider END, outcome_unknown = 1,
+         lease_owner = ?, lease_expires_at = ?, updated_at = ?
        WHERE id = ?`,
     );
     const event = db.prepare(
       'INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)',
     );
     const rows = [...abandoned, ...fresh];
-    for (const row of rows) {
-      lease.run(options.owner, leaseUntil, nowIso, row.id);
-      const detail =
-        row.state === 'sending'
-          ? `an earlier send was interrupted; checking Notify for it before sending again (${options.owner})`
-          : `attempt ${row.attempts + 1} (${options.owner})`;
-      event.run(row.id, nowIso, row.state, 'sending', detail);
-    }
-    return rows.map(
+    const claimed = rows.map(
       (row): ClaimedMessage => ({
         id: row.id,
         reference: row.reference,
@@ -125,13 +139,53 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
         sendAfter: row.send_after,
         templateSource: row.source,
         notifyTemplateId: row.notify_template_id,
-        lookUpFirst: row.outcome_unknown === 1,
+        lookUpFirst: route === NOTIFY_PROVIDER && row.outcome_unknown === 1 && (row.provider === null || row.provider === NOTIFY_PROVIDER),
         previousOutcomeUnknown: row.outcome_unknown === 1,
+        route,
+        pinned: row.pinned_to !== null,
         precompiled:
           row.precompiled_pdf !== null && row.precompiled_postage !== null ? { pdf: row.precompiled_pdf, postage: row.precompiled_postage } : null,
       }),
     );
+    claimed.forEach((message, index) => {
+      const row = rows[index] as ClaimRow;
+      lease.run(options.owner, leaseUntil, nowIso, row.id);
+      const by = route === NOTIFY_PROVIDER ? '' : ` by ${route}`;
+      const detail =
+        row.state !== 'sending'
+          ? `attempt ${row.attempts + 1}${by} (${options.owner})`
+          : message.lookUpFirst
+            ? `an earlier send was interrupted; checking Notify for it before sending again (${options.owner})`
+            : `an earlier send was interrupted before anything was sent; sending${by} (${options.owner})`;
+      event.run(row.id, nowIso, row.state, 'sending', detail);
+    });
+    return claimed;
   }).immediate();
+}
+
+/**
+ * Messages a direct provider may have taken when the process sending them stopped (their lease ran out): no provider
+ * can be asked, so they wait for a person, never sent again by themselves.
+ */
+function settleAbandonedDirectSends(db: Db, owner: string, now: Date): void {
+  const nowIso = now.toISOString();
+  const rows = db
+    .prepare(
+      `SELECT id, provider FROM outbox_messages WHERE state = 'sending' AND lease_expires_at <= ? AND lease_owner IS NOT ?
+         AND outcome_unknown = 1 AND provider IS NOT NULL AND provider <> ?`,
+    )
+    .all(nowIso, owner, NOTIFY_PROVIDER) as { id: string; provider: string }[];
+  if (rows.length === 0) return;
+  const settle = db.prepare(
+    `UPDATE outbox_messages SET state = 'outcome-unknown', lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, last_error = ?
+     WHERE id = ? AND state = 'sending'`,
+  );
+  const event = db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'outcome-unknown', ?)`);
+  for (const row of rows) {
+    const why = `notify-desk stopped while handing this message to ${row.provider}, so whether ${row.provider} took it is unknown.`;
+    settle.run(nowIso, why, row.id);
+    event.run(row.id, nowIso, why);
+  }
 }
 
 /** Scheduled messages whose time has come become queued. Returns their ids. */

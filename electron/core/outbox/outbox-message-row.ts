@@ -16,6 +16,8 @@ export interface OutboxMessageRow {
   state: MessageState;
   notify_status: string | null;
   notify_id: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
   batch_id: string | null;
   attempts: number;
   last_error: string | null;
@@ -26,7 +28,7 @@ export interface OutboxMessageRow {
 }
 
 export const outboxMessageColumns = `m.id, m.reference, m.type, m.template_id, t.name AS template_name, m.template_version,
-  m.recipient, m.rendered_body, m.rendered_subject, m.state, m.notify_status, m.notify_id, m.batch_id, m.attempts,
+  m.recipient, m.rendered_body, m.rendered_subject, m.state, m.notify_status, m.notify_id, m.provider, m.provider_message_id, m.batch_id, m.attempts,
   m.last_error, m.send_after, m.created_at, m.created_by, m.updated_at`;
 
 export const outboxMessageFrom = 'outbox_messages m JOIN templates t ON t.id = m.template_id';
@@ -45,6 +47,8 @@ export function toOutboxMessage(row: OutboxMessageRow): OutboxMessage {
     state: row.state,
     notifyStatus: row.notify_status,
     notifyId: row.notify_id,
+    provider: row.provider,
+    providerMessageId: row.provider_message_id ?? row.notify_id,
     batchId: row.batch_id,
     attempts: row.attempts,
     lastError: row.last_error,

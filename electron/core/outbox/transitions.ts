@@ -7,6 +7,10 @@ export interface AttemptOutcome {
   to: MessageState;
   notifyId?: string | null;
   notifyStatus?: string | null;
+  /** The route that took the message, or may have (set when known; kept otherwise). */
+  provider?: string | null;
+  /** A direct provider's own id for the message. */
+  providerMessageId?: string | null;
   /** When Notify created the notification, if known (an adopted one may be much older than its recording). */
   acceptedAt?: string | null;
   /** The service that accepted it (ActiveService.id): its status is asked of that service only. */
@@ -35,6 +39,8 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
     UPDATE outbox_messages SET state = @to,
       notify_id = COALESCE(@notifyId, notify_id),
       notify_status = COALESCE(@notifyStatus, notify_status),
+      provider = COALESCE(@provider, provider),
+      provider_message_id = COALESCE(@providerMessageId, provider_message_id),
       sent_through = COALESCE(@sentThrough, sent_through),
       attempts = attempts + @attemptDelta,
       next_attempt_at = @nextAttemptAt,
@@ -43,8 +49,8 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
       held_for = @heldFor,
       lease_owner = NULL, lease_expires_at = NULL,
       updated_at = @now,
-      accepted_at = CASE WHEN @notifyId IS NOT NULL THEN COALESCE(accepted_at, @acceptedAt, @now) ELSE accepted_at END,
-      status_checked_at = CASE WHEN @notifyId IS NOT NULL THEN @now ELSE status_checked_at END,
+      accepted_at = CASE WHEN @notifyId IS NOT NULL OR @providerMessageId IS NOT NULL THEN COALESCE(accepted_at, @acceptedAt, @now) ELSE accepted_at END,
+      status_checked_at = CASE WHEN @notifyId IS NOT NULL OR @providerMessageId IS NOT NULL THEN @now ELSE status_checked_at END,
       completed_at = CASE WHEN @final = 1 THEN @now ELSE NULL END
     WHERE id = @id AND state = 'sending' AND lease_owner = @owner`);
   const event = db.prepare(
@@ -59,6 +65,8 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
         to: outcome.to,
         notifyId: outcome.notifyId ?? null,
         notifyStatus: outcome.notifyStatus ?? null,
+        provider: outcome.provider ?? null,
+        providerMessageId: outcome.providerMessageId ?? null,
         acceptedAt: outcome.acceptedAt ?? null,
         sentThrough: outcome.sentThrough ?? null,
         attemptDelta: outcome.countAttempt ? 1 : 0,
@@ -91,6 +99,8 @@ export interface StatusUpdate {
   id: string;
   notifyStatus: string;
   state: MessageState;
+  /** What the event says; by default that Notify gave this status. */
+  detail?: string;
 }
 
 /**
@@ -115,9 +125,9 @@ export function recordNotifyStatuses(
   return db.transaction(() => {
     const changed: string[] = [];
     for (const item of updates) {
-      const result = update.run({ ...item, now: nowIso, final: isFinal(item.state) ? 1 : 0 });
+      const result = update.run({ id: item.id, notifyStatus: item.notifyStatus, state: item.state, now: nowIso, final: isFinal(item.state) ? 1 : 0 });
       if (result.changes > 0) {
-        if (item.state !== 'accepted') event.run(item.id, nowIso, item.state, `Notify status: ${item.notifyStatus}`);
+        if (item.state !== 'accepted') event.run(item.id, nowIso, item.state, item.detail ?? `Notify status: ${item.notifyStatus}`);
         changed.push(item.id);
       }
     }

@@ -21,8 +21,9 @@ const ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'address_line_3', 'add
 const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
 
 /** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
-export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage): Promise<SendResponse> {
+export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage, beforeSend: () => void = () => undefined): Promise<SendResponse> {
   if (message.precompiled) {
+    beforeSend();
     return client.sendPrecompiledLetter({ reference: message.reference, pdf: message.precompiled.pdf, postage: message.precompiled.postage });
   }
   const values = parseStoredPersonalisation(message.personalisation);
@@ -38,6 +39,7 @@ export function sendMessage(client: NotifyClient, service: ActiveService, messag
     personalisation = passThroughPersonalisation(message, values);
   }
   const reference = message.reference;
+  beforeSend();
   switch (message.type) {
     case 'sms':
       return client.sendSms({ templateId, phoneNumber: message.recipient, personalisation, reference });

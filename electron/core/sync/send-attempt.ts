@@ -10,6 +10,7 @@ import { errorText } from '../error-text';
 import { HELD_FOR_PASS_THROUGH } from '../outbox/held-messages';
 import { backoffMs } from './backoff';
 import { MissingPassThroughTemplateError, sendMessage } from './notify-request';
+import { NOTIFY_PROVIDER } from '../routing/channel-routes';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -37,6 +38,11 @@ export interface AttemptResult {
   /** A POST reached (or may have reached) Notify. */
   sent: boolean;
   adopted: boolean;
+  /**
+   * The route proved it did not take the message (no connection, an explicit refusal, a throttle that went on too
+   * long): the next route of the channel may send it. Otherwise `outcome` stands.
+   */
+  failover?: boolean;
 }
 
 /**
@@ -49,6 +55,7 @@ export async function attemptSend(
   message: ClaimedMessage,
   policy: RetryPolicy,
   now: () => Date = () => new Date(),
+  beforeSend: () => void = () => undefined,
 ): Promise<AttemptResult> {
   if (message.lookUpFirst) {
     try {
@@ -60,6 +67,7 @@ export async function attemptSend(
             to: stateForNotifyStatus(found.status),
             notifyId: found.id,
             notifyStatus: found.status,
+            provider: NOTIFY_PROVIDER,
             acceptedAt: isoOrNull(found.created_at),
             sentThrough: service.id,
             countAttempt: false,
@@ -76,7 +84,7 @@ export async function attemptSend(
     }
   }
   try {
-    const response = await sendMessage(client, service, message);
+    const response = await sendMessage(client, service, message, beforeSend);
     // Notify keeps nothing of a message to one of its smoke-test recipients: its status can never be asked for.
     const neverKept = isSmokeTestRecipient(message.type, message.recipient);
     return {
@@ -85,6 +93,7 @@ export async function attemptSend(
         to: neverKept ? 'status-unknown' : 'accepted',
         notifyId: response.id,
         notifyStatus: 'created',
+        provider: NOTIFY_PROVIDER,
         sentThrough: service.id,
         countAttempt: true,
         outcomeUnknown: false,
@@ -101,6 +110,19 @@ export async function attemptSend(
 }
 
 function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, now: Date, wasSend: boolean): AttemptResult {
+  const result = classifyFailure(error, message, policy, now, wasSend);
+  // A message Notify may already hold is Notify's to answer for: it never goes another way.
+  return provesNotAccepted(error) && !message.lookUpFirst ? { ...result, failover: true } : result;
+}
+
+/** Failures that show Notify did not take the message: nothing reached it, or it refused it. */
+function provesNotAccepted(error: unknown): boolean {
+  if (error instanceof MissingPassThroughTemplateError || error instanceof InvalidApiKeyError) return true;
+  if (!(error instanceof NotifyApiError)) return false;
+  return ['unreachable', 'proxy', 'certificate', 'auth', 'not-found', 'daily-limit', 'rejected'].includes(error.kind);
+}
+
+function classifyFailure(error: unknown, message: ClaimedMessage, policy: RetryPolicy, now: Date, wasSend: boolean): AttemptResult {
   // Before a send the outcome is what it was; after a failed send it is unknown unless Notify's answer says otherwise.
   const unchanged = message.lookUpFirst || message.previousOutcomeUnknown;
   const handBack = (signal: ServiceSignal, detail: string, lastError: string | null = null): AttemptResult => ({
@@ -166,7 +188,7 @@ function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, no
 }
 
 /** `sent`: the failed request was a send (it counts towards the limit of attempts); otherwise a look-up. */
-function retryLater(
+export function retryLater(
   message: ClaimedMessage,
   policy: RetryPolicy,
   now: Date,

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/contract';
+import { finalMessageStates, type Channel, type SyncStatus } from '../../../shared/contract';
 import type { ActiveService, CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { createNotifyClient, parseApiKey, type NotifyClient } from '../notify-client';
@@ -8,11 +8,19 @@ import type { ReceivedTextsFetchReport } from '../inbox/received-texts-fetch';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
 import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
+import { markSubmitted, recordFailover } from '../outbox/submissions';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
+import { DirectRoutes, defaultDirectRouteOptions } from '../providers/direct-routes';
+import { applyPartStatuses } from '../providers/provider-receipts';
+import { ProviderRepository } from '../providers/provider-repository';
+import { NOTIFY_PROVIDER } from '../routing/channel-routes';
+import { RoutePlan, type ActiveRoute } from './active-route';
 import type { HarvestReport } from '../../../shared/contract';
 import { HarvestSchedule } from '../record/harvest-schedule';
 import { ChangeNotifier } from './change-notifier';
 import { ConnectionState } from './connection-state';
+import { directActiveRoute } from './direct-active-route';
+import { drainRoutes } from './route-drain';
 import { attemptSend, type AttemptResult } from './send-attempt';
 import { readyToSend } from './service-readiness';
 import { SharedSendBudget } from './shared-send-budget';
@@ -20,8 +28,12 @@ import { refreshStatuses } from './status-refresh';
 import { resolveSyncOptions, type ResolvedSyncOptions, type SyncEngineOptions } from './sync-options';
 
 export interface RunOnceReport {
-  /** Sends Notify accepted. */
+  /** Sends a route took (Notify, or a direct provider). */
   sent: number;
+  /** Sends a direct provider may have taken without answering: they wait for a person. */
+  outcomeUnknown: number;
+  /** Messages a route proved it did not take, handed to the next route. */
+  failedOver: number;
   /** Messages found at Notify by their reference after an interrupted attempt, recorded without sending again. */
   adopted: number;
   rejected: number;
@@ -42,6 +54,8 @@ export interface RunOnceReport {
 }
 
 export interface SyncEngine {
+  /** The direct providers as routes (their connections, their tests). */
+  readonly directRoutes: DirectRoutes;
   start(): void;
   stop(): Promise<void>;
   status(): SyncStatus;
@@ -66,8 +80,11 @@ export function createSyncEngine(ctx: CoreContext, options?: SyncEngineOptions):
 }
 
 class NotifySyncEngine implements SyncEngine {
+  readonly directRoutes: DirectRoutes;
   private running = false;
   private stopping = false;
+  /** Stopped for good: routes closing now tell nobody. */
+  private closed = false;
   /** Set by a pause of everything: messages already leased but not yet sent are handed back. */
   private pausedHere = false;
   private loopDone: Promise<void> | null = null;
@@ -77,6 +94,7 @@ class NotifySyncEngine implements SyncEngine {
   private readonly connection: ConnectionState;
   private lastRefreshMs = 0;
   private lastSyncAt: string | null = null;
+  private notifyThrottledSinceMs: number | null = null;
 
   private client: { key: string; client: NotifyClient } | null = null;
   private readonly budget: SharedSendBudget;
@@ -93,6 +111,30 @@ class NotifySyncEngine implements SyncEngine {
   ) {
     this.budget = new SharedSendBudget(ctx.db, { pacing: options.pacing });
     this.notifier = new ChangeNotifier(ctx, () => this.status());
+    this.directRoutes = new DirectRoutes(
+      {
+        db: ctx.db,
+        providers: new ProviderRepository(ctx.db, ctx.secrets),
+        network: ctx.network,
+        events: {
+          statusesChanged: (ids) => {
+            if (!this.closed) this.notifier.changed(ids);
+          },
+          problemChanged: () => {
+            if (!this.closed) this.notifier.statusChanged();
+          },
+        },
+      },
+      {
+        ...defaultDirectRouteOptions(options.requestTimeoutMs),
+        minPollMs: options.minPollMs,
+        maxPollMs: options.maxPollMs,
+        retryBaseMs: options.probeBaseMs,
+        retryMaxMs: options.probeMaxMs,
+        throttleFailoverMs: options.throttleFailoverMs,
+        receiptWaitMs: options.receiptWaitMs,
+      },
+    );
     this.harvest = new HarvestSchedule(ctx);
     this.connection = new ConnectionState(options, () => this.notifier.statusChanged());
     // Someone queued, retried or cancelled messages: look for work now rather than at the next poll.
@@ -105,6 +147,7 @@ class NotifySyncEngine implements SyncEngine {
     if (this.running) return;
     this.running = true;
     this.stopping = false;
+    this.directRoutes.keepConnected(true);
     this.loopDone = this.loop();
   }
 
@@ -115,6 +158,8 @@ class NotifySyncEngine implements SyncEngine {
     await this.loopDone;
     await this.cycleChain.catch(() => undefined);
     this.flushOutcomes();
+    this.closed = true;
+    await this.directRoutes.closeAll();
     this.notifier.flush();
     this.stopListening();
     this.client?.client.close();
@@ -133,6 +178,7 @@ class NotifySyncEngine implements SyncEngine {
       lastError: connection.blockedError ?? connection.lastError,
       nextProbeAt: connection.offline ? new Date(connection.nextProbeAtMs).toISOString() : null,
       heldChannels: activeChannelHolds(this.ctx.db, now.toISOString()).map(describeHold),
+      providerProblems: this.directRoutes.problems(this.routedProviders),
     };
   }
 
@@ -222,49 +268,31 @@ class NotifySyncEngine implements SyncEngine {
   private async cycle(mode: CycleMode): Promise<void> {
     // Letters for the post room's printer need no service: they move even while Notify cannot be reached.
     this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
-    let service: ActiveService;
-    let client: NotifyClient;
-    try {
-      service = await this.ctx.activeService();
-      client = await this.clientFor(service);
-    } catch (error) {
-      this.connection.block(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    this.connection.releaseBlockIfDue(mode.eager);
-    if (this.connection.blockedError) return;
-    if (this.connection.offline && !this.connection.probeDue(mode.eager)) return;
-    if (!(await readyToSend(service, client, this.connection, mode.eager))) return;
-    // Set-up may have just found the service's pass-through templates.
-    if (service.setUp) service = await this.ctx.activeService();
-    if (this.connection.offline && !(await this.probe(client))) return;
+    const notify = await this.prepareNotify(mode);
     this.pausedHere = isSendingPaused(this.ctx.db);
     const promoted = promoteDueScheduled(this.ctx.db);
     this.notifier.changed(promoted);
-    await this.drain(client, service);
+    const plan = await this.plan(notify);
+    await drainRoutes(plan, {
+      mayContinue: () => !this.stopping && !this.pausedHere,
+      claimBatchSize: this.options.claimBatchSize,
+      send: (message, route) => this.sendByRoutes(message, route, plan),
+      handBack: (route, messages) => {
+        route.refund(messages);
+        this.queueOutcomes(messages.map(handBackUnsent));
+      },
+    });
+    this.flushOutcomes();
     const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
-    if (refreshDue && !this.connection.offline && !this.connection.blockedError) {
+    if (refreshDue) {
       this.lastRefreshMs = Date.now();
-      try {
-        const refresh = await refreshStatuses(this.ctx.db, client, {
-          serviceId: service.id,
-          force: mode.refreshAll,
-          minPollMs: this.options.minPollMs,
-          maxPollMs: this.options.maxPollMs,
-          retentionDays: this.options.retentionDays,
-        });
-        this.report.statusRequests += refresh.requests;
-        this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
-        this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
-        if (refresh.requests > 0) this.connection.answered();
-      } catch (error) {
-        this.connection.noteRequestFailure(error);
-      }
+      if (notify && !this.connection.offline && !this.connection.blockedError) await this.refreshNotifyStatuses(notify.client, notify.service, mode.refreshAll);
+      await this.refreshDirectStatuses(mode.refreshAll);
     }
-    if (!this.connection.offline && !this.connection.blockedError && !this.stopping) {
+    if (notify && !this.connection.offline && !this.connection.blockedError && !this.stopping) {
       try {
-        this.report.harvest = (await this.harvest.runIfDue(client, mode.refreshAll)) ?? this.report.harvest;
-        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(client, service, mode.refreshAll);
+        this.report.harvest = (await this.harvest.runIfDue(notify.client, mode.refreshAll)) ?? this.report.harvest;
+        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(notify.client, notify.service, mode.refreshAll);
         this.report.receivedTexts = fetched ?? this.report.receivedTexts;
       } catch (error) {
         this.connection.noteRequestFailure(error);
@@ -274,56 +302,159 @@ class NotifySyncEngine implements SyncEngine {
     this.notifier.statusChanged();
   }
 
-  /** Sends due messages until none is left, a window of requests in flight, paced to the service's rate limit. */
-  private async drain(client: NotifyClient, service: ActiveService): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
-    const ready: ClaimedMessage[] = [];
-    const mayContinue = () => !this.stopping && !this.pausedHere && !this.connection.offline && !this.connection.blockedError;
-    while (mayContinue()) {
-      if (ready.length === 0) {
+  /** The Notify service when it can be sent through in this cycle (its key accepted, set up, answering), else null. */
+  private async prepareNotify(mode: CycleMode): Promise<{ client: NotifyClient; service: ActiveService } | null> {
+    let service: ActiveService;
+    let client: NotifyClient;
+    try {
+      service = await this.ctx.activeService();
+      client = await this.clientFor(service);
+    } catch (error) {
+      this.connection.block(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+    this.connection.releaseBlockIfDue(mode.eager);
+    if (this.connection.blockedError) return null;
+    if (this.connection.offline && !this.connection.probeDue(mode.eager)) return null;
+    if (!(await readyToSend(service, client, this.connection, mode.eager))) return null;
+    // Set-up may have just found the service's pass-through templates.
+    if (service.setUp) service = await this.ctx.activeService();
+    if (this.connection.offline && !(await this.probe(client))) return null;
+    return { client, service };
+  }
+
+  /** Every route that can send now: Notify when ready, the direct providers the routes name, and those a person chose. */
+  private async plan(notify: { client: NotifyClient; service: ActiveService } | null): Promise<RoutePlan> {
+    const routes = new Map<string, ActiveRoute>();
+    if (notify) routes.set(NOTIFY_PROVIDER, this.notifyRoute(notify.client, notify.service));
+    for (const name of this.routedProviders) {
+      const route = await this.directRoutes.get(name);
+      if (route) routes.set(route.name, directActiveRoute(this.ctx.db, route, { owner: this.options.owner, leaseMs: this.options.leaseMs }, this.options));
+    }
+    return new RoutePlan(this.ctx.db, routes);
+  }
+
+  /** Direct providers the routes name, or that messages waiting to be sent again were given by a person. */
+  private get routedProviders(): string[] {
+    return this.ctx.db
+      .prepare(
+        `SELECT provider FROM routes WHERE provider <> 'notify' AND provider <> 'print'
+         UNION SELECT chosen_provider FROM outbox_messages WHERE state = 'queued' AND chosen_provider IS NOT NULL AND chosen_provider <> 'notify'`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
+  /** The Notify service as a route: paced by the shared budget, a held channel left to the next route. */
+  private notifyRoute(client: NotifyClient, service: ActiveService): ActiveRoute {
+    const held = () => activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
+    return {
+      name: NOTIFY_PROVIDER,
+      maxInFlight: this.options.concurrency,
+      available: (channel: Channel) => !this.connection.offline && !this.connection.blockedError && !held().includes(channel),
+      claim: (channels, limit) => {
+        if (this.connection.offline || this.connection.blockedError) return { messages: [], waitMs: 0 };
+        // Letters that came due since: to the post room's printer first, when it is their route.
         this.notifier.changed(routeDueLettersToPrint(this.ctx.db));
-        const held = activeChannelHolds(this.ctx.db, new Date().toISOString()).map((hold) => hold.channel);
-        const { items: claimed, waitMs } = this.budget.spend(
-          this.options.claimBatchSize,
-          (allowed) => claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels: held }),
+        const heldChannels = held();
+        const { items, waitMs } = this.budget.spend(
+          limit,
+          (allowed) =>
+            claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels, route: NOTIFY_PROVIDER, channels }),
           sendCost,
         );
-        if (waitMs > 0) {
-          await Promise.race([...inFlight, sleep(waitMs)]);
-          continue;
+        return { messages: items, waitMs };
+      },
+      admit: async (message) => {
+        for (;;) {
+          const { items, waitMs } = this.budget.spend(1, () => [message], sendCost);
+          if (items.length > 0 || this.stopping) return;
+          await sleep(waitMs);
         }
-        if (claimed.length === 0) {
-          if (inFlight.size === 0) break;
-          await Promise.race(inFlight);
-          continue;
-        }
-        ready.push(...claimed);
+      },
+      attempt: (message, submitted) => attemptSend(client, service, message, this.options, () => new Date(), submitted),
+      refund: (messages) => this.budget.refund(messages.reduce((tokens, message) => tokens + sendCost(message), 0)),
+    };
+  }
+
+  /**
+   * One message through its channel's routes: the first that can send, then the next only while each proves it did
+   * not take the message. A message a route may already have stays with that route.
+   */
+  private async sendByRoutes(message: ClaimedMessage, first: ActiveRoute, plan: RoutePlan): Promise<void> {
+    let route = first;
+    for (;;) {
+      const current = route;
+      const result = await current.attempt(message, () => markSubmitted(this.ctx.db, this.options.owner, message.id, current.name));
+      if (current.name === NOTIFY_PROVIDER) this.applySignal(result);
+      const failover = result.failover === true || (current.name === NOTIFY_PROVIDER && this.notifyThrottledTooLong());
+      const next = failover && !message.pinned ? plan.next(message.type, current.name) : null;
+      if (!next) {
+        this.handleResult(result);
+        return;
       }
-      while (ready.length > 0 && inFlight.size < this.options.concurrency && mayContinue()) {
-        const message = ready.shift() as ClaimedMessage;
-        const attempt: Promise<void> = attemptSend(client, service, message, this.options).then((result) => {
-          inFlight.delete(attempt);
-          this.handleResult(result);
-        });
-        inFlight.add(attempt);
+      this.report.failedOver += 1;
+      const why = result.outcome.lastError ?? result.outcome.detail;
+      recordFailover(this.ctx.db, this.options.owner, message.id, `${current.name} did not take it: ${why} Sending by ${next.name} instead.`, this.options.leaseMs);
+      await next.admit(message);
+      route = next;
+    }
+  }
+
+  private async refreshNotifyStatuses(client: NotifyClient, service: ActiveService, force: boolean): Promise<void> {
+    try {
+      const refresh = await refreshStatuses(this.ctx.db, client, {
+        serviceId: service.id,
+        force,
+        minPollMs: this.options.minPollMs,
+        maxPollMs: this.options.maxPollMs,
+        retentionDays: this.options.retentionDays,
+      });
+      this.report.statusRequests += refresh.requests;
+      this.report.statusesChanged += refresh.changedIds.length + refresh.unknownIds.length;
+      this.notifier.changed([...refresh.changedIds, ...refresh.unknownIds]);
+      if (refresh.requests > 0) this.connection.answered();
+    } catch (error) {
+      this.connection.noteRequestFailure(error);
+    }
+  }
+
+  /** Statuses from direct providers: polled where they must be asked; receipts already on their way for a single run. */
+  private async refreshDirectStatuses(force: boolean): Promise<void> {
+    for (const route of this.directRoutes.routes()) {
+      try {
+        if (force) await route.awaitReceipts();
+        const changed = await route.refreshStatuses(force);
+        this.report.statusesChanged += changed.length;
+        this.notifier.changed(changed);
+      } catch (error) {
+        this.connection.noteError(error instanceof Error ? error.message : String(error));
       }
-      if (inFlight.size >= this.options.concurrency) await Promise.race(inFlight);
     }
-    if (ready.length > 0) {
-      this.budget.refund(ready.reduce((tokens, message) => tokens + sendCost(message), 0));
-      this.queueOutcomes(ready.map(handBackUnsent));
-    }
-    await Promise.all(inFlight);
-    this.flushOutcomes();
   }
 
   private handleResult(result: AttemptResult): void {
-    const { outcome, signal } = result;
-    if (outcome.to === 'accepted' && result.sent) this.report.sent += 1;
+    const { outcome } = result;
+    const taken = result.sent && (Boolean(outcome.notifyId) || Boolean(outcome.providerMessageId));
+    if (outcome.to === 'outcome-unknown') this.report.outcomeUnknown += 1;
+    else if (taken) this.report.sent += 1;
     else if (result.adopted) this.report.adopted += 1;
-    else if (outcome.to === 'rejected') this.report.rejected += 1;
+    else if (outcome.to === 'rejected' || (result.sent && finalMessageStates.includes(outcome.to))) this.report.rejected += 1;
     else if (outcome.to === 'needs-attention') this.report.needsAttention += 1;
     else if (outcome.countAttempt) this.report.retrying += 1;
+    this.queueOutcomes([outcome]);
+  }
+
+  /** Notify has answered RateLimitError without a break for longer than the set time. */
+  private notifyThrottledTooLong(): boolean {
+    return this.notifyThrottledSinceMs !== null && Date.now() - this.notifyThrottledSinceMs >= this.options.throttleFailoverMs;
+  }
+
+  /** What a Notify attempt says about the service: answering, unreachable, pacing, a daily limit, a refused key. */
+  private applySignal(result: AttemptResult): void {
+    const { signal } = result;
+    if (signal.kind === 'rate-limited') this.notifyThrottledSinceMs ??= Date.now();
+    else this.notifyThrottledSinceMs = null;
     switch (signal.kind) {
       case 'answered':
         this.connection.answered();
@@ -345,7 +476,6 @@ class NotifySyncEngine implements SyncEngine {
         this.connection.block(signal.error);
         break;
     }
-    this.queueOutcomes([outcome]);
   }
 
   private queueOutcomes(outcomes: AttemptOutcome[]): void {
@@ -371,7 +501,9 @@ class NotifySyncEngine implements SyncEngine {
       this.connection.lastError = `Could not record sending results: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
-    this.notifier.changed(changed);
+    // Receipts a direct provider sent back before its message's outcome was written.
+    const takenDirectly = outcomes.filter((outcome) => outcome.providerMessageId).map((outcome) => outcome.id);
+    this.notifier.changed([...changed, ...applyPartStatuses(this.ctx.db, takenDirectly)]);
   }
 
   private async probe(client: NotifyClient): Promise<boolean> {
@@ -419,5 +551,5 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null, receivedTexts: null };
+  return { sent: 0, outcomeUnknown: 0, failedOver: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null, receivedTexts: null };
 }

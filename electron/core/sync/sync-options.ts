@@ -25,6 +25,10 @@ export interface SyncEngineOptions extends Partial<RetryPolicy> {
   pacing?: number;
   /** Identifies this process's leases; unique per engine by default. */
   owner?: string;
+  /** A direct provider (or Notify) that throttles for longer than this is passed over for the next route. */
+  throttleFailoverMs?: number;
+  /** A single run (sync --once) waits at most this long for SMPP receipts already on their way. */
+  receiptWaitMs?: number;
 }
 
 export type ResolvedSyncOptions = Required<SyncEngineOptions>;
@@ -50,5 +54,7 @@ export function resolveSyncOptions(options: SyncEngineOptions = {}): ResolvedSyn
     retryBaseMs: options.retryBaseMs ?? 1_000,
     retryMaxMs: options.retryMaxMs ?? 300_000,
     outcomeSettleMs: options.outcomeSettleMs ?? Math.max(5_000, requestTimeoutMs),
+    throttleFailoverMs: options.throttleFailoverMs ?? 60_000,
+    receiptWaitMs: options.receiptWaitMs ?? 5_000,
   };
 }

@@ -22,6 +22,7 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
   'waiting-to-print': { label: 'Waiting to be printed', tagClass: 'govuk-tag--grey' },
   printed: { label: 'Printed', tagClass: 'govuk-tag--blue' },
   posted: { label: 'Posted', tagClass: 'govuk-tag--green' },
+  'outcome-unknown': { label: 'Outcome unknown', tagClass: 'govuk-tag--orange' },
 };
 
 /** States in which Notify has the message: their tags say Notify's words for the channel, not the labels above. */
@@ -41,7 +42,7 @@ export const stateGroups: readonly { id: string; label: string; states: readonly
   { id: 'in-progress', label: 'in progress', states: ['sending', 'accepted'] },
   { id: 'arrived', label: 'reached the recipient', states: ['delivered'] },
   { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
-  { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown'] },
+  { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown', 'outcome-unknown'] },
   { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
   { id: 'post-room', label: 'letters in the post room', states: ['waiting-to-print', 'printed'] },
   { id: 'posted', label: 'letters posted', states: ['posted'] },

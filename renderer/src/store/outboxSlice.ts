@@ -27,6 +27,9 @@ export interface OutboxSlice {
   replaceMessage(message: OutboxMessage): boolean;
   retryMessages: (ids: string[]) => Promise<void>;
   cancelMessages: (ids: string[]) => Promise<void>;
+  /** A message whose outcome is unknown: send it again by the route chosen, or count it sent. */
+  resendUnknown: (id: string, provider: string) => Promise<void>;
+  markSent: (id: string) => Promise<void>;
   /** Stops or restarts sending one batch. */
   setBatchPaused: (batchId: string, paused: boolean) => Promise<void>;
   /** Cancels what a batch has not yet handed to Notify. */
@@ -109,6 +112,16 @@ export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set,
 
     async cancelMessages(ids) {
       await call('outbox.cancel', { ids });
+      await reloadAll();
+    },
+
+    async resendUnknown(id, provider) {
+      await call('outbox.resendUnknown', { id, provider });
+      await reloadAll();
+    },
+
+    async markSent(id) {
+      await call('outbox.markSent', { id });
       await reloadAll();
     },
 

@@ -35,8 +35,10 @@ describe('notify-desk route and letters', () => {
   }, 120_000);
 
   it('refuses bad arguments with a one-line reason', async () => {
-    expect(await cli('route', 'set', '--type', 'sms', '--via', 'print')).toMatchObject({ code: 2 });
-    expect(await cli('route', 'set', '--type', 'letter', '--via', 'smpp')).toMatchObject({ code: 2 });
+    expect(await cli('route', 'set', '--type', 'fax', '--via', 'print')).toMatchObject({ code: 2 });
+    expect(await cli('route', 'set', '--type', 'sms', '--via', 'print')).toMatchObject({ code: 1, stderr: expect.stringContaining('print cannot send text messages') });
+    expect(await cli('route', 'set', '--type', 'letter', '--via', 'smpp')).toMatchObject({ code: 1, stderr: expect.stringContaining('smpp cannot send letters') });
+    expect(await cli('route', 'set', '--type', 'letter', '--via', 'print,notify')).toMatchObject({ code: 1, stderr: expect.stringContaining('Choose one route for letters') });
     expect(await cli('letters', 'print')).toMatchObject({ code: 2, stderr: expect.stringContaining('--printer NAME') });
     const notPdf = join(dataDir.path, 'letter.pdf');
     writeFileSync(notPdf, 'hello');

@@ -92,13 +92,18 @@ async function messagesFor(name: string, schema: AnySchema): Promise<string[]> {
     if (!result.ok && result.error.code === 'invalid-arguments') messages.push(result.error.message);
   };
   for (const whole of ['text', 7, [], { unexpected: true }]) await ask(whole);
-  const shape = (unwrapped(schema) as z.ZodObject).shape as Record<string, AnySchema>;
-  const example = validExample(shape);
-  for (const [key, field] of Object.entries(shape)) {
-    await ask({ ...example, [key]: undefined });
-    for (const bad of badCandidates) {
-      if (field.safeParse(bad).success) continue;
-      await ask({ ...example, [key]: bad });
+  // A union (one shape per kind of thing, as a provider is) is walked shape by shape.
+  const inner = unwrapped(schema);
+  const objects = (inner instanceof z.ZodUnion ? (inner.options as AnySchema[]).map(unwrapped) : [inner]) as z.ZodObject[];
+  for (const object of objects) {
+    const shape = object.shape as Record<string, AnySchema>;
+    const example = validExample(shape);
+    for (const [key, field] of Object.entries(shape)) {
+      await ask({ ...example, [key]: undefined });
+      for (const bad of badCandidates) {
+        if (field.safeParse(bad).success) continue;
+        await ask({ ...example, [key]: bad });
+      }
     }
   }
   return messages;

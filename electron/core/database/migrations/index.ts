@@ -7,6 +7,7 @@ import { lettersPostRoom } from './005-letters-post-room';
 import { sentThroughAndKeyType } from './006-sent-through-and-key-type';
 import { deliveryRecord } from './007-delivery-record';
 import { inboxAndWatchFolders } from './008-inbox-and-watch-folders';
+import { providersAndRoutes } from './009-providers-and-routes';
 import { rolesAndAuditTrail } from './010-roles-and-audit-trail';
 import { retention } from './011-retention';
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   sentThroughAndKeyType,
   deliveryRecord,
   inboxAndWatchFolders,
+  providersAndRoutes,
   rolesAndAuditTrail,
   retention,
 ];

@@ -5,6 +5,7 @@ import { channelLabels } from '../../format/channels';
 import { formatDateTime } from '../../format/dates';
 import { cancellableStates, retryableStates } from '../../format/messageStates';
 import { TableHead } from '../../components/TableHead';
+import { OutcomeUnknownActions } from './OutcomeUnknownActions';
 
 interface OutboxTableProps {
   messages: OutboxMessage[];
@@ -35,6 +36,7 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
                 <td className="govuk-table__cell">
                   <StatusTag state={message.state} type={message.type} notifyStatus={message.notifyStatus} />
                   {message.state === 'scheduled' && <span className="govuk-body-s nd-block">To send on {formatDateTime(message.sendAfter)}</span>}
+                  {message.provider && message.provider !== 'notify' && <span className="govuk-body-s govuk-hint nd-block">by {message.provider}</span>}
                   {message.lastError && <span className="govuk-body-s nd-block nd-last-error">{message.lastError}</span>}
                 </td>
                 <td className="govuk-table__cell">{formatDateTime(message.updatedAt)}</td>
@@ -55,6 +57,7 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
                           Retry<span className="govuk-visually-hidden"> message to {recipient}</span>
                         </button>
                       )}
+                      {message.state === 'outcome-unknown' && <OutcomeUnknownActions message={message} recipient={recipient} />}
                       {cancellableStates.includes(message.state) && (
                         <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => setConfirmingCancel(message.id)}>
                           Cancel<span className="govuk-visually-hidden"> message to {recipient}</span>

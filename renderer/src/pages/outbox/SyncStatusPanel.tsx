@@ -59,6 +59,11 @@ export function SyncStatusPanel() {
             {sync.connection === 'offline' && sync.nextProbeAt && ` Trying again at ${formatTime(sync.nextProbeAt)}.`}
           </p>
           {sync.lastError && <p className="govuk-body-s">{sync.lastError}</p>}
+          {sync.providerProblems.map((problem) => (
+            <p className="govuk-body-s" key={problem.provider} data-testid="provider-problem">
+              {problem.provider}: {problem.message}
+            </p>
+          ))}
           {sync.heldChannels.map((held) => (
             <div className="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2" key={held.channel} data-testid="channel-hold">
               <p className="govuk-body-s govuk-!-margin-bottom-1">{held.description}</p>

@@ -6,6 +6,7 @@ import { TextInput } from '../../components/TextInput';
 import { Radios } from '../../components/Radios';
 import { useStore } from '../../store/store';
 import { CurrentService } from './CurrentService';
+import { ProvidersSection } from './ProvidersSection';
 import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
@@ -184,6 +185,7 @@ export function SettingsPage() {
           )}
         </section>
       )}
+      {may('manage-providers') && <ProvidersSection />}
       {may('manage-providers') && <WatchFoldersSettings />}
       {may('manage-policy') && <RetentionSettings />}
     </>
