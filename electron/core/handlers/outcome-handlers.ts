@@ -10,12 +10,12 @@ export function createOutcomeHandlers(ctx: CoreContext): Pick<HandlerMap, 'outbo
     ctx.events.emit('outbox.changed', { messageIds: [id], counts: countMessages(ctx.db) });
   return {
     'outbox.resendUnknown': async ({ id, provider }) => {
-      resendUnknownMessage(ctx.db, id, provider, ctx.user);
+      resendUnknownMessage(ctx.db, id, provider, ctx.user, ctx.person.may('manage-any-batch'));
       announce(id);
       return { message: getOutboxMessage(ctx.db, id) };
     },
     'outbox.markSent': async ({ id }) => {
-      markUnknownMessageSent(ctx.db, id, ctx.user);
+      markUnknownMessageSent(ctx.db, id, ctx.user, ctx.person.may('manage-any-batch'));
       announce(id);
       return { message: getOutboxMessage(ctx.db, id) };
     },

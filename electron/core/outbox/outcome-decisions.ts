@@ -25,15 +25,18 @@ export function routesForChannel(db: Db, channel: Channel): string[] {
   ];
 }
 
-/** A message whose outcome is unknown, that this person may decide about (they queued it). */
-function unknownMessage(db: Db, id: string, user: string): UnknownRow {
+/**
+ * A message whose outcome is unknown, that this person may decide about: they queued it, or they may change anyone's
+ * messages (a supervisor's 'manage-any-batch').
+ */
+function unknownMessage(db: Db, id: string, user: string, forAnyone: boolean): UnknownRow {
   const row = db.prepare('SELECT type, state, provider, created_by FROM outbox_messages WHERE id = ?').get(id) as
     UnknownRow | undefined;
   if (!row) throw new UserError('That message is not in the outbox.');
   if (row.state !== 'outcome-unknown')
     throw new UserError('Only a message whose outcome is unknown can be sent again or marked as sent this way.');
-  if (row.created_by !== user)
-    throw new UserError(`Only ${row.created_by}, who queued this message, can decide whether to send it again.`);
+  if (row.created_by !== user && !forAnyone)
+    throw new UserError(`Only ${row.created_by}, who queued this message, or a supervisor can decide whether to send it again.`);
   return row;
 }
 
@@ -65,8 +68,8 @@ function decide(
  * A person chose to send the message again, by the route they chose (which it then goes by, whatever the channel's
  * routes). Recorded with who and when: the provider whose answer never came may have sent it already.
  */
-export function resendUnknownMessage(db: Db, id: string, provider: string, user: string): void {
-  const row = unknownMessage(db, id, user);
+export function resendUnknownMessage(db: Db, id: string, provider: string, user: string, forAnyone = false): void {
+  const row = unknownMessage(db, id, user, forAnyone);
   const route = routesForChannel(db, row.type).find((name) => name.toLowerCase() === provider.toLowerCase());
   if (!route)
     throw new UserError(
@@ -82,8 +85,8 @@ export function resendUnknownMessage(db: Db, id: string, provider: string, user:
 }
 
 /** A person counts the message as sent by the provider whose answer never came. Recorded with who and when. */
-export function markUnknownMessageSent(db: Db, id: string, user: string): void {
-  const row = unknownMessage(db, id, user);
+export function markUnknownMessageSent(db: Db, id: string, user: string, forAnyone = false): void {
+  const row = unknownMessage(db, id, user, forAnyone);
   decide(db, id, row, user, {
     to: 'accepted',
     set: `notify_status = 'sending', outcome_unknown = 0, last_error = NULL, accepted_at = COALESCE(accepted_at, @now)`,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerInput, HandlerName, HandlerResult } from '../../../shared/contract';
 import type { Core } from '../../../electron/core/create-core';
+import { markUnknownMessageSent } from '../../../electron/core/outbox/outcome-decisions';
 import { SmppStandIn } from '../../helpers/smpp-stand-in';
 import { SmtpStandIn } from '../../helpers/smtp-stand-in';
 import { startTestCore } from '../../helpers/test-core';
@@ -212,9 +213,12 @@ describe('providers and routes through the contract', () => {
     core.ctx.db
       .prepare(`UPDATE outbox_messages SET state = 'outcome-unknown', created_by = 'someone-else' WHERE id = ?`)
       .run(second.id);
-    expect(await refusal('outbox.markSent', { id: second.id })).toBe(
-      'Only someone-else, who queued this message, can decide whether to send it again.',
+    // Someone who may change only their own messages (a caseworker) cannot decide; whoever may change anyone's can.
+    expect(() => markUnknownMessageSent(core.ctx.db, second.id, core.ctx.user, false)).toThrow(
+      'Only someone-else, who queued this message, or a supervisor can decide whether to send it again.',
     );
+    markUnknownMessageSent(core.ctx.db, second.id, core.ctx.user, true);
+    expect(await call('outbox.get', { id: second.id })).toMatchObject({ state: 'accepted' });
   });
 
   it('sends texts by the SMPP gateway first, and keeps every credential out of the database and the log', async () => {
