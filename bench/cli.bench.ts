@@ -14,7 +14,10 @@ const targetMs = 300;
 
 function run(args: string[], extraNodeArgs: string[] = []): { ms: number; stdout: string } {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [...extraNodeArgs, ...args], { encoding: 'utf8', env: { ...process.env, NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-bench' } });
+  const result = spawnSync(process.execPath, [...extraNodeArgs, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-bench' },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
   return { ms, stdout: result.stdout };
@@ -26,19 +29,37 @@ if (build.status !== 0) process.exit(1);
 const dataDir = mkdtempSync(join(tmpdir(), 'notify-desk-cli-bench-'));
 try {
   for (let index = 0; index < 20; index += 1) {
-    run([cli, '--data-dir', dataDir, 'template', 'add', '--type', 'sms', '--name', `Reminder ${index}`, '--body', 'Hello ((name)), see you on ((date)).']);
+    run([
+      cli,
+      '--data-dir',
+      dataDir,
+      'template',
+      'add',
+      '--type',
+      'sms',
+      '--name',
+      `Reminder ${index}`,
+      '--body',
+      'Hello ((name)), see you on ((date)).',
+    ]);
   }
   const cases = {
     'node -e 0': ['-e', '0'],
     'notify-desk --help': [cli, '--help'],
     'notify-desk template list': [cli, '--data-dir', dataDir, 'template', 'list'],
   } as const;
-  const times: Record<keyof typeof cases, number[]> = { 'node -e 0': [], 'notify-desk --help': [], 'notify-desk template list': [] };
+  const times: Record<keyof typeof cases, number[]> = {
+    'node -e 0': [],
+    'notify-desk --help': [],
+    'notify-desk template list': [],
+  };
   const names = Object.keys(cases) as (keyof typeof cases)[];
   for (const name of names) run([...cases[name]]); // warm the file cache
   // Interleaved, so that a busy moment on the machine falls on every case alike.
   for (let round = 0; round < rounds; round += 1) for (const name of names) times[name].push(run([...cases[name]]).ms);
-  const listed = run([...cases['notify-desk template list']]).stdout.split('\n').filter((line) => line.includes('Reminder '));
+  const listed = run([...cases['notify-desk template list']])
+    .stdout.split('\n')
+    .filter((line) => line.includes('Reminder '));
   if (listed.length !== 20) throw new Error('template list did not list the 20 templates');
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -46,15 +67,21 @@ try {
   const baseline = median(times['node -e 0']);
   // CPU time (all threads) and peak memory, reported by the process itself as it exits: CPU time moves less than wall
   // time when other work shares the machine.
-  const reporter = 'data:text/javascript,process.on("exit",()=>{const c=process.cpuUsage();process.stdout.write("\\ncpu="+(c.user+c.system)+" maxRSS="+process.resourceUsage().maxRSS)})';
+  const reporter =
+    'data:text/javascript,process.on("exit",()=>{const c=process.cpuUsage();process.stdout.write("\\ncpu="+(c.user+c.system)+" maxRSS="+process.resourceUsage().maxRSS)})';
   const usage = (args: readonly string[]) => {
     const samples = Array.from({ length: 5 }, () => run([...args], ['--import', reporter]).stdout);
     const numbers = (pattern: RegExp) => samples.map((stdout) => Number(pattern.exec(stdout)?.[1] ?? 0));
     return { cpuMs: median(numbers(/cpu=(\d+)/)) / 1000, peakMb: Math.max(...numbers(/maxRSS=(\d+)/)) / 1024 };
   };
 
-  console.log(`${rounds} rounds each, interleaved: median (best) wall time of the whole process; median CPU time; peak memory`);
-  const figures: Record<string, { medianMs: number; bestMs: number; ratioToNode: number; cpuMs: number; peakMb: number }> = {};
+  console.log(
+    `${rounds} rounds each, interleaved: median (best) wall time of the whole process; median CPU time; peak memory`,
+  );
+  const figures: Record<
+    string,
+    { medianMs: number; bestMs: number; ratioToNode: number; cpuMs: number; peakMb: number }
+  > = {};
   for (const name of names) {
     const { cpuMs, peakMb } = usage(cases[name]);
     const figure = {
@@ -65,7 +92,12 @@ try {
       peakMb: Math.round(peakMb),
     };
     figures[name] = figure;
-    const verdict = name === 'node -e 0' ? '(baseline)' : figure.medianMs <= targetMs ? `(target ≤ ${targetMs} ms: met)` : `(target ≤ ${targetMs} ms: MISSED)`;
+    const verdict =
+      name === 'node -e 0'
+        ? '(baseline)'
+        : figure.medianMs <= targetMs
+          ? `(target ≤ ${targetMs} ms: met)`
+          : `(target ≤ ${targetMs} ms: MISSED)`;
     console.log(
       `${name.padEnd(28)} ${String(figure.medianMs).padStart(4)} ms (${figure.bestMs} ms)  ${figure.ratioToNode.toFixed(2)}x node -e 0  CPU ${figure.cpuMs} ms  peak ${figure.peakMb} MB  ${verdict}`,
     );

@@ -31,11 +31,13 @@ const MEASUREMENTS = {
   'xlsx-import': fullImport,
 } as const;
 type MeasurementName = keyof typeof MEASUREMENTS;
-const isMeasurementName = (name: string | undefined): name is MeasurementName => name !== undefined && name in MEASUREMENTS;
+const isMeasurementName = (name: string | undefined): name is MeasurementName =>
+  name !== undefined && name in MEASUREMENTS;
 
 const generateInto = process.argv[2] === '--generate' ? process.argv[3] : undefined;
 const measureOne = process.argv[2] === '--measure' ? process.argv[3] : undefined;
-const dir = generateInto ?? (measureOne ? (process.argv[5] ?? '') : mkdtempSync(join(tmpdir(), 'notify-desk-import-bench-')));
+const dir =
+  generateInto ?? (measureOne ? (process.argv[5] ?? '') : mkdtempSync(join(tmpdir(), 'notify-desk-import-bench-')));
 
 function row(index: number): [string, string, string, string] {
   const phone = index % 100 === 42 ? '07700 9' : `077009${String(index % 100_000).padStart(5, '0')}`;
@@ -116,7 +118,12 @@ async function rawCsvRead(path: string): Promise<number> {
 async function rawXlsxRead(path: string): Promise<number> {
   const ExcelJS = await loadExcelJs();
   let rows = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   for await (const sheet of reader) for await (const sheetRow of sheet) if (sheetRow) rows += 1;
   return rows - 1;
 }
@@ -134,17 +141,18 @@ async function fullImport(path: string): Promise<number> {
   try {
     const id = randomUUID();
     const now = new Date().toISOString();
-    db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES (?, 'sms', 'Bench', 1, ?, ?)`).run(id, now, now);
-    db.prepare(`INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, 'bench')`).run(
-      id,
-      'Dear ((name)), your appointment is on ((date)). Quote ((reference)) if you call us.',
-      now,
-    );
+    db.prepare(
+      `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES (?, 'sms', 'Bench', 1, ?, ?)`,
+    ).run(id, now, now);
+    db.prepare(
+      `INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES (?, 1, ?, ?, 'bench')`,
+    ).run(id, 'Dear ((name)), your appointment is on ((date)). Quote ((reference)) if you call us.', now);
     const result = await queueImport(
       { db, file: await examineFile(path), template: loadTemplateForImport(db, id) },
       { excludeInvalid: true, importedBy: 'bench', rejectedRowsFolder: join(dir, 'rejected') },
     );
-    if (!result.batchId) throw new Error(`nothing queued: ${result.report.fileError ?? JSON.stringify(result.report.errorCounts)}`);
+    if (!result.batchId)
+      throw new Error(`nothing queued: ${result.report.fileError ?? JSON.stringify(result.report.errorCounts)}`);
     return result.report.rows;
   } finally {
     db.close();
@@ -177,9 +185,15 @@ if (generateInto) {
 }
 try {
   // The files are written by a child process too.
-  const generated = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', dir], { stdio: 'inherit' });
+  const generated = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', dir],
+    { stdio: 'inherit' },
+  );
   if (generated.status !== 0) throw new Error('could not generate the files');
-  console.log(`${ROWS.toLocaleString('en-GB')} rows, a phone number and three placeholders, 1% invalid; fastest of ${ROUNDS} rounds, each in its own process`);
+  console.log(
+    `${ROWS.toLocaleString('en-GB')} rows, a phone number and three placeholders, 1% invalid; fastest of ${ROUNDS} rounds, each in its own process`,
+  );
   const csvRaw = bestOf('csv-raw', csv);
   const csvRead = bestOf('csv-read', csv);
   const csvFull = bestOf('csv-import', csv);
@@ -202,7 +216,11 @@ try {
   if (COMPARE) {
     console.log(`This checkout against ${COMPARE}, alternating round by round:`);
     compared = {};
-    for (const [name, file, raw] of [['xlsx-read', xlsx, xlsxRaw], ['xlsx-import', xlsx, xlsxRaw], ['csv-import', csv, csvRaw]] as const) {
+    for (const [name, file, raw] of [
+      ['xlsx-read', xlsx, xlsxRaw],
+      ['xlsx-import', xlsx, xlsxRaw],
+      ['csv-import', csv, csvRaw],
+    ] as const) {
       const { ours, other } = bestOfBoth(name, file, COMPARE);
       console.log(line(`${name} (this)`, ours, raw));
       console.log(line(`${name} (other)`, other, raw));

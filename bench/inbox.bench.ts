@@ -24,8 +24,12 @@ const number = (index: number): string => `4477009${String(index % 1_000_000).pa
 
 function addTemplate(db: Db): void {
   const now = new Date().toISOString();
-  db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'Reminder', 1, ?, ?)`).run(now, now);
-  db.prepare(`INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t', 1, 'Hello ((name))', ?, 'bench')`).run(now);
+  db.prepare(
+    `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'Reminder', 1, ?, ?)`,
+  ).run(now, now);
+  db.prepare(
+    `INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t', 1, 'Hello ((name))', ?, 'bench')`,
+  ).run(now);
 }
 
 function fillDesk(db: Db): void {
@@ -58,7 +62,8 @@ function millis(work: () => void, rounds: number): number[] {
   }
   return times.sort((a, b) => a - b);
 }
-const p95 = (sorted: number[]): number => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+const p95 = (sorted: number[]): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
 
 async function importOnce(csv: string, withIndex: boolean, round: number): Promise<number> {
   const db = openDatabase(join(dir, `import-${withIndex ? 'with' : 'without'}-${round}.sqlite3`));
@@ -66,7 +71,10 @@ async function importOnce(csv: string, withIndex: boolean, round: number): Promi
   fillDesk(db);
   const file = await examineFile(csv);
   const start = performance.now();
-  const result = await queueImport({ db, file, template: loadTemplateForImport(db, 't') }, { excludeInvalid: false, importedBy: 'bench', rejectedRowsFolder: dir });
+  const result = await queueImport(
+    { db, file, template: loadTemplateForImport(db, 't') },
+    { excludeInvalid: false, importedBy: 'bench', rejectedRowsFolder: dir },
+  );
   const elapsed = performance.now() - start;
   if (result.queued !== IMPORT_ROWS) throw new Error(`queued ${result.queued} of ${IMPORT_ROWS}`);
   db.close();
@@ -77,12 +85,17 @@ try {
   const db = openDatabase(join(dir, 'desk.sqlite3'));
   const fillStart = performance.now();
   fillDesk(db);
-  console.log(`desk: ${SENT.toLocaleString('en-GB')} texts sent, ${REPLIES.toLocaleString('en-GB')} replies, made in ${Math.round(performance.now() - fillStart)} ms`);
+  console.log(
+    `desk: ${SENT.toLocaleString('en-GB')} texts sent, ${REPLIES.toLocaleString('en-GB')} replies, made in ${Math.round(performance.now() - fillStart)} ms`,
+  );
 
   const page = { unreadOnly: false, limit: 50, offset: 0 };
   const firstPage = millis(() => listConversations(db, page), 20);
   const searches = ['07700 900370', 'Reply number 1999', '900 37', 'no such words'];
-  const searched = millis(() => listConversations(db, { ...page, search: searches[Math.floor(Math.random() * searches.length)] }), 20);
+  const searched = millis(
+    () => listConversations(db, { ...page, search: searches[Math.floor(Math.random() * searches.length)] }),
+    20,
+  );
   const bySender = millis(() => listConversations(db, { ...page, sentBy: 'user7' }), 20);
   const conversation = millis(() => getConversation(db, number(37 * 11)), 20);
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -90,12 +103,17 @@ try {
   const downloaded = await writeInboxDownload(db, sink);
   const downloadMs = performance.now() - downloadStart;
   db.close();
-  console.log(`conversations, first page: p95 ${p95(firstPage).toFixed(1)} ms; searched: p95 ${p95(searched).toFixed(1)} ms; one sender's: p95 ${p95(bySender).toFixed(1)} ms`);
-  console.log(`one conversation: p95 ${p95(conversation).toFixed(1)} ms; inbox download: ${downloaded.toLocaleString('en-GB')} rows in ${Math.round(downloadMs)} ms`);
+  console.log(
+    `conversations, first page: p95 ${p95(firstPage).toFixed(1)} ms; searched: p95 ${p95(searched).toFixed(1)} ms; one sender's: p95 ${p95(bySender).toFixed(1)} ms`,
+  );
+  console.log(
+    `one conversation: p95 ${p95(conversation).toFixed(1)} ms; inbox download: ${downloaded.toLocaleString('en-GB')} rows in ${Math.round(downloadMs)} ms`,
+  );
 
   const csv = join(dir, 'import.csv');
   const lines = ['phone number,name'];
-  for (let index = 0; index < IMPORT_ROWS; index += 1) lines.push(`07700 9${String(index % 100_000).padStart(5, '0')},Person ${index}`);
+  for (let index = 0; index < IMPORT_ROWS; index += 1)
+    lines.push(`07700 9${String(index % 100_000).padStart(5, '0')},Person ${index}`);
   writeFileSync(csv, `${lines.join('\n')}\n`);
   const withIndex: number[] = [];
   const withoutIndex: number[] = [];

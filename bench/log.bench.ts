@@ -60,13 +60,23 @@ async function measureExport(name: ExportName, dir: string): Promise<void> {
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   const rows =
-    name === 'csv-raw' ? await rawCsv(db, out)
-    : name === 'xlsx-raw' ? await rawXlsx(db, out)
-    : await exportToFile(db, { filter: {}, format: name.startsWith('csv') ? 'csv' : 'xlsx', destination: out });
+    name === 'csv-raw'
+      ? await rawCsv(db, out)
+      : name === 'xlsx-raw'
+        ? await rawXlsx(db, out)
+        : await exportToFile(db, { filter: {}, format: name.startsWith('csv') ? 'csv' : 'xlsx', destination: out });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpuStart);
   db.close();
-  console.log(JSON.stringify({ rows, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMb: peakMemoryMb(), bytes: statSync(out).size }));
+  console.log(
+    JSON.stringify({
+      rows,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakMb: peakMemoryMb(),
+      bytes: statSync(out).size,
+    }),
+  );
 }
 
 interface ExportRun {
@@ -78,10 +88,14 @@ interface ExportRun {
 }
 
 function runExport(name: ExportName, dir: string): ExportRun {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--export', name, dir], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--export', name, dir],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (child.status !== 0) throw new Error(`${name} failed`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as ExportRun;
 }
@@ -139,28 +153,55 @@ async function main(): Promise<void> {
 
   readDashboard(db, now);
   const dashboardRuns = Array.from({ length: 15 }, () => milliseconds(() => readDashboard(db, now)));
-  const dashboardMs = percentile(dashboardRuns.map((run) => run.cpu), 0.5);
-  const dashboardWallMs = percentile(dashboardRuns.map((run) => run.wall), 0.5);
-  console.log(`dashboard: median ${dashboardMs.toFixed(1)} ms of CPU time, ${dashboardWallMs.toFixed(1)} ms wall time (target 50 ms)`);
+  const dashboardMs = percentile(
+    dashboardRuns.map((run) => run.cpu),
+    0.5,
+  );
+  const dashboardWallMs = percentile(
+    dashboardRuns.map((run) => run.wall),
+    0.5,
+  );
+  console.log(
+    `dashboard: median ${dashboardMs.toFixed(1)} ms of CPU time, ${dashboardWallMs.toFixed(1)} ms wall time (target 50 ms)`,
+  );
 
   // Each query's first run is what a person waits for; its cache is warm from the previous queries only.
   const searchMs = QUERIES.map((filter) => {
     const ms = milliseconds(() => searchRecord(db, filter, { limit: 50, now }));
-    console.log(`  ${ms.cpu.toFixed(1).padStart(7)} ms CPU ${ms.wall.toFixed(1).padStart(7)} ms wall  ${JSON.stringify(filter)}`);
+    console.log(
+      `  ${ms.cpu.toFixed(1).padStart(7)} ms CPU ${ms.wall.toFixed(1).padStart(7)} ms wall  ${JSON.stringify(filter)}`,
+    );
     return ms;
   });
-  const searchP95 = percentile(searchMs.map((run) => run.cpu), 0.95);
-  const searchWallP95 = percentile(searchMs.map((run) => run.wall), 0.95);
-  console.log(`search, first page and counts: p95 ${searchP95.toFixed(1)} ms of CPU time, ${searchWallP95.toFixed(1)} ms wall time, of ${QUERIES.length} queries (target 100 ms)`);
-  console.log(`load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const searchP95 = percentile(
+    searchMs.map((run) => run.cpu),
+    0.95,
+  );
+  const searchWallP95 = percentile(
+    searchMs.map((run) => run.wall),
+    0.95,
+  );
+  console.log(
+    `search, first page and counts: p95 ${searchP95.toFixed(1)} ms of CPU time, ${searchWallP95.toFixed(1)} ms wall time, of ${QUERIES.length} queries (target 100 ms)`,
+  );
+  console.log(
+    `load average while measuring: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   db.close();
 
   const dir = mkdtempSync(join(tmpdir(), 'notify-desk-log-bench-'));
-  const results = Object.fromEntries(EXPORTS.map((name) => [name, runExport(name, dir)])) as Record<ExportName, ExportRun>;
+  const results = Object.fromEntries(EXPORTS.map((name) => [name, runExport(name, dir)])) as Record<
+    ExportName,
+    ExportRun
+  >;
   rmSync(dir, { recursive: true, force: true });
   for (const name of EXPORTS) {
     const result = results[name];
-    console.log(`${name.padEnd(12)} ${result.rows.toLocaleString('en-GB')} rows in ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), peak ${result.peakMb.toFixed(0)} MB, ${(result.bytes / 1e6).toFixed(0)} MB file`);
+    console.log(
+      `${name.padEnd(12)} ${result.rows.toLocaleString('en-GB')} rows in ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), peak ${result.peakMb.toFixed(0)} MB, ${(result.bytes / 1e6).toFixed(0)} MB file`,
+    );
   }
   // CPU time is the work each did; wall time also holds whatever else the shared machine ran meanwhile.
   const csvRatio = results['csv-export'].cpuSeconds / results['csv-raw'].cpuSeconds;

@@ -43,15 +43,26 @@ export function makeLogDatabase(file: string, options: { messages?: number; key?
   const db = openDatabase(partial, undefined, { key: options.key ?? null });
   const next = random(12);
   const now = new Date(LOG_BENCH_NOW).toISOString();
-  db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'Bench', 1, ?, ?)`).run(now, now);
-  db.prepare(`INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t', 1, 'x', ?, 'bench')`).run(now);
+  db.prepare(
+    `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'Bench', 1, ?, ?)`,
+  ).run(now, now);
+  db.prepare(
+    `INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t', 1, 'x', ?, 'bench')`,
+  ).run(now);
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count, queued_count, send_after, status, created_at, columns)
      VALUES (?, ?, ?, 't', 1, ?, 0, 0, ?, 'ready', ?, '["phone number","name"]')`,
   );
   for (let index = 0; index < BATCHES; index += 1) {
     const at = new Date(LOG_BENCH_NOW - (index / BATCHES) * LOG_BENCH_DAYS * 86_400_000).toISOString();
-    insertBatch.run(`batch-${index}`, `reminders-${String(index).padStart(3, '0')}.csv`, `hash-${index}`, SENDERS[index % SENDERS.length], at, at);
+    insertBatch.run(
+      `batch-${index}`,
+      `reminders-${String(index).padStart(3, '0')}.csv`,
+      `hash-${index}`,
+      SENDERS[index % SENDERS.length],
+      at,
+      at,
+    );
   }
 
   const insert = db.prepare(

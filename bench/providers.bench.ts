@@ -11,5 +11,7 @@ const measurements: (() => Promise<Figures>)[] = [providerSends, ...letterMeasur
 const figures: Figures = {};
 for (const measurement of measurements) Object.assign(figures, await measurement());
 figures.peak_mb = Number(peakMemoryMb().toFixed(0));
-console.log(`peak memory (max RSS of the bench process; the stand-ins and Chromium run in processes of their own): ${figures.peak_mb} MB`);
+console.log(
+  `peak memory (max RSS of the bench process; the stand-ins and Chromium run in processes of their own): ${figures.peak_mb} MB`,
+);
 console.log(JSON.stringify(figures));

@@ -42,7 +42,11 @@ async function run(dir: string, key: DatabaseKey | null): Promise<Figures> {
     const dashboardMs = measure(1, () => readDashboard(db, new Date(LOG_BENCH_NOW)), 5).seconds * 1000;
     const mbBefore = mb(statSync(file).size);
     const start = process.hrtime.bigint();
-    const summary = await purge({ db, dataDir: dir }, { personalDataDays: 90, recordDays: 300 }, { now: new Date(LOG_BENCH_NOW) });
+    const summary = await purge(
+      { db, dataDir: dir },
+      { personalDataDays: 90, recordDays: 300 },
+      { now: new Date(LOG_BENCH_NOW) },
+    );
     const purgeSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     return {
       writeSeconds,
@@ -62,8 +66,12 @@ const dir = mkdtempSync(join(tmpdir(), 'notify-desk-retention-bench-'));
 try {
   const plain = await run(dir, null);
   const encrypted = await run(dir, asDatabaseKey(randomBytes(32).toString('hex')));
-  const ratio = (name: 'writeSeconds' | 'scanSeconds' | 'dashboardMs' | 'purgeSeconds') => encrypted[name] / plain[name];
-  for (const [name, figures] of [['plain', plain], ['encrypted', encrypted]] as const) {
+  const ratio = (name: 'writeSeconds' | 'scanSeconds' | 'dashboardMs' | 'purgeSeconds') =>
+    encrypted[name] / plain[name];
+  for (const [name, figures] of [
+    ['plain', plain],
+    ['encrypted', encrypted],
+  ] as const) {
     console.log(
       `${name}: wrote ${MESSAGES.toLocaleString('en-GB')} messages in ${figures.writeSeconds.toFixed(2)} s, read them all in ${(figures.scanSeconds * 1000).toFixed(0)} ms, ` +
         `dashboard ${figures.dashboardMs.toFixed(1)} ms; purge of ${figures.purgedRows.toLocaleString('en-GB')} rows in ${figures.purgeSeconds.toFixed(2)} s ` +

@@ -36,14 +36,18 @@ const smsCompiled = measure(10_000, () => {
   for (let index = 0; index < 10_000; index += 1) compiled(values);
 });
 
-console.log(`libphonenumber-js parse+isValid (baseline): ${formatRate(baseline.perSecond)} (${count.toLocaleString('en-GB')} in ${baseline.seconds.toFixed(3)} s)`);
+console.log(
+  `libphonenumber-js parse+isValid (baseline): ${formatRate(baseline.perSecond)} (${count.toLocaleString('en-GB')} in ${baseline.seconds.toFixed(3)} s)`,
+);
 console.log(
   `validatePhoneNumber, UK mobiles:             ${formatRate(phones.perSecond)} (${count.toLocaleString('en-GB')} in ${phones.seconds.toFixed(3)} s; ${(phones.seconds / baseline.seconds).toFixed(2)}x the baseline's time)`,
 );
 console.log(
   `validatePhoneNumber, 07700 900xxx numbers:   ${formatRate(drama.perSecond)} (${count.toLocaleString('en-GB')} in ${drama.seconds.toFixed(3)} s; ${(drama.seconds / baseline.seconds).toFixed(2)}x the baseline's time)`,
 );
-console.log(`validateEmailAddress:                       ${formatRate(emailRate.perSecond)} (${emailRate.seconds.toFixed(3)} s)`);
+console.log(
+  `validateEmailAddress:                       ${formatRate(emailRate.perSecond)} (${emailRate.seconds.toFixed(3)} s)`,
+);
 console.log(`validatePostalAddress:                      ${formatRate(addressRate.perSecond)}`);
 console.log(`smsMessage, 900 characters:                 ${((smsOnce.seconds / 10_000) * 1e6).toFixed(1)} µs each`);
 console.log(`compiled SMS template, 900 characters:      ${((smsCompiled.seconds / 10_000) * 1e6).toFixed(1)} µs each`);

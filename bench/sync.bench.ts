@@ -33,7 +33,9 @@ interface SimulatorProcess {
 
 async function startSimulatorProcess(args: string[]): Promise<SimulatorProcess> {
   const script = fileURLToPath(new URL('./sync-simulator-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--quiet', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--quiet', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const [line] = (await once(lines, 'line')) as [string];
   const started = JSON.parse(line) as { url: string; apiKeys: { test: string } };
@@ -96,7 +98,10 @@ async function unlimitedDrain(): Promise<void> {
     const baseline = await rawBaselines(simulator);
     const { ctx, data } = contextFor(simulator, UNLIMITED);
     queueSms(ctx.db, { count: MESSAGES, batchId: 'bench-batch' });
-    const engine = createSyncEngine(ctx, { minPollMs: 60_000, ...(process.env.SYNC_BENCH_CONCURRENCY ? { concurrency: Number(process.env.SYNC_BENCH_CONCURRENCY) } : {}) });
+    const engine = createSyncEngine(ctx, {
+      minPollMs: 60_000,
+      ...(process.env.SYNC_BENCH_CONCURRENCY ? { concurrency: Number(process.env.SYNC_BENCH_CONCURRENCY) } : {}),
+    });
     const accepted = ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL`);
     const start = process.hrtime.bigint();
     engine.start();
@@ -108,7 +113,9 @@ async function unlimitedDrain(): Promise<void> {
     console.log(`    raw POST, plain sequential loop:     ${formatRate(baseline.sequential)}`);
     console.log(`    raw POST, 12 in flight:              ${formatRate(baseline.parallel)}`);
     console.log(`    sync engine (lease, send, record):   ${formatRate(rate)}  in ${drainSeconds.toFixed(2)} s`);
-    console.log(`    engine / raw sequential = ${(rate / baseline.sequential).toFixed(2)}, engine / raw 12 in flight = ${(rate / baseline.parallel).toFixed(2)}  (target: at least 500/s)`);
+    console.log(
+      `    engine / raw sequential = ${(rate / baseline.sequential).toFixed(2)}, engine / raw 12 in flight = ${(rate / baseline.parallel).toFixed(2)}  (target: at least 500/s)`,
+    );
 
     // (c) Status refresh: rounds of list requests until every message is final.
     const refreshEngine = createSyncEngine(ctx, { minPollMs: 60_000 });

@@ -12,17 +12,28 @@ import { asksForHelp, parseOptions } from './parse-options';
 const usage = (list: readonly CliCommand[]) =>
   [
     'Usage: notify-desk [--data-dir DIR] [--json] <command> [options]',
-    '       notify-desk <command> --help     the command\'s options and examples',
+    "       notify-desk <command> --help     the command's options and examples",
     '       notify-desk --version',
     '',
     'Commands:',
-    ...list.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`, `      For example: notify-desk ${command.examples[0] ?? command.name}`]),
+    ...list.flatMap((command) => [
+      `  ${command.usage}`,
+      `      ${command.summary}`,
+      `      For example: notify-desk ${command.examples[0] ?? command.name}`,
+    ]),
     '',
     'Times such as --send-at "tomorrow 9am" or "2026-12-05 09:00" are UK time (Europe/London).',
   ].join('\n');
 
 const commandHelp = (command: CliCommand) =>
-  [`Usage: notify-desk ${command.usage}`, '', command.summary, '', 'For example:', ...command.examples.map((example) => `  notify-desk ${example}`)].join('\n');
+  [
+    `Usage: notify-desk ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    'For example:',
+    ...command.examples.map((example) => `  notify-desk ${example}`),
+  ].join('\n');
 
 /** Global options come before the command; `--json` may also come after it. */
 function splitGlobalOptions(argv: string[]): { global: string[]; commandName: string | undefined; rest: string[] } {

@@ -38,7 +38,8 @@ export function parsePairs(pairs: readonly string[] | undefined, flag: string): 
   const values: Record<string, string> = {};
   for (const pair of pairs ?? []) {
     const equals = pair.indexOf('=');
-    if (equals <= 0) throw new UsageError(`${flag} takes NAME=VALUE, for example ${flag} "first name=Ann", not “${pair}”.`);
+    if (equals <= 0)
+      throw new UsageError(`${flag} takes NAME=VALUE, for example ${flag} "first name=Ann", not “${pair}”.`);
     values[pair.slice(0, equals)] = pair.slice(equals + 1);
   }
   return values;

@@ -16,6 +16,8 @@ export function readSendAtOption(text: string | undefined): SendTimeOption | und
   if (text === undefined) return undefined;
   const read = readSendTime(text);
   if (!read.ok) throw new UsageError(`--send-at: ${read.message}`);
-  const zone = read.offsetGiven ? `the time as given, which is ${DESK_TIME_ZONE_NAME} (${DESK_TIME_ZONE})` : `${DESK_TIME_ZONE_NAME} (${DESK_TIME_ZONE})`;
+  const zone = read.offsetGiven
+    ? `the time as given, which is ${DESK_TIME_ZONE_NAME} (${DESK_TIME_ZONE})`
+    : `${DESK_TIME_ZONE_NAME} (${DESK_TIME_ZONE})`;
   return { iso: read.iso, said: `to be sent on ${formatDeskDateTime(read.iso)}, ${zone}` };
 }

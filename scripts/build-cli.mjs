@@ -25,7 +25,10 @@ const notForHelp = [/^node_modules\//, /^shared\/contract\//, /^electron\/core\/
  */
 const inPackage = (name) => (input) => `/${input}`.includes(`/node_modules/${name}/`);
 const notWithTheCore = [
-  ['@cantoo/pdf-lib', 'PDF letters only (the print run, the check of a PDF a post room made): ~800 KB with its SVG and HTML parsers'],
+  [
+    '@cantoo/pdf-lib',
+    'PDF letters only (the print run, the check of a PDF a post room made): ~800 KB with its SVG and HTML parsers',
+  ],
   ['exceljs', 'XLSX exports and rejected rows only: ~1.5 MB with jszip, pako, archiver and readable-stream'],
   ['csv-stringify', 'CSV exports and downloads only'],
   ['iconv-lite', 'imported files in older encodings only: ~500 KB of code-page tables'],
@@ -78,7 +81,9 @@ const result = await build({
   // jsonc-parser's CommonJS build loads its parts with a require() a bundle cannot follow: its ES module build is whole.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // CommonJS packages inside an ES module bundle still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 
 /**
@@ -88,7 +93,9 @@ const result = await build({
 function inputsLoadedWith(metafile, entryPoint) {
   const entry = Object.keys(metafile.outputs).find((output) => metafile.outputs[output].entryPoint === entryPoint);
   if (!entry) {
-    console.error(`${entryPoint} has no chunk of its own: it is no longer loaded with await import(), and the checks below cannot run.`);
+    console.error(
+      `${entryPoint} has no chunk of its own: it is no longer loaded with await import(), and the checks below cannot run.`,
+    );
     process.exit(1);
   }
   const seen = new Set();
@@ -108,9 +115,12 @@ function inputsLoadedWith(metafile, entryPoint) {
   return [...inputs];
 }
 
-const listed = (inputs) => `${inputs.slice(0, 8).join(', ')}${inputs.length > 8 ? ` and ${inputs.length - 8} more` : ''}`;
+const listed = (inputs) =>
+  `${inputs.slice(0, 8).join(', ')}${inputs.length > 8 ? ` and ${inputs.length - 8} more` : ''}`;
 
-const heavy = inputsLoadedWith(result.metafile, 'cli/main.ts').filter((input) => notForHelp.some((pattern) => pattern.test(input)));
+const heavy = inputsLoadedWith(result.metafile, 'cli/main.ts').filter((input) =>
+  notForHelp.some((pattern) => pattern.test(input)),
+);
 if (heavy.length > 0) {
   console.error(
     `The command line's first chunk loads ${listed(heavy)}.\n` +
@@ -123,7 +133,11 @@ if (heavy.length > 0) {
 function importersOf(library, loaded) {
   const importPath = (imported) => (imported.external ? `node_modules/${imported.path}/` : imported.path);
   return loaded.filter(
-    (input) => !library.holds(input) && result.metafile.inputs[input]?.imports.some((imported) => imported.kind !== 'dynamic-import' && library.holds(importPath(imported))),
+    (input) =>
+      !library.holds(input) &&
+      result.metafile.inputs[input]?.imports.some(
+        (imported) => imported.kind !== 'dynamic-import' && library.holds(importPath(imported)),
+      ),
   );
 }
 
@@ -133,7 +147,10 @@ if (heavyForCore.length > 0) {
   console.error(
     [
       'Creating the core (every command but --help) loads libraries that only some work needs:',
-      ...heavyForCore.map((library) => `- ${library.name}: ${library.why}.\n  Imported by ${listed(importersOf(library, loadedWithCore))}.`),
+      ...heavyForCore.map(
+        (library) =>
+          `- ${library.name}: ${library.why}.\n  Imported by ${listed(importersOf(library, loadedWithCore))}.`,
+      ),
       'Load each library with await import() where its work runs, as electron/core/record/export/write-report.ts loads exceljs.',
     ].join('\n'),
   );

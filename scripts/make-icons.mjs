@@ -38,13 +38,18 @@ function bitmap(width, height, rgba) {
   return file;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage();
   mkdirSync(`${resources}icons`, { recursive: true });
   for (const size of pngSizes) {
     await page.setViewportSize({ width: size, height: size });
-    await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${iconUrl}" width="${size}" height="${size}"></body></html>`);
+    await page.setContent(
+      `<html><body style="margin:0;background:transparent"><img src="${iconUrl}" width="${size}" height="${size}"></body></html>`,
+    );
     await page.locator('img').evaluate((img) => img.decode());
     await page.screenshot({ path: png(size), omitBackground: true });
   }

@@ -29,7 +29,9 @@ const forwarded = process.argv.slice(2);
 const binary = electronBinary();
 const child = binary
   ? spawn(binary, ['.', ...forwarded], { stdio: 'inherit' })
-  : (console.error('Electron is not installed on this machine, so notify-desk opens in your browser instead (web mode).'),
+  : (console.error(
+      'Electron is not installed on this machine, so notify-desk opens in your browser instead (web mode).',
+    ),
     spawn(process.execPath, ['bin/notify-desk.mjs', ...forwarded, 'web'], { stdio: 'inherit' }));
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -12,7 +12,18 @@ export const DESK_TIME_ZONE = LONDON_TIME_ZONE;
 export const DESK_TIME_ZONE_NAME = 'UK time';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const DAY_MS = 86_400_000;
 
@@ -37,14 +48,24 @@ interface WallClock {
 /** The calendar date and clock time in the UK at an instant. */
 function ukWallClock(ms: number): WallClock & { second: number } {
   const parts = londonParts().formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour') % 24, minute: part('minute'), second: part('second') };
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour') % 24,
+    minute: part('minute'),
+    second: part('second'),
+  };
 }
 
 /** How far UK time is ahead of UTC at an instant, in milliseconds (0 in winter, an hour in summer). */
 function ukOffsetMs(ms: number): number {
   const wall = ukWallClock(ms);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(ms / 1000) * 1000;
+  return (
+    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(ms / 1000) * 1000
+  );
 }
 
 /** The instant a UK date and time stands for, or null when the clocks skip it (the hour they go forward). */
@@ -53,7 +74,12 @@ function fromUkWallClock(wall: WallClock): number | null {
   let instant = asUtc - ukOffsetMs(asUtc);
   instant = asUtc - ukOffsetMs(instant);
   const back = ukWallClock(instant);
-  const same = back.year === wall.year && back.month === wall.month && back.day === wall.day && back.hour === wall.hour && back.minute === wall.minute;
+  const same =
+    back.year === wall.year &&
+    back.month === wall.month &&
+    back.day === wall.day &&
+    back.hour === wall.hour &&
+    back.minute === wall.minute;
   return same ? instant : null;
 }
 
@@ -63,7 +89,8 @@ function clockTime(hour: number, minute: number): string {
   return `${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, '0')}${hour < 12 ? 'am' : 'pm'}`;
 }
 
-const toMs = (at: string | Date | number): number => (at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at));
+const toMs = (at: string | Date | number): number =>
+  at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
 
 /** "5 December 2026", in UK time. */
 export function formatDeskDate(at: string | Date | number): string {
@@ -129,7 +156,9 @@ function readClockTime(text: string | undefined): { hour: number; minute: number
 function monthNumber(name: string): number | null {
   const lower = name.toLowerCase();
   if (lower.length < 3) return null;
-  const index = MONTHS.findIndex((month) => month.toLowerCase().startsWith(lower) || (lower === 'sept' && month === 'September'));
+  const index = MONTHS.findIndex(
+    (month) => month.toLowerCase().startsWith(lower) || (lower === 'sept' && month === 'September'),
+  );
   return index < 0 ? null : index + 1;
 }
 
@@ -145,7 +174,8 @@ function validDate(year: number, month: number, day: number): boolean {
  */
 export function parseDeskDateTime(text: string, now: Date = new Date()): DeskTimeParse {
   const trimmed = text.trim().replace(/\s+/g, ' ');
-  if (trimmed === '') return { ok: false, message: `Enter a date and time, for example ${DESK_TIME_EXAMPLES} (${DESK_TIME_ZONE_NAME}).` };
+  if (trimmed === '')
+    return { ok: false, message: `Enter a date and time, for example ${DESK_TIME_EXAMPLES} (${DESK_TIME_ZONE_NAME}).` };
   if (ISO_WITH_OFFSET.test(trimmed)) {
     const ms = Date.parse(trimmed);
     return Number.isNaN(ms) ? notUnderstood(trimmed) : { ok: true, iso: new Date(ms).toISOString(), offsetGiven: true };
@@ -158,7 +188,9 @@ export function parseDeskDateTime(text: string, now: Date = new Date()): DeskTim
   const written = WRITTEN.exec(trimmed);
   if (relative) {
     const today = ukWallClock(now.getTime());
-    const day = new Date(Date.UTC(today.year, today.month - 1, today.day) + (relative[1]!.toLowerCase() === 'tomorrow' ? DAY_MS : 0));
+    const day = new Date(
+      Date.UTC(today.year, today.month - 1, today.day) + (relative[1]!.toLowerCase() === 'tomorrow' ? DAY_MS : 0),
+    );
     date = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
     timeText = relative[2];
   } else if (iso) {
@@ -174,7 +206,10 @@ export function parseDeskDateTime(text: string, now: Date = new Date()): DeskTim
   }
   if (!date || !validDate(date.year, date.month, date.day)) return notUnderstood(trimmed);
   if (timeText === undefined) {
-    return { ok: false, message: `Add a time to ${trimmed}, for example ${trimmed} at 9:00am (${DESK_TIME_ZONE_NAME}).` };
+    return {
+      ok: false,
+      message: `Add a time to ${trimmed}, for example ${trimmed} at 9:00am (${DESK_TIME_ZONE_NAME}).`,
+    };
   }
   const time = readClockTime(timeText);
   if (!time) return notUnderstood(trimmed);
@@ -194,10 +229,16 @@ export function readSendTime(text: string, now: Date = new Date()): DeskTimePars
   if (!parsed.ok) return parsed;
   const at = Date.parse(parsed.iso);
   if (at <= now.getTime()) {
-    return { ok: false, message: `${formatDeskDateTime(at)} has already passed. Choose a time in the future, within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.` };
+    return {
+      ok: false,
+      message: `${formatDeskDateTime(at)} has already passed. Choose a time in the future, within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`,
+    };
   }
   if (at > now.getTime() + MAX_IMPORT_SCHEDULE_DAYS * DAY_MS) {
-    return { ok: false, message: `Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days: ${formatDeskDateTime(at)} is too far ahead.` };
+    return {
+      ok: false,
+      message: `Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days: ${formatDeskDateTime(at)} is too far ahead.`,
+    };
   }
   return parsed;
 }

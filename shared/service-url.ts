@@ -18,9 +18,18 @@ function urlParts(address: string): UrlParts | null {
   const [, scheme = '', authority = '', path = '', query = '', fragment = ''] = match;
   const at = authority.lastIndexOf('@');
   const hostAndPort = (at === -1 ? authority : authority.slice(at + 1)).toLowerCase();
-  const hostname = hostAndPort.startsWith('[') ? hostAndPort.slice(1, hostAndPort.indexOf(']')) : hostAndPort.replace(/:\d*$/, '');
+  const hostname = hostAndPort.startsWith('[')
+    ? hostAndPort.slice(1, hostAndPort.indexOf(']'))
+    : hostAndPort.replace(/:\d*$/, '');
   if (!hostname || !/^[a-z0-9.:_-]+$/.test(hostname)) return null;
-  return { scheme: scheme.toLowerCase(), userInfo: at === -1 ? null : authority.slice(0, at), hostname, hostAndPort, path, rest: query + fragment };
+  return {
+    scheme: scheme.toLowerCase(),
+    userInfo: at === -1 ? null : authority.slice(0, at),
+    hostname,
+    hostAndPort,
+    path,
+    rest: query + fragment,
+  };
 }
 
 /** Hosts on this computer, where a plain http:// address never leaves the machine (the practice simulator, tests). */
@@ -38,7 +47,8 @@ export function serviceUrlProblem(address: string): string | null {
   if (url.scheme !== 'https' && !isLoopbackHost(url.hostname)) {
     return 'Enter the service URL, starting with https:// (plain http:// only reaches a service on this computer)';
   }
-  if (url.userInfo !== null) return 'Enter the service URL without a user name or password in it: the API key is all Notify needs';
+  if (url.userInfo !== null)
+    return 'Enter the service URL without a user name or password in it: the API key is all Notify needs';
   if (url.rest !== '') return 'Enter the service URL without anything after a ? or #';
   return null;
 }

@@ -1,10 +1,6 @@
 import type { ServiceCredentials } from './auth';
 import { randomUUID } from 'node:crypto';
-import {
-  DEFAULT_DELIVER_AFTER_MS,
-  SIMULATOR_KEY_SECRETS,
-  SIMULATOR_SECOND_LIVE_KEY_SECRET,
-} from './constants';
+import { DEFAULT_DELIVER_AFTER_MS, SIMULATOR_KEY_SECRETS, SIMULATOR_SECOND_LIVE_KEY_SECRET } from './constants';
 import type { ApiLocation } from './notification-view';
 import { DailyLimits, RateLimiter } from './rate-limits';
 import { ReceivedTexts } from './received-texts';

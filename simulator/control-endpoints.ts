@@ -69,10 +69,17 @@ function jsonBodyOf(body: Buffer): { ok: true; value: unknown } | { ok: false } 
  * POST /_simulator/web-interface-sends `{"ids": [...], "createdByName": "...", "job": true|false}`: notifications
  * already sent become as if a person had sent them in Notify's web interface (one-off, or uploaded in a spreadsheet).
  */
-export function handleControlRequest(context: SimulatorContext, actions: ControlActions, request: ControlRequest): ControlResult {
+export function handleControlRequest(
+  context: SimulatorContext,
+  actions: ControlActions,
+  request: ControlRequest,
+): ControlResult {
   const { method, path } = request;
   if (!hasControlKey(context, request.authorization)) {
-    return { status: 401, json: { error: "The simulator's control routes need its control key: Authorization: Bearer <controlKey>" } };
+    return {
+      status: 401,
+      json: { error: "The simulator's control routes need its control key: Authorization: Bearer <controlKey>" },
+    };
   }
   if (path === '/_simulator/notifications' && method === 'GET') {
     return { status: 200, json: { notifications: acceptedNotifications(context) } };

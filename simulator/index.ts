@@ -4,9 +4,22 @@ import { acceptedNotifications, addReceivedText } from './control-endpoints';
 import { SimulatorServer } from './server';
 import type { RunningSimulator, SimulatorOptions } from './types';
 
-export type { AcceptedNotification, Faults, KeyType, ReceivedTextView, RunningSimulator, SimulatorOptions } from './types';
+export type {
+  AcceptedNotification,
+  Faults,
+  KeyType,
+  ReceivedTextView,
+  RunningSimulator,
+  SimulatorOptions,
+} from './types';
 export { DEFAULT_REQUEST_LATENCY_MS, REQUEST_KINDS, type RequestKind } from './request-latency';
-export { parseSimulatorSeed, readSimulatorSeedFile, SeedError, type SimulatorSeed, type SimulatorSeedInput } from './seed-file';
+export {
+  parseSimulatorSeed,
+  readSimulatorSeedFile,
+  SeedError,
+  type SimulatorSeed,
+  type SimulatorSeedInput,
+} from './seed-file';
 export {
   DEFAULT_DELIVER_AFTER_MS,
   DEFAULT_RATE_LIMIT_PER_MINUTE,

@@ -25,7 +25,12 @@ function parseNumber(flag: string, raw: string | undefined, kind: NumberKind): n
           ? value > 0
           : value >= 0);
   if (!valid) {
-    const expected = { port: 'a port from 0 to 65535', fraction: 'a number from 0 to 1', 'non-negative': 'a number of 0 or more', positive: 'a number above 0' }[kind];
+    const expected = {
+      port: 'a port from 0 to 65535',
+      fraction: 'a number from 0 to 1',
+      'non-negative': 'a number of 0 or more',
+      positive: 'a number above 0',
+    }[kind];
     throw new ArgumentError(`${flag} must be ${expected}, not "${raw}"`);
   }
   return value;
@@ -41,9 +46,15 @@ const DAILY_LIMIT_FLAGS: Record<string, DailyLimitType> = {
 function parseRequestLatency(raw: string | undefined): [RequestKind[], number] {
   const [kind, ms] = (raw ?? '').split('=');
   const kinds: RequestKind[] | undefined =
-    kind === 'all' ? [...REQUEST_KINDS] : REQUEST_KINDS.includes(kind as RequestKind) ? [kind as RequestKind] : undefined;
+    kind === 'all'
+      ? [...REQUEST_KINDS]
+      : REQUEST_KINDS.includes(kind as RequestKind)
+        ? [kind as RequestKind]
+        : undefined;
   if (!kinds || ms === undefined) {
-    throw new ArgumentError(`--request-latency needs KIND=MS with KIND one of all, ${REQUEST_KINDS.join(', ')}, not "${raw ?? ''}"`);
+    throw new ArgumentError(
+      `--request-latency needs KIND=MS with KIND one of all, ${REQUEST_KINDS.join(', ')}, not "${raw ?? ''}"`,
+    );
   }
   return [kinds, parseNumber('--request-latency', ms, 'non-negative')];
 }
@@ -64,7 +75,10 @@ export function parseSimulatorArguments(argv: readonly string[]): SimulatorOptio
   const requestLatencyMs: Partial<Record<RequestKind, number>> = {};
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
-    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inlineValue ?? argv[++index];
     switch (flag) {
       case '--port':
@@ -153,7 +167,9 @@ export async function runSimulatorCommand(argv: string[]): Promise<void> {
     process.stderr.write(`simulator: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${JSON.stringify({ url: simulator.url, apiKeys: simulator.apiKeys, controlKey: simulator.controlKey })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: simulator.url, apiKeys: simulator.apiKeys, controlKey: simulator.controlKey })}\n`,
+  );
   await stopped;
   await simulator.close();
 }

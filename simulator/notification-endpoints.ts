@@ -26,7 +26,11 @@ export function getNotification(context: SimulatorContext, notificationId: strin
 const SINGLE_VALUED_PARAMS = new Set(['older_than', 'reference', 'include_jobs']);
 
 /** GET /v2/notifications: the requesting key type's notifications, newest first, 250 a page (§4.6). */
-export function listNotifications(context: SimulatorContext, keyType: KeyType, search: URLSearchParams): Record<string, unknown> {
+export function listNotifications(
+  context: SimulatorContext,
+  keyType: KeyType,
+  search: URLSearchParams,
+): Record<string, unknown> {
   const params: Array<[string, string | string[]]> = [...queryToLists(search)].map(([key, values]) =>
     SINGLE_VALUED_PARAMS.has(key) ? [key, values[0] ?? ''] : [key, values],
   );

@@ -65,7 +65,11 @@ function costFields(notification: StoredNotification, status: InternalStatus): C
 }
 
 /** GET /v2/notifications/{id} and the list endpoint's items (notify-api.md §4.5). */
-export function notificationResponse(notification: StoredNotification, location: ApiLocation, nowMs: number): Record<string, unknown> {
+export function notificationResponse(
+  notification: StoredNotification,
+  location: ApiLocation,
+  nowMs: number,
+): Record<string, unknown> {
   const status = internalStatusAt(notification, nowMs);
   const isLetter = notification.type === 'letter';
   const response: Record<string, unknown> = {
@@ -99,7 +103,9 @@ export function notificationResponse(notification: StoredNotification, location:
     ...costFields(notification, status),
   };
   if (isLetter) {
-    response['estimated_delivery'] = formatMs(Math.floor(notification.createdMicros / 1000) + WORKING_DAYS_TO_DELIVER_LETTER_MS);
+    response['estimated_delivery'] = formatMs(
+      Math.floor(notification.createdMicros / 1000) + WORKING_DAYS_TO_DELIVER_LETTER_MS,
+    );
   }
   return response;
 }

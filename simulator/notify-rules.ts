@@ -3,7 +3,11 @@
 import { validateEmailAddress } from '../shared/notify/email-address';
 import { renderEmail } from '../shared/notify/email-template';
 import { pythonStrip, stripAndRemoveObscureWhitespace } from '../shared/notify/formatters';
-import { validatePhoneNumber, validatePhoneNumberForApi, type ApiPhoneNumberValidation } from '../shared/notify/phone-number';
+import {
+  validatePhoneNumber,
+  validatePhoneNumberForApi,
+  type ApiPhoneNumberValidation,
+} from '../shared/notify/phone-number';
 import { compileField, insensitiveValues, placeholderKey, templatePlaceholders } from '../shared/notify/placeholders';
 import { validatePostalAddress } from '../shared/notify/postal-address';
 import { compileSmsTemplate, isMessageEmpty, type SmsMessage } from '../shared/notify/sms';
@@ -103,8 +107,7 @@ export function renderEmailHtml(subject: string, body: string, values: Record<st
 }
 
 export type PostalAddressCheck =
-  | { valid: true; postage: 'europe' | 'rest-of-world' | null }
-  | { valid: false; message: string };
+  { valid: true; postage: 'europe' | 'rest-of-world' | null } | { valid: false; message: string };
 
 /** The address from personalisation address_line_1..7 / postcode (exact keys), as Notify validates it. */
 export function checkPostalAddress(

@@ -1,8 +1,6 @@
 /** A small, valid one-page A4 PDF showing a few lines of text (Helvetica), with a correct xref table. */
 export function minimalLetterPdf(lines: readonly string[]): Buffer {
-  const escaped = lines
-    .slice(0, 40)
-    .map((line) => line.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1'));
+  const escaped = lines.slice(0, 40).map((line) => line.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1'));
   const text = escaped.map((line, index) => `${index === 0 ? '' : '0 -16 Td '}(${line}) Tj`).join('\n');
   const stream = `BT /F1 11 Tf 72 770 Td\n${text}\nET`;
   const objects = [

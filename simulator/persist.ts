@@ -7,7 +7,11 @@ import type { InternalStatus } from './types';
 export type NewNotification = Omit<StoredNotification, 'id' | 'createdMicros' | 'sendingAtMs' | 'completedAtMs'>;
 
 /** Stamps a notification with its id and lifecycle times: sending after half the pace, final after all of it. */
-export function stampNotification(context: SimulatorContext, fields: NewNotification, nowMs: number = Date.now()): StoredNotification {
+export function stampNotification(
+  context: SimulatorContext,
+  fields: NewNotification,
+  nowMs: number = Date.now(),
+): StoredNotification {
   const createdMicros = nextCreationMicros(nowMs);
   const createdMs = createdMicros / 1000;
   return {
@@ -20,10 +24,7 @@ export function stampNotification(context: SimulatorContext, fields: NewNotifica
 }
 
 /** Test keys simulate provider outcomes from the recipient (notify-api.md §6); everything else is delivered. */
-export function simulatedFinalStatus(
-  keyType: string,
-  normalisedRecipient: string,
-): InternalStatus {
+export function simulatedFinalStatus(keyType: string, normalisedRecipient: string): InternalStatus {
   if (keyType !== 'test') return 'delivered';
   if (normalisedRecipient.endsWith('7700900003') || normalisedRecipient === 'temp-fail@simulator.notify') {
     return 'temporary-failure';

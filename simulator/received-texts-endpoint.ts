@@ -10,7 +10,10 @@ export function listReceivedTexts(context: SimulatorContext, search: URLSearchPa
   const data = Object.fromEntries([...queryToLists(search)].map(([key, values]) => [key, values[0] ?? '']));
   validateAgainstSchema(data, GET_RECEIVED_TEXTS_REQUEST);
   const olderThan = data['older_than'];
-  const page = context.receivedTexts.page(olderThan === undefined ? undefined : canonicalUuid(olderThan), API_PAGE_SIZE);
+  const page = context.receivedTexts.page(
+    olderThan === undefined ? undefined : canonicalUuid(olderThan),
+    API_PAGE_SIZE,
+  );
   const listUrl = `${context.location.apiRoot}/v2/received-text-messages`;
   const links: Record<string, string> = { current: listUrl };
   const last = page[page.length - 1];

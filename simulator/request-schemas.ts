@@ -14,7 +14,9 @@ const phoneNumberFormat =
   (permissions: PhonePermissions): FormatCheck =>
   (value) => {
     const checked = checkPhoneNumber(value, permissions);
-    return checked.valid || checked.errorName !== 'ValidationError' ? undefined : checked.message.replace(/^phone_number /, '');
+    return checked.valid || checked.errorName !== 'ValidationError'
+      ? undefined
+      : checked.message.replace(/^phone_number /, '');
   };
 
 const emailAddressFormat: FormatCheck = (value) =>
@@ -25,7 +27,9 @@ const scheduledForFormat: FormatCheck = (value) => {
   const trimmed = value.trim();
   if (!ISO_8601_DATE_TIME.test(trimmed)) return SCHEDULED_FOR_FORMAT_MESSAGE;
   const hasZone = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(trimmed) && /[T ]/.test(trimmed);
-  const parsed = Date.parse(hasZone ? trimmed.replace(' ', 'T') : `${trimmed.replace(' ', 'T')}${trimmed.length > 10 ? 'Z' : 'T00:00Z'}`);
+  const parsed = Date.parse(
+    hasZone ? trimmed.replace(' ', 'T') : `${trimmed.replace(' ', 'T')}${trimmed.length > 10 ? 'Z' : 'T00:00Z'}`,
+  );
   if (Number.isNaN(parsed)) return SCHEDULED_FOR_FORMAT_MESSAGE;
   const now = Date.now();
   if (parsed < now) return 'datetime can not be in the past';
@@ -59,7 +63,14 @@ export const POST_EMAIL_REQUEST: ObjectSchema = {
     ['personalisation', personalisation],
     ['scheduled_for', scheduledFor],
     ['email_reply_to_id', uuid],
-    ['one_click_unsubscribe_url', { kind: 'typed', types: ['string'], format: (value) => (value.startsWith('https') ? undefined : 'is not a valid https url') }],
+    [
+      'one_click_unsubscribe_url',
+      {
+        kind: 'typed',
+        types: ['string'],
+        format: (value) => (value.startsWith('https') ? undefined : 'is not a valid https url'),
+      },
+    ],
     ['sanitise_content_for', { kind: 'typed', types: ['array', 'null'] }],
   ],
   required: ['email_address', 'template_id'],
@@ -82,7 +93,11 @@ export const POST_PRECOMPILED_LETTER_REQUEST: ObjectSchema = {
     ['content', { kind: 'typed', types: ['string'] }],
     [
       'postage',
-      { kind: 'enum', values: ['first', 'second', 'economy'], validationMessage: 'invalid. It must be either first, second or economy.' },
+      {
+        kind: 'enum',
+        values: ['first', 'second', 'economy'],
+        validationMessage: 'invalid. It must be either first, second or economy.',
+      },
     ],
   ],
   required: ['reference', 'content'],

@@ -1,7 +1,8 @@
 import { placeholderKey } from '../shared/notify/placeholders';
 
 // A URL with or without a scheme: a dotted host with a letter-only top-level domain, then any port and path.
-const URL_PATTERN = /(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d+)?(?:[/?#][^\s<>()[\]{}"']*)?/gi;
+const URL_PATTERN =
+  /(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d+)?(?:[/?#][^\s<>()[\]{}"']*)?/gi;
 const BARE_HOST = /^[A-Za-z0-9.-]+$/;
 const MARKDOWN_CHARACTERS = /[`*_(){}[\]<>#+\-.!|\\]/g;
 

@@ -48,14 +48,17 @@ function propertyErrors(name: string, value: unknown, rule: PropertyRule): strin
       return isUuid(value) ? [] : [`${name} is not a valid UUID`];
     case 'enum':
       if (rule.values.includes(value as string)) return [];
-      return [rule.validationMessage ? `${name} ${rule.validationMessage}` : `${name} ${enumMessage(value, rule.values)}`];
+      return [
+        rule.validationMessage ? `${name} ${rule.validationMessage}` : `${name} ${enumMessage(value, rule.values)}`,
+      ];
     case 'enumArray':
       if (!Array.isArray(value)) return [`${name} ${typeMessage(value, ['array'])}`];
       return value
         .filter((item) => !rule.values.includes(item as string))
         .map((item) => `${name} ${enumMessage(item, rule.values)}`);
     case 'typed': {
-      if (!rule.types.some((type) => jsonTypeMatches(value, type))) return [`${name} ${typeMessage(value, rule.types)}`];
+      if (!rule.types.some((type) => jsonTypeMatches(value, type)))
+        return [`${name} ${typeMessage(value, rule.types)}`];
       if (typeof value !== 'string') return [];
       const errors: string[] = [];
       if (rule.maxLength !== undefined && [...value].length > rule.maxLength) {
@@ -87,7 +90,9 @@ export function schemaErrors(instance: unknown, schema: ObjectSchema): string[] 
     const extras = Object.keys(body).filter((name) => !known.has(name));
     if (extras.length > 0) {
       const verb = extras.length === 1 ? 'was' : 'were';
-      messages.push(`Additional properties are not allowed (${extras.map((extra) => pythonRepr(extra)).join(', ')} ${verb} unexpected)`);
+      messages.push(
+        `Additional properties are not allowed (${extras.map((extra) => pythonRepr(extra)).join(', ')} ${verb} unexpected)`,
+      );
     }
   }
   return [...new Set(messages.map((message) => message.replaceAll("'", '')))];

@@ -1,4 +1,9 @@
-import { DEFAULT_DAILY_LIMITS, DEFAULT_RATE_LIMIT_PER_MINUTE, SIMULATOR_SERVICE_NAME, SIMULATOR_SMS_SENDER } from './constants';
+import {
+  DEFAULT_DAILY_LIMITS,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  SIMULATOR_SERVICE_NAME,
+  SIMULATOR_SMS_SENDER,
+} from './constants';
 import type { ReceivedTextSeed, RecipientsSeed, SenderSeed, ServicePermission, TemplateSeed } from './seed-file';
 import type { DailyLimitType } from './types';
 
@@ -50,7 +55,11 @@ export const SEEDED_TEMPLATES: TemplateSeed[] = [
       },
     ],
   },
-  { id: SEEDED_TEMPLATE_IDS.passThroughSms, type: 'sms', versions: [{ name: 'Pass-through text message', body: '((body))' }] },
+  {
+    id: SEEDED_TEMPLATE_IDS.passThroughSms,
+    type: 'sms',
+    versions: [{ name: 'Pass-through text message', body: '((body))' }],
+  },
   {
     id: SEEDED_TEMPLATE_IDS.passThroughEmail,
     type: 'email',

@@ -62,12 +62,24 @@ const templateSeed = z
     template.versions.forEach((version, index) => {
       const hasSubject = version.subject !== undefined && version.subject !== null;
       if (template.type === 'sms' && hasSubject) {
-        context.addIssue({ code: 'custom', path: ['versions', index, 'subject'], message: 'text message templates have no subject' });
+        context.addIssue({
+          code: 'custom',
+          path: ['versions', index, 'subject'],
+          message: 'text message templates have no subject',
+        });
       }
       if (template.type !== 'sms' && !hasSubject) {
-        context.addIssue({ code: 'custom', path: ['versions', index, 'subject'], message: `${template.type} templates need a subject` });
+        context.addIssue({
+          code: 'custom',
+          path: ['versions', index, 'subject'],
+          message: `${template.type} templates need a subject`,
+        });
       }
-      if (template.type !== 'letter' && version.letterContactBlock !== undefined && version.letterContactBlock !== null) {
+      if (
+        template.type !== 'letter' &&
+        version.letterContactBlock !== undefined &&
+        version.letterContactBlock !== null
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['versions', index, 'letterContactBlock'],
@@ -83,12 +95,15 @@ const recipients = z
   .strict();
 export type RecipientsSeed = { emailAddresses: string[]; phoneNumbers: string[] };
 
-const sender = (value: z.ZodType<string>) =>
-  z.object({ id: uuid, value, isDefault: z.boolean().optional() }).strict();
+const sender = (value: z.ZodType<string>) => z.object({ id: uuid, value, isDefault: z.boolean().optional() }).strict();
 export type SenderSeed = { id: string; value: string; isDefault?: boolean | undefined };
 
 const receivedText = z
-  .object({ userNumber: phoneNumberAsStored, content: z.string().min(1, 'a text has some content'), minutesAgo: z.number().min(0) })
+  .object({
+    userNumber: phoneNumberAsStored,
+    content: z.string().min(1, 'a text has some content'),
+    minutesAgo: z.number().min(0),
+  })
   .strict();
 export type ReceivedTextSeed = z.output<typeof receivedText>;
 
@@ -117,7 +132,8 @@ function atMostOneDefault(senders: readonly SenderSeed[] | undefined, context: z
 function uniqueIds(items: ReadonlyArray<{ id: string }> | undefined, context: z.RefinementCtx, field: string): void {
   const seen = new Set<string>();
   items?.forEach((item, index) => {
-    if (seen.has(item.id)) context.addIssue({ code: 'custom', path: [field, index, 'id'], message: `${item.id} is used twice` });
+    if (seen.has(item.id))
+      context.addIssue({ code: 'custom', path: [field, index, 'id'], message: `${item.id} is used twice` });
     seen.add(item.id);
   });
 }

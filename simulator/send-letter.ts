@@ -23,7 +23,14 @@ interface PrecompiledLetterRequest {
   postage?: 'first' | 'second' | 'economy';
 }
 
-const ADDRESS_LINE_KEYS = ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6'];
+const ADDRESS_LINE_KEYS = [
+  'address_line_1',
+  'address_line_2',
+  'address_line_3',
+  'address_line_4',
+  'address_line_5',
+  'address_line_6',
+];
 const PDF_MAGIC = Buffer.from('%PDF');
 
 function checkLetterLimits(context: SimulatorContext, keyType: KeyType): void {
@@ -97,7 +104,11 @@ export function sendLetter(context: SimulatorContext, keyType: KeyType, rawBody:
     id: notification.id,
     reference: notification.reference,
     uri: `${apiRoot}/v2/notifications/${notification.id}`,
-    template: { id: templateId, version: template.version, uri: `${apiRoot}/services/${serviceId}/templates/${templateId}` },
+    template: {
+      id: templateId,
+      version: template.version,
+      uri: `${apiRoot}/services/${serviceId}/templates/${templateId}`,
+    },
     scheduled_for: null,
     content: { body: renderedBody, subject: renderedSubject },
   };

@@ -164,7 +164,9 @@ export function sendEmail(context: SimulatorContext, keyType: KeyType, rawBody: 
   const renderedSubject = template.compiled.subject(withDocumentLinks);
   const byteLength = Buffer.byteLength(renderedBody, 'utf8');
   if (byteLength > EMAIL_BYTE_LIMIT) {
-    throw badRequest(`Your message is too long. Emails cannot be longer than ${EMAIL_BYTE_LIMIT} bytes. Your message is ${byteLength} bytes.`);
+    throw badRequest(
+      `Your message is too long. Emails cannot be longer than ${EMAIL_BYTE_LIMIT} bytes. Your message is ${byteLength} bytes.`,
+    );
   }
 
   const reference = request.reference ?? null;

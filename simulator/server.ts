@@ -27,7 +27,11 @@ function sendJson(response: ServerResponse, status: number, json: unknown): void
 
 function sendResult(response: ServerResponse, result: ApiResult): void {
   if ('pdf' in result) {
-    response.writeHead(result.status, { ...RESPONSE_HEADERS, 'Content-Type': 'application/pdf', 'Content-Length': result.pdf.length });
+    response.writeHead(result.status, {
+      ...RESPONSE_HEADERS,
+      'Content-Type': 'application/pdf',
+      'Content-Length': result.pdf.length,
+    });
     response.end(result.pdf);
   } else {
     sendJson(response, result.status, result.json);
@@ -64,7 +68,9 @@ export class SimulatorServer {
     tls?: { cert: string; key: string },
   ) {
     const handler = (request: IncomingMessage, response: ServerResponse): void => void this.handle(request, response);
-    this.server = tls ? createHttpsServer({ ...tls, keepAliveTimeout: 5_000 }, handler) : createServer({ keepAliveTimeout: 5_000 }, handler);
+    this.server = tls
+      ? createHttpsServer({ ...tls, keepAliveTimeout: 5_000 }, handler)
+      : createServer({ keepAliveTimeout: 5_000 }, handler);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -109,7 +115,10 @@ export class SimulatorServer {
       void this.stopListening().then(() => {
         if (this.closed) return;
         this.outageTimer = setTimeout(() => {
-          if (!this.closed) this.listen(this.port).catch((error: Error) => this.context.log(`could not listen again: ${error.message}`));
+          if (!this.closed)
+            this.listen(this.port).catch((error: Error) =>
+              this.context.log(`could not listen again: ${error.message}`),
+            );
         }, durationMs);
       });
     });

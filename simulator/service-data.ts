@@ -39,7 +39,9 @@ export function resolveServiceData(seed: SimulatorSeed | undefined): ServiceData
     team: recipients(builtIn.team, seed.team),
     guestList: recipients(builtIn.guestList, seed.guestList),
     smsSenders: extend ? mergeSenders(builtIn.smsSenders, seed.smsSenders ?? []) : [...(seed.smsSenders ?? [])],
-    emailReplyTos: extend ? mergeSenders(builtIn.emailReplyTos, seed.emailReplyTos ?? []) : [...(seed.emailReplyTos ?? [])],
+    emailReplyTos: extend
+      ? mergeSenders(builtIn.emailReplyTos, seed.emailReplyTos ?? [])
+      : [...(seed.emailReplyTos ?? [])],
     receivedTexts: list(builtIn.receivedTexts, seed.receivedTexts),
   };
 }

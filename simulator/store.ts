@@ -53,7 +53,8 @@ export class NotificationStore {
         : this.byReference.get(referenceKey(query.keyType, query.reference));
     if (!candidates) return [];
     const page: StoredNotification[] = [];
-    const start = query.createdBefore === undefined ? candidates.length : firstIndexAtOrAfter(candidates, query.createdBefore);
+    const start =
+      query.createdBefore === undefined ? candidates.length : firstIndexAtOrAfter(candidates, query.createdBefore);
     for (let index = start - 1; index >= 0 && page.length < query.pageSize; index--) {
       const notification = candidates[index]!;
       if (query.matches(notification)) page.push(notification);

@@ -18,7 +18,9 @@ export function templateForSend(
   if (!template || template.hidden) throw badRequest('Template not found');
   const version = latestVersion(template);
   if (version.type !== notificationType) {
-    throw badRequest(`${version.type} template is not suitable for ${NOTIFICATION_TYPE_NAMES[notificationType]} notification`);
+    throw badRequest(
+      `${version.type} template is not suitable for ${NOTIFICATION_TYPE_NAMES[notificationType]} notification`,
+    );
   }
   if (template.archived) throw badRequest('Template has been deleted');
   const missing = version.compiled.missing(personalisation);

@@ -45,7 +45,11 @@ export function templateResponse(version: TemplateVersion, templateId: string): 
 }
 
 /** GET /v2/template/{id} and /v2/template/{id}/version/{n}; version 0 means the latest (Notify's quirk). */
-export function getTemplate(context: SimulatorContext, templateId: string, versionNumber?: number): Record<string, unknown> {
+export function getTemplate(
+  context: SimulatorContext,
+  templateId: string,
+  versionNumber?: number,
+): Record<string, unknown> {
   const template = findTemplate(context, templateId);
   const version = versionNumber ? template.versions[versionNumber - 1] : latestVersion(template);
   if (!version) throw noResultFound();
@@ -61,7 +65,11 @@ export function listTemplates(context: SimulatorContext, search: URLSearchParams
 }
 
 /** POST /v2/template/{id}/preview: renders with the given values; the address is not validated. */
-export function previewTemplate(context: SimulatorContext, templateId: string, rawBody: Buffer): Record<string, unknown> {
+export function previewTemplate(
+  context: SimulatorContext,
+  templateId: string,
+  rawBody: Buffer,
+): Record<string, unknown> {
   const body = parseJsonBody(rawBody, { emptyIsObject: true });
   const request = isPlainObject(body) ? { ...body, id: templateId } : body;
   validateAgainstSchema(request, PREVIEW_REQUEST);

@@ -1,7 +1,11 @@
 const HEX_32 = /^[0-9a-f]{32}$/i;
 
 function pythonUuidHex(value: string): string {
-  return value.replace('urn:', '').replace('uuid:', '').replace(/^[{}]+|[{}]+$/g, '').replaceAll('-', '');
+  return value
+    .replace('urn:', '')
+    .replace('uuid:', '')
+    .replace(/^[{}]+|[{}]+$/g, '')
+    .replaceAll('-', '');
 }
 
 /** As Python's uuid.UUID() accepts it: 32 hex digits, hyphens anywhere, optional braces or urn:uuid: prefix. */

@@ -6,7 +6,8 @@ import { UsageError, type CliEnvironment } from '../command';
 import { parseOptions } from '../parse-options';
 import { callOrThrow } from './call-or-throw';
 
-const line = (entry: AuditEntry): string => `${String(entry.seq).padStart(6)}  ${formatUkDateTimeNumeric(entry.at)}  ${entry.actor.padEnd(16)} ${entry.summary}`;
+const line = (entry: AuditEntry): string =>
+  `${String(entry.seq).padStart(6)}  ${formatUkDateTimeNumeric(entry.at)}  ${entry.actor.padEnd(16)} ${entry.summary}`;
 
 const entriesText = (count: number): string => `${count} ${count === 1 ? 'entry' : 'entries'}`;
 
@@ -31,7 +32,8 @@ export async function runAuditCommand(args: string[], env: CliEnvironment): Prom
     case 'list': {
       const { values } = parseOptions(rest, { limit: { type: 'string' } });
       const limit = values.limit === undefined ? 100 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError('--limit takes a whole number from 1 to 1000');
       const { entries, verification } = await callOrThrow(await env.openCore(), 'audit.list', { limit });
       if (env.json) env.out(JSON.stringify({ entries, verification }));
       else {
@@ -49,7 +51,9 @@ export async function runAuditCommand(args: string[], env: CliEnvironment): Prom
       const destination = resolve(values.out);
       const rows = await writeAuditCsv(core.ctx.db, destination);
       core.ctx.audit.record('audit.exported', { rows, fileName: basename(destination) });
-      env.out(env.json ? JSON.stringify({ rows, file: destination }) : `${rows} audit entries written to ${destination}`);
+      env.out(
+        env.json ? JSON.stringify({ rows, file: destination }) : `${rows} audit entries written to ${destination}`,
+      );
       return 0;
     }
     default:

@@ -6,9 +6,7 @@ import { readSendAtOption, type SendTimeOption } from '../send-time';
 
 /** How the run ended, for the report: queued, refused, or (a dry run) what queuing would have done. */
 type Outcome =
-  | { kind: 'queued'; batchId: string; rejectedRowsFile: string | null }
-  | { kind: 'refused' }
-  | { kind: 'dry-run' };
+  { kind: 'queued'; batchId: string; rejectedRowsFile: string | null } | { kind: 'refused' } | { kind: 'dry-run' };
 
 interface RunChoices {
   excludeInvalid: boolean;
@@ -43,24 +41,41 @@ export const importCommand: CliCommand = {
     if (!file || extra.length > 0) throw new UsageError('import needs exactly one FILE');
     if (!values.template) throw new UsageError('import needs --template NAME');
     const maxRows = values['max-rows'] === undefined ? undefined : Number(values['max-rows']);
-    if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError('--max-rows takes a whole number');
-    const choices: RunChoices = { excludeInvalid: values['exclude-invalid'] === true, sendAt: readSendAtOption(values['send-at']) };
+    if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1))
+      throw new UsageError('--max-rows takes a whole number');
+    const choices: RunChoices = {
+      excludeInvalid: values['exclude-invalid'] === true,
+      sendAt: readSendAtOption(values['send-at']),
+    };
     const mapping = Object.fromEntries(
-      Object.entries(parsePairs(values.map, '--map')).map(([column, placeholder]) => [column, placeholder === '' ? null : placeholder]),
+      Object.entries(parsePairs(values.map, '--map')).map(([column, placeholder]) => [
+        column,
+        placeholder === '' ? null : placeholder,
+      ]),
     );
-    const [core, { examineFile }, { ImportError }, { checkImport, queueImport, rejectedRowsFolder }, { findTemplateIdByName, loadTemplateForImport }, { requireTemplateUse }] =
-      await Promise.all([
-        env.openCore(),
-        import('../../electron/core/import/examine-file'),
-        import('../../electron/core/import/import-error'),
-        import('../../electron/core/import/run-import'),
-        import('../../electron/core/import/template-for-import'),
-        import('../../electron/core/policy/template-use'),
-      ]);
+    const [
+      core,
+      { examineFile },
+      { ImportError },
+      { checkImport, queueImport, rejectedRowsFolder },
+      { findTemplateIdByName, loadTemplateForImport },
+      { requireTemplateUse },
+    ] = await Promise.all([
+      env.openCore(),
+      import('../../electron/core/import/examine-file'),
+      import('../../electron/core/import/import-error'),
+      import('../../electron/core/import/run-import'),
+      import('../../electron/core/import/template-for-import'),
+      import('../../electron/core/policy/template-use'),
+    ]);
     const { db } = core.ctx;
     core.ctx.person.require('import-spreadsheets');
     const templateId = findTemplateIdByName(db, values.template);
-    if (!templateId) throw new ImportError('no-such-template', `There is no template called "${values.template}". See notify-desk template list.`);
+    if (!templateId)
+      throw new ImportError(
+        'no-such-template',
+        `There is no template called "${values.template}". See notify-desk template list.`,
+      );
     const template = loadTemplateForImport(db, templateId);
     requireTemplateUse(core.ctx, template);
     const controller = new AbortController();
@@ -85,7 +100,9 @@ export const importCommand: CliCommand = {
       importedBy: core.ctx.user,
       rejectedRowsFolder: rejectedRowsFolder(env.dataDir),
     });
-    const outcome: Outcome = result.batchId ? { kind: 'queued', batchId: result.batchId, rejectedRowsFile: result.rejectedRowsFile } : { kind: 'refused' };
+    const outcome: Outcome = result.batchId
+      ? { kind: 'queued', batchId: result.batchId, rejectedRowsFile: result.rejectedRowsFile }
+      : { kind: 'refused' };
     printReport(env, result.report, outcome, choices);
     return result.batchId ? 0 : 1;
   },
@@ -146,19 +163,25 @@ function printReport(env: CliEnvironment, report: ImportCheckReport, outcome: Ou
       ? [`${where}: ${report.rows} rows`]
       : [`${where}: ${report.rows} rows, ${report.valid} ready to send, ${report.invalid} with problems`];
   if (report.missingColumns.length === 0) {
-    for (const error of report.errors) lines.push(`  Row ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.message}`);
+    for (const error of report.errors)
+      lines.push(`  Row ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.message}`);
     const shown = report.errors.length;
     const total = report.errorCounts.reduce((sum, entry) => sum + entry.count, 0);
-    if (total > shown) lines.push(`  …and ${total - shown} more: ${report.errorCounts.map((entry) => `${entry.count} × ${entry.message}`).join('; ')}`);
+    if (total > shown)
+      lines.push(
+        `  …and ${total - shown} more: ${report.errorCounts.map((entry) => `${entry.count} × ${entry.message}`).join('; ')}`,
+      );
     for (const warning of report.warnings) lines.push(`Warning: ${warning.message}`);
-    if (report.summary.fragments !== null) lines.push(`${report.summary.messages} messages, ${report.summary.fragments} text message fragments`);
+    if (report.summary.fragments !== null)
+      lines.push(`${report.summary.messages} messages, ${report.summary.fragments} text message fragments`);
   }
   const when = choices.sendAt ? `, ${choices.sendAt.said}` : '';
   const setAside = choices.excludeInvalid && report.invalid > 0;
   switch (outcome.kind) {
     case 'queued':
       lines.push(`Queued ${counted(report.valid, 'message', 'messages')} as batch ${outcome.batchId}${when}.`);
-      if (outcome.rejectedRowsFile) lines.push(`Rows set aside, with an error column, saved to ${outcome.rejectedRowsFile}`);
+      if (outcome.rejectedRowsFile)
+        lines.push(`Rows set aside, with an error column, saved to ${outcome.rejectedRowsFile}`);
       break;
     case 'refused':
       lines.push(`Nothing was queued. ${stops ?? 'Fix the file and import it again.'}`);
@@ -167,7 +190,9 @@ function printReport(env: CliEnvironment, report: ImportCheckReport, outcome: Ou
       lines.push('Dry run: nothing was queued.');
       if (stops) lines.push(`Importing it as it is would queue nothing. ${stops}`);
       else {
-        const aside = setAside ? `, and set the ${counted(report.invalid, 'row', 'rows')} with problems aside in a spreadsheet to correct` : '';
+        const aside = setAside
+          ? `, and set the ${counted(report.invalid, 'row', 'rows')} with problems aside in a spreadsheet to correct`
+          : '';
         lines.push(`Importing it would queue ${counted(report.valid, 'message', 'messages')}${when}${aside}.`);
       }
       break;

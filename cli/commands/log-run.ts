@@ -1,6 +1,11 @@
 // `notify-desk log`: loaded only when the command runs.
 import { basename, resolve } from 'node:path';
-import { recordFilterSchema, type RecordDashboard, type RecordFilter, type RecordMessageSummary } from '../../shared/contract';
+import {
+  recordFilterSchema,
+  type RecordDashboard,
+  type RecordFilter,
+  type RecordMessageSummary,
+} from '../../shared/contract';
 import { formatLondonReportTime } from '../../shared/notify/london-time';
 import { exportToFile } from '../../electron/core/record/export/export-jobs';
 import { UsageError, type CliEnvironment } from '../command';
@@ -40,7 +45,9 @@ function filterFrom(values: FilterValues): RecordFilter {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const option = String(issue?.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace('batch-id', 'batch');
+    const option = String(issue?.path[0] ?? '')
+      .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+      .replace('batch-id', 'batch');
     throw new UsageError(`--${option}: ${issue?.message ?? 'not valid'}`);
   }
   return parsed.data;
@@ -54,14 +61,25 @@ function line(message: RecordMessageSummary): string {
 async function search(args: string[], env: CliEnvironment): Promise<number> {
   const { values } = parseOptions(args, { ...FILTER_OPTIONS, limit: { type: 'string' } });
   const limit = values.limit === undefined ? 50 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit takes a whole number from 1 to 200');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw new UsageError('--limit takes a whole number from 1 to 200');
   const core = await env.openCore();
   const result = await callOrThrow(core, 'record.search', { filter: filterFrom(values), limit });
-  if (env.json) env.out(JSON.stringify({ total: result.total, counts: result.counts, messages: result.messages, nextCursor: result.nextCursor }));
+  if (env.json)
+    env.out(
+      JSON.stringify({
+        total: result.total,
+        counts: result.counts,
+        messages: result.messages,
+        nextCursor: result.nextCursor,
+      }),
+    );
   else {
     for (const message of result.messages) env.out(line(message));
     const { counts } = result;
-    env.out(`${result.total} of ${counts.total} messages; ${counts.delivering} delivering, ${counts.delivered} delivered, ${counts.failed} failed`);
+    env.out(
+      `${result.total} of ${counts.total} messages; ${counts.delivering} delivering, ${counts.delivered} delivered, ${counts.failed} failed`,
+    );
   }
   return 0;
 }
@@ -93,7 +111,13 @@ async function exportRecord(args: string[], env: CliEnvironment): Promise<number
     signal: controller.signal,
     onProgress: progressBar(env),
   });
-  core.ctx.audit.record('record.exported', { filter, batchId: filter.batchId ?? null, format: values.format, rows, fileName: basename(destination) });
+  core.ctx.audit.record('record.exported', {
+    filter,
+    batchId: filter.batchId ?? null,
+    format: values.format,
+    rows,
+    fileName: basename(destination),
+  });
   if (!env.json && process.stderr.isTTY) process.stderr.write('\n');
   env.out(env.json ? JSON.stringify({ rows, file: destination }) : `${rows} rows written to ${destination}`);
   return 0;
@@ -110,28 +134,31 @@ function describeDashboard(dashboard: RecordDashboard): string[] {
       );
     }
   }
-  for (const usage of dashboard.dailyUsage) lines.push(`Today (since midnight UTC) ${usage.channel}: ${usage.sent} of ${usage.limit ?? 'no limit'}`);
-  lines.push(`Text message parts this financial year: ${dashboard.smsPartsThisYear} (free allowance ${dashboard.smsFreeAllowance}, ${dashboard.smsFreeAllowanceLeft} left)`);
+  for (const usage of dashboard.dailyUsage)
+    lines.push(`Today (since midnight UTC) ${usage.channel}: ${usage.sent} of ${usage.limit ?? 'no limit'}`);
+  lines.push(
+    `Text message parts this financial year: ${dashboard.smsPartsThisYear} (free allowance ${dashboard.smsFreeAllowance}, ${dashboard.smsFreeAllowanceLeft} left)`,
+  );
   if (dashboard.statusUnknown > 0) lines.push(`Final status not known: ${dashboard.statusUnknown}`);
   return lines;
 }
 
 export async function runLogCommand(args: string[], env: CliEnvironment): Promise<number> {
-    const [action, ...rest] = args;
-    switch (action) {
-      case 'search':
-        return search(rest, env);
-      case 'export':
-        return exportRecord(rest, env);
-      case 'dashboard': {
-        parseOptions(rest, {});
-        const core = await env.openCore();
-        const dashboard = await callOrThrow(core, 'record.dashboard', {});
-        if (env.json) env.out(JSON.stringify(dashboard));
-        else for (const text of describeDashboard(dashboard)) env.out(text);
-        return 0;
-      }
-      default:
-        throw new UsageError('Use log search, log export or log dashboard.');
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'search':
+      return search(rest, env);
+    case 'export':
+      return exportRecord(rest, env);
+    case 'dashboard': {
+      parseOptions(rest, {});
+      const core = await env.openCore();
+      const dashboard = await callOrThrow(core, 'record.dashboard', {});
+      if (env.json) env.out(JSON.stringify(dashboard));
+      else for (const text of describeDashboard(dashboard)) env.out(text);
+      return 0;
     }
+    default:
+      throw new UsageError('Use log search, log export or log dashboard.');
+  }
 }

@@ -12,10 +12,16 @@ function line(message: OutboxMessage): string {
 
 export const outboxCommand: CliCommand = {
   name: 'outbox',
-  summary: 'List messages and their states; counts; retry or cancel messages; resend or mark sent one whose outcome is unknown; pause or resume sending',
+  summary:
+    'List messages and their states; counts; retry or cancel messages; resend or mark sent one whose outcome is unknown; pause or resume sending',
   usage:
     'outbox [list [--state S] [--batch ID] [--search TEXT] [--limit N]] | counts | retry ID.. | cancel ID.. | resend ID --by ROUTE | mark-sent ID | pause [--batch ID] | resume [--batch ID]',
-  examples: ['outbox list --state outcome-unknown', 'outbox counts', 'outbox resend 0193b2c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --by notify', 'outbox pause'],
+  examples: [
+    'outbox list --state outcome-unknown',
+    'outbox counts',
+    'outbox resend 0193b2c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --by notify',
+    'outbox pause',
+  ],
   run: async (args, env) => {
     const [action = 'list', ...rest] = args;
     const core = await env.openCore();
@@ -53,21 +59,34 @@ export const outboxCommand: CliCommand = {
         const { values } = parseOptions(rest, { batch: { type: 'string' } });
         const counts = await callOrThrow(core, 'outbox.counts', { batchId: values.batch });
         if (env.json) env.out(JSON.stringify(counts));
-        else for (const [state, count] of Object.entries(counts)) if (count > 0) env.out(`${state.padEnd(18)} ${count}`);
+        else
+          for (const [state, count] of Object.entries(counts)) if (count > 0) env.out(`${state.padEnd(18)} ${count}`);
         return 0;
       }
       case 'retry':
       case 'cancel': {
         if (rest.length === 0) throw new UsageError(`outbox ${action} needs one or more message ids`);
-        const { changed } = await callOrThrow(core, action === 'retry' ? 'outbox.retry' : 'outbox.cancel', { ids: rest });
-        env.out(env.json ? JSON.stringify({ changed }) : `${action === 'retry' ? 'queued again' : 'cancelled'}: ${changed} of ${rest.length}`);
+        const { changed } = await callOrThrow(core, action === 'retry' ? 'outbox.retry' : 'outbox.cancel', {
+          ids: rest,
+        });
+        env.out(
+          env.json
+            ? JSON.stringify({ changed })
+            : `${action === 'retry' ? 'queued again' : 'cancelled'}: ${changed} of ${rest.length}`,
+        );
         return changed === rest.length ? 0 : 1;
       }
       case 'pause':
       case 'resume': {
         const { values } = parseOptions(rest, { batch: { type: 'string' } });
-        const status = await callOrThrow(core, action === 'pause' ? 'sync.pause' : 'sync.resume', { batchId: values.batch });
-        env.out(env.json ? JSON.stringify(status) : `${action === 'pause' ? 'paused' : 'resumed'}${values.batch ? ` batch ${values.batch}` : ''}`);
+        const status = await callOrThrow(core, action === 'pause' ? 'sync.pause' : 'sync.resume', {
+          batchId: values.batch,
+        });
+        env.out(
+          env.json
+            ? JSON.stringify(status)
+            : `${action === 'pause' ? 'paused' : 'resumed'}${values.batch ? ` batch ${values.batch}` : ''}`,
+        );
         return 0;
       }
       case 'resend':
@@ -75,14 +94,19 @@ export const outboxCommand: CliCommand = {
         const { values, positionals } = parseOptions(rest, { by: { type: 'string' } }, true);
         const [id, ...extra] = positionals;
         if (!id || extra.length > 0) throw new UsageError(`outbox ${action} takes one message id`);
-        if (action === 'resend' && !values.by) throw new UsageError('outbox resend needs --by ROUTE: the route to send it by (notify, or a provider)');
+        if (action === 'resend' && !values.by)
+          throw new UsageError('outbox resend needs --by ROUTE: the route to send it by (notify, or a provider)');
         const { message } =
-          action === 'resend' ? await callOrThrow(core, 'outbox.resendUnknown', { id, provider: values.by ?? '' }) : await callOrThrow(core, 'outbox.markSent', { id });
+          action === 'resend'
+            ? await callOrThrow(core, 'outbox.resendUnknown', { id, provider: values.by ?? '' })
+            : await callOrThrow(core, 'outbox.markSent', { id });
         env.out(env.json ? JSON.stringify({ message }) : line(message));
         return 0;
       }
       default:
-        throw new UsageError(`Unknown outbox action "${action}". Use list, counts, retry, cancel, resend, mark-sent, pause or resume.`);
+        throw new UsageError(
+          `Unknown outbox action "${action}". Use list, counts, retry, cancel, resend, mark-sent, pause or resume.`,
+        );
     }
   },
 };

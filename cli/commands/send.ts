@@ -3,7 +3,8 @@ import type { CliCommand } from '../command';
 export const sendCommand: CliCommand = {
   name: 'send',
   summary: 'Validate, render and queue one message (works offline); prints the message id',
-  usage: 'send --template NAME (--to RECIPIENT | --address "LINE, LINE, POSTCODE") [--set NAME=VALUE ...] [--send-at TIME]',
+  usage:
+    'send --template NAME (--to RECIPIENT | --address "LINE, LINE, POSTCODE") [--set NAME=VALUE ...] [--send-at TIME]',
   examples: [
     'send --template "Clinic reminder" --to "07700 900123" --set name=Ann --set time=10am',
     'send --template "Rent review" --address "Mr J Jones, 1 High Street, Leeds, LS1 1AA" --set "name=Mr Jones"',

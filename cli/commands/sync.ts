@@ -9,7 +9,9 @@ export function describeSyncStatus(status: SyncStatus): string {
       parts.push(`online, ${status.waiting} waiting`);
       break;
     case 'offline':
-      parts.push(`offline, ${status.waiting} waiting${status.nextProbeAt ? `; trying again at ${status.nextProbeAt}` : ''}`);
+      parts.push(
+        `offline, ${status.waiting} waiting${status.nextProbeAt ? `; trying again at ${status.nextProbeAt}` : ''}`,
+      );
       break;
     case 'paused':
       parts.push(`sending paused, ${status.waiting} waiting`);
@@ -43,7 +45,10 @@ export const syncCommand: CliCommand = {
             `statuses updated ${report.statusesChanged}`,
         );
         env.out(describeSyncStatus(report.status));
-        if (report.harvest) env.out(`delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`);
+        if (report.harvest)
+          env.out(
+            `delivery record: ${report.harvest.seen} listed by Notify, ${report.harvest.adopted} sent elsewhere added`,
+          );
         if (report.receivedTexts) env.out(`received texts: ${report.receivedTexts.fetched} new`);
       }
       return report.status.connection === 'offline' || report.status.lastError ? 1 : 0;

@@ -13,17 +13,25 @@ const sourceWords: Record<TemplateSummary['source'], string> = { local: 'this de
 
 /** The templates as a table with a header row: id, type, where each lives, its version and its name. */
 function templateTable(templates: readonly TemplateSummary[]): string[] {
-  const rows = templates.map((template) => [template.id, typeWords[template.type], sourceWords[template.source], `v${template.currentVersion}`, template.name]);
+  const rows = templates.map((template) => [
+    template.id,
+    typeWords[template.type],
+    sourceWords[template.source],
+    `v${template.currentVersion}`,
+    template.name,
+  ]);
   const header = ['ID', 'Type', 'Lives on', 'Version', 'Name'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
   return [line(header), ...rows.map(line)];
 }
 
 export const templateCommand: CliCommand = {
   name: 'template',
   summary: 'Add or list templates',
-  usage: 'template add --type sms|email|letter --name NAME (--body TEXT | --body-file F) [--subject S] [--folder F] | template list [--archived]',
+  usage:
+    'template add --type sms|email|letter --name NAME (--body TEXT | --body-file F) [--subject S] [--folder F] | template list [--archived]',
   examples: [
     'template add --type sms --name "Clinic reminder" --body "Hello ((name)), your appointment is at ((time))."',
     'template add --type email --name "Receipt" --subject "Receipt for ((reference))" --body-file receipt.md',
@@ -45,11 +53,17 @@ export const templateCommand: CliCommand = {
       if ((values.body === undefined) === (values['body-file'] === undefined)) {
         throw new UsageError('template add needs one of --body TEXT or --body-file F');
       }
-      const body = values.body ?? (await readFile(values['body-file']!, 'utf8').catch(() => {
-        throw new UsageError(`The file given to --body-file, ${values['body-file']}, cannot be read. Check its name and folder.`);
-      }));
-      if (values.type === 'email' && values.subject === undefined) throw new UsageError('An email template needs a subject: add --subject "…"');
-      if (values.type === 'letter' && values.subject === undefined) throw new UsageError('A letter template needs a main heading: add --subject "…"');
+      const body =
+        values.body ??
+        (await readFile(values['body-file']!, 'utf8').catch(() => {
+          throw new UsageError(
+            `The file given to --body-file, ${values['body-file']}, cannot be read. Check its name and folder.`,
+          );
+        }));
+      if (values.type === 'email' && values.subject === undefined)
+        throw new UsageError('An email template needs a subject: add --subject "…"');
+      if (values.type === 'letter' && values.subject === undefined)
+        throw new UsageError('A letter template needs a main heading: add --subject "…"');
       const core = await env.openCore();
       const template = await callOrThrow(core, 'templates.create', {
         type: values.type,

@@ -8,7 +8,11 @@ export const rendererDir = (): string => join(projectFolder(import.meta.url), 'r
 
 function openInBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
@@ -22,7 +26,8 @@ export const webCommand: CliCommand = {
   run: async (args, env) => {
     const { values } = parseOptions(args, { port: { type: 'string' }, 'no-open': { type: 'boolean' } });
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number from 0 to 65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('--port takes a port number from 0 to 65535');
     const core = await env.openCore({ sync: true });
     const { startWebHost } = await import('../web/web-host');
     const host = await startWebHost(core, { port, rendererDir: rendererDir() });

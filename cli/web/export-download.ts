@@ -11,7 +11,12 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A finished export, by its download id, sent as a download (the data folder keeps it for a day, then removes it). */
-export async function sendExportDownload(core: Core, request: IncomingMessage, response: ServerResponse, downloadId: string): Promise<void> {
+export async function sendExportDownload(
+  core: Core,
+  request: IncomingMessage,
+  response: ServerResponse,
+  downloadId: string,
+): Promise<void> {
   const download = await findExportDownload(core.ctx.dataDir, downloadId);
   if (!download) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });

@@ -33,7 +33,8 @@ import { readStaticFile } from './static-files';
  * take the memory sending needs. Files travel as a stream to UPLOAD_PATH instead.
  */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
-const tooLargeMessage = 'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.';
+const tooLargeMessage =
+  'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.';
 const uploadTooLargeMessage = `This file is too large: the largest file notify-desk reads is ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.`;
 
 class RequestTooLarge extends Error {}
@@ -82,7 +83,6 @@ function refuse(response: ServerResponse, status: number, message: string): void
   sendJson(response, status, { ok: false, error: { message } } satisfies CallResult<never>);
 }
 
-
 /** The name after a download path, as sent (before any URL tidying); empty when it cannot be decoded. */
 function downloadName(encodedName: string): string {
   try {
@@ -100,7 +100,12 @@ interface SavedFile {
 }
 
 /** A file of the data folder as a download, or a 404 with what to do instead. */
-async function sendSavedFile(request: IncomingMessage, response: ServerResponse, saved: SavedFile | null, notFound: string): Promise<void> {
+async function sendSavedFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  saved: SavedFile | null,
+  notFound: string,
+): Promise<void> {
   if (!saved) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
     response.end(notFound);
@@ -118,12 +123,18 @@ async function sendSavedFile(request: IncomingMessage, response: ServerResponse,
 }
 
 const codeRefusals = {
-  spent: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
+  spent:
+    'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
   unknown: 'This is not the address notify-desk web printed. Open the address it printed.',
 } as const;
 
 /** A rejected-rows file of the data folder, by the name after the download path. */
-async function sendRejectedRows(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+async function sendRejectedRows(
+  core: Core,
+  request: IncomingMessage,
+  response: ServerResponse,
+  encodedName: string,
+): Promise<void> {
   const saved = await findRejectedRowsFile(rejectedRowsFolder(core.ctx.dataDir), downloadName(encodedName));
   await sendSavedFile(
     request,
@@ -134,7 +145,12 @@ async function sendRejectedRows(core: Core, request: IncomingMessage, response: 
 }
 
 /** A saved letters PDF of the data folder, by the name after the download path. */
-async function sendLetterPdf(core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string): Promise<void> {
+async function sendLetterPdf(
+  core: Core,
+  request: IncomingMessage,
+  response: ServerResponse,
+  encodedName: string,
+): Promise<void> {
   const fileName = downloadName(encodedName);
   const saved = await findLetterPdf(core.ctx.dataDir, fileName);
   await sendSavedFile(
@@ -152,12 +168,23 @@ type SendDownload = (core: Core, request: IncomingMessage, response: ServerRespo
  * the permission each needs: the same as the call that made the file.
  */
 function downloadFor(rawPath: string): { permission: Permission; send: SendDownload } | null {
-  const named = (prefix: string, permission: Permission, send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>) =>
+  const named = (
+    prefix: string,
+    permission: Permission,
+    send: (core: Core, request: IncomingMessage, response: ServerResponse, encodedName: string) => Promise<void>,
+  ) =>
     rawPath.startsWith(prefix)
-      ? { permission, send: (core: Core, request: IncomingMessage, response: ServerResponse) => send(core, request, response, rawPath.slice(prefix.length)) }
+      ? {
+          permission,
+          send: (core: Core, request: IncomingMessage, response: ServerResponse) =>
+            send(core, request, response, rawPath.slice(prefix.length)),
+        }
       : null;
   if (rawPath === INBOX_DOWNLOAD_PATH) {
-    return { permission: 'export-record', send: (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition) };
+    return {
+      permission: 'export-record',
+      send: (core, request, response) => sendInboxDownload(core, request, response, attachmentDisposition),
+    };
   }
   return (
     named(REJECTED_ROWS_DOWNLOAD_PATH, 'import-spreadsheets', sendRejectedRows) ??
@@ -201,13 +228,16 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
         return refuse(response, 400, 'The request was not valid JSON.');
       }
       const exchanged = keys.exchange(code);
-      return 'token' in exchanged ? sendJson(response, 200, exchanged) : refuse(response, 401, codeRefusals[exchanged.refused]);
+      return 'token' in exchanged
+        ? sendJson(response, 200, exchanged)
+        : refuse(response, 401, codeRefusals[exchanged.refused]);
     }
 
     if (url.pathname === '/rpc') {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.');
       const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-      if (!keys.acceptsToken(bearer)) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      if (!keys.acceptsToken(bearer))
+        return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
       let payload: unknown;
       try {
         payload = JSON.parse(await readBody(request));
@@ -217,7 +247,11 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
       }
       const { name, args } = (payload ?? {}) as { name?: unknown; args?: unknown };
       const refusal = uiCallRefusal(name, args);
-      if (refusal) return sendJson(response, 200, { ok: false, error: { message: refusal, code: 'names-a-file' } } satisfies CallResult<never>);
+      if (refusal)
+        return sendJson(response, 200, {
+          ok: false,
+          error: { message: refusal, code: 'names-a-file' },
+        } satisfies CallResult<never>);
       return sendJson(response, 200, await core.call(name, args));
     }
 
@@ -247,8 +281,13 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
     }
 
     if (url.pathname === '/events') {
-      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token.');
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      if (!keys.acceptsToken(url.searchParams.get('token')))
+        return refuse(response, 401, 'This page has no valid token.');
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       const stop = core.events.onAny((event, payload) => {
         const shown = coreEventNames.includes(event) ? eventForPerson(core.ctx, event, payload) : null;
@@ -266,8 +305,10 @@ export async function startWebHost(core: Core, options: { port?: number; rendere
 
     const download = downloadFor(rawPath);
     if (download) {
-      if (!keys.acceptsToken(url.searchParams.get('token'))) return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
-      if (!core.ctx.person.may(download.permission)) return refuse(response, 403, permissionRefusal(download.permission, core.ctx.person.access.role));
+      if (!keys.acceptsToken(url.searchParams.get('token')))
+        return refuse(response, 401, 'This page has no valid token: open the address notify-desk printed.');
+      if (!core.ctx.person.may(download.permission))
+        return refuse(response, 403, permissionRefusal(download.permission, core.ctx.person.access.role));
       return download.send(core, request, response);
     }
 

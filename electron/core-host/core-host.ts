@@ -18,7 +18,10 @@ export interface CoreHostOptions {
  * process and, in tests, in a Node child process. Resolves `closed` once the main process has asked it to close and
  * the core is closed, or `start-failed` when the core could not open (the main process has been told why).
  */
-export async function serveCore(port: MessageChannelEnd<HostReply>, options: CoreHostOptions): Promise<'closed' | 'start-failed'> {
+export async function serveCore(
+  port: MessageChannelEnd<HostReply>,
+  options: CoreHostOptions,
+): Promise<'closed' | 'start-failed'> {
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextRequest = 0;
   const askDesktop = <T>(request: DesktopRequest, answer: z.ZodType<T>): Promise<T> =>

@@ -1,5 +1,11 @@
 import { coreEventNames, type CallResult, type CoreEventName } from '../../shared/contract';
-import { hostReplySchema, type DesktopRequest, type HostReply, type HostRequest, type MessageChannelEnd } from './protocol';
+import {
+  hostReplySchema,
+  type DesktopRequest,
+  type HostReply,
+  type HostRequest,
+  type MessageChannelEnd,
+} from './protocol';
 
 /** The core host as the main process sees it: an Electron utility process, or a Node child process in tests. */
 export interface HostProcess extends MessageChannelEnd<HostRequest> {
@@ -130,7 +136,11 @@ export class CoreSupervisor {
         host.kill();
         this.enter('failed', reply.message);
         if (this.firstStart) this.firstStart.reject(new Error(reply.message));
-        else this.options.onCrash({ message: `notify-desk could not restart its background process: ${reply.message}`, restarting: false }, { exitCode: null });
+        else
+          this.options.onCrash(
+            { message: `notify-desk could not restart its background process: ${reply.message}`, restarting: false },
+            { exitCode: null },
+          );
         this.firstStart = null;
         return;
       case 'result':
@@ -138,7 +148,8 @@ export class CoreSupervisor {
         this.pending.delete(reply.id);
         return;
       case 'event':
-        if ((coreEventNames as readonly string[]).includes(reply.name)) this.options.onEvent(reply.name as CoreEventName, reply.payload);
+        if ((coreEventNames as readonly string[]).includes(reply.name))
+          this.options.onEvent(reply.name as CoreEventName, reply.payload);
         return;
       case 'show-item-in-folder':
         this.options.onShowItemInFolder(reply.path);
@@ -150,7 +161,12 @@ export class CoreSupervisor {
             if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: true, value } });
           },
           (error: unknown) => {
-            if (host === this.host) host.send({ type: 'desktop-reply', id, answer: { ok: false, message: error instanceof Error ? error.message : String(error) } });
+            if (host === this.host)
+              host.send({
+                type: 'desktop-reply',
+                id,
+                answer: { ok: false, message: error instanceof Error ? error.message : String(error) },
+              });
           },
         );
         return;

@@ -26,7 +26,10 @@ function channelToMainProcess(): MessageChannelEnd<HostReply> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'letter-fonts-dir': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, 'letter-fonts-dir': { type: 'string' } },
+    strict: true,
+  });
   const outcome = await serveCore(channelToMainProcess(), {
     dataDir: resolveDataDir(values['data-dir']),
     letterFontsDir: values['letter-fonts-dir'],

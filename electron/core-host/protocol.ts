@@ -15,7 +15,11 @@ export const desktopRequestSchema = z.discriminatedUnion('kind', [
   /** A hidden page holding a letters print document; the answer is the page's number. */
   z.object({ kind: z.literal('open-letter-page'), documentHtml: z.string().max(MAX_HTML_CHARACTERS) }),
   /** One letter put into that page and printed to PDF; the answer is the PDF's bytes. */
-  z.object({ kind: z.literal('print-letter'), pageId: z.number().int().nonnegative(), bodyHtml: z.string().max(MAX_HTML_CHARACTERS) }),
+  z.object({
+    kind: z.literal('print-letter'),
+    pageId: z.number().int().nonnegative(),
+    bodyHtml: z.string().max(MAX_HTML_CHARACTERS),
+  }),
   z.object({ kind: z.literal('close-letter-page'), pageId: z.number().int().nonnegative() }),
   /** The app's own save dialog for an export; the answer is the chosen path, or null when it was closed. */
   z.object({ kind: z.literal('choose-export-destination'), suggestedFileName: z.string().min(1).max(255) }),
@@ -30,7 +34,10 @@ export const hostRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('desktop-reply'),
     id: z.number().int().nonnegative(),
-    answer: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), message: z.string().max(2_000) })]),
+    answer: z.union([
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), message: z.string().max(2_000) }),
+    ]),
   }),
 ]);
 export type HostRequest = z.infer<typeof hostRequestSchema>;
@@ -50,7 +57,11 @@ export const hostReplySchema = z.discriminatedUnion('type', [
   /** The core asks the desktop to show one of its own files (a rejected-rows file) in the file manager. */
   z.object({ type: z.literal('show-item-in-folder'), path: z.string().min(1) }),
   /** The core asks the desktop for something only the main process can do. */
-  z.object({ type: z.literal('desktop-request'), id: z.number().int().nonnegative(), request: z.lazy(() => desktopRequestSchema) }),
+  z.object({
+    type: z.literal('desktop-request'),
+    id: z.number().int().nonnegative(),
+    request: z.lazy(() => desktopRequestSchema),
+  }),
 ]);
 export type HostReply = z.infer<typeof hostReplySchema>;
 

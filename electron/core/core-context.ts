@@ -12,7 +12,8 @@ import type { DeskPolicy } from './policy/desk-policy';
 export const PRACTICE_RUN_PREFIX = 'practice:';
 
 /** How a step of a service's set-up ended: done, refused by Notify (a person must fix the key or address), or to try again. */
-export type ServiceSetUpResult = { state: 'complete' } | { state: 'key-refused'; message: string } | { state: 'waiting'; message: string };
+export type ServiceSetUpResult =
+  { state: 'complete' } | { state: 'key-refused'; message: string } | { state: 'waiting'; message: string };
 
 /** Work on a configured service that the sync engine does through its own client before sending. */
 export interface ServiceSetUpStep {

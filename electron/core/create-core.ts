@@ -130,7 +130,8 @@ function configuredService(
     baseUrl: service.baseUrl,
     rateLimitPerMinute: service.rateLimitPerMinute,
     passThroughTemplates: service.passThroughTemplates,
-    apiKey: async () => (await readApiKey(service.notifyServiceId, apiKeyAccount(service.notifyServiceId), sources, secrets)).key,
+    apiKey: async () =>
+      (await readApiKey(service.notifyServiceId, apiKeyAccount(service.notifyServiceId), sources, secrets)).key,
     network,
     setUp,
   };
@@ -141,13 +142,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A policy file that cannot be used stops every host here, before anything is opened: never a fallback.
   const loadedPolicy = loadPolicy();
   const policy = deskPolicy(loadedPolicy);
-  const person = deskPerson(options.account ?? currentOsAccount({ groups: loadedPolicy !== null }), loadedPolicy?.file ?? null);
+  const person = deskPerson(
+    options.account ?? currentOsAccount({ groups: loadedPolicy !== null }),
+    loadedPolicy?.file ?? null,
+  );
   keepDataFolderPrivate(options.dataDir);
   const secrets = options.secrets ?? osKeychain();
-  const { db, encrypted } = await openDeskDatabase(options.dataDir, { secrets, encryption: options.encryption ?? policy.encryption });
+  const { db, encrypted } = await openDeskDatabase(options.dataDir, {
+    secrets,
+    encryption: options.encryption ?? policy.encryption,
+  });
   const log = fileLogger(logFile(options.dataDir));
   const events = new CoreEventBus();
-  const apiKeySources = [...(policy.apiKeySource ? [policy.apiKeySource] : []), ...(options.apiKeySources ?? [environmentApiKeySource()])];
+  const apiKeySources = [
+    ...(policy.apiKeySource ? [policy.apiKeySource] : []),
+    ...(options.apiKeySources ?? [environmentApiKeySource()]),
+  ];
   const services = new ServiceRepository(db);
   const practice = new PracticeService();
   const caFile = (): string | null => policy.caFile ?? storedCaFile(db);
@@ -172,7 +182,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const configured = services.configured();
       if (!configured && !policy.practiceMode) throw new UserError(PRACTICE_MODE_OFF, 'practice-mode-off');
       if (!configured) return practice.get();
-      return configuredService(configured, secrets, apiKeySources, network, serviceSetUpStep({ db, user, events }, services, configured));
+      return configuredService(
+        configured,
+        secrets,
+        apiKeySources,
+        network,
+        serviceSetUpStep({ db, user, events }, services, configured),
+      );
     },
   };
   const sync = createSyncEngine(ctx);
@@ -185,7 +201,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const auditPurge: AuditPurge = ({ personalData, records, files, requestedBy }) => {
     const filesRemoved = Object.values(files).reduce((sum, count) => sum + count, 0);
     // The desk's own purge is recorded when it removed something; a person's, always.
-    if (requestedBy === null && personalData.messages + personalData.receivedTexts + records.messages + filesRemoved === 0) return;
+    if (
+      requestedBy === null &&
+      personalData.messages + personalData.receivedTexts + records.messages + filesRemoved === 0
+    )
+      return;
     ctx.audit.record('data.purged', {
       'asked for by': requestedBy ?? 'the desk’s daily purge',
       'messages erased': personalData.messages,
@@ -194,7 +214,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       'files removed': filesRemoved,
     });
   };
-  const purges = new PurgeSchedule(ctx, { periods: () => retentionPeriods(db, policyFile), log, auditPurge: options.auditPurge ?? auditPurge });
+  const purges = new PurgeSchedule(ctx, {
+    periods: () => retentionPeriods(db, policyFile),
+    log,
+    auditPurge: options.auditPurge ?? auditPurge,
+  });
   const handlers: HandlerMap = {
     ...createServiceHandlers(ctx),
     ...createTemplateHandlers(ctx),
@@ -232,7 +256,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: {
       setCaFile: (path) => {
         person.require('manage-service');
-        if (policy.caFile !== null) throw new UserError(`Your organisation’s policy names the CA file (${policy.caFile}): it cannot be changed here.`, 'ca-file-fixed');
+        if (policy.caFile !== null)
+          throw new UserError(
+            `Your organisation’s policy names the CA file (${policy.caFile}): it cannot be changed here.`,
+            'ca-file-fixed',
+          );
         const certificates = saveCaFile(db, path);
         ctx.audit.record('service.ca-file', { caFile: path, certificates });
         return certificates;

@@ -2,7 +2,10 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The same folder Electron's `app.getPath('userData')` gives for this app, so the desktop app and the command line share it. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'notify-desk');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'notify-desk');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'notify-desk');

@@ -28,7 +28,10 @@ const redactions: readonly [RegExp, string | ((match: string) => string)][] = [
   [/\b[A-Za-z0-9_-]{40,}\b/g, '[secret]'],
   [/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi, '[email address]'],
   // Ten digits or more, written as people write phone numbers.
-  [/(?<![\w-])\+?\(?\d[\d ().-]{8,}\d(?![\w-])/g, (match) => (match.replace(/\D/g, '').length >= 10 ? '[phone number]' : match)],
+  [
+    /(?<![\w-])\+?\(?\d[\d ().-]{8,}\d(?![\w-])/g,
+    (match) => (match.replace(/\D/g, '').length >= 10 ? '[phone number]' : match),
+  ],
 ];
 
 /** Keys, tokens, email addresses and phone numbers out of a log line: what no caller should pass, caught if one does. */
@@ -40,12 +43,20 @@ export function redactLogText(text: string): string {
 export function fileLogger(file: string, redact: (text: string) => string = redactLogText): Logger {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const write = (level: string, message: string, detail?: Record<string, unknown>) => {
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message: bounded(message), ...boundedDetail(detail) });
+    const line = JSON.stringify({
+      at: new Date().toISOString(),
+      level,
+      message: bounded(message),
+      ...boundedDetail(detail),
+    });
     try {
       appendFileSync(file, `${redact(line)}\n`, { mode: 0o600 });
     } catch {
       // A full disk must not stop sending; the outbox in SQLite is the record that matters.
     }
   };
-  return { info: (message, detail) => write('info', message, detail), error: (message, detail) => write('error', message, detail) };
+  return {
+    info: (message, detail) => write('info', message, detail),
+    error: (message, detail) => write('error', message, detail),
+  };
 }

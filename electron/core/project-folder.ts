@@ -10,7 +10,11 @@ export function projectFolder(moduleUrl: string): string {
   let folder = dirname(fileURLToPath(moduleUrl));
   for (;;) {
     const manifest = join(folder, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'notify-desk') return folder;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'notify-desk'
+    )
+      return folder;
     const parent = dirname(folder);
     if (parent === folder) throw new Error(`notify-desk's own folder was not found above ${fileURLToPath(moduleUrl)}.`);
     folder = parent;

@@ -29,7 +29,8 @@ export class TimeOrderedIdGenerator {
     const ms = this.now();
     if (ms > this.lastMs) {
       this.lastMs = ms;
-      this.sequence = (((random[6] ?? 0) & 0x7f) << 24) | ((random[7] ?? 0) << 16) | ((random[8] ?? 0) << 8) | (random[9] ?? 0);
+      this.sequence =
+        (((random[6] ?? 0) & 0x7f) << 24) | ((random[7] ?? 0) << 16) | ((random[8] ?? 0) << 8) | (random[9] ?? 0);
     } else {
       this.sequence = (this.sequence + 1) | 0;
       if (this.sequence === 0) this.lastMs += 1;

@@ -1,6 +1,9 @@
 /** An error whose message is written for the person at the desk. */
 export class UserError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'UserError';
   }

@@ -38,7 +38,9 @@ function sendToWindow<E extends CoreEventName>(event: E, payload: CoreEvents[E])
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
 }
 
-const letterFontsDir = app.isPackaged ? join(process.resourcesPath, 'letter-fonts') : join(app.getAppPath(), 'resources', 'letter-fonts');
+const letterFontsDir = app.isPackaged
+  ? join(process.resourcesPath, 'letter-fonts')
+  : join(app.getAppPath(), 'resources', 'letter-fonts');
 const desktopRequests = createDesktopRequestHandler();
 
 const core = new CoreSupervisor({
@@ -116,10 +118,18 @@ void app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, args: unknown) => passWindowCall(senderOf(event), name, args, core));
-  ipcMain.handle(CHOOSE_IMPORT_FILE_CHANNEL, (event, args: unknown) => chooseImportFile(senderOf(event), args, showImportDialog, core));
-  ipcMain.handle(CHOOSE_WATCH_FOLDER_CHANNEL, (event) => chooseWatchFolder(senderOf(event), () => showWatchFolderDialog(() => mainWindow), core));
-  ipcMain.handle(SAVE_INBOX_DOWNLOAD_CHANNEL, (event) => saveInboxDownload(senderOf(event), () => showInboxSaveDialog(() => mainWindow), core));
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, args: unknown) =>
+    passWindowCall(senderOf(event), name, args, core),
+  );
+  ipcMain.handle(CHOOSE_IMPORT_FILE_CHANNEL, (event, args: unknown) =>
+    chooseImportFile(senderOf(event), args, showImportDialog, core),
+  );
+  ipcMain.handle(CHOOSE_WATCH_FOLDER_CHANNEL, (event) =>
+    chooseWatchFolder(senderOf(event), () => showWatchFolderDialog(() => mainWindow), core),
+  );
+  ipcMain.handle(SAVE_INBOX_DOWNLOAD_CHANNEL, (event) =>
+    saveInboxDownload(senderOf(event), () => showInboxSaveDialog(() => mainWindow), core),
+  );
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -11,7 +11,12 @@ const refused = (message: string, code: string): CallResult<unknown> => ({ ok: f
 const untrusted = refused('Calls from this page are refused.', 'untrusted-sender');
 
 /** A call from the window: only from the app's own page, never naming a file; then passed to the core as it is. */
-export async function passWindowCall(sender: WindowSender, name: unknown, args: unknown, core: CoreCaller): Promise<CallResult<unknown>> {
+export async function passWindowCall(
+  sender: WindowSender,
+  name: unknown,
+  args: unknown,
+  core: CoreCaller,
+): Promise<CallResult<unknown>> {
   if (!isTrustedSender(sender)) return untrusted;
   const refusal = uiCallRefusal(name, args);
   if (refusal) return refused(refusal, 'names-a-file');

@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHOOSE_IMPORT_FILE_CHANNEL, CHOOSE_WATCH_FOLDER_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL, SAVE_INBOX_DOWNLOAD_CHANNEL } from '../main/ipc-channels';
+import {
+  CHOOSE_IMPORT_FILE_CHANNEL,
+  CHOOSE_WATCH_FOLDER_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  SAVE_INBOX_DOWNLOAD_CHANNEL,
+} from '../main/ipc-channels';
 
 type Listener = (payload: unknown) => void;
 

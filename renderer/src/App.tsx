@@ -92,10 +92,14 @@ export function App() {
 
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link" onClick={(event) => {
-        event.preventDefault();
-        main.current?.focus();
-      }}>
+      <a
+        href="#main-content"
+        className="govuk-skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <Header />

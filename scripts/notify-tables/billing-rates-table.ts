@@ -19,7 +19,9 @@ function quoted(value: string | null): string {
 export function buildBillingRatesSource(yamlText: string): string {
   const parsed = billingFile.safeParse(load(yamlText));
   if (!parsed.success) {
-    throw new Error(`international_billing_rates.yml: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `international_billing_rates.yml: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   const prefixes = Object.keys(parsed.data).sort((a, b) => a.length - b.length || Number(a) - Number(b));
   const rows = prefixes.map((prefix) => {

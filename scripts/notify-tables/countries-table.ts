@@ -37,7 +37,10 @@ function fileText(files: CountryDataFiles, name: string): string {
 
 function jsonFile<T>(files: CountryDataFiles, name: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(parseJsonKeepingOrder(fileText(files, name), name));
-  if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -50,7 +53,8 @@ function canonicalNameOf(item: GraphItem, graph: Record<string, GraphItem>): str
     seen.add(current);
     const next = current.edges.from[0];
     const nextItem = next === undefined ? undefined : graph[next];
-    if (nextItem === undefined) throw new Error(`location graph: "${current.names['en-GB']}" leads nowhere (${next ?? 'no edge'})`);
+    if (nextItem === undefined)
+      throw new Error(`location graph: "${current.names['en-GB']}" leads nowhere (${next ?? 'no edge'})`);
     current = nextItem;
   }
   return current.names['en-GB'];

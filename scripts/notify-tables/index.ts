@@ -23,7 +23,10 @@ export function generateNotifyTables(root: string): GeneratedFile[] {
       path: 'shared/notify/international-billing-rates.ts',
       content: buildBillingRatesSource(readFileSync(join(dataDirectory, 'international_billing_rates.yml'), 'utf8')),
     },
-    { path: 'shared/notify/countries-data.json', content: `${JSON.stringify(buildCountriesTable(countryFiles), null, 2)}\n` },
+    {
+      path: 'shared/notify/countries-data.json',
+      content: `${JSON.stringify(buildCountriesTable(countryFiles), null, 2)}\n`,
+    },
     { path: 'shared/notify/phone-number-local-only-lengths.ts', content: buildLocalOnlyLengthsSource() },
   ];
 }

@@ -34,7 +34,8 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditValue = string | number | boolean | null | readonly AuditValue[] | { readonly [key: string]: AuditValue };
+export type AuditValue =
+  string | number | boolean | null | readonly AuditValue[] | { readonly [key: string]: AuditValue };
 /** Ids, names, counts and filters: never a message's content or personalisation, never a key. */
 export type AuditDetail = { readonly [key: string]: AuditValue };
 
@@ -62,7 +63,9 @@ export interface AuditVerification {
 
 export const auditHandlerArgs = {
   /** Newest first; `before` is the seq of the last entry of the previous page. */
-  'audit.list': z.object({ limit: z.number().int().min(1).max(1000).default(100), before: z.number().int().min(1).optional() }).strict(),
+  'audit.list': z
+    .object({ limit: z.number().int().min(1).max(1000).default(100), before: z.number().int().min(1).optional() })
+    .strict(),
   'audit.verify': z.object({}).strict(),
   /** The whole trail as CSV: the desktop app's save dialog, or a download in web mode (as `record.export`). */
   'audit.export': z.object({ jobId: idSchema.optional() }).strict(),
@@ -80,8 +83,10 @@ export interface AuditHandlerResults {
   'audit.export': { rows: number; fileName: string; saved: boolean; downloadPath: string | null };
 }
 
-const text = (value: AuditValue | undefined): string => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-const count = (value: AuditValue | undefined, one: string, many: string): string => `${text(value)} ${value === 1 ? one : many}`;
+const text = (value: AuditValue | undefined): string =>
+  value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+const count = (value: AuditValue | undefined, one: string, many: string): string =>
+  `${text(value)} ${value === 1 ? one : many}`;
 
 /** What an entry says happened, in words for the audit page, the command line and the export. */
 export function describeAuditEntry(action: AuditAction, detail: AuditDetail): string {
@@ -137,7 +142,9 @@ export function describeAuditEntry(action: AuditAction, detail: AuditDetail): st
     case 'audit.exported':
       return `Exported ${count(detail.rows, 'entry', 'entries')} of the audit trail to ${text(detail.fileName)}`;
     case 'data.purged':
-      return `Purged data: ${Object.entries(detail).map(([key, value]) => `${key} ${text(value)}`).join(', ')}`;
+      return `Purged data: ${Object.entries(detail)
+        .map(([key, value]) => `${key} ${text(value)}`)
+        .join(', ')}`;
     case 'settings.changed':
       return `Changed the setting ${text(detail.setting)} to ${text(detail.value)}`;
   }

@@ -105,11 +105,7 @@ export interface ImportRowError {
 }
 
 export type ImportWarningKind =
-  | 'file-imported-today'
-  | 'duplicate-recipient'
-  | 'international-numbers'
-  | 'multiple-fragments'
-  | 'daily-limit';
+  'file-imported-today' | 'duplicate-recipient' | 'international-numbers' | 'multiple-fragments' | 'daily-limit';
 
 export interface ImportWarning {
   kind: ImportWarningKind;

@@ -30,8 +30,7 @@ export interface InboxConversation {
 
 /** One line of a conversation: a reply, or a text message the desk sent to the number. */
 export type ConversationEntry =
-  | { kind: 'received'; at: string; text: ReceivedTextMessage }
-  | { kind: 'sent'; at: string; message: OutboxMessage };
+  { kind: 'received'; at: string; text: ReceivedTextMessage } | { kind: 'sent'; at: string; message: OutboxMessage };
 
 export interface InboxConversationDetail {
   phoneKey: string;
@@ -63,7 +62,9 @@ export const inboxHandlerArgs = {
   'inbox.conversation': z.object({ phoneKey: phoneKeySchema, sentBy: sentBySchema.optional() }).strict(),
   'inbox.markRead': z.object({ phoneKey: phoneKeySchema }).strict(),
   /** A one-off text to the number, from a text message template. */
-  'inbox.reply': z.object({ phoneKey: phoneKeySchema, templateId: idSchema, values: personalisationSchema.default({}) }).strict(),
+  'inbox.reply': z
+    .object({ phoneKey: phoneKeySchema, templateId: idSchema, values: personalisationSchema.default({}) })
+    .strict(),
   /** Received texts one by one, newest first; `before` is the id of the last one of the previous page. */
   'inbox.messages': z
     .object({
@@ -81,7 +82,11 @@ export const inboxHandlerArgs = {
   'inbox.practiceReply': z
     .object({
       phoneNumber: z.string().trim().min(1, 'Enter the phone number the reply comes from.').max(40),
-      content: z.string().trim().min(1, 'Enter the text of the reply.').max(918, 'A text can have at most 918 characters.'),
+      content: z
+        .string()
+        .trim()
+        .min(1, 'Enter the text of the reply.')
+        .max(918, 'A text can have at most 918 characters.'),
     })
     .strict(),
 } as const;

@@ -79,7 +79,8 @@ export type HandlerInput<K extends HandlerName> = z.input<(typeof handlerArgs)[K
 export type HandlerArgs<K extends HandlerName> = z.output<(typeof handlerArgs)[K]>;
 
 interface AllResults
-  extends ServiceHandlerResults,
+  extends
+    ServiceHandlerResults,
     TemplateHandlerResults,
     OutboxHandlerResults,
     SyncHandlerResults,

@@ -16,7 +16,11 @@ const letterScope = { batchId: idSchema.nullable().optional() };
 /** A PDF chosen in the page, sent as bytes (desktop) or uploaded as a stream first (web mode): never a path. */
 const pdfFile = {
   fileName: z.string().trim().min(1).max(255).optional(),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_PDF_LETTER_BYTES / 3) * 4, 'The file must be smaller than 5MB').optional(),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_PDF_LETTER_BYTES / 3) * 4, 'The file must be smaller than 5MB')
+    .optional(),
   uploadId: z.string().min(1).max(64).optional(),
 };
 
@@ -24,7 +28,9 @@ export const letterHandlerArgs = {
   'letters.groups': emptyArgs,
   'letters.printers': emptyArgs,
   'letters.savePdf': z.object({ ...letterScope, jobId: idSchema.optional() }).strict(),
-  'letters.print': z.object({ ...letterScope, printer: z.string().trim().min(1).max(255), jobId: idSchema.optional() }).strict(),
+  'letters.print': z
+    .object({ ...letterScope, printer: z.string().trim().min(1).max(255), jobId: idSchema.optional() })
+    .strict(),
   'letters.markPosted': z.object(letterScope).strict(),
   /** Desktop app only: opens the folder of saved letter PDFs with this one selected. */
   'letters.showPdf': z.object({ fileName: z.string().min(1).max(255) }).strict(),

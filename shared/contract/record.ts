@@ -122,7 +122,15 @@ export interface RecordDashboard {
   smsFreeAllowanceLeft: number;
   lettersThisYear: { postage: string; count: number }[];
   templateUsage: { templateName: string; type: Channel; count: number }[];
-  batchesThisWeek: { batchId: string; fileName: string; createdAt: string; total: number; delivered: number; failed: number; delivering: number }[];
+  batchesThisWeek: {
+    batchId: string;
+    fileName: string;
+    createdAt: string;
+    total: number;
+    delivered: number;
+    failed: number;
+    delivering: number;
+  }[];
   /** The last 30 London days, oldest first. */
   daily: { date: string; sent: number; delivered: number; failed: number }[];
   /** Messages whose final status Notify stopped listing before the desk saw it. */

@@ -22,7 +22,8 @@ const addedBy: Record<Role, readonly Permission[]> = {
 };
 
 /** Every permission of each role: the role table the core's dispatcher checks each call against. */
-const upTo = (role: Role): readonly Permission[] => roles.slice(0, roles.indexOf(role) + 1).flatMap((earlier) => addedBy[earlier]);
+const upTo = (role: Role): readonly Permission[] =>
+  roles.slice(0, roles.indexOf(role) + 1).flatMap((earlier) => addedBy[earlier]);
 export const rolePermissions: { readonly [R in Role]: readonly Permission[] } = {
   caseworker: upTo('caseworker'),
   'post-room': upTo('post-room'),

@@ -29,7 +29,10 @@ export const routeHandlerArgs = {
         .array(routeNameSchema)
         .min(1, 'Choose at least one route')
         .max(5, 'Choose at most 5 routes')
-        .refine((names) => new Set(names.map((name) => name.toLowerCase())).size === names.length, 'Name each route once'),
+        .refine(
+          (names) => new Set(names.map((name) => name.toLowerCase())).size === names.length,
+          'Name each route once',
+        ),
     })
     .strict(),
 } as const;

@@ -56,7 +56,12 @@ export const serviceHandlerArgs = {
   'app.status': emptyArgs,
   'services.configure': z
     .object({
-      name: z.string().trim().min(1, 'Enter the service name').max(255, 'A service name can be at most 255 characters').default('GOV.UK Notify'),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Enter the service name')
+        .max(255, 'A service name can be at most 255 characters')
+        .default('GOV.UK Notify'),
       baseUrl: z
         .string()
         .trim()
@@ -66,8 +71,14 @@ export const serviceHandlerArgs = {
           if (problem) context.addIssue({ code: 'custom', message: problem });
         }),
       /** Write-only: stored in the OS keychain and never returned. Left out to use the key IT provides (see AppStatus.providedKey). */
-      apiKey: z.string().trim().min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes').optional(),
-      keyType: z.enum(apiKeyTypes, { error: 'Choose the type of API key: live, team and guest list, or test' }).default('live'),
+      apiKey: z
+        .string()
+        .trim()
+        .min(74, 'Enter the whole API key: it is the key name, the service id and the secret joined by dashes')
+        .optional(),
+      keyType: z
+        .enum(apiKeyTypes, { error: 'Choose the type of API key: live, team and guest list, or test' })
+        .default('live'),
       smsTemplateId: notifyTemplateId('text message').optional(),
       emailTemplateId: notifyTemplateId('email').optional(),
       letterTemplateId: notifyTemplateId('letter').optional(),

@@ -13,7 +13,12 @@ const templateFields = {
   letterContactBlock: z.string().max(1000, 'A contact block can be at most 1,000 characters').optional(),
   postage: postageSchema.optional(),
   /** The roles that may use the template; absent or null: every role. Administrators always may. */
-  allowedRoles: z.array(z.enum(roles)).min(1, 'Choose at least one role, or let every role use the template').max(roles.length).nullable().optional(),
+  allowedRoles: z
+    .array(z.enum(roles))
+    .min(1, 'Choose at least one role, or let every role use the template')
+    .max(roles.length)
+    .nullable()
+    .optional(),
 };
 
 export interface TemplateVersion {

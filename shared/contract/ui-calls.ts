@@ -10,7 +10,9 @@ export const UPLOAD_PATH = '/uploads';
  * process's own file dialog; a browser uploads a file's bytes. The command line, which runs as the user, may name one.
  */
 export function uiCallRefusal(name: unknown, args: unknown): string | null {
-  return hostOnlyCalls.has(String(name)) || namesAFile(args, 0) ? 'A page cannot name a file on this computer. Choose the file again.' : null;
+  return hostOnlyCalls.has(String(name)) || namesAFile(args, 0)
+    ? 'A page cannot name a file on this computer. Choose the file again.'
+    : null;
 }
 
 /** Arguments nested deeper than any call of the contract are refused as well. */

@@ -51,7 +51,10 @@ export interface WatchFolderFile {
 export const timeOfDaySchema = z
   .string()
   .trim()
-  .refine((text) => parseTimeOfDay(text) !== null, 'Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.');
+  .refine(
+    (text) => parseTimeOfDay(text) !== null,
+    'Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.',
+  );
 
 export const watchFolderHandlerArgs = {
   'watchFolders.list': emptyArgs,

@@ -8,7 +8,8 @@ export const INVALID_EMAIL_ADDRESS_MESSAGE = 'Not a valid email address';
 export type EmailAddressValidation = { valid: true; normalised: string } | { valid: false; error: string };
 
 // Python's \s in a str pattern: every character for which str.isspace() is true.
-const PYTHON_WHITESPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PYTHON_WHITESPACE =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 // Python's `$` also matches just before a final newline.
 const EMAIL_ADDRESS = new RegExp(`^[a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~\\-]+@([^.@][^@${PYTHON_WHITESPACE}]+)\\n?$`);
 const HOSTNAME_LABEL = /^(xn|[a-z0-9]+)(-?-[a-z0-9]+)*$/i;
@@ -26,7 +27,8 @@ function isValidHostname(hostname: string): boolean {
   if (asciiHostname === undefined) return false;
   const labels = asciiHostname.split('.');
   if (asciiHostname.length > LONGEST_HOSTNAME || labels.length < 2) return false;
-  if (!labels.every((label) => label !== '' && label.length <= LONGEST_LABEL && HOSTNAME_LABEL.test(label))) return false;
+  if (!labels.every((label) => label !== '' && label.length <= LONGEST_LABEL && HOSTNAME_LABEL.test(label)))
+    return false;
   return TOP_LEVEL_DOMAIN.test(labels[labels.length - 1] ?? '');
 }
 

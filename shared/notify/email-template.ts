@@ -64,7 +64,9 @@ export function emailHtmlBody(input: EmailTemplateInput): string {
 
 export function emailPlainTextBody(input: EmailTemplateInput): string {
   const content = contentWithUnsubscribeLink(input.body, input.unsubscribeUrl);
-  const rendered = unescapeHtml(doNiceTypography(notifyMarkdownToPlainText(markdownSource(content, input, PASSTHROUGH))));
+  const rendered = unescapeHtml(
+    doNiceTypography(notifyMarkdownToPlainText(markdownSource(content, input, PASSTHROUGH))),
+  );
   return `${rendered.replace(LEADING_WHITESPACE, '')}\n`;
 }
 

@@ -11,7 +11,8 @@ export const ASCII_WHITESPACE = ' \t\n\r\v\f';
 export const ALL_WHITESPACE = ASCII_WHITESPACE + OBSCURE_ZERO_WIDTH_WHITESPACE + OBSCURE_FULL_WIDTH_WHITESPACE;
 
 /** The characters for which Python's str.isspace() is true (what str.split() and str.strip() use). */
-const PYTHON_WHITESPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PYTHON_WHITESPACE_CLASS =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const PYTHON_WHITESPACE_RUN = new RegExp(`[${PYTHON_WHITESPACE_CLASS}]+`, 'g');
 const PYTHON_WHITESPACE_NOT_A_SINGLE_SPACE = new RegExp(
   `[${PYTHON_WHITESPACE_CLASS}]{2,}|[${PYTHON_WHITESPACE_CLASS.replace(' ', '')}]`,
@@ -23,7 +24,10 @@ const PYTHON_LINE_BOUNDARY = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 const ZERO_WIDTH_PATTERN = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}]`, 'g');
 const FULL_WIDTH_PATTERN = new RegExp(`[${OBSCURE_FULL_WIDTH_WHITESPACE}]`, 'g');
 const OBSCURE_WHITESPACE_TEST = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}${OBSCURE_FULL_WIDTH_WHITESPACE}]`);
-const OBSCURE_WHITESPACE_PATTERN = new RegExp(`[${OBSCURE_ZERO_WIDTH_WHITESPACE}${OBSCURE_FULL_WIDTH_WHITESPACE}]`, 'g');
+const OBSCURE_WHITESPACE_PATTERN = new RegExp(
+  `[${OBSCURE_ZERO_WIDTH_WHITESPACE}${OBSCURE_FULL_WIDTH_WHITESPACE}]`,
+  'g',
+);
 const ALL_WHITESPACE_PATTERN = new RegExp(`[${escapeForCharacterClass(ALL_WHITESPACE)}]`, 'g');
 const WHITESPACE_BEFORE_PUNCTUATION = /[ \t]+([,.])/g;
 const MORE_THAN_TWO_NEWLINES = /\n{3,}/g;
@@ -44,7 +48,8 @@ export function pythonStrip(value: string): string {
 
 /** Python's str.isspace() for one UTF-16 code unit (no whitespace lies outside the BMP). */
 export function isPythonWhitespace(codeUnit: number): boolean {
-  if (codeUnit <= 0x20) return codeUnit === 0x20 || (codeUnit >= 0x09 && codeUnit <= 0x0d) || (codeUnit >= 0x1c && codeUnit <= 0x1f);
+  if (codeUnit <= 0x20)
+    return codeUnit === 0x20 || (codeUnit >= 0x09 && codeUnit <= 0x0d) || (codeUnit >= 0x1c && codeUnit <= 0x1f);
   if (codeUnit < 0x85) return false;
   return (
     codeUnit === 0x85 ||
@@ -120,7 +125,10 @@ export function removeWhitespaceBeforePunctuation(value: string): string {
 
 /** All whitespace (including zero-width and no-break spaces) trimmed from the start, and from the end together with `extraTrailingCharacters`. */
 export function stripAllWhitespace(value: string, extraTrailingCharacters = ''): string {
-  return stripTrailingCharacters(stripLeadingCharacters(value, ALL_WHITESPACE), ALL_WHITESPACE + extraTrailingCharacters);
+  return stripTrailingCharacters(
+    stripLeadingCharacters(value, ALL_WHITESPACE),
+    ALL_WHITESPACE + extraTrailingCharacters,
+  );
 }
 
 /** Printable ASCII that neither starts nor ends with a space: nothing in it to remove or trim. */
@@ -171,7 +179,8 @@ export function unescapeStrict(value: string): string {
 export function escapeHtml(value: string): string {
   if (!value) return value;
   let protectedValue = value;
-  for (const [entity, placeholder] of PROTECTED_ENTITIES) protectedValue = protectedValue.split(entity).join(placeholder);
+  for (const [entity, placeholder] of PROTECTED_ENTITIES)
+    protectedValue = protectedValue.split(entity).join(placeholder);
   let escaped = unescapeStrict(protectedValue).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   for (const [entity, placeholder] of PROTECTED_ENTITIES) escaped = escaped.split(placeholder).join(entity);
   return escaped;

@@ -46,12 +46,15 @@ const PROHIBITED = new RegExp(
   'u',
 );
 // Table D.1 (bidi classes R and AL) by block: Hebrew, Arabic, Syriac, Thaana, and their presentation forms.
-const RIGHT_TO_LEFT = /[\u05BE\u05C0\u05C3\u05D0-\u05F4\u061B\u061F\u0621-\u064A\u066D-\u06D5\u06E5\u06E6\u06FA-\u06FF\u0700-\u070D\u0710\u0712-\u072C\u0780-\u07A5\u07B1\u200F\uFB1D\uFB1F-\uFB28\uFB2A-\uFDFD\uFE70-\uFEFC]/u;
+const RIGHT_TO_LEFT =
+  /[\u05BE\u05C0\u05C3\u05D0-\u05F4\u061B\u061F\u0621-\u064A\u066D-\u06D5\u06E5\u06E6\u06FA-\u06FF\u0700-\u070D\u0710\u0712-\u072C\u0780-\u07A5\u07B1\u200F\uFB1D\uFB1F-\uFB28\uFB2A-\uFDFD\uFE70-\uFEFC]/u;
 // Table D.2 (bidi class L), read as any letter that is not right-to-left.
 const LETTER = /\p{L}/u;
 
 function caseFold(label: string): string {
-  return label.toLowerCase().replace(EXTRA_CASE_FOLD_PATTERN, (character) => EXTRA_CASE_FOLDS.get(character) ?? character);
+  return label
+    .toLowerCase()
+    .replace(EXTRA_CASE_FOLD_PATTERN, (character) => EXTRA_CASE_FOLDS.get(character) ?? character);
 }
 
 function isLeftToRight(character: string): boolean {
@@ -101,7 +104,10 @@ function digitCharacter(digit: number): string {
 /** RFC 3492 Punycode encoding of a label (without the ACE prefix). */
 export function punycodeEncode(label: string): string {
   const codePoints = [...label].map((character) => character.codePointAt(0) ?? 0);
-  let output = codePoints.filter((codePoint) => codePoint < 0x80).map((codePoint) => String.fromCharCode(codePoint)).join('');
+  let output = codePoints
+    .filter((codePoint) => codePoint < 0x80)
+    .map((codePoint) => String.fromCharCode(codePoint))
+    .join('');
   const basicCount = output.length;
   let handled = basicCount;
   if (basicCount > 0) output += '-';

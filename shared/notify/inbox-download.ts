@@ -17,8 +17,15 @@ export interface ReceivedTextForDownload {
   receivedAt: string;
 }
 
-export function inboxDownloadRow(text: ReceivedTextForDownload, humanReadable: (number: string) => string = formatPhoneNumberHumanReadable): [string, string, string] {
-  return [humanReadable(text.userNumber), stripLeadingFormulaCharacters(text.content), formatUkDateTimeNumeric(text.receivedAt)];
+export function inboxDownloadRow(
+  text: ReceivedTextForDownload,
+  humanReadable: (number: string) => string = formatPhoneNumberHumanReadable,
+): [string, string, string] {
+  return [
+    humanReadable(text.userNumber),
+    stripLeadingFormulaCharacters(text.content),
+    formatUkDateTimeNumeric(text.receivedAt),
+  ];
 }
 
 /** Rows for one download: a number that sent many texts is made human-readable once. */

@@ -40,7 +40,10 @@ function cssString(text: string): string {
 
 function letterCss(options: PrintDocumentOptions): string {
   const fontFaces = options.fonts
-    .map((font) => `@font-face { font-family: ${cssString(LETTER_FONT_FAMILY)}; font-weight: ${font.weight}; src: url(${cssString(font.url)}) format("truetype"); }`)
+    .map(
+      (font) =>
+        `@font-face { font-family: ${cssString(LETTER_FONT_FAMILY)}; font-weight: ${font.weight}; src: url(${cssString(font.url)}) format("truetype"); }`,
+    )
     .join('\n');
   const fontStack = `${cssString(LETTER_FONT_FAMILY)}, 'Nimbus Sans L', 'Nimbus Sans', 'FreeSans', 'Liberation Sans', Arial, sans-serif`;
   return `${fontFaces}
@@ -104,6 +107,8 @@ export interface CoverSheet {
 
 /** The sheet on top of a printed run: what it is, how many letters, when. */
 export function coverSheetBody(cover: CoverSheet): string {
-  const details = cover.details.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('');
+  const details = cover.details
+    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('');
   return `<div class="cover"><h1>${escapeHtml(cover.title)}</h1><dl>${details}</dl></div>`;
 }

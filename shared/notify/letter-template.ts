@@ -42,10 +42,32 @@ export interface QrCodeTooLong {
 }
 
 const ENGLISH_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const WELSH_MONTHS = [
-  'Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr',
+  'Ionawr',
+  'Chwefror',
+  'Mawrth',
+  'Ebrill',
+  'Mai',
+  'Mehefin',
+  'Gorffennaf',
+  'Awst',
+  'Medi',
+  'Hydref',
+  'Tachwedd',
+  'Rhagfyr',
 ];
 const londonDateParts = londonFormatter({ day: 'numeric', month: 'numeric', year: 'numeric' });
 const ADDRESS_PLACEHOLDERS = Array.from({ length: 7 }, (_, index) => `((address line ${index + 1}))`).join('\n');
@@ -53,7 +75,8 @@ const ADDRESS_PLACEHOLDERS = Array.from({ length: 7 }, (_, index) => `((address 
 /** The date as printed on a letter, in London: `1 January 2001`, or `1 Ionawr 2001` in Welsh. */
 export function formatLetterDate(date: Date, language: LetterLanguage = 'english'): string {
   const parts = londonDateParts().formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((candidate) => candidate.type === type)?.value ?? '';
   const months = language === 'welsh' ? WELSH_MONTHS : ENGLISH_MONTHS;
   return `${Number(part('day'))} ${months[Number(part('month')) - 1] ?? ''} ${part('year')}`;
 }
@@ -84,7 +107,9 @@ export function letterAddressLines(input: Pick<LetterTemplateInput, 'values' | '
     !keys.has(placeholderKey('address line 7')) && keys.has('postcode')
       ? { ...values, 'address line 7': Object.entries(values).find(([key]) => placeholderKey(key) === 'postcode')?.[1] }
       : values;
-  return pythonSplitLines(fillPlaceholders(ADDRESS_PLACEHOLDERS, withPostcodeAsLastLine, { html: true, withBrackets: false }));
+  return pythonSplitLines(
+    fillPlaceholders(ADDRESS_PLACEHOLDERS, withPostcodeAsLastLine, { html: true, withBrackets: false }),
+  );
 }
 
 export function letterContactBlockHtml(input: LetterTemplateInput): string {
@@ -111,7 +136,9 @@ export function renderLetter(input: LetterTemplateInput): RenderedLetter {
 
 /** The first QR code in the letter's filled-in body that holds too much data, or null when there is none. */
 export function findQrCodeTooLong(input: Pick<LetterTemplateInput, 'body' | 'values'>): QrCodeTooLong | null {
-  const content = input.values ? fillPlaceholders(input.body, input.values, { html: true, markdownLists: true }) : input.body;
+  const content = input.values
+    ? fillPlaceholders(input.body, input.values, { html: true, markdownLists: true })
+    : input.body;
   for (const data of letterQrCodeData(content)) {
     const numBytes = utf8ByteLength(data);
     if (numBytes > QR_CODE_MAX_BYTES) return { data, numBytes, maxBytes: QR_CODE_MAX_BYTES };

@@ -6,14 +6,31 @@ import { londonFormatter } from './london-formatter';
 
 const HOUR_MS = 3_600_000;
 const offsetByUtcHour = new Map<string, number>();
-const londonParts = londonFormatter({ hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const londonParts = londonFormatter({
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** Minutes London is ahead of UTC at this instant (0 or 60); `hourKey` is the instant's UTC `YYYY-MM-DDTHH`. */
 export function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toISOString().slice(0, 13)): number {
   const cached = offsetByUtcHour.get(hourKey);
   if (cached !== undefined) return cached;
-  const parts = Object.fromEntries(londonParts().formatToParts(utcMs).map((part) => [part.type, part.value]));
-  const asIfUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const parts = Object.fromEntries(
+    londonParts()
+      .formatToParts(utcMs)
+      .map((part) => [part.type, part.value]),
+  );
+  const asIfUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
   const offset = Math.round((asIfUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
   if (offsetByUtcHour.size > 100_000) offsetByUtcHour.clear();
   offsetByUtcHour.set(hourKey, offset);
@@ -21,7 +38,8 @@ export function londonOffsetMinutes(utcMs: number, hourKey = new Date(utcMs).toI
 }
 
 /** A UTC ISO time as the desk stores it (`YYYY-MM-DDTHH:MM:SS.sssZ`): its hour can key the offset without a Date. */
-const isStoredIso = (iso: string): boolean => iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(23) === 90 && iso.charCodeAt(13) === 58;
+const isStoredIso = (iso: string): boolean =>
+  iso.length === 24 && iso.charCodeAt(10) === 84 && iso.charCodeAt(23) === 90 && iso.charCodeAt(13) === 58;
 
 /** The London wall-clock time of an ISO instant, as an ISO-like string `YYYY-MM-DDTHH:MM:SS…`. */
 function londonWallClock(iso: string): string {

@@ -37,15 +37,47 @@ export interface LinkDefinition {
 }
 
 const DEFAULT_RULES: readonly BlockRuleName[] = [
-  'newline', 'hrule', 'blockCode', 'fences', 'heading', 'nptable', 'lheading', 'blockQuote', 'listBlock',
-  'blockHtml', 'defLinks', 'defFootnotes', 'table', 'paragraph', 'text',
+  'newline',
+  'hrule',
+  'blockCode',
+  'fences',
+  'heading',
+  'nptable',
+  'lheading',
+  'blockQuote',
+  'listBlock',
+  'blockHtml',
+  'defLinks',
+  'defFootnotes',
+  'table',
+  'paragraph',
+  'text',
 ];
 const LIST_RULES: readonly BlockRuleName[] = [
-  'newline', 'blockCode', 'fences', 'lheading', 'hrule', 'blockQuote', 'listBlock', 'blockHtml', 'text',
+  'newline',
+  'blockCode',
+  'fences',
+  'lheading',
+  'hrule',
+  'blockQuote',
+  'listBlock',
+  'blockHtml',
+  'text',
 ];
 const FOOTNOTE_RULES: readonly BlockRuleName[] = [
-  'newline', 'blockCode', 'fences', 'heading', 'nptable', 'lheading', 'hrule', 'blockQuote', 'listBlock',
-  'blockHtml', 'table', 'paragraph', 'text',
+  'newline',
+  'blockCode',
+  'fences',
+  'heading',
+  'nptable',
+  'lheading',
+  'hrule',
+  'blockQuote',
+  'listBlock',
+  'blockHtml',
+  'table',
+  'paragraph',
+  'text',
 ];
 
 const TRAILING_NEWLINES = /\n+$/;
@@ -91,7 +123,9 @@ function expandTabs(text: string, tabSize: number): string {
 /** mistune's preprocessing: unified line breaks, tabs expanded, lines of spaces emptied. */
 export function preprocessMarkdown(text: string): string {
   const unifiedLineBreaks = text.replace(/\r\n|\r/g, '\n');
-  return expandTabs(unifiedLineBreaks, 4).replace(/\u2424/g, '\n').replace(SPACES_ONLY_LINE, '');
+  return expandTabs(unifiedLineBreaks, 4)
+    .replace(/\u2424/g, '\n')
+    .replace(SPACES_ONLY_LINE, '');
 }
 
 function splitTableRow(row: string): string[] {
@@ -167,7 +201,13 @@ export class BlockLexer {
         this.parseFootnoteDefinition(definitionKey(group(1)), group(2));
         return;
       case 'table':
-        this.pushTable(group(1), group(3).replace(/(?: *\| *)?\n$/, '').split('\n').map((row) => row.replace(/^ *\| *| *\| *$/g, '')));
+        this.pushTable(
+          group(1),
+          group(3)
+            .replace(/(?: *\| *)?\n$/, '')
+            .split('\n')
+            .map((row) => row.replace(/^ *\| *| *\| *$/g, '')),
+        );
         return;
       case 'nptable':
         this.pushTable(group(1), group(3).replace(/\n$/, '').split('\n'));

@@ -6,7 +6,8 @@
 // Python 3, `.` matches everything except `\n`, and `^`/`$` in multi-line patterns only see `\n`.
 
 /** Python's `\s`: the characters for which str.isspace() is true. */
-export const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const PY_SPACE =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 /** Python's `\w` for str patterns (letters, numbers, underscore). */
 export const PY_WORD = '\\p{L}\\p{N}_';
 
@@ -25,8 +26,38 @@ function anchored(pattern: string): RegExp {
 }
 
 const INLINE_TAGS = [
-  'a', 'em', 'strong', 'small', 's', 'cite', 'q', 'dfn', 'abbr', 'data', 'time', 'code', 'var', 'samp', 'kbd',
-  'sub', 'sup', 'i', 'b', 'u', 'mark', 'ruby', 'rt', 'rp', 'bdi', 'bdo', 'span', 'br', 'wbr', 'ins', 'del', 'img',
+  'a',
+  'em',
+  'strong',
+  'small',
+  's',
+  'cite',
+  'q',
+  'dfn',
+  'abbr',
+  'data',
+  'time',
+  'code',
+  'var',
+  'samp',
+  'kbd',
+  'sub',
+  'sup',
+  'i',
+  'b',
+  'u',
+  'mark',
+  'ruby',
+  'rt',
+  'rp',
+  'bdi',
+  'bdo',
+  'span',
+  'br',
+  'wbr',
+  'ins',
+  'del',
+  'img',
   'font',
 ];
 const VALID_END = `(?!:/|[^${PY_WORD}${PY_SPACE}@]*@)${WORD_END}`;

@@ -28,7 +28,16 @@ export interface MarkdownRenderer {
 }
 
 const INLINE_RULES: readonly InlineRuleName[] = [
-  'escape', 'inlineHtml', 'autolink', 'url', 'footnote', 'link', 'reflink', 'nolink', 'linebreak', 'text',
+  'escape',
+  'inlineHtml',
+  'autolink',
+  'url',
+  'footnote',
+  'link',
+  'reflink',
+  'nolink',
+  'linebreak',
+  'text',
 ];
 const RULES_INSIDE_FOOTNOTES = INLINE_RULES.filter((rule) => rule !== 'footnote');
 

@@ -59,7 +59,10 @@ class TokenWalker {
       case 'block_quote_start':
         return renderer.blockQuote(this.renderUntil('block_quote_end', (child) => this.renderToken(child)));
       case 'list_start':
-        return renderer.list(this.renderUntil('list_end', (child) => this.renderToken(child)), token.ordered);
+        return renderer.list(
+          this.renderUntil('list_end', (child) => this.renderToken(child)),
+          token.ordered,
+        );
       case 'list_item_start':
         return renderer.listItem(
           this.renderUntil('list_item_end', (child) =>

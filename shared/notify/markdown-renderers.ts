@@ -10,7 +10,8 @@ import { createSanitisedHtmlForUrl } from './typography';
 
 export const LINK_STYLE = 'word-wrap: break-word; color: #1D70B8;';
 const EMAIL_PARAGRAPH_STYLE = 'Margin: 0 0 20px 0; font-size: 19px; line-height: 25px; color: #0B0C0C;';
-const EMAIL_LIST_ITEM_STYLE = 'Margin: 5px 0 5px; padding: 0 0 0 5px; font-size: 19px;line-height: 25px; color: #0B0C0C;';
+const EMAIL_LIST_ITEM_STYLE =
+  'Margin: 5px 0 5px; padding: 0 0 0 5px; font-size: 19px;line-height: 25px; color: #0B0C0C;';
 const PLAIN_TEXT_COLUMN_WIDTH = 65;
 /** Stands in for a list marker until the list knows whether to number its items. */
 const LIST_MARKER = '\uFDD0';
@@ -76,7 +77,10 @@ export class LetterPreviewRenderer implements MarkdownRenderer {
     const placeholder = data.includes("<span class='placeholder") || data.includes('<span class="placeholder');
     const svg = placeholder ? null : qrCodeSvgOrNull(unescapeHtml(data));
     const kind = placeholder ? 'qrcode-placeholder' : 'qrcode';
-    const markup = svg === null ? `<div class='${kind}'><span class='${kind}-content'>${data}</span></div>` : `<div class='qrcode'>${svg}</div>`;
+    const markup =
+      svg === null
+        ? `<div class='${kind}'><span class='${kind}-content'>${data}</span></div>`
+        : `<div class='qrcode'>${svg}</div>`;
     return markup.replace(/-/g, PROTECTED_HYPHEN);
   }
   table(): string {

@@ -32,35 +32,66 @@ export function formatPageList(pages: readonly number[]): string {
   return `pages ${pages.slice(0, -1).join(', ')} and ${pages[pages.length - 1]}`;
 }
 
-const MESSAGES: Record<PdfLetterProblemCode, (pages: string, pageCount: number) => { title: string; detail: string }> = {
-  'unable-to-read-the-file': () => ({ title: 'There’s a problem with your file', detail: 'Notify cannot read this PDF. Save a new copy of your file and try again.' }),
-  'letter-too-long': (_, pageCount) => ({
-    title: 'Your letter is too long',
-    detail: `Letters must be ${LETTER_MAX_PAGES} pages or less (${LETTER_MAX_PAGES / 2} double-sided sheets of paper). Your letter is ${pageCount} pages long.`,
-  }),
-  'letter-not-a4-portrait-oriented': (pages) => ({
-    title: 'Your letter is not A4 portrait size',
-    detail: `You need to change the size or orientation of ${pages}. ${SPECIFICATION}`,
-  }),
-  'content-outside-printable-area': (pages) => ({ title: 'Your content is outside the printable area', detail: `You need to edit ${pages}. ${SPECIFICATION}` }),
-  'notify-tag-found-in-content': (pages) => ({
-    title: 'There’s a problem with your letter',
-    detail: `Your file includes a letter you’ve downloaded from Notify. You need to edit ${pages}.`,
-  }),
-  'address-is-empty': () => ({ title: 'The address block is empty', detail: `You need to add a recipient address. ${SPECIFICATION}` }),
-  'not-enough-address-lines': () => ({ title: ADDRESS_TITLE, detail: `The address must be at least ${MIN_ADDRESS_LINES} lines long.` }),
-  'too-many-address-lines': () => ({ title: ADDRESS_TITLE, detail: `The address must be no more than ${MAX_ADDRESS_LINES} lines long.` }),
-  'invalid-address-line-1-or-2': () => ({ title: ADDRESS_TITLE, detail: `${ADDRESS_ERRORS.noAlphanumericInFirstTwoLines}.` }),
-  'has-country-for-bfpo-address': () => ({ title: ADDRESS_TITLE, detail: 'The last line of a BFPO address must not be a country.' }),
-  'not-a-real-uk-postcode': () => ({ title: ADDRESS_TITLE, detail: 'The last line of the address must be a real UK postcode.' }),
-  'not-a-real-uk-postcode-or-country': () => ({ title: ADDRESS_TITLE, detail: 'The last line of the address must be a UK postcode or another country.' }),
-  'cant-send-international-letters': () => ({ title: ADDRESS_TITLE, detail: 'You do not have permission to send letters to other countries.' }),
-  'invalid-char-in-address': () => ({
-    title: ADDRESS_TITLE,
-    detail: 'Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < > ~',
-  }),
-  'no-fixed-abode-address': () => ({ title: 'There is a problem', detail: 'Enter a real address.' }),
-};
+const MESSAGES: Record<PdfLetterProblemCode, (pages: string, pageCount: number) => { title: string; detail: string }> =
+  {
+    'unable-to-read-the-file': () => ({
+      title: 'There’s a problem with your file',
+      detail: 'Notify cannot read this PDF. Save a new copy of your file and try again.',
+    }),
+    'letter-too-long': (_, pageCount) => ({
+      title: 'Your letter is too long',
+      detail: `Letters must be ${LETTER_MAX_PAGES} pages or less (${LETTER_MAX_PAGES / 2} double-sided sheets of paper). Your letter is ${pageCount} pages long.`,
+    }),
+    'letter-not-a4-portrait-oriented': (pages) => ({
+      title: 'Your letter is not A4 portrait size',
+      detail: `You need to change the size or orientation of ${pages}. ${SPECIFICATION}`,
+    }),
+    'content-outside-printable-area': (pages) => ({
+      title: 'Your content is outside the printable area',
+      detail: `You need to edit ${pages}. ${SPECIFICATION}`,
+    }),
+    'notify-tag-found-in-content': (pages) => ({
+      title: 'There’s a problem with your letter',
+      detail: `Your file includes a letter you’ve downloaded from Notify. You need to edit ${pages}.`,
+    }),
+    'address-is-empty': () => ({
+      title: 'The address block is empty',
+      detail: `You need to add a recipient address. ${SPECIFICATION}`,
+    }),
+    'not-enough-address-lines': () => ({
+      title: ADDRESS_TITLE,
+      detail: `The address must be at least ${MIN_ADDRESS_LINES} lines long.`,
+    }),
+    'too-many-address-lines': () => ({
+      title: ADDRESS_TITLE,
+      detail: `The address must be no more than ${MAX_ADDRESS_LINES} lines long.`,
+    }),
+    'invalid-address-line-1-or-2': () => ({
+      title: ADDRESS_TITLE,
+      detail: `${ADDRESS_ERRORS.noAlphanumericInFirstTwoLines}.`,
+    }),
+    'has-country-for-bfpo-address': () => ({
+      title: ADDRESS_TITLE,
+      detail: 'The last line of a BFPO address must not be a country.',
+    }),
+    'not-a-real-uk-postcode': () => ({
+      title: ADDRESS_TITLE,
+      detail: 'The last line of the address must be a real UK postcode.',
+    }),
+    'not-a-real-uk-postcode-or-country': () => ({
+      title: ADDRESS_TITLE,
+      detail: 'The last line of the address must be a UK postcode or another country.',
+    }),
+    'cant-send-international-letters': () => ({
+      title: ADDRESS_TITLE,
+      detail: 'You do not have permission to send letters to other countries.',
+    }),
+    'invalid-char-in-address': () => ({
+      title: ADDRESS_TITLE,
+      detail: 'Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < > ~',
+    }),
+    'no-fixed-abode-address': () => ({ title: 'There is a problem', detail: 'Enter a real address.' }),
+  };
 
 export interface PdfLetterProblemText {
   code: PdfLetterProblemCode;
@@ -69,7 +100,11 @@ export interface PdfLetterProblemText {
   pages: number[];
 }
 
-export function pdfLetterProblem(code: PdfLetterProblemCode, pages: readonly number[] = [], pageCount = 0): PdfLetterProblemText {
+export function pdfLetterProblem(
+  code: PdfLetterProblemCode,
+  pages: readonly number[] = [],
+  pageCount = 0,
+): PdfLetterProblemText {
   return { code, ...MESSAGES[code](formatPageList(pages), pageCount), pages: [...pages] };
 }
 
@@ -77,7 +112,10 @@ export function pdfLetterProblem(code: PdfLetterProblemCode, pages: readonly num
  * The first thing Notify finds wrong with the address it reads from an uploaded letter's envelope window, in
  * template-preview's order, or null when it would accept it.
  */
-export function pdfLetterAddressProblem(addressText: string, options: { allowInternational: boolean }): PdfLetterProblemCode | null {
+export function pdfLetterAddressProblem(
+  addressText: string,
+  options: { allowInternational: boolean },
+): PdfLetterProblemCode | null {
   if (addressText.trim() === '') return 'address-is-empty';
   const address = analysePostalAddress(addressText, { allowInternational: options.allowInternational });
   if (!address.hasEnoughLines) return 'not-enough-address-lines';

@@ -81,7 +81,8 @@ function compileFormat(raw: unknown): NumberFormat | undefined {
     pattern: new RegExp(`^(?:${pattern})$`),
     format,
     internationalFormat: typeof international === 'string' ? international : format,
-    lastLeadingDigitsPattern: typeof lastLeadingDigits === 'string' ? new RegExp(`^(?:${lastLeadingDigits})`) : undefined,
+    lastLeadingDigitsPattern:
+      typeof lastLeadingDigits === 'string' ? new RegExp(`^(?:${lastLeadingDigits})`) : undefined,
   };
 }
 
@@ -109,11 +110,15 @@ export function formatInternational(callingCode: string, nationalNumber: string)
       (candidate.lastLeadingDigitsPattern === undefined || candidate.lastLeadingDigitsPattern.test(nationalNumber)) &&
       candidate.pattern.test(nationalNumber),
   );
-  const laidOut = format === undefined ? nationalNumber : nationalNumber.replace(format.pattern, format.internationalFormat);
+  const laidOut =
+    format === undefined ? nationalNumber : nationalNumber.replace(format.pattern, format.internationalFormat);
   return `+${callingCode} ${laidOut}`;
 }
 
-function typePattern(plan: NumberingPlan, typeIndex: number): { pattern: RegExp; lengths: readonly number[] } | undefined {
+function typePattern(
+  plan: NumberingPlan,
+  typeIndex: number,
+): { pattern: RegExp; lengths: readonly number[] } | undefined {
   const types = plan[PLAN_TYPES];
   if (!isArray(types)) return undefined;
   const type = types[typeIndex];

@@ -7,7 +7,11 @@ import { downgradeToAscii } from './character-downgrade';
 import { ALL_WHITESPACE } from './formatters';
 import type { PhoneNumberErrorCode } from './phone-number-errors';
 import { LOCAL_ONLY_LENGTHS_BY_CALLING_CODE } from './phone-number-local-only-lengths';
-import { isInvalidInEveryUkRegion, isUnambiguousUkMobile, possibleLengthsForCallingCode } from './phone-number-metadata';
+import {
+  isInvalidInEveryUkRegion,
+  isUnambiguousUkMobile,
+  possibleLengthsForCallingCode,
+} from './phone-number-metadata';
 
 export interface ParsedPhoneNumber {
   readonly countryCallingCode: string;
@@ -26,12 +30,7 @@ export type PhoneNumberParseResult =
   | { readonly ok: false; readonly code: PhoneNumberErrorCode };
 
 type LengthCheck =
-  | 'IS_POSSIBLE'
-  | 'IS_POSSIBLE_LOCAL_ONLY'
-  | 'TOO_SHORT'
-  | 'TOO_LONG'
-  | 'INVALID_LENGTH'
-  | 'INVALID_COUNTRY_CODE';
+  'IS_POSSIBLE' | 'IS_POSSIBLE_LOCAL_ONLY' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' | 'INVALID_COUNTRY_CODE';
 
 const ALLOWED_CHARACTERS: ReadonlySet<string> = new Set([...ALL_WHITESPACE, ...'()-+0123456789']);
 const ALLOWED_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>([
@@ -74,7 +73,10 @@ function libraryParse(value: string, defaultCountry: 'GB' | undefined): PhoneNum
   const stackTraceLimit = errorWithStackTraceLimit.stackTraceLimit;
   errorWithStackTraceLimit.stackTraceLimit = 0;
   try {
-    return parsePhoneNumberWithError(collapseLeadingPluses(value), defaultCountry === undefined ? {} : { defaultCountry });
+    return parsePhoneNumberWithError(
+      collapseLeadingPluses(value),
+      defaultCountry === undefined ? {} : { defaultCountry },
+    );
   } catch {
     return undefined;
   } finally {
@@ -195,7 +197,10 @@ function parseOnce(input: string, isServiceContactNumber: boolean, useShortcut: 
     const forcedInternational = libraryParse(`+${input}`, undefined);
     const forcedCheck =
       forcedInternational && checkLength(forcedInternational.countryCallingCode, forcedInternational.nationalNumber);
-    if (forcedInternational === undefined || (forcedCheck !== 'IS_POSSIBLE' && forcedCheck !== 'IS_POSSIBLE_LOCAL_ONLY')) {
+    if (
+      forcedInternational === undefined ||
+      (forcedCheck !== 'IS_POSSIBLE' && forcedCheck !== 'IS_POSSIBLE_LOCAL_ONLY')
+    ) {
       return failure(errorForLengthCheck(lengthCheck));
     }
     number = forcedInternational;
@@ -216,7 +221,10 @@ export function parseNotifyPhoneNumber(input: string, isServiceContactNumber = f
 }
 
 /** The same, always through libphonenumber: what the UK shortcut must agree with. */
-export function parseNotifyPhoneNumberWithoutShortcut(input: string, isServiceContactNumber = false): PhoneNumberParseResult {
+export function parseNotifyPhoneNumberWithoutShortcut(
+  input: string,
+  isServiceContactNumber = false,
+): PhoneNumberParseResult {
   return parseWithRetry(input, isServiceContactNumber, false);
 }
 

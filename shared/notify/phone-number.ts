@@ -77,7 +77,11 @@ export type ApiPhoneNumberValidation =
 
 const UK_CALLING_CODE = '44';
 const NORTH_AMERICAN_CALLING_CODE = '1';
-const LANDLINE_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>(['FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'UAN']);
+const LANDLINE_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>([
+  'FIXED_LINE',
+  'FIXED_LINE_OR_MOBILE',
+  'UAN',
+]);
 
 function normalisedForm(number: ParsedPhoneNumber): string {
   return number.countryCallingCode + number.nationalNumber;
@@ -113,7 +117,10 @@ function humanReadable(number: ParsedPhoneNumber): string {
 }
 
 /** PhoneNumber.validate(allow_international_number, allow_uk_landline): the service permission checks. */
-function permissionError(number: ParsedPhoneNumber, permissions: PhoneNumberPermissions): PhoneNumberErrorCode | undefined {
+function permissionError(
+  number: ParsedPhoneNumber,
+  permissions: PhoneNumberPermissions,
+): PhoneNumberErrorCode | undefined {
   const isUk = number.countryCallingCode === UK_CALLING_CODE;
   if (!permissions.allowInternational && !isUk) return 'not_a_uk_mobile';
   if (isUk && !permissions.allowLandline && number.type !== undefined && LANDLINE_TYPES.has(number.type)) {
@@ -225,7 +232,11 @@ export function validatePhoneNumberForApi(
     if (refusal === 'not_a_uk_mobile' && isInternational(number)) {
       return { valid: false, errorName: 'BadRequestError', message: 'Cannot send to international mobile numbers' };
     }
-    return { valid: false, errorName: 'InvalidPhoneError', message: LEGACY_V2_API_PHONE_NUMBER_ERROR_MESSAGES[refusal] };
+    return {
+      valid: false,
+      errorName: 'InvalidPhoneError',
+      message: LEGACY_V2_API_PHONE_NUMBER_ERROR_MESSAGES[refusal],
+    };
   }
   return { valid: true, normalised: normalisedForm(number), international: isInternational(number) };
 }

@@ -126,7 +126,8 @@ export function templatePlaceholders(template: TemplateFields): string[] {
 export function insensitiveValues(values: PersonalisationValues | undefined, renameKey?: (key: string) => string) {
   const byKey = new Map<string, unknown>();
   if (values) {
-    for (const [key, value] of Object.entries(values)) byKey.set(placeholderKey(renameKey ? renameKey(key) : key), value);
+    for (const [key, value] of Object.entries(values))
+      byKey.set(placeholderKey(renameKey ? renameKey(key) : key), value);
   }
   return byKey;
 }
@@ -160,7 +161,10 @@ const PLAIN_TEXT_UNFILLED: UnfilledRenderings = {
   conditional: (name, text) => `((${name}??${text}))`,
   redacted: '[hidden]',
 };
-const PLAIN_TEXT_UNFILLED_WITHOUT_BRACKETS: UnfilledRenderings = { ...PLAIN_TEXT_UNFILLED, placeholder: (name) => name };
+const PLAIN_TEXT_UNFILLED_WITHOUT_BRACKETS: UnfilledRenderings = {
+  ...PLAIN_TEXT_UNFILLED,
+  placeholder: (name) => name,
+};
 
 interface CompiledPlaceholder {
   key: string;
@@ -241,6 +245,10 @@ export function compileField(text: string, options: FillOptions = {}): FieldFill
 }
 
 /** Fills the placeholders of one text (see compileField to fill the same text many times). */
-export function fillPlaceholders(text: string, values: PersonalisationValues | undefined, options: FillOptions = {}): string {
+export function fillPlaceholders(
+  text: string,
+  values: PersonalisationValues | undefined,
+  options: FillOptions = {},
+): string {
   return compileField(text, options)(values);
 }

@@ -30,7 +30,8 @@ const ISO_8859_1 = /^[\u0000-\u00ff]*$/;
 
 /** Byte mode holds ISO 8859-1 when every character has a code there; otherwise the package writes the text as UTF-8. */
 function byteSegment(text: string): { data: string | Uint8Array; length: number } {
-  if (ISO_8859_1.test(text)) return { data: Uint8Array.from(text, (character) => character.charCodeAt(0)), length: text.length };
+  if (ISO_8859_1.test(text))
+    return { data: Uint8Array.from(text, (character) => character.charCodeAt(0)), length: text.length };
   return { data: text, length: utf8Length(text) };
 }
 
@@ -45,7 +46,8 @@ function utf8Length(text: string): number {
 
 function segmentFor(text: string): { data: string | Uint8Array; mode: QrMode; length: number; modeObject: object } {
   if (NUMERIC.test(text)) return { data: text, mode: 'numeric', length: text.length, modeObject: Mode.NUMERIC };
-  if (ALPHANUMERIC.test(text)) return { data: text, mode: 'alphanumeric', length: text.length, modeObject: Mode.ALPHANUMERIC };
+  if (ALPHANUMERIC.test(text))
+    return { data: text, mode: 'alphanumeric', length: text.length, modeObject: Mode.ALPHANUMERIC };
   return { ...byteSegment(text), mode: 'byte', modeObject: Mode.BYTE };
 }
 
@@ -61,10 +63,14 @@ export function encodeQrCode(text: string): QrCode {
   }
   let level: ErrorCorrectionLevel = 'M';
   for (const higher of LEVELS_ABOVE_M) {
-    if (getCapacity(smallest.version, ErrorCorrectionLevel[higher], segment.modeObject) >= segment.length) level = higher;
+    if (getCapacity(smallest.version, ErrorCorrectionLevel[higher], segment.modeObject) >= segment.length)
+      level = higher;
   }
-  const symbol = level === 'M' ? smallest : create(segments, { errorCorrectionLevel: level, version: smallest.version });
+  const symbol =
+    level === 'M' ? smallest : create(segments, { errorCorrectionLevel: level, version: smallest.version });
   const { size } = symbol.modules;
-  const modules = Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, column) => Boolean(symbol.modules.get(row, column))));
+  const modules = Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, column) => Boolean(symbol.modules.get(row, column))),
+  );
   return { version: symbol.version, level, mode: segment.mode, mask: symbol.maskPattern, modules };
 }

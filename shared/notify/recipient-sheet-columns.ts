@@ -52,7 +52,11 @@ export interface SheetColumns {
   hasRecipientColumns: boolean;
 }
 
-function duplicateRecipientHeaders(headers: readonly string[], headerKeys: readonly string[], recipientKeys: ReadonlySet<string>): string[] {
+function duplicateRecipientHeaders(
+  headers: readonly string[],
+  headerKeys: readonly string[],
+  recipientKeys: ReadonlySet<string>,
+): string[] {
   const timesSeen = new Map<string, number>();
   for (const key of headerKeys) {
     if (recipientKeys.has(key)) timesSeen.set(key, (timesSeen.get(key) ?? 0) + 1);

@@ -90,7 +90,11 @@ function isEmptyCell(value: CellValue): boolean {
  * in a list, repeated recipient columns keep the last; columns the row is too short for are null. Cells are then
  * keyed insensitively, the later spelling winning.
  */
-function readRow(row: readonly (string | null)[], columns: SheetColumns, headersAreDistinct: boolean): Map<string, Cell> {
+function readRow(
+  row: readonly (string | null)[],
+  columns: SheetColumns,
+  headersAreDistinct: boolean,
+): Map<string, Cell> {
   if (headersAreDistinct) return readRowOfDistinctHeaders(row, columns);
   const byHeader = new Map<string, { key: string; value: CellValue }>();
   const { headers, headerKeys, recipientKeys } = columns;
@@ -152,7 +156,10 @@ function prepareMessageChecks(template: SheetTemplate): (values: Record<string, 
 }
 
 /** Recipient validation, remembered per distinct value (sheets often repeat recipients). */
-function prepareRecipientCheck(template: SheetTemplate, options: RecipientCheckOptions): (value: string) => RecipientVerdict {
+function prepareRecipientCheck(
+  template: SheetTemplate,
+  options: RecipientCheckOptions,
+): (value: string) => RecipientVerdict {
   const verdicts = new Map<string, RecipientVerdict>();
   const check = (value: string): RecipientVerdict => {
     if (template.type === 'email') {
@@ -195,7 +202,7 @@ export function checkRecipients(
     template.type !== 'letter' && options.guestList && options.guestList.length > 0
       ? new Set(options.guestList.map(formatRecipient))
       : null;
-  const recipientKey = template.type === 'letter' ? null : [...columns.recipientKeys][0] ?? null;
+  const recipientKey = template.type === 'letter' ? null : ([...columns.recipientKeys][0] ?? null);
 
   const rowCount = Math.max(rows.length - 1, 0);
   const rowsWithErrors: number[] = [];
@@ -203,7 +210,9 @@ export function checkRecipients(
   let allRecipientsAllowed = true;
   let internationalSmsCount = 0;
 
-  const headersAreDistinct = new Set(columns.headers).size === columns.headers.length && new Set(columns.headerKeys).size === columns.headerKeys.length;
+  const headersAreDistinct =
+    new Set(columns.headers).size === columns.headers.length &&
+    new Set(columns.headerKeys).size === columns.headerKeys.length;
   for (let index = 0; index < Math.min(rowCount, maxRows); index += 1) {
     const cells = readRow(rows[index + 1] ?? [], columns, headersAreDistinct);
     const errors: Record<string, string> = {};

@@ -91,7 +91,10 @@ export interface SmsParts {
  */
 export function splitSmsIntoParts(rendered: string): SmsParts {
   const encoding = smsEncoding(rendered);
-  const sizeOf = encoding === 'UCS-2' ? (character: string) => character.length : (character: string) => (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1);
+  const sizeOf =
+    encoding === 'UCS-2'
+      ? (character: string) => character.length
+      : (character: string) => (EXTENDED_GSM_CHARACTERS.has(character) ? 2 : 1);
   const characters = Array.from(rendered);
   const total = characters.reduce((sum, character) => sum + sizeOf(character), 0);
   const single = encoding === 'UCS-2' ? UCS2_SINGLE_FRAGMENT : GSM_SINGLE_FRAGMENT;
@@ -180,7 +183,9 @@ export function compileSmsTemplate(body: string, options: SmsTemplateOptions = {
     const alreadyTidy = isTidyGsmText(withPrefix);
     const tidied = alreadyTidy
       ? withPrefix
-      : pythonStrip(normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(withPrefix))));
+      : pythonStrip(
+          normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(withPrefix))),
+        );
     const unsanitised = tidied.includes(UNFILLED_MARKER) ? tidied.split(UNFILLED_MARKER).join('') : tidied;
     const rendered = alreadyTidy ? unsanitised : downgradeToGsm(unsanitised);
     const nonGsmCharacters = alreadyTidy ? [] : welshNonGsmCharacters(unsanitised);
@@ -219,7 +224,9 @@ export function smsMessage(body: string, options: SmsMessageOptions = {}): SmsMe
 export function smsMessageWhileFilling(body: string, values: PersonalisationValues = {}): SmsMessage {
   const filledKeys = new Set(Object.keys(values).map(placeholderKey));
   const unfilled = fieldPlaceholders(body).filter((name) => !filledKeys.has(placeholderKey(name)));
-  return smsMessage(body, { values: { ...Object.fromEntries(unfilled.map((name) => [name, UNFILLED_MARKER])), ...values } });
+  return smsMessage(body, {
+    values: { ...Object.fromEntries(unfilled.map((name) => [name, UNFILLED_MARKER])), ...values },
+  });
 }
 
 /**
@@ -230,7 +237,9 @@ export function compileSmsBodyPreviewHtml(body: string): (values?: Personalisati
   const fill = compileField(body, { html: true, redactMissing: true });
   return (values) =>
     pythonStrip(
-      normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(downgradeToGsm(fill(values))))),
+      normaliseMultipleNewlines(
+        normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(downgradeToGsm(fill(values)))),
+      ),
     );
 }
 

@@ -73,7 +73,11 @@ function tokenizeHtml(html: string): HtmlToken[] {
 
 function isCommentWithDoubleHyphen(tag: string): boolean {
   if (!tag.startsWith('<!--')) return false;
-  const inner = tag.slice(4).replace(/>+$/, '').replace(new RegExp(`[${PY_SPACE}]+$`, 'u'), '').replace(/-+$/, '');
+  const inner = tag
+    .slice(4)
+    .replace(/>+$/, '')
+    .replace(new RegExp(`[${PY_SPACE}]+$`, 'u'), '')
+    .replace(/-+$/, '');
   return inner.includes('--');
 }
 
@@ -87,7 +91,8 @@ function educateTextToken(text: string, previousLastCharacter: string): string {
   if (educated === "'") educated = followsText ? '&#8217;' : '&#8216;';
   else if (educated === '"') educated = followsText ? '&#8221;' : '&#8220;';
   else educated = educateQuotes(educated);
-  for (const [reference, character] of QUOTE_REFERENCES_TO_CHARACTERS) educated = educated.split(reference).join(character);
+  for (const [reference, character] of QUOTE_REFERENCES_TO_CHARACTERS)
+    educated = educated.split(reference).join(character);
   return educated;
 }
 

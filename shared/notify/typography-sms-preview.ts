@@ -40,7 +40,9 @@ function previewBody(options: SmsPreviewOptions): string {
 
 /** The preview HTML: optional sender and recipient lines, then the message in its wrapper. */
 export function renderSmsPreview(options: SmsPreviewOptions): string {
-  const sender = options.showSender ? `\n  <p class="sms-message-sender">\n    From: ${options.sender ?? ''}\n  </p>\n` : '';
+  const sender = options.showSender
+    ? `\n  <p class="sms-message-sender">\n    From: ${options.sender ?? ''}\n  </p>\n`
+    : '';
   const recipient = options.showRecipient
     ? `\n  <p class="sms-message-recipient">\n    To: ${fillPlaceholders('((phone number))', options.values, { html: true, withBrackets: false })}\n  </p>\n`
     : '';

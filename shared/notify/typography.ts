@@ -56,7 +56,9 @@ export function stripUnsupportedCharacters(value: string): string {
 
 /** Notify's do_nice_typography: no space before `,`/`.`, curly quotes, spaced en dashes. */
 export function doNiceTypography(value: string): string {
-  return replaceHyphensWithEnDashes(removeSmartQuotesFromEmailAddresses(makeQuotesSmart(removeWhitespaceBeforePunctuation(value))));
+  return replaceHyphensWithEnDashes(
+    removeSmartQuotesFromEmailAddresses(makeQuotesSmart(removeWhitespaceBeforePunctuation(value))),
+  );
 }
 
 function utf8Bytes(character: string): number[] {
@@ -86,7 +88,10 @@ export function percentEncode(value: string, safe: string): string {
   let encoded = '';
   for (const character of value) {
     if (ALWAYS_SAFE_IN_URLS.test(character) || safe.includes(character)) encoded += character;
-    else encoded += utf8Bytes(character).map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    else
+      encoded += utf8Bytes(character)
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
   }
   return encoded;
 }
@@ -137,5 +142,7 @@ function linkFromUrlLikeText(urlLikeText: string, classes: string): string {
 
 /** Anything that looks like a web address (with or without `http(s)://`) becomes a link. */
 export function autolinkUrls(value: string, options: { classes?: string } = {}): string {
-  return value.replace(URL_WITH_OR_WITHOUT_PROTOCOL, (urlLikeText) => linkFromUrlLikeText(urlLikeText, options.classes ?? ''));
+  return value.replace(URL_WITH_OR_WITHOUT_PROTOCOL, (urlLikeText) =>
+    linkFromUrlLikeText(urlLikeText, options.classes ?? ''),
+  );
 }

@@ -13,7 +13,13 @@ interface WallClock {
 
 function londonWallClock(utcMs: number): WallClock {
   const wall = new Date(utcMs + londonOffsetMinutes(utcMs) * 60_000);
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+  };
 }
 
 /** `YYYY-MM-DD HH:MM` in UK time, as Notify's inbox download writes a text's time; '' for a time that cannot be read. */
@@ -49,7 +55,13 @@ export function nextUkTimeOfDay(timeOfDay: string, now: Date = new Date()): Date
   const today = londonWallClock(now.getTime());
   for (let daysAhead = 0; daysAhead < 3; daysAhead += 1) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + daysAhead));
-    const at = ukWallClockToUtc(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), time.hour, time.minute);
+    const at = ukWallClockToUtc(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      time.hour,
+      time.minute,
+    );
     if (at > now.getTime()) return new Date(at);
   }
   throw new Error('unreachable: a time of day recurs within two days');

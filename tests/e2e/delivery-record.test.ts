@@ -41,9 +41,21 @@ beforeAll(async () => {
   simulator = await startCli(['simulator', '--port', '0', '--deliver-after-ms', '300'], process.env);
   const { url, apiKeys } = JSON.parse(simulator.firstLine) as { url: string; apiKeys: { test: string } };
   await cli(['service', 'add', '--url', url, '--api-key-stdin'], `${apiKeys.test}\n`);
-  await cli(['template', 'add', '--type', 'sms', '--name', 'Bin day', '--body', 'Hello ((name)), your bins go out tomorrow.']);
+  await cli([
+    'template',
+    'add',
+    '--type',
+    'sms',
+    '--name',
+    'Bin day',
+    '--body',
+    'Hello ((name)), your bins go out tomorrow.',
+  ]);
   const csv = join(dataDir.path, 'bin-day.csv');
-  writeFileSync(csv, 'phone number,name\n07700 900001,Ann\n07700 900002,"=HYPERLINK(""http://x"",""Bob"")"\n07700 900004,Cat\n');
+  writeFileSync(
+    csv,
+    'phone number,name\n07700 900001,Ann\n07700 900002,"=HYPERLINK(""http://x"",""Bob"")"\n07700 900004,Cat\n',
+  );
   await cli(['import', csv, '--template', 'Bin day']);
   await cli(['send', '--template', 'Bin day', '--to', '+447700900123', '--set', 'name=Dee']);
   web = await startCli(['web', '--port', '0', '--no-open'], env);
@@ -60,8 +72,13 @@ afterAll(async () => {
 
 /** WCAG 2.2 AA problems axe finds in the page's main content. */
 async function accessibilityProblems(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  const result = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 async function download(label: string): Promise<Buffer> {
@@ -100,19 +117,38 @@ describe('the supervisors’ delivery record', () => {
     expect(await accessibilityProblems()).toEqual([]);
     const logged = (await log()).messages;
     const csv = parse(await download('Download these messages (CSV)'), { bom: true });
-    expect(csv[0]!.slice(0, 9)).toEqual(['Recipient', 'Reference', 'Template', 'Type', 'Sent by', 'Sent by email', 'Job', 'Status', 'Time']);
+    expect(csv[0]!.slice(0, 9)).toEqual([
+      'Recipient',
+      'Reference',
+      'Template',
+      'Type',
+      'Sent by',
+      'Sent by email',
+      'Job',
+      'Status',
+      'Time',
+    ]);
     expect(csv.slice(1).map((row) => [row[0], row[2], row[9], row[10]])).toEqual(
       logged.map((message) => [message.recipient, 'Bin day', message.notifyId, message.statusText]),
     );
-    expect(csv.slice(1).map((row) => row[7]).sort()).toEqual(['Delivered', 'Delivered', 'Delivered', 'Phone number doesn’t exist']);
+    expect(
+      csv
+        .slice(1)
+        .map((row) => row[7])
+        .sort(),
+    ).toEqual(['Delivered', 'Delivered', 'Delivered', 'Phone number doesn’t exist']);
 
     const workbook = new ExcelJS.Workbook();
     const xlsxBytes = await download('Download these messages (Excel)');
-    await workbook.xlsx.load(xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength) as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0]!;
     const xlsxRows = Array.from({ length: sheet.rowCount - 1 }, (_, index) => sheet.getRow(index + 2));
     expect(xlsxRows.map((row) => row.getCell(10).text)).toEqual(logged.map((message) => message.notifyId));
-    expect(xlsxRows.every((row) => row.getCell(1).type === ExcelJS.ValueType.String && row.getCell(1).numFmt === '@')).toBe(true);
+    expect(
+      xlsxRows.every((row) => row.getCell(1).type === ExcelJS.ValueType.String && row.getCell(1).numFmt === '@'),
+    ).toBe(true);
   }, 120_000);
 
   it('exports a spreadsheet’s report in Notify’s batch columns, its own formula cell made safe', async () => {
@@ -122,10 +158,27 @@ describe('the supervisors’ delivery record', () => {
     await page.getByRole('link', { name: 'Delivery report for bin-day.csv' }).click();
     await expect.poll(() => page.getByTestId('sent-messages').locator('tbody tr').count()).toBe(3);
     const rows = parse(await download('Download the spreadsheet report (CSV)'), { bom: true });
-    expect(rows[0]!.slice(0, 8)).toEqual(['Row number', 'phone number', 'name', 'Template', 'Type', 'Job', 'Status', 'Time']);
+    expect(rows[0]!.slice(0, 8)).toEqual([
+      'Row number',
+      'phone number',
+      'name',
+      'Template',
+      'Type',
+      'Job',
+      'Status',
+      'Time',
+    ]);
     expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([
       ['1', '07700 900001', 'Ann', 'Bin day', 'sms', 'bin-day.csv', 'Delivered'],
-      ['2', '07700 900002', `'=HYPERLINK("http://x","Bob")`, 'Bin day', 'sms', 'bin-day.csv', 'Phone number doesn’t exist'],
+      [
+        '2',
+        '07700 900002',
+        `'=HYPERLINK("http://x","Bob")`,
+        'Bin day',
+        'sms',
+        'bin-day.csv',
+        'Phone number doesn’t exist',
+      ],
       ['3', '07700 900004', 'Cat', 'Bin day', 'sms', 'bin-day.csv', 'Delivered'],
     ]);
   }, 60_000);
@@ -133,12 +186,20 @@ describe('the supervisors’ delivery record', () => {
   it('shows the dashboard’s figures from the daily totals, each a link to the list', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
     const today = page.getByTestId('dashboard-today');
-    await today.getByRole('row', { name: /Text messages/ }).getByRole('link', { name: '4', exact: true }).waitFor();
+    await today
+      .getByRole('row', { name: /Text messages/ })
+      .getByRole('link', { name: '4', exact: true })
+      .waitFor();
     await today.getByText('More than 3% failed').waitFor();
     expect(await accessibilityProblems()).toEqual([]);
-    await today.getByRole('row', { name: /Text messages/ }).getByRole('link', { name: '1', exact: true }).click();
+    await today
+      .getByRole('row', { name: /Text messages/ })
+      .getByRole('link', { name: '1', exact: true })
+      .click();
     expect(page.url()).toContain('status=failed');
-    const dashboard = JSON.parse(await cli(['--json', 'log', 'dashboard'])) as { periods: { byChannel: { sms: { requested: number; failed: number } } }[] };
+    const dashboard = JSON.parse(await cli(['--json', 'log', 'dashboard'])) as {
+      periods: { byChannel: { sms: { requested: number; failed: number } } }[];
+    };
     expect(dashboard.periods[0]!.byChannel.sms).toMatchObject({ requested: 4, failed: 1 });
   }, 60_000);
 });

@@ -49,7 +49,9 @@ describe('a caseworker sends a text', () => {
     simulator = null;
 
     await page.getByRole('link', { name: 'Send a message' }).first().click();
-    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Clinic reminder (text message, on this desk)' });
+    await page
+      .getByLabel('Template', { exact: true })
+      .selectOption({ label: 'Clinic reminder (text message, on this desk)' });
     await page.getByLabel('Phone number').fill('07700 900123');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByText('Hello Ann, your appointment is tomorrow at 10am.').first().waitFor();
@@ -57,7 +59,10 @@ describe('a caseworker sends a text', () => {
 
     await page.getByRole('link', { name: 'Outbox' }).first().click();
     await page.getByRole('cell', { name: '447700900123' }).first().waitFor();
-    await page.getByText(/Offline/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/Offline/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByText('Delivered', { exact: true }).count()).toBe(0);
 
     simulator = await startSimulator();

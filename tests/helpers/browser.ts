@@ -31,7 +31,10 @@ export async function openPrintedAddress(page: Page, address: string): Promise<s
   await page.goto(address);
   // A function, not a string: the page's Content-Security-Policy forbids the eval a string predicate is polled with.
   const token = await page.waitForFunction(
-    (key) => (globalThis as unknown as { sessionStorage: { getItem(name: string): string | null } }).sessionStorage.getItem(key),
+    (key) =>
+      (globalThis as unknown as { sessionStorage: { getItem(name: string): string | null } }).sessionStorage.getItem(
+        key,
+      ),
     SESSION_TOKEN_KEY,
   );
   return (await token.jsonValue()) as string;
@@ -85,7 +88,8 @@ export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode().analyze();
   const violations = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
   );
   expect(violations, `axe-core on ${state}`).toEqual([]);
 }

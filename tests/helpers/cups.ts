@@ -28,10 +28,14 @@ export interface PrivateCups {
  */
 export async function startPrivateCups(): Promise<PrivateCups> {
   if (userInfo().uid !== 0) {
-    throw new Error('The CUPS printing test needs root: cups-pdf prints only from a scheduler running as root. Run it as CI does (as root).');
+    throw new Error(
+      'The CUPS printing test needs root: cups-pdf prints only from a scheduler running as root. Run it as CI does (as root).',
+    );
   }
   const folder = makeTempDir();
-  const dirs = Object.fromEntries(['conf', 'spool', 'cache', 'state', 'log', 'tmp'].map((name) => [name, join(folder.path, name)]));
+  const dirs = Object.fromEntries(
+    ['conf', 'spool', 'cache', 'state', 'log', 'tmp'].map((name) => [name, join(folder.path, name)]),
+  );
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   chmodSync(folder.path, 0o755);
   // Filters run as the unprivileged lp user: they must reach the spool and the temporary folder.
@@ -80,9 +84,13 @@ export async function startPrivateCups(): Promise<PrivateCups> {
       '',
     ].join('\n'),
   );
-  const cupsd: ChildProcess = spawn('/usr/sbin/cupsd', ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')], {
-    stdio: 'ignore',
-  });
+  const cupsd: ChildProcess = spawn(
+    '/usr/sbin/cupsd',
+    ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')],
+    {
+      stdio: 'ignore',
+    },
+  );
   const server = `127.0.0.1:${port}`;
   const env = { ...process.env, CUPS_SERVER: server };
   const deadline = Date.now() + 15_000;
@@ -91,7 +99,8 @@ export async function startPrivateCups(): Promise<PrivateCups> {
       await run('lpstat', ['-r'], { env });
       break;
     } catch (error) {
-      if (Date.now() > deadline || cupsd.exitCode !== null) throw new Error(`cupsd did not start: ${String(error)}`, { cause: error });
+      if (Date.now() > deadline || cupsd.exitCode !== null)
+        throw new Error(`cupsd did not start: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

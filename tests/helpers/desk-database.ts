@@ -12,8 +12,14 @@ export async function deskDatabaseKey(dataDir: string, keychainService?: string)
 }
 
 /** A data folder's database as the core left it (encrypted), opened with its key from the keychain, as the core opens it. */
-export async function openDeskDatabaseFile(dataDir: string, options: { readonly?: boolean; keychainService?: string } = {}): Promise<Db> {
-  const db = connect(databaseFile(dataDir), { key: await deskDatabaseKey(dataDir, options.keychainService), readonly: options.readonly });
+export async function openDeskDatabaseFile(
+  dataDir: string,
+  options: { readonly?: boolean; keychainService?: string } = {},
+): Promise<Db> {
+  const db = connect(databaseFile(dataDir), {
+    key: await deskDatabaseKey(dataDir, options.keychainService),
+    readonly: options.readonly,
+  });
   registerRecordFunctions(db);
   return db;
 }
@@ -23,7 +29,16 @@ export async function deskDatabaseText(dataDir: string, keychainService?: string
   const db = await openDeskDatabaseFile(dataDir, { readonly: true, keychainService });
   try {
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
-    return tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`).raw().all())).join('\n');
+    return tables
+      .map((table) =>
+        JSON.stringify(
+          db
+            .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+            .raw()
+            .all(),
+        ),
+      )
+      .join('\n');
   } finally {
     db.close();
   }

@@ -34,16 +34,29 @@ export async function startNotifyProxy(target: string): Promise<NotifyProxy> {
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer) => {
     const path = incoming.url ?? '/';
     const upstreamRequest = request(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path, headers: { ...incoming.headers, host: upstream.host }, agent: false },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path,
+        headers: { ...incoming.headers, host: upstream.host },
+        agent: false,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
-          let proxied: ProxiedAnswer = { status: answer.statusCode ?? 502, body: Buffer.concat(chunks).toString('utf8') };
+          let proxied: ProxiedAnswer = {
+            status: answer.statusCode ?? 502,
+            body: Buffer.concat(chunks).toString('utf8'),
+          };
           const rewrite = [...rewrites.values()].find((candidate) => candidate.path.test(path));
           if (rewrite) proxied = rewrite.change(proxied);
           statuses.set(proxied.status, (statuses.get(proxied.status) ?? 0) + 1);
-          outgoing.writeHead(proxied.status, { 'content-type': answer.headers['content-type'] ?? 'application/json', connection: 'close' });
+          outgoing.writeHead(proxied.status, {
+            'content-type': answer.headers['content-type'] ?? 'application/json',
+            connection: 'close',
+          });
           outgoing.end(proxied.body);
         });
       },

@@ -12,7 +12,11 @@ export interface RunningProcess {
 }
 
 /** Starts `notify-desk ARGS` and resolves with the first line it prints on stdout. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 20_000): Promise<RunningProcess> {
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 20_000,
+): Promise<RunningProcess> {
   const child = spawn(process.execPath, [cliPath, ...args], { env, stdio: 'pipe' });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -9,7 +9,9 @@ import { deskPerson } from '../../electron/core/policy/desk-person';
 import { deskPolicy } from '../../electron/core/policy/desk-policy';
 
 /** A core on a fresh data folder, with its own keychain service in the test session's real Secret Service. */
-export async function startTestCore(options: { sync?: boolean } = {}): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
+export async function startTestCore(
+  options: { sync?: boolean } = {},
+): Promise<{ core: Core; dataDir: string; stop: () => Promise<void> }> {
   const folder = makeTempDir();
   const core = await createCore({
     dataDir: folder.path,
@@ -28,5 +30,9 @@ export async function startTestCore(options: { sync?: boolean } = {}): Promise<{
 
 /** The person, policy and audit trail of a context built by hand: one person who may do everything, no policy file. */
 export function singleUserParts(db: Db, user: string): Pick<CoreContext, 'person' | 'policy' | 'audit'> {
-  return { person: deskPerson({ login: user, groups: [] }, null), policy: deskPolicy(null), audit: auditRecorder(db, user) };
+  return {
+    person: deskPerson({ login: user, groups: [] }, null),
+    policy: deskPolicy(null),
+    audit: auditRecorder(db, user),
+  };
 }

@@ -19,7 +19,13 @@ const DISABLED = '0'.charCodeAt(0);
 const BUDGET_BYTES = { asar: 9 * 1024 * 1024, unpacked: 16 * 1024 * 1024 };
 
 /** Native modules, and the two small packages the SQLite driver loads them with: the only node_modules that ship. */
-const shippedPackages = ['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path', '@napi-rs/keyring', '@napi-rs/keyring-linux-x64-gnu'];
+const shippedPackages = [
+  'better-sqlite3-multiple-ciphers',
+  'bindings',
+  'file-uri-to-path',
+  '@napi-rs/keyring',
+  '@napi-rs/keyring-linux-x64-gnu',
+];
 
 /**
  * A stand-in for Electron's Linux distribution (no Electron binary can be downloaded here): an `electron` file with the
@@ -32,7 +38,12 @@ function standInElectron(folder: string): string {
   // RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off, any app folder, no V8
   // snapshot of its own, file:// privileged.
   const shippedWire = '10110001';
-  const binary = Buffer.concat([Buffer.from('stand-in for electron\n'), Buffer.from(SENTINEL), Buffer.from([1, shippedWire.length]), Buffer.from(shippedWire)]);
+  const binary = Buffer.concat([
+    Buffer.from('stand-in for electron\n'),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, shippedWire.length]),
+    Buffer.from(shippedWire),
+  ]);
   writeFileSync(join(dist, 'electron'), binary);
   chmodSync(join(dist, 'electron'), 0o755);
   return dist;
@@ -52,8 +63,14 @@ let asar: string;
 let entries: string[];
 
 beforeAll(() => {
-  for (const built of ['out/electron/main.cjs', 'out/electron/preload.cjs', 'out/electron/core-host.cjs', 'renderer/dist/index.html']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first (npm test does).`);
+  for (const built of [
+    'out/electron/main.cjs',
+    'out/electron/preload.cjs',
+    'out/electron/core-host.cjs',
+    'renderer/dist/index.html',
+  ]) {
+    if (!existsSync(join(root, built)))
+      throw new Error(`${built} is missing: run npm run build first (npm test does).`);
   }
   folder = makeTempDir('notify-desk-package-');
   const output = join(folder.path, 'release');
@@ -83,7 +100,13 @@ afterAll(() => folder?.remove());
 
 describe('the packaged desktop app (electron-builder, Linux folder, from a stand-in Electron)', () => {
   it("holds the app's built files, and starts from the main process bundle", () => {
-    for (const file of ['package.json', 'out/electron/main.cjs', 'out/electron/preload.cjs', 'out/electron/core-host.cjs', 'renderer/dist/index.html']) {
+    for (const file of [
+      'package.json',
+      'out/electron/main.cjs',
+      'out/electron/preload.cjs',
+      'out/electron/core-host.cjs',
+      'renderer/dist/index.html',
+    ]) {
       expect(entries).toContain(file);
     }
     expect(entries.some((entry) => /^renderer\/dist\/assets\/index-[\w-]+\.js$/.test(entry))).toBe(true);
@@ -103,10 +126,12 @@ describe('the packaged desktop app (electron-builder, Linux folder, from a stand
     );
     expect(unwanted).toEqual([]);
     const packages = new Set(
-      entries.filter((entry) => entry.startsWith('node_modules/') && entry.split('/').length > 2).map((entry) => {
-        const parts = entry.split('/');
-        return parts[1]!.startsWith('@') ? `${parts[1]}/${parts[2]}` : parts[1]!;
-      }),
+      entries
+        .filter((entry) => entry.startsWith('node_modules/') && entry.split('/').length > 2)
+        .map((entry) => {
+          const parts = entry.split('/');
+          return parts[1]!.startsWith('@') ? `${parts[1]}/${parts[2]}` : parts[1]!;
+        }),
     );
     expect([...packages].sort()).toEqual([...shippedPackages].sort());
   });

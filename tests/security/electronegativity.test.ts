@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const electronVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
+const electronVersion = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies.electron!;
 
 const allowListSchema = z.object({
   findings: z.array(
@@ -31,7 +33,14 @@ const sarifSchema = z.object({
         z.object({
           ruleId: z.string(),
           message: z.object({ text: z.string() }),
-          locations: z.array(z.object({ physicalLocation: z.object({ artifactLocation: z.object({ uri: z.string() }), region: z.object({ startLine: z.number() }).optional() }) })),
+          locations: z.array(
+            z.object({
+              physicalLocation: z.object({
+                artifactLocation: z.object({ uri: z.string() }),
+                region: z.object({ startLine: z.number() }).optional(),
+              }),
+            }),
+          ),
         }),
       ),
     }),
@@ -58,20 +67,28 @@ const networkChecks = ['AvailableSecurityFixesGlobalCheck'];
 function electronegativity(scan: Finding['scan'], input: string, report: string): Promise<Finding[]> {
   const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, '-i', input, '-o', report, '-r', '-e', electronVersion, '-x', networkChecks.join(',')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, '-i', input, '-o', report, '-r', '-e', electronVersion, '-x', networkChecks.join(',')],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => {
       if (code !== 0 || !existsSync(report)) return reject(new Error(`electronegativity failed (${code}): ${stderr}`));
       const [run] = sarifSchema.parse(JSON.parse(readFileSync(report, 'utf8'))).runs;
-      if (!run?.invocations.every((invocation) => invocation.executionSuccessful)) return reject(new Error(`electronegativity did not finish: ${stderr}`));
+      if (!run?.invocations.every((invocation) => invocation.executionSuccessful))
+        return reject(new Error(`electronegativity did not finish: ${stderr}`));
       resolve(
         run.results.map((result) => {
           const location = result.locations[0]?.physicalLocation;
           const uri = location?.artifactLocation.uri ?? 'file:///';
           const file = uri === 'file:///' ? '(whole app)' : uri;
           const line = location?.region?.startLine;
-          const code = line && file !== '(whole app)' ? readFileSync(join(input, file), 'utf8').split('\n')[line - 1]?.trim() : undefined;
+          const code =
+            line && file !== '(whole app)'
+              ? readFileSync(join(input, file), 'utf8').split('\n')[line - 1]?.trim()
+              : undefined;
           return { scan, check: result.ruleId, file, line, code, message: result.message.text };
         }),
       );
@@ -84,7 +101,8 @@ let findings: Finding[];
 
 beforeAll(async () => {
   for (const built of ['out/electron/main.cjs', 'renderer/dist/index.html']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first (npm test does).`);
+    if (!existsSync(join(root, built)))
+      throw new Error(`${built} is missing: run npm run build first (npm test does).`);
   }
   folder = makeTempDir('notify-desk-electronegativity-');
   // The desktop app's sources: its three processes and the page.
@@ -110,13 +128,22 @@ beforeAll(async () => {
 afterAll(() => folder?.remove());
 
 describe('Electronegativity on the desktop app, sources and build', () => {
-  const allowList = allowListSchema.parse(JSON.parse(readFileSync(join(root, 'docs', 'electronegativity-allowlist.json'), 'utf8'))).findings;
+  const allowList = allowListSchema.parse(
+    JSON.parse(readFileSync(join(root, 'docs', 'electronegativity-allowlist.json'), 'utf8')),
+  ).findings;
   const matches = (entry: (typeof allowList)[number], finding: Finding) =>
-    entry.scan === finding.scan && entry.check === finding.check && entry.file === finding.file && (entry.code === undefined || entry.code === finding.code);
+    entry.scan === finding.scan &&
+    entry.check === finding.check &&
+    entry.file === finding.file &&
+    (entry.code === undefined || entry.code === finding.code);
   const allowed = (finding: Finding) => allowList.some((entry) => matches(entry, finding));
 
   it('finds nothing that docs/electronegativity-allowlist.json does not give a reason for', () => {
-    const unexplained = findings.filter((finding) => !allowed(finding)).map(({ scan, check, file, line, message }) => `${scan}: ${check} at ${file}${line ? `:${line}` : ''} (${message})`);
+    const unexplained = findings
+      .filter((finding) => !allowed(finding))
+      .map(
+        ({ scan, check, file, line, message }) => `${scan}: ${check} at ${file}${line ? `:${line}` : ''} (${message})`,
+      );
     expect(unexplained).toEqual([]);
   });
 

@@ -7,7 +7,15 @@ import type { Db } from '../database/open-database';
 import { formulaSafe } from '../record/export/safe-cell';
 import { eachAuditEntry } from './audit-trail';
 
-export const AUDIT_EXPORT_COLUMNS = ['Number', 'Time (UTC)', 'Who', 'What', 'Details', 'Previous hash', 'Hash'] as const;
+export const AUDIT_EXPORT_COLUMNS = [
+  'Number',
+  'Time (UTC)',
+  'Who',
+  'What',
+  'Details',
+  'Previous hash',
+  'Hash',
+] as const;
 
 /**
  * The whole audit trail as CSV (UTF-8 with a BOM, formula-safe cells), oldest first, written beside `destination`
@@ -20,7 +28,15 @@ export async function writeAuditCsv(db: Db, destination: string): Promise<number
     yield [...AUDIT_EXPORT_COLUMNS];
     for (const entry of eachAuditEntry(db)) {
       rows += 1;
-      yield [String(entry.seq), entry.at, entry.actor, entry.summary, JSON.stringify(entry.detail), entry.previousHash, entry.hash].map(formulaSafe);
+      yield [
+        String(entry.seq),
+        entry.at,
+        entry.actor,
+        entry.summary,
+        JSON.stringify(entry.detail),
+        entry.previousHash,
+        entry.hash,
+      ].map(formulaSafe);
     }
   }
   try {

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { auditActions, describeAuditEntry, type AuditAction, type AuditDetail, type AuditEntry, type AuditVerification } from '../../../shared/contract';
+import {
+  auditActions,
+  describeAuditEntry,
+  type AuditAction,
+  type AuditDetail,
+  type AuditEntry,
+  type AuditVerification,
+} from '../../../shared/contract';
 import type { Db } from '../database/open-database';
 import { nowIso } from '../clock';
 
@@ -26,9 +33,25 @@ export interface AuditRecorder {
 const canonical = (value: unknown): string => canonicalize(value) ?? 'null';
 
 /** SHA-256 over the canonical JSON (RFC 8785) of every field but the hash itself. */
-export function auditEntryHash(entry: { seq: number; at: string; actor: string; action: string; detail: AuditDetail; previousHash: string }): string {
+export function auditEntryHash(entry: {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: AuditDetail;
+  previousHash: string;
+}): string {
   return createHash('sha256')
-    .update(canonical({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, detail: entry.detail, previousHash: entry.previousHash }))
+    .update(
+      canonical({
+        seq: entry.seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        detail: entry.detail,
+        previousHash: entry.previousHash,
+      }),
+    )
     .digest('hex');
 }
 
@@ -58,19 +81,22 @@ function toEntry(row: AuditRow): AuditEntry {
 export function appendAuditEntry(db: Db, actor: string, action: AuditAction, detail: AuditDetail = {}): AuditEntry {
   return db
     .transaction((): AuditEntry => {
-      const last = db.prepare('SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
-      const used = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_entries'`).get() as { seq: number } | undefined;
-      const entry = { seq: (used?.seq ?? 0) + 1, at: nowIso(), actor, action, detail, previousHash: last?.hash ?? FIRST_PREVIOUS_HASH };
-      const hash = auditEntryHash(entry);
-      db.prepare('INSERT INTO audit_entries (seq, at, actor, action, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        entry.seq,
-        entry.at,
+      const last = db.prepare('SELECT hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
+        { hash: string } | undefined;
+      const used = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_entries'`).get() as
+        { seq: number } | undefined;
+      const entry = {
+        seq: (used?.seq ?? 0) + 1,
+        at: nowIso(),
         actor,
         action,
-        canonical(detail),
-        entry.previousHash,
-        hash,
-      );
+        detail,
+        previousHash: last?.hash ?? FIRST_PREVIOUS_HASH,
+      };
+      const hash = auditEntryHash(entry);
+      db.prepare(
+        'INSERT INTO audit_entries (seq, at, actor, action, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(entry.seq, entry.at, actor, action, canonical(detail), entry.previousHash, hash);
       return { ...entry, summary: describeAuditEntry(action, detail), hash };
     })
     .immediate();
@@ -90,17 +116,22 @@ export function listAuditEntries(db: Db, options: { limit: number; before?: numb
 
 /** Oldest first, one at a time: for verification and export. */
 export function* eachAuditEntry(db: Db): Generator<AuditEntry> {
-  for (const row of db.prepare('SELECT * FROM audit_entries ORDER BY seq').iterate() as IterableIterator<AuditRow>) yield toEntry(row);
+  for (const row of db.prepare('SELECT * FROM audit_entries ORDER BY seq').iterate() as IterableIterator<AuditRow>)
+    yield toEntry(row);
 }
 
-const removedEntries = (first: number, last: number): string => (first === last ? `entry ${first} was` : `entries ${first} to ${last} were`);
+const removedEntries = (first: number, last: number): string =>
+  first === last ? `entry ${first} was` : `entries ${first} to ${last} were`;
 
 /** Why a stored entry does not match the chain at its place, or null when it does. */
 function entryProblem(row: AuditRow, expectedSeq: number, expectedPrevious: string): string | null {
   if (row.seq !== expectedSeq) {
-    return row.seq > expectedSeq ? `${removedEntries(expectedSeq, row.seq - 1)} removed before it` : 'its number is out of order';
+    return row.seq > expectedSeq
+      ? `${removedEntries(expectedSeq, row.seq - 1)} removed before it`
+      : 'its number is out of order';
   }
-  if (row.previous_hash !== expectedPrevious) return 'it does not follow the entry before it: an entry was removed or moved';
+  if (row.previous_hash !== expectedPrevious)
+    return 'it does not follow the entry before it: an entry was removed or moved';
   let detail: AuditDetail;
   try {
     detail = JSON.parse(row.detail) as AuditDetail;
@@ -108,7 +139,14 @@ function entryProblem(row: AuditRow, expectedSeq: number, expectedPrevious: stri
     return 'it was changed after it was written';
   }
   if (canonical(detail) !== row.detail) return 'it was changed after it was written';
-  const hash = auditEntryHash({ seq: row.seq, at: row.at, actor: row.actor, action: row.action, detail, previousHash: row.previous_hash });
+  const hash = auditEntryHash({
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    detail,
+    previousHash: row.previous_hash,
+  });
   return hash === row.hash ? null : 'it was changed after it was written';
 }
 
@@ -119,15 +157,30 @@ export function verifyAuditTrail(db: Db): AuditVerification {
   let entries = 0;
   for (const row of db.prepare('SELECT * FROM audit_entries ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     const problem = entryProblem(row, expectedSeq, previous);
-    if (problem) return { ok: false, entries, lastHash: previous === FIRST_PREVIOUS_HASH ? null : previous, broken: { seq: row.seq, reason: problem } };
+    if (problem)
+      return {
+        ok: false,
+        entries,
+        lastHash: previous === FIRST_PREVIOUS_HASH ? null : previous,
+        broken: { seq: row.seq, reason: problem },
+      };
     previous = row.hash;
     expectedSeq = row.seq + 1;
     entries += 1;
   }
-  const used = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_entries'`).get() as { seq: number } | undefined;
+  const used = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_entries'`).get() as
+    { seq: number } | undefined;
   const lastHash = entries > 0 ? previous : null;
   if ((used?.seq ?? 0) >= expectedSeq) {
-    return { ok: false, entries, lastHash, broken: { seq: expectedSeq, reason: `${removedEntries(expectedSeq, used?.seq ?? expectedSeq)} removed from the end` } };
+    return {
+      ok: false,
+      entries,
+      lastHash,
+      broken: {
+        seq: expectedSeq,
+        reason: `${removedEntries(expectedSeq, used?.seq ?? expectedSeq)} removed from the end`,
+      },
+    };
   }
   return { ok: true, entries, lastHash, broken: null };
 }

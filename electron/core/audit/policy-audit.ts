@@ -8,11 +8,14 @@ import { appendAuditEntry } from './audit-trail';
  */
 export function recordPolicyInForce(db: Db, actor: string, policy: DeskPolicy): void {
   const last = db
-    .prepare(`SELECT action, detail FROM audit_entries WHERE action IN ('policy.loaded', 'policy.removed') ORDER BY seq DESC LIMIT 1`)
+    .prepare(
+      `SELECT action, detail FROM audit_entries WHERE action IN ('policy.loaded', 'policy.removed') ORDER BY seq DESC LIMIT 1`,
+    )
     .get() as { action: string; detail: string } | undefined;
   const lastHash = last?.action === 'policy.loaded' ? (JSON.parse(last.detail) as { sha256?: string }).sha256 : null;
   if (policy.source) {
-    if (lastHash !== policy.source.sha256) appendAuditEntry(db, actor, 'policy.loaded', { path: policy.source.path, sha256: policy.source.sha256 });
+    if (lastHash !== policy.source.sha256)
+      appendAuditEntry(db, actor, 'policy.loaded', { path: policy.source.path, sha256: policy.source.sha256 });
   } else if (lastHash) {
     appendAuditEntry(db, actor, 'policy.removed', {});
   }

@@ -52,7 +52,10 @@ export class DatabaseKeys {
     const stored = await this.secrets.get(account);
     if (stored === null) return null;
     const key = asDatabaseKey(stored);
-    if (!key) throw new DatabaseKeyError(`The keychain entry "${account}" does not hold a notify-desk database key, so the desk's data cannot be opened. Ask IT to restore it from a backup.`);
+    if (!key)
+      throw new DatabaseKeyError(
+        `The keychain entry "${account}" does not hold a notify-desk database key, so the desk's data cannot be opened. Ask IT to restore it from a backup.`,
+      );
     return key;
   }
 
@@ -69,7 +72,9 @@ export class DatabaseKeys {
     const key = randomBytes(32).toString('hex');
     await this.secrets.set(databaseKeyAccount(keyId), key);
     if ((await this.secrets.get(databaseKeyAccount(keyId))) !== key) {
-      throw new DatabaseKeyError('This computer’s keychain did not keep the key the desk stored in it, so the desk’s data was not encrypted and the desk has not opened. Ask IT to check the keychain, then start notify-desk again.');
+      throw new DatabaseKeyError(
+        'This computer’s keychain did not keep the key the desk stored in it, so the desk’s data was not encrypted and the desk has not opened. Ask IT to check the keychain, then start notify-desk again.',
+      );
     }
     // The name appears whole or not at all; when another process named its own first, that one is the folder's key.
     const partial = `${keyIdFile(this.dataDir)}.${keyId}.partial`;

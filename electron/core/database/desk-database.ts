@@ -57,10 +57,18 @@ function conversionVerified(file: string, backup: string, key: DatabaseKey): boo
     encrypted = connect(file, { key, readonly: true });
     plain = connect(backup, { readonly: true });
     if (encrypted.pragma('integrity_check', { simple: true }) !== 'ok') return false;
-    if (encrypted.pragma('user_version', { simple: true }) !== plain.pragma('user_version', { simple: true })) return false;
-    const tables = plain.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+    if (encrypted.pragma('user_version', { simple: true }) !== plain.pragma('user_version', { simple: true }))
+      return false;
+    const tables = plain
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .pluck()
+      .all() as string[];
     return tables.every((table) => {
-      const count = (db: Db) => db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get();
+      const count = (db: Db) =>
+        db
+          .prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`)
+          .pluck()
+          .get();
       return count(encrypted as Db) === count(plain as Db);
     });
   } catch {
@@ -82,7 +90,8 @@ function encryptInPlace(file: string, key: DatabaseKey): void {
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('wal_checkpoint(TRUNCATE)');
-    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new DatabaseKeyError(messages.conversionBusy());
+    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete')
+      throw new DatabaseKeyError(messages.conversionBusy());
     db.exec('BEGIN EXCLUSIVE; COMMIT;');
     // Through SQLite rather than a file copy: Windows refuses to read the bytes SQLite locks in a file over 1 GB.
     closeSync(openSync(backup, 'w', 0o600));
@@ -97,7 +106,9 @@ function encryptInPlace(file: string, key: DatabaseKey): void {
   }
   if (!conversionVerified(file, backup, key)) {
     restoreBackup(file);
-    throw new Error('The desk could not check its data after encrypting it, so it put back the data as it was and has not opened. Start notify-desk again; if this happens again, tell whoever looks after notify-desk.');
+    throw new Error(
+      'The desk could not check its data after encrypting it, so it put back the data as it was and has not opened. Start notify-desk again; if this happens again, tell whoever looks after notify-desk.',
+    );
   }
   rmSync(backup);
 }
@@ -132,7 +143,8 @@ export async function openDeskDatabase(dataDir: string, options: OpenDeskDatabas
     key = fileForm(file) === 'encrypted' ? await keys.find() : await keys.findOrCreate();
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
-    if (options.encryption === 'required' || fileForm(file) === 'encrypted') throw new DatabaseKeyError(messages.noKeychain());
+    if (options.encryption === 'required' || fileForm(file) === 'encrypted')
+      throw new DatabaseKeyError(messages.noKeychain());
     key = null;
   }
   const form = fileForm(file);

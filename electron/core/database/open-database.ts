@@ -75,7 +75,11 @@ export function connect(file: string, options: OpenDatabaseOptions = {}): Db {
   }
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations, options: OpenDatabaseOptions = {}): Db {
+export function openDatabase(
+  file: string,
+  migrations: readonly Migration[] = allMigrations,
+  options: OpenDatabaseOptions = {},
+): Db {
   if (file !== ':memory:') {
     mkdirSync(dirname(file), { recursive: true });
     // Readable by its owner only; SQLite gives its -wal and -shm files the same permissions.

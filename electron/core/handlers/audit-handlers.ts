@@ -5,9 +5,15 @@ import { nowIso } from '../clock';
 import { exportDestination, exportDownloadPath, type ChooseExportDestination } from '../record/export/export-jobs';
 
 /** The audit trail for supervisors and administrators: read, checked link by link, and exported. */
-export function createAuditHandlers(ctx: CoreContext, options: { chooseExportDestination?: ChooseExportDestination } = {}): Pick<HandlerMap, 'audit.list' | 'audit.verify' | 'audit.export'> {
+export function createAuditHandlers(
+  ctx: CoreContext,
+  options: { chooseExportDestination?: ChooseExportDestination } = {},
+): Pick<HandlerMap, 'audit.list' | 'audit.verify' | 'audit.export'> {
   return {
-    'audit.list': async ({ limit, before }) => ({ entries: listAuditEntries(ctx.db, { limit, before }), verification: verifyAuditTrail(ctx.db) }),
+    'audit.list': async ({ limit, before }) => ({
+      entries: listAuditEntries(ctx.db, { limit, before }),
+      verification: verifyAuditTrail(ctx.db),
+    }),
     'audit.verify': async () => verifyAuditTrail(ctx.db),
     'audit.export': async () => {
       const fileName = `notify-desk audit trail ${nowIso().slice(0, 10)}.csv`;

@@ -37,12 +37,21 @@ export interface ImportHandlerOptions {
 const pipeline = () => import('../import/run-import');
 
 /** The import page's calls. Long work runs in chunks that yield to the event loop, and can be cancelled by job id. */
-export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOptions = {}): Pick<HandlerMap, ImportHandlerName> {
+export function createImportHandlers(
+  ctx: CoreContext,
+  options: ImportHandlerOptions = {},
+): Pick<HandlerMap, ImportHandlerName> {
   const files = options.files ?? new ImportFiles(ctx.dataDir, options.uploads);
   const jobs = new Map<string, AbortController>();
   discardInterruptedImports(ctx.db);
 
-  async function withJob<T>(jobId: string | undefined, work: (signal: AbortSignal, progress: (stage: ImportStage, done: number, total?: number | null) => void) => Promise<T>): Promise<T> {
+  async function withJob<T>(
+    jobId: string | undefined,
+    work: (
+      signal: AbortSignal,
+      progress: (stage: ImportStage, done: number, total?: number | null) => void,
+    ) => Promise<T>,
+  ): Promise<T> {
     const id = jobId ?? newId();
     const controller = new AbortController();
     jobs.set(id, controller);
@@ -57,7 +66,13 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
       return await work(controller.signal, progress);
     } finally {
       jobs.delete(id);
-      ctx.events.emit('import.progress', { jobId: id, stage: lastStage, done: lastDone, total: lastDone, finished: true });
+      ctx.events.emit('import.progress', {
+        jobId: id,
+        stage: lastStage,
+        done: lastDone,
+        total: lastDone,
+        finished: true,
+      });
     }
   }
 
@@ -68,7 +83,11 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     return template;
   };
 
-  const importRun = (args: { fileId: string; sheet?: string; templateId: string; mapping?: Record<string, string | null> }, signal: AbortSignal, onProgress: ImportRun['onProgress']): ImportRun => ({
+  const importRun = (
+    args: { fileId: string; sheet?: string; templateId: string; mapping?: Record<string, string | null> },
+    signal: AbortSignal,
+    onProgress: ImportRun['onProgress'],
+  ): ImportRun => ({
     db: ctx.db,
     file: files.get(args.fileId),
     sheet: args.sheet,
@@ -95,8 +114,14 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
           importedToday: batchImportedToday(ctx.db, file.contentHash),
         };
       }),
-    'imports.check': (args) => withJob(args.jobId, async (signal, progress) => (await pipeline()).checkImport(importRun(args, signal, progress))),
-    'imports.preview': (args) => withJob(undefined, async (signal) => (await pipeline()).previewImportRow(importRun(args, signal, undefined), args.row)),
+    'imports.check': (args) =>
+      withJob(args.jobId, async (signal, progress) =>
+        (await pipeline()).checkImport(importRun(args, signal, progress)),
+      ),
+    'imports.preview': (args) =>
+      withJob(undefined, async (signal) =>
+        (await pipeline()).previewImportRow(importRun(args, signal, undefined), args.row),
+      ),
     'imports.queue': (args) =>
       withJob(args.jobId, async (signal, progress) => {
         const { queueImport, rejectedRowsFolder } = await pipeline();
@@ -117,11 +142,18 @@ export function createImportHandlers(ctx: CoreContext, options: ImportHandlerOpt
     'imports.mapping': async ({ templateId }) => ({ mapping: new ColumnMappingStore(ctx.db).load(templateId) }),
     'imports.showRejectedRows': async ({ fileName }) => {
       const { showItemInFolder } = options;
-      if (!showItemInFolder) throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
-      const [{ findRejectedRowsFile }, { rejectedRowsFolder }] = await Promise.all([import('../import/rejected-rows-file'), pipeline()]);
+      if (!showItemInFolder)
+        throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
+      const [{ findRejectedRowsFile }, { rejectedRowsFolder }] = await Promise.all([
+        import('../import/rejected-rows-file'),
+        pipeline(),
+      ]);
       const saved = await findRejectedRowsFile(rejectedRowsFolder(ctx.dataDir), fileName);
       if (!saved) {
-        throw new UserError(`${fileName} is not in the rejected-rows folder of the data folder any more: it may have been moved or deleted.`, 'no-such-file');
+        throw new UserError(
+          `${fileName} is not in the rejected-rows folder of the data folder any more: it may have been moved or deleted.`,
+          'no-such-file',
+        );
       }
       showItemInFolder(saved.path);
       return { path: saved.path };

@@ -3,7 +3,13 @@ import type { HandlerMap } from '../../../shared/contract';
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import type { CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
-import { getConversation, listConversations, listReceivedTexts, markConversationRead, unreadCount } from '../inbox/inbox-queries';
+import {
+  getConversation,
+  listConversations,
+  listReceivedTexts,
+  markConversationRead,
+  unreadCount,
+} from '../inbox/inbox-queries';
 import { phoneKeyOf } from '../inbox/phone-key';
 import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
 import type { PracticeService } from '../services/practice-service';
@@ -29,7 +35,10 @@ export interface InboxHandlerOptions {
 }
 
 /** The inbox of replies: conversations by number beside what the desk sent, replies in one click, Notify's download. */
-export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQueue }: InboxHandlerOptions): Pick<HandlerMap, InboxHandlerName> {
+export function createInboxHandlers(
+  ctx: CoreContext,
+  { sync, practice, afterQueue }: InboxHandlerOptions,
+): Pick<HandlerMap, InboxHandlerName> {
   const templates = new TemplateRepository(ctx.db);
   const schedule = receivedTextsScheduleFor(ctx);
   const announceRead = (unread: number) => ctx.events.emit('inbox.changed', { unread, fetched: 0 });
@@ -46,13 +55,20 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
     const status = await sync.syncNow();
     const report = schedule.requestedReport();
     if (!report) {
-      throw new UserError(status.lastError ?? 'Notify could not be reached, so there may be replies the desk has not seen yet. Try again later.', 'not-fetched');
+      throw new UserError(
+        status.lastError ??
+          'Notify could not be reached, so there may be replies the desk has not seen yet. Try again later.',
+        'not-fetched',
+      );
     }
     return { fetched: report.fetched, unread: unreadCount(ctx.db, senderScope(ctx)) };
   }
 
   return {
-    'inbox.conversations': async (query) => ({ ...listConversations(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }), unread: unreadCount(ctx.db, senderScope(ctx)) }),
+    'inbox.conversations': async (query) => ({
+      ...listConversations(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }),
+      unread: unreadCount(ctx.db, senderScope(ctx)),
+    }),
     'inbox.conversation': async ({ phoneKey, sentBy }) => getConversation(ctx.db, phoneKey, senderScope(ctx, sentBy)),
     'inbox.markRead': async ({ phoneKey }) => {
       requireOwnConversation(phoneKey);
@@ -62,7 +78,8 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
     },
     'inbox.reply': async ({ phoneKey, templateId, values }) => {
       const template = templates.get(templateId);
-      if (template.type !== 'sms') throw new UserError('Choose a text message template to reply with.', 'not-a-text-template');
+      if (template.type !== 'sms')
+        throw new UserError('Choose a text message template to reply with.', 'not-a-text-template');
       if (!ctx.db.prepare('SELECT 1 FROM received_texts WHERE phone_key = ?').get(phoneKey)) {
         throw new UserError('There are no replies from that number to answer.', 'no-such-conversation');
       }
@@ -71,7 +88,9 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
       announceRead(markConversationRead(ctx.db, phoneKey, ctx.user));
       return { message };
     },
-    'inbox.messages': async (query) => ({ messages: listReceivedTexts(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }) }),
+    'inbox.messages': async (query) => ({
+      messages: listReceivedTexts(ctx.db, { ...query, sentBy: senderScope(ctx, query.sentBy) }),
+    }),
     'inbox.export': async ({ path }) => {
       // csv-stringify loads with the first download, not with every core.
       const { writeInboxDownloadFile } = await import('../inbox/inbox-download-writer');
@@ -82,7 +101,10 @@ export function createInboxHandlers(ctx: CoreContext, { sync, practice, afterQue
     'inbox.refresh': fetchNow,
     'inbox.practiceReply': async ({ phoneNumber, content }) => {
       if ((await ctx.activeService()).kind !== 'practice') {
-        throw new UserError('Replies can be made up only in practice mode. A real service’s replies come from Notify.', 'not-practice-mode');
+        throw new UserError(
+          'Replies can be made up only in practice mode. A real service’s replies come from Notify.',
+          'not-practice-mode',
+        );
       }
       const number = validatePhoneNumber(phoneNumber, { allowInternational: true, allowLandline: true });
       if (!number.valid) throw new UserError(number.error, 'invalid-recipient');

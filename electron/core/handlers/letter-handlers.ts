@@ -8,7 +8,13 @@ import { listLetterGroups, markLettersPosted, routeDueLettersToPrint } from '../
 import type { PrintSpooler } from '../letters/printers';
 import { countMessages } from '../outbox/outbox-queries';
 
-type LetterPrintHandlerName = 'letters.groups' | 'letters.printers' | 'letters.savePdf' | 'letters.print' | 'letters.markPosted' | 'letters.showPdf';
+type LetterPrintHandlerName =
+  | 'letters.groups'
+  | 'letters.printers'
+  | 'letters.savePdf'
+  | 'letters.print'
+  | 'letters.markPosted'
+  | 'letters.showPdf';
 
 export interface LetterHandlerOptions extends LetterPrinting {
   spooler: PrintSpooler;
@@ -17,7 +23,10 @@ export interface LetterHandlerOptions extends LetterPrinting {
 }
 
 /** A saved letters PDF of the data folder, by its name alone (no folders, nothing else). */
-export async function findLetterPdf(dataDir: string, fileName: string): Promise<{ path: string; sizeBytes: number } | null> {
+export async function findLetterPdf(
+  dataDir: string,
+  fileName: string,
+): Promise<{ path: string; sizeBytes: number } | null> {
   if (!/^letters-[\w-]+\.pdf$/.test(fileName)) return null;
   const names = await readdir(letterPdfFolder(dataDir)).catch(() => [] as string[]);
   if (!names.includes(fileName)) return null;
@@ -26,7 +35,10 @@ export async function findLetterPdf(dataDir: string, fileName: string): Promise<
 }
 
 /** The post room's calls: letters waiting to be printed, saved as one PDF or sent to a printer, then marked as posted. */
-export function createLetterHandlers(ctx: CoreContext, options: LetterHandlerOptions): Pick<HandlerMap, LetterPrintHandlerName> {
+export function createLetterHandlers(
+  ctx: CoreContext,
+  options: LetterHandlerOptions,
+): Pick<HandlerMap, LetterPrintHandlerName> {
   const announce = (ids: readonly string[]) => {
     if (ids.length > 0) ctx.events.emit('outbox.changed', { messageIds: [...ids], counts: countMessages(ctx.db) });
   };
@@ -39,7 +51,13 @@ export function createLetterHandlers(ctx: CoreContext, options: LetterHandlerOpt
     'letters.savePdf': async ({ batchId, jobId }) => {
       const run = await renderPrintRun(ctx, options, { batchId }, { jobId });
       announce(recordRenderedRun(ctx, run, 'pdf', null));
-      return { printRunId: run.printRunId, fileName: run.fileName, letterCount: run.letterCount, pageCount: run.pageCount, reprint: run.reprint };
+      return {
+        printRunId: run.printRunId,
+        fileName: run.fileName,
+        letterCount: run.letterCount,
+        pageCount: run.pageCount,
+        reprint: run.reprint,
+      };
     },
     'letters.print': async ({ batchId, printer, jobId }) => {
       const printers = await options.spooler.listPrinters();
@@ -52,20 +70,37 @@ export function createLetterHandlers(ctx: CoreContext, options: LetterHandlerOpt
         );
       }
       const run = await renderPrintRun(ctx, options, { batchId }, { jobId });
-      const { job } = await options.spooler.printPdf(run.file, printer, `notify-desk ${run.fileName.replace(/\.pdf$/, '')}`);
+      const { job } = await options.spooler.printPdf(
+        run.file,
+        printer,
+        `notify-desk ${run.fileName.replace(/\.pdf$/, '')}`,
+      );
       announce(recordRenderedRun(ctx, run, printer, job));
-      return { printRunId: run.printRunId, letterCount: run.letterCount, pageCount: run.pageCount, reprint: run.reprint, printer, job };
+      return {
+        printRunId: run.printRunId,
+        letterCount: run.letterCount,
+        pageCount: run.pageCount,
+        reprint: run.reprint,
+        printer,
+        job,
+      };
     },
     'letters.markPosted': async ({ batchId }) => {
       const ids = markLettersPosted(ctx.db, { batchId }, ctx.user);
-      if (ids.length > 0) ctx.audit.record('letters.posted', { batchId: batchId === undefined ? 'all' : batchId, letters: ids.length });
+      if (ids.length > 0)
+        ctx.audit.record('letters.posted', { batchId: batchId === undefined ? 'all' : batchId, letters: ids.length });
       announce(ids);
       return { changed: ids.length };
     },
     'letters.showPdf': async ({ fileName }) => {
-      if (!options.showItemInFolder) throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
+      if (!options.showItemInFolder)
+        throw new UserError('Only the desktop app can open a folder. Download the file instead.', 'desktop-only');
       const saved = await findLetterPdf(ctx.dataDir, fileName);
-      if (!saved) throw new UserError(`${fileName} is not in the data folder’s letter-pdfs folder any more: it may have been moved or deleted.`, 'no-such-file');
+      if (!saved)
+        throw new UserError(
+          `${fileName} is not in the data folder’s letter-pdfs folder any more: it may have been moved or deleted.`,
+          'no-such-file',
+        );
       options.showItemInFolder(saved.path);
       return { path: saved.path };
     },

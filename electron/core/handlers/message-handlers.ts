@@ -1,4 +1,9 @@
-import { MAX_IMPORT_SCHEDULE_DAYS, type HandlerMap, type OutboxMessage, type Personalisation } from '../../../shared/contract';
+import {
+  MAX_IMPORT_SCHEDULE_DAYS,
+  type HandlerMap,
+  type OutboxMessage,
+  type Personalisation,
+} from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import { UserError } from '../dispatch';
 import { enqueueMessages, ONE_OFF_PRIORITY } from '../outbox/enqueue';
@@ -13,7 +18,8 @@ function checkSendAt(sendAt: string | undefined): string | undefined {
   if (!sendAt) return undefined;
   const at = new Date(sendAt).getTime();
   const now = Date.now();
-  if (at > now + scheduleLimitMs) throw new UserError(`Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`, 'invalid-send-at');
+  if (at > now + scheduleLimitMs)
+    throw new UserError(`Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`, 'invalid-send-at');
   return at <= now ? undefined : new Date(at).toISOString();
 }
 
@@ -36,7 +42,12 @@ export function queueOneOffMessage(
   if (template.archived) throw new UserError('This template has been archived. Choose another template.');
   requireTemplateUse(ctx, template);
   const composed = composeMessage(
-    { type: template.type, subject: template.latest.subject, body: template.latest.body, letterContactBlock: template.latest.letterContactBlock },
+    {
+      type: template.type,
+      subject: template.latest.subject,
+      body: template.latest.body,
+      letterContactBlock: template.latest.letterContactBlock,
+    },
     to,
     values,
   );

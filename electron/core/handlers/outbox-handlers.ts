@@ -9,7 +9,13 @@ import { requireOwnBatch, requireOwnMessage, requireOwnMessagesToChange, senderS
 
 type OutboxHandlers = Pick<
   HandlerMap,
-  'outbox.list' | 'outbox.get' | 'outbox.counts' | 'outbox.retry' | 'outbox.cancel' | 'outbox.batches' | 'outbox.cancelBatch'
+  | 'outbox.list'
+  | 'outbox.get'
+  | 'outbox.counts'
+  | 'outbox.retry'
+  | 'outbox.cancel'
+  | 'outbox.batches'
+  | 'outbox.cancelBatch'
 >;
 
 /** Reading the outbox, and a person's retry and cancel. Changes are announced with `outbox.changed`, which wakes the sync engine. */

@@ -13,11 +13,16 @@ import { countMessages } from '../outbox/outbox-queries';
 const PDF_MAGIC = '%PDF';
 
 /** The PDF's name and bytes: uploaded as a stream (web mode), or sent as base64 (the desktop's page, the command line). */
-async function pdfFrom(args: { fileName?: string; contentBase64?: string; uploadId?: string }, uploads: UploadStore | null): Promise<{ fileName: string; pdf: Buffer }> {
+async function pdfFrom(
+  args: { fileName?: string; contentBase64?: string; uploadId?: string },
+  uploads: UploadStore | null,
+): Promise<{ fileName: string; pdf: Buffer }> {
   if (args.uploadId !== undefined) {
     const uploaded = uploads?.get(args.uploadId);
-    if (!uploaded) throw new UserError('Choose the letter again: notify-desk has restarted since it was chosen.', 'file-forgotten');
-    if (uploaded.sizeBytes > MAX_PDF_LETTER_BYTES) throw new UserError('The file must be smaller than 5MB', 'file-too-large');
+    if (!uploaded)
+      throw new UserError('Choose the letter again: notify-desk has restarted since it was chosen.', 'file-forgotten');
+    if (uploaded.sizeBytes > MAX_PDF_LETTER_BYTES)
+      throw new UserError('The file must be smaller than 5MB', 'file-too-large');
     return { fileName: uploaded.fileName, pdf: decodePdf(uploaded.fileName, await readFile(uploaded.path)) };
   }
   if (!args.fileName || !args.contentBase64) throw new UserError('Choose the letter as a PDF file.', 'no-file');
@@ -38,7 +43,11 @@ function refusal(check: PdfLetterCheck): string | null {
 }
 
 /** Letters the post room made itself, as PDFs: checked as Notify checks them, then queued for Notify as they are. */
-export function createPdfLetterHandlers(ctx: CoreContext, afterQueue: () => void, uploads: UploadStore | null = null): Pick<HandlerMap, 'letters.checkPdf' | 'letters.sendPdf'> {
+export function createPdfLetterHandlers(
+  ctx: CoreContext,
+  afterQueue: () => void,
+  uploads: UploadStore | null = null,
+): Pick<HandlerMap, 'letters.checkPdf' | 'letters.sendPdf'> {
   const check = async (fileName: string, pdf: Buffer) => {
     // The check reads the PDF with pdf-lib, loaded only when a letter is checked.
     const { checkPdfLetter } = await import('../letters/pdf-letter-check');
@@ -70,7 +79,9 @@ export function createPdfLetterHandlers(ctx: CoreContext, afterQueue: () => void
           },
         ]);
         ctx.db
-          .prepare('INSERT INTO precompiled_letters (message_id, file_name, pdf, page_count, postage) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO precompiled_letters (message_id, file_name, pdf, page_count, postage) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(queued, fileName, pdf, checked.pageCount, postage);
         return queued as string;
       })();

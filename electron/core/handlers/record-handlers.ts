@@ -19,12 +19,17 @@ type RecordHandlerName =
   | 'record.cancelExport';
 
 /** The supervisors' delivery record: search, a message's detail, the dashboard, exports, and a harvest on request. */
-export function createRecordHandlers(ctx: CoreContext, options: { chooseExportDestination?: ChooseExportDestination } = {}): Pick<HandlerMap, RecordHandlerName> {
+export function createRecordHandlers(
+  ctx: CoreContext,
+  options: { chooseExportDestination?: ChooseExportDestination } = {},
+): Pick<HandlerMap, RecordHandlerName> {
   const exports = createExportJobs(ctx, options.chooseExportDestination);
   const harvests = new HarvestSchedule(ctx);
   return {
-    'record.search': async ({ filter, after, limit }) => searchRecord(ctx.db, { ...filter, sentBy: senderScope(ctx, filter.sentBy) }, { after, limit }),
-    'record.searchOwn': async ({ filter, after, limit }) => searchRecord(ctx.db, { ...filter, sentBy: ctx.user }, { after, limit }),
+    'record.search': async ({ filter, after, limit }) =>
+      searchRecord(ctx.db, { ...filter, sentBy: senderScope(ctx, filter.sentBy) }, { after, limit }),
+    'record.searchOwn': async ({ filter, after, limit }) =>
+      searchRecord(ctx.db, { ...filter, sentBy: ctx.user }, { after, limit }),
     'record.get': async ({ id }) => {
       const message = getRecordMessage(ctx.db, id);
       requireOwnMessage(ctx, message.sentBy);

@@ -16,7 +16,11 @@ export function createRetentionHandlers(
   return {
     'retention.settings': async () => retentionSettings(ctx.db, policy),
     'retention.save': async (periods) => {
-      if (policy?.retention) throw new UserError('The policy file IT deployed on this computer sets how long the desk keeps data, so it cannot be changed here.', 'fixed-by-policy');
+      if (policy?.retention)
+        throw new UserError(
+          'The policy file IT deployed on this computer sets how long the desk keeps data, so it cannot be changed here.',
+          'fixed-by-policy',
+        );
       saveRetentionPeriods(ctx.db, periods);
       return retentionSettings(ctx.db, policy);
     },

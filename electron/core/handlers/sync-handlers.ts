@@ -6,7 +6,10 @@ import type { SyncEngine } from '../sync';
 type SyncHandlers = Pick<HandlerMap, 'sync.status' | 'sync.now' | 'sync.pause' | 'sync.resume'>;
 
 /** Pausing all sending, or someone else's batch, needs 'manage-any-batch'. */
-export function createSyncHandlers(engine: SyncEngine, ctx: Pick<CoreContext, 'db' | 'user' | 'person' | 'audit'>): SyncHandlers {
+export function createSyncHandlers(
+  engine: SyncEngine,
+  ctx: Pick<CoreContext, 'db' | 'user' | 'person' | 'audit'>,
+): SyncHandlers {
   return {
     'sync.status': async () => engine.status(),
     'sync.now': () => engine.syncNow(),

@@ -13,7 +13,10 @@ type TemplateHandlerNames =
   | 'templates.versions'
   | 'templates.preview';
 
-function contentFrom(args: HandlerArgs<'templates.create'> | HandlerArgs<'templates.update'>, type: string): TemplateContent {
+function contentFrom(
+  args: HandlerArgs<'templates.create'> | HandlerArgs<'templates.update'>,
+  type: string,
+): TemplateContent {
   return {
     subject: type === 'sms' ? null : (args.subject ?? ''),
     body: args.body,
@@ -26,7 +29,8 @@ export function createTemplateHandlers(ctx: CoreContext): Pick<HandlerMap, Templ
   const templates = new TemplateRepository(ctx.db);
   const changed = (templateId: string) => ctx.events.emit('templates.changed', { templateId });
   return {
-    'templates.list': async (args) => templates.list(args).filter((template) => mayUseTemplate(ctx, template.allowedRoles)),
+    'templates.list': async (args) =>
+      templates.list(args).filter((template) => mayUseTemplate(ctx, template.allowedRoles)),
     'templates.get': async ({ id }) => {
       const template = templates.get(id);
       if (!mayUseTemplate(ctx, template.allowedRoles)) requireTemplateUse(ctx, template);
@@ -41,7 +45,12 @@ export function createTemplateHandlers(ctx: CoreContext): Pick<HandlerMap, Templ
         allowedRoles: args.allowedRoles,
         ...contentFrom(args, args.type),
       });
-      ctx.audit.record('template.created', { templateId: created.id, type: created.type, name: created.name, allowedRoles: created.allowedRoles });
+      ctx.audit.record('template.created', {
+        templateId: created.id,
+        type: created.type,
+        name: created.name,
+        allowedRoles: created.allowedRoles,
+      });
       changed(created.id);
       return created;
     },
@@ -54,7 +63,12 @@ export function createTemplateHandlers(ctx: CoreContext): Pick<HandlerMap, Templ
         allowedRoles: args.allowedRoles,
         ...contentFrom(args, type),
       });
-      ctx.audit.record('template.edited', { templateId: updated.id, name: updated.name, version: updated.currentVersion, allowedRoles: updated.allowedRoles });
+      ctx.audit.record('template.edited', {
+        templateId: updated.id,
+        name: updated.name,
+        version: updated.currentVersion,
+        allowedRoles: updated.allowedRoles,
+      });
       changed(updated.id);
       return updated;
     },

@@ -13,10 +13,18 @@ import {
   saveWatchFolder,
 } from '../watch-folder/watch-folder-store';
 
-type WatchFolderHandlerName = 'watchFolders.list' | 'watchFolders.grantFolder' | 'watchFolders.save' | 'watchFolders.remove' | 'watchFolders.activity';
+type WatchFolderHandlerName =
+  | 'watchFolders.list'
+  | 'watchFolders.grantFolder'
+  | 'watchFolders.save'
+  | 'watchFolders.remove'
+  | 'watchFolders.activity';
 
 /** The administrator's watch folders, and what they have taken lately. */
-export function createWatchFolderHandlers(ctx: CoreContext, runner: WatchFolderRunner): Pick<HandlerMap, WatchFolderHandlerName> {
+export function createWatchFolderHandlers(
+  ctx: CoreContext,
+  runner: WatchFolderRunner,
+): Pick<HandlerMap, WatchFolderHandlerName> {
   const grants = new FolderGrants();
   return {
     'watchFolders.list': async () => ({ folders: listWatchFolders(ctx.db).map((folder) => runner.describe(folder)) }),
@@ -28,10 +36,21 @@ export function createWatchFolderHandlers(ctx: CoreContext, runner: WatchFolderR
       if (!existing && !folderToken) throw new UserError('Choose the folder to watch.', 'no-folder');
       const folder = folderToken ? grants.redeem(folderToken) : (existing?.folder as string);
       const other = findWatchFolderByPath(ctx.db, folder);
-      if (other && other.id !== id) throw new UserError(`${folder} is already a watch folder (for ${other.templateName}).`, 'already-watched');
+      if (other && other.id !== id)
+        throw new UserError(`${folder} is already a watch folder (for ${other.templateName}).`, 'already-watched');
       ctx.policy.requireChannel(template.type);
-      const savedId = saveWatchFolder(ctx.db, { id, folder, templateId: template.id, sheet: sheet || undefined, mapping, excludeInvalid, sendTime }, ctx.user);
-      ctx.audit.record('watch-folder.saved', { watchFolderId: savedId, folder, template: template.name, excludeInvalid, sendTime });
+      const savedId = saveWatchFolder(
+        ctx.db,
+        { id, folder, templateId: template.id, sheet: sheet || undefined, mapping, excludeInvalid, sendTime },
+        ctx.user,
+      );
+      ctx.audit.record('watch-folder.saved', {
+        watchFolderId: savedId,
+        folder,
+        template: template.name,
+        excludeInvalid,
+        sendTime,
+      });
       await runner.reconcile();
       return { folder: runner.describe(getWatchFolder(ctx.db, savedId)!) };
     },
@@ -42,6 +61,8 @@ export function createWatchFolderHandlers(ctx: CoreContext, runner: WatchFolderR
       await runner.reconcile();
       return { removed };
     },
-    'watchFolders.activity': async ({ limit }) => ({ files: recentWatchFolderFiles(ctx.db, limit).map((row) => runner.fileWithProgress(row)) }),
+    'watchFolders.activity': async ({ limit }) => ({
+      files: recentWatchFolderFiles(ctx.db, limit).map((row) => runner.fileWithProgress(row)),
+    }),
   };
 }

@@ -11,7 +11,10 @@ export function pairIdGroups(namesOutput: string, idsOutput: string): string[] |
 
 /** The gids of `id -G`. */
 export function parseGroupIds(idsOutput: string): string[] {
-  return idsOutput.trim().split(/\s+/).filter((id) => /^\d+$/.test(id));
+  return idsOutput
+    .trim()
+    .split(/\s+/)
+    .filter((id) => /^\d+$/.test(id));
 }
 
 /** A group's name from `getent group GID` (`name:x:gid:members`). */
@@ -27,7 +30,8 @@ export function parseDscacheutilGroup(output: string): string | null {
   return name ? name : null;
 }
 
-const readCsv = (output: string): string[][] => parse(output.replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: true, trim: true });
+const readCsv = (output: string): string[][] =>
+  parse(output.replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: true, trim: true });
 
 /** The account of `whoami /user /fo csv /nh`: `"contoso\mbrown","S-1-5-21-…"`. */
 export function parseWhoamiUser(output: string): string | null {
@@ -41,6 +45,9 @@ export function parseWhoamiUser(output: string): string | null {
  */
 export function parseWhoamiGroups(output: string): string[] {
   return readCsv(output)
-    .filter(([name, type, , attributes = '']) => name && type !== 'Label' && !/deny only/i.test(attributes) && /enabled group/i.test(attributes))
+    .filter(
+      ([name, type, , attributes = '']) =>
+        name && type !== 'Label' && !/deny only/i.test(attributes) && /enabled group/i.test(attributes),
+    )
     .map(([name]) => name as string);
 }

@@ -18,7 +18,12 @@ export interface OsAccount {
 }
 
 const run = (command: string, args: string[]): string =>
-  execFileSync(command, args, { encoding: 'utf8', timeout: 10_000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  execFileSync(command, args, {
+    encoding: 'utf8',
+    timeout: 10_000,
+    windowsHide: true,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
 
 function loginName(): string {
   try {
@@ -34,7 +39,10 @@ function posixGroups(platform: NodeJS.Platform): string[] {
   const paired = pairIdGroups(run('id', ['-Gn']), ids);
   if (paired) return paired;
   return parseGroupIds(ids).flatMap((gid) => {
-    const name = platform === 'darwin' ? parseDscacheutilGroup(run('dscacheutil', ['-q', 'group', '-a', 'gid', gid])) : parseGetentGroup(run('getent', ['group', gid]));
+    const name =
+      platform === 'darwin'
+        ? parseDscacheutilGroup(run('dscacheutil', ['-q', 'group', '-a', 'gid', gid]))
+        : parseGetentGroup(run('getent', ['group', gid]));
     return name ? [name] : [];
   });
 }
@@ -44,7 +52,10 @@ function posixGroups(platform: NodeJS.Platform): string[] {
  * when a policy needs them). A group that cannot be found is left out, so a person can only lose a role by it, never
  * gain one.
  */
-export function currentOsAccount(options: { groups: boolean }, platform: NodeJS.Platform = process.platform): OsAccount {
+export function currentOsAccount(
+  options: { groups: boolean },
+  platform: NodeJS.Platform = process.platform,
+): OsAccount {
   if (!options.groups) {
     const domain = platform === 'win32' ? process.env.USERDOMAIN : undefined;
     return { login: domain ? `${domain}\${loginName()}` : loginName(), groups: [] };
@@ -69,4 +80,5 @@ export function currentOsAccount(options: { groups: boolean }, platform: NodeJS.
 }
 
 /** The name the desk records on what a person does: the account's login name, without its Windows domain. */
-export const recordedName = (account: OsAccount): string => account.login.slice(account.login.lastIndexOf('\\') + 1) || 'unknown';
+export const recordedName = (account: OsAccount): string =>
+  account.login.slice(account.login.lastIndexOf('\\') + 1) || 'unknown';

@@ -41,7 +41,9 @@ function insertMessagesStatement(shared: {
   createdAt: string;
 }): string {
   const { type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt } = shared;
-  const literals = [type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt, createdAt].map(plainSqlLiteral);
+  const literals = [type, templateId, templateVersion, batchId, priority, state, sendAfter, createdAt, createdAt].map(
+    plainSqlLiteral,
+  );
   return `
     INSERT INTO outbox_messages (id, reference, recipient, personalisation, rendered_body, rendered_subject, row_number,
       row_cells, created_by, type, template_id, template_version, batch_id, priority, state, send_after, created_at, updated_at)
@@ -57,7 +59,8 @@ export function plainSqlLiteral(value: string | number): string {
     if (!Number.isSafeInteger(value)) throw new Error(`The outbox statement takes whole numbers only, not ${value}.`);
     return String(value);
   }
-  if (!PLAIN_TOKEN.test(value)) throw new Error(`The outbox statement takes plain ids, states and times only, not ${JSON.stringify(value)}.`);
+  if (!PLAIN_TOKEN.test(value))
+    throw new Error(`The outbox statement takes plain ids, states and times only, not ${JSON.stringify(value)}.`);
   return `'${value}'`;
 }
 
@@ -96,9 +99,21 @@ export class BatchWriter {
       `INSERT INTO batches (id, file_name, content_hash, template_id, template_version, imported_by, row_count,
          send_after, status, created_at, columns)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?)`,
-    ).run(this.batchId, batch.fileName, batch.contentHash, batch.templateId, batch.templateVersion, batch.importedBy, batch.rowCount, sendAfter, now,
-      batch.columns ? JSON.stringify(batch.columns) : null);
-    this.writer = db.memory ? { statement: db.prepare(statement) } : { thread: new InsertThread(settingsForAnotherConnection(db), statement, this.fixedParameters) };
+    ).run(
+      this.batchId,
+      batch.fileName,
+      batch.contentHash,
+      batch.templateId,
+      batch.templateVersion,
+      batch.importedBy,
+      batch.rowCount,
+      sendAfter,
+      now,
+      batch.columns ? JSON.stringify(batch.columns) : null,
+    );
+    this.writer = db.memory
+      ? { statement: db.prepare(statement) }
+      : { thread: new InsertThread(settingsForAnotherConnection(db), statement, this.fixedParameters) };
   }
 
   /** Messages written so far; all of them once `flush` has returned. */
@@ -127,7 +142,9 @@ export class BatchWriter {
   complete(rejectedCount: number): void {
     this.db.transaction(() => {
       const ready = this.db
-        .prepare(`UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`)
+        .prepare(
+          `UPDATE batches SET status = 'ready', queued_count = ?, rejected_count = ? WHERE id = ? AND status = 'importing'`,
+        )
         .run(this.written, rejectedCount, this.batchId);
       if (ready.changes === 0) return;
       appendAuditEntry(this.db, this.batch.importedBy, 'batch.queued', {
@@ -166,7 +183,9 @@ function rowsAsJson(messages: readonly RowMessage[]): string {
 
 export function discardBatchMessages(db: Db, batchId: string): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM outbox_events WHERE message_id IN (SELECT id FROM outbox_messages WHERE batch_id = ?)').run(batchId);
+    db.prepare('DELETE FROM outbox_events WHERE message_id IN (SELECT id FROM outbox_messages WHERE batch_id = ?)').run(
+      batchId,
+    );
     db.prepare('DELETE FROM outbox_messages WHERE batch_id = ?').run(batchId);
     db.prepare(`UPDATE batches SET status = 'cancelled', queued_count = 0 WHERE id = ?`).run(batchId);
   })();
@@ -178,13 +197,19 @@ export function discardBatchMessages(db: Db, batchId: string): void {
  */
 export function discardInterruptedImports(db: Db, olderThanMs = 15 * 60 * 1000): number {
   const cutoff = new Date(Date.now() - olderThanMs).toISOString();
-  const stale = db.prepare(`SELECT id FROM batches WHERE status = 'importing' AND created_at < ?`).all(cutoff) as { id: string }[];
+  const stale = db.prepare(`SELECT id FROM batches WHERE status = 'importing' AND created_at < ?`).all(cutoff) as {
+    id: string;
+  }[];
   for (const { id } of stale) discardBatchMessages(db, id);
   return stale.length;
 }
 
 /** A batch of the same content imported today (not cancelled), for the duplicate-file warning. */
-export function batchImportedToday(db: Db, contentHash: string, now = new Date()): { batchId: string; fileName: string; createdAt: string } | null {
+export function batchImportedToday(
+  db: Db,
+  contentHash: string,
+  now = new Date(),
+): { batchId: string; fileName: string; createdAt: string } | null {
   const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
   const row = db
     .prepare(

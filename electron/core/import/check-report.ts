@@ -90,16 +90,26 @@ export class CheckReportBuilder {
       });
     }
     const tally = (kind: ImportWarning['kind'], counter: WarningTally, message: (count: number) => string): void => {
-      if (counter.count > 0) warnings.push({ kind, message: message(counter.count), rows: counter.rows, count: counter.count });
+      if (counter.count > 0)
+        warnings.push({ kind, message: message(counter.count), rows: counter.rows, count: counter.count });
     };
-    tally('duplicate-recipient', this.duplicates, (count) =>
-      `${plural(count, 'row has a recipient', 'rows have a recipient')} that appears earlier in the file: they will get more than one message.`,
+    tally(
+      'duplicate-recipient',
+      this.duplicates,
+      (count) =>
+        `${plural(count, 'row has a recipient', 'rows have a recipient')} that appears earlier in the file: they will get more than one message.`,
     );
-    tally('international-numbers', this.international, (count) =>
-      `${plural(count, 'row is an international number', 'rows are international numbers')}: these cost more, and the service must be allowed to send to other countries.`,
+    tally(
+      'international-numbers',
+      this.international,
+      (count) =>
+        `${plural(count, 'row is an international number', 'rows are international numbers')}: these cost more, and the service must be allowed to send to other countries.`,
     );
-    tally('multiple-fragments', this.multiFragment, (count) =>
-      `${plural(count, 'message is', 'messages are')} longer than one text message and will be charged as several fragments.`,
+    tally(
+      'multiple-fragments',
+      this.multiFragment,
+      (count) =>
+        `${plural(count, 'message is', 'messages are')} longer than one text message and will be charged as several fragments.`,
     );
     if (summary.overDailyLimit) {
       warnings.push({
@@ -123,7 +133,9 @@ export class CheckReportBuilder {
       columns: matched.columns,
       missingColumns: matched.missingColumns,
       errors: this.errors,
-      errorCounts: [...this.errorCounts].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count),
+      errorCounts: [...this.errorCounts]
+        .map(([message, count]) => ({ message, count }))
+        .sort((a, b) => b.count - a.count),
       warnings,
       summary,
       fileError: this.fileError ?? matched.columnError,
@@ -132,7 +144,8 @@ export class CheckReportBuilder {
 }
 
 function dailyLimitSummary(db: Db, type: Channel, messages: number, fragments: number | null): ImportSummary {
-  const setting = db.prepare('SELECT value FROM settings WHERE key = ?').get(`daily-limit.${type}`) as { value: string } | undefined;
+  const setting = db.prepare('SELECT value FROM settings WHERE key = ?').get(`daily-limit.${type}`) as
+    { value: string } | undefined;
   const configured = Number(setting?.value);
   const dailyLimit = Number.isInteger(configured) && configured > 0 ? configured : defaultDailyLimits[type];
   const alreadyToday = messagesQueuedToday(db, type);

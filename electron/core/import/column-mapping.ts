@@ -41,7 +41,11 @@ export function templateFields(template: TemplateForImport): { recipientFields: 
  * reading of a row keeps it (`readRow` in recipient-sheet.ts): the header that first appears last. A repeated
  * placeholder header gives a list of its columns' values; a repeated recipient header gives its last column.
  */
-export function matchColumns(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping = {}): MatchedColumns {
+export function matchColumns(
+  headers: readonly string[],
+  template: TemplateForImport,
+  mapping: ColumnMapping = {},
+): MatchedColumns {
   const { recipientFields, placeholders } = templateFields(template);
   const fieldsByKey = new Map<string, string>();
   for (const field of [...recipientFields, ...placeholders]) fieldsByKey.set(placeholderKey(field), field);
@@ -82,9 +86,18 @@ export function matchColumns(headers: readonly string[], template: TemplateForIm
   const sheetColumns = readSheetColumns(notifyHeaders, sheetTemplate(template));
   let columnError: string | null = null;
   if (!sheetColumns.hasRecipientColumns && template.type === 'letter') {
-    columnError = 'Your file needs at least 3 address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.';
+    columnError =
+      'Your file needs at least 3 address columns, for example ‘address line 1’, ‘address line 2’ and ‘address line 3’.';
   }
-  return { columns, notifyHeaders, fieldColumns, recipientFields, placeholders, missingColumns: sheetColumns.missingColumns, columnError };
+  return {
+    columns,
+    notifyHeaders,
+    fieldColumns,
+    recipientFields,
+    placeholders,
+    missingColumns: sheetColumns.missingColumns,
+    columnError,
+  };
 }
 
 /**
@@ -96,11 +109,16 @@ function matchUsualRecipientHeaders(
   recipientFields: readonly string[],
   mappingByKey: ReadonlyMap<string, string | null>,
 ): void {
-  const filled = new Set(candidates.flatMap((column) => (column.placeholder === null ? [] : [placeholderKey(column.placeholder)])));
+  const filled = new Set(
+    candidates.flatMap((column) => (column.placeholder === null ? [] : [placeholderKey(column.placeholder)])),
+  );
   candidates.forEach((column, index) => {
     if (column.placeholder !== null || mappingByKey.has(placeholderKey(column.header))) return;
     const usual = usualRecipientField(column.header);
-    const field = usual === null ? undefined : recipientFields.find((candidate) => placeholderKey(candidate) === placeholderKey(usual));
+    const field =
+      usual === null
+        ? undefined
+        : recipientFields.find((candidate) => placeholderKey(candidate) === placeholderKey(usual));
     if (field === undefined || filled.has(placeholderKey(field))) return;
     filled.add(placeholderKey(field));
     candidates[index] = { header: column.header, placeholder: field, matchedBy: 'usual-name' };
@@ -111,14 +129,23 @@ function matchUsualRecipientHeaders(
  * Why a mapping given by hand cannot be used: it names a column the file does not have, or something to fill the
  * template does not have (said with the names that do exist); null when every name exists.
  */
-export function unknownMappingNames(headers: readonly string[], template: TemplateForImport, mapping: ColumnMapping): string | null {
+export function unknownMappingNames(
+  headers: readonly string[],
+  template: TemplateForImport,
+  mapping: ColumnMapping,
+): string | null {
   const headerKeys = new Set(headers.map(placeholderKey));
   const { recipientFields, placeholders } = templateFields(template);
   const fields = [...recipientFields, ...placeholders];
   const fieldKeys = new Set(fields.map(placeholderKey));
-  const quoted = (names: readonly string[]) => names.filter(Boolean).map((name) => `“${name}”`).join(', ');
+  const quoted = (names: readonly string[]) =>
+    names
+      .filter(Boolean)
+      .map((name) => `“${name}”`)
+      .join(', ');
   for (const [column, field] of Object.entries(mapping)) {
-    if (!headerKeys.has(placeholderKey(column))) return `The file has no column called “${column}”. Its columns are: ${quoted(headers)}.`;
+    if (!headerKeys.has(placeholderKey(column)))
+      return `The file has no column called “${column}”. Its columns are: ${quoted(headers)}.`;
     if (field !== null && !fieldKeys.has(placeholderKey(field))) {
       return `The template “${template.name}” has no placeholder called “${field}”. The columns it can use are: ${quoted(fields)}.`;
     }
@@ -126,7 +153,11 @@ export function unknownMappingNames(headers: readonly string[], template: Templa
   return null;
 }
 
-export function sheetTemplate(template: TemplateForImport): { type: TemplateForImport['type']; body: string; subject?: string } {
+export function sheetTemplate(template: TemplateForImport): {
+  type: TemplateForImport['type'];
+  body: string;
+  subject?: string;
+} {
   return template.subject === null || template.type === 'sms'
     ? { type: template.type, body: template.body }
     : { type: template.type, body: template.body, subject: template.subject };
@@ -138,7 +169,9 @@ export class ColumnMappingStore {
 
   load(templateId: string): ColumnMapping {
     const rows = this.db
-      .prepare('SELECT column_header, placeholder FROM import_column_mappings WHERE template_id = ? ORDER BY column_header')
+      .prepare(
+        'SELECT column_header, placeholder FROM import_column_mappings WHERE template_id = ? ORDER BY column_header',
+      )
       .all(templateId) as { column_header: string; placeholder: string | null }[];
     return Object.fromEntries(rows.map((row) => [row.column_header, row.placeholder]));
   }
@@ -152,7 +185,8 @@ export class ColumnMappingStore {
     );
     const now = nowIso();
     this.db.transaction(() => {
-      for (const [header, placeholder] of Object.entries(mapping)) upsert.run(templateId, placeholderKey(header), header, placeholder, now);
+      for (const [header, placeholder] of Object.entries(mapping))
+        upsert.run(templateId, placeholderKey(header), header, placeholder, now);
     })();
   }
 }

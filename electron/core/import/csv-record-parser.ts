@@ -8,7 +8,11 @@ export class CsvSyntaxError extends Error {
     /** The record (counting from 1, header included) where the problem starts. */
     readonly recordNumber: number,
   ) {
-    super(problem === 'quote-not-closed' ? `a quotation mark opens a cell in record ${recordNumber} and is never closed` : `record ${recordNumber} is too large`);
+    super(
+      problem === 'quote-not-closed'
+        ? `a quotation mark opens a cell in record ${recordNumber} and is never closed`
+        : `record ${recordNumber} is too large`,
+    );
   }
 }
 
@@ -94,7 +98,12 @@ export class CsvRecordParser {
         if (next === QUOTE) {
           this.field += text.slice(runStart, pos + 1);
           pos += 2;
-        } else if (pos + 1 >= text.length || next === NUL || next === delimiterCode || this.recordDelimiterAt(text, pos + 1) > 0) {
+        } else if (
+          pos + 1 >= text.length ||
+          next === NUL ||
+          next === delimiterCode ||
+          this.recordDelimiterAt(text, pos + 1) > 0
+        ) {
           this.field += text.slice(runStart, pos);
           this.quoting = false;
           this.wasQuoting = true;
@@ -157,7 +166,8 @@ export class CsvRecordParser {
   private endField(field: string): void {
     this.record.push(field);
     this.recordCharacters += field.length;
-    if (this.recordCharacters > this.maxRecordCharacters) throw new CsvSyntaxError('record-too-large', this.recordsEnded + 1);
+    if (this.recordCharacters > this.maxRecordCharacters)
+      throw new CsvSyntaxError('record-too-large', this.recordsEnded + 1);
     this.field = '';
     this.wasQuoting = false;
   }

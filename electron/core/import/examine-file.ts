@@ -25,7 +25,11 @@ const textExtensions = new Set(['csv', 'tsv', 'txt']);
 const workbookExtensions = new Set(['xlsx', 'xlsm']);
 const supported = 'Choose a CSV, TSV, TXT, XLSX or XLSM file.';
 
-export async function examineFile(path: string, fileName = basename(path), signal?: AbortSignal): Promise<ExaminedFile> {
+export async function examineFile(
+  path: string,
+  fileName = basename(path),
+  signal?: AbortSignal,
+): Promise<ExaminedFile> {
   const extension = extname(fileName).slice(1).toLowerCase();
   if (extension === 'ods') throw new ImportError('ods-file', odsMessage(fileName));
   if (extension === 'xls') throw new ImportError('xls-file', xlsMessage(fileName));
@@ -40,16 +44,23 @@ export async function examineFile(path: string, fileName = basename(path), signa
   } catch (error) {
     throw fileReadError(error, fileName);
   }
-  if (sizeBytes === 0) throw new ImportError('empty-file', `${fileName} is empty. Add a header row and at least one row of recipients.`);
+  if (sizeBytes === 0)
+    throw new ImportError('empty-file', `${fileName} is empty. Add a header row and at least one row of recipients.`);
   if (sizeBytes > MAX_IMPORT_FILE_BYTES) {
-    throw new ImportError('file-too-large', `${fileName} is ${Math.ceil(sizeBytes / 1024 / 1024)} MB; the largest file notify-desk reads is 150 MB. Split it into smaller files.`);
+    throw new ImportError(
+      'file-too-large',
+      `${fileName} is ${Math.ceil(sizeBytes / 1024 / 1024)} MB; the largest file notify-desk reads is 150 MB. Split it into smaller files.`,
+    );
   }
   const head = await readHead(path, fileName);
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const isCompoundFile = head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1;
   if (isCompoundFile) {
     const protectedWorkbook = head.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-    throw new ImportError(protectedWorkbook ? 'password-protected' : 'xls-file', protectedWorkbook ? passwordMessage(fileName) : xlsMessage(fileName));
+    throw new ImportError(
+      protectedWorkbook ? 'password-protected' : 'xls-file',
+      protectedWorkbook ? passwordMessage(fileName) : xlsMessage(fileName),
+    );
   }
   if (isZip) {
     const contentHash = await hashFile(path, fileName, false, signal);

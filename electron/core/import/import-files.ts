@@ -35,7 +35,11 @@ export class ImportFiles {
       fileName = basename(source.path);
     } else if ('uploadId' in source) {
       const uploaded = this.uploads?.get(source.uploadId);
-      if (!uploaded) throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
+      if (!uploaded)
+        throw new ImportError(
+          'file-forgotten',
+          'Choose the file again: notify-desk has restarted since it was chosen.',
+        );
       path = uploaded.path;
       fileName = uploaded.fileName;
     } else {
@@ -57,7 +61,8 @@ export class ImportFiles {
 
   get(fileId: string): ExaminedFile {
     const file = this.files.get(fileId);
-    if (!file) throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
+    if (!file)
+      throw new ImportError('file-forgotten', 'Choose the file again: notify-desk has restarted since it was chosen.');
     return file;
   }
 

@@ -57,7 +57,10 @@ export class InsertThread {
 
   constructor(connection: ConnectionSettings, statement: string, fixedParameters: FixedParameters = {}) {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driverPath, connection, statement, fixedParameters } });
+    this.worker = new Worker(THREAD_SOURCE, {
+      eval: true,
+      workerData: { driverPath, connection, statement, fixedParameters },
+    });
     this.closed = new Promise((resolve) => {
       this.worker.on('message', (raw: unknown) => {
         const reply = threadReplySchema.parse(raw);

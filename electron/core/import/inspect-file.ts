@@ -5,8 +5,12 @@ import { openSheet } from './sheet-rows';
 import { listWorkbookSheets } from './xlsx-rows';
 
 /** Every sheet's headers and number of rows (a text file has one sheet, named after the file). */
-export async function inspectSheets(file: ExaminedFile, options: { signal?: AbortSignal; onRows?: (rows: number) => void } = {}): Promise<ImportSheet[]> {
-  const workbookSheets = file.kind === 'xlsx' ? await listWorkbookSheets(file) : [{ name: file.fileName, hidden: false }];
+export async function inspectSheets(
+  file: ExaminedFile,
+  options: { signal?: AbortSignal; onRows?: (rows: number) => void } = {},
+): Promise<ImportSheet[]> {
+  const workbookSheets =
+    file.kind === 'xlsx' ? await listWorkbookSheets(file) : [{ name: file.fileName, hidden: false }];
   const sheets: ImportSheet[] = [];
   let rowsRead = 0;
   for (const sheet of workbookSheets) {

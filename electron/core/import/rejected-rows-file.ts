@@ -31,7 +31,12 @@ export class RejectedRowsFile {
   private sink: RowSink | null = null;
   private count = 0;
 
-  constructor(folder: string, sourceFileName: string, private readonly headers: readonly string[], private readonly format: RejectedRowsFormat = 'csv') {
+  constructor(
+    folder: string,
+    sourceFileName: string,
+    private readonly headers: readonly string[],
+    private readonly format: RejectedRowsFormat = 'csv',
+  ) {
     mkdirSync(folder, { recursive: true });
     const stem = basename(sourceFileName, extname(sourceFileName));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -48,7 +53,9 @@ export class RejectedRowsFile {
       this.sink.write([...this.headers, ERROR_COLUMN]);
     }
     const cells = this.headers.map((_, index) => row.cells[index] ?? '');
-    const error = errors.map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message)).join('; ');
+    const error = errors
+      .map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message))
+      .join('; ');
     this.sink.write([...cells, error]);
     this.count += 1;
   }
@@ -89,7 +96,8 @@ function fileStream(path: string): { out: WriteStream; finished: () => Promise<v
   out.on('error', (error) => (failure ??= error));
   const finished = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const settle = (): void => (failure ? reject(new Error(`The rows set aside could not be saved in ${path}: ${failure.message}`)) : resolve());
+      const settle = (): void =>
+        failure ? reject(new Error(`The rows set aside could not be saved in ${path}: ${failure.message}`)) : resolve();
       if (out.closed || failure) settle();
       else out.once('close', settle);
     });
@@ -113,7 +121,8 @@ function csvSink(path: string): RowSink {
 
 // Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone
 // surrogates): they are left out rather than written into a file Excel would call damaged.
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * One sheet of text cells (so phone numbers keep their leading zero and long references their digits), written by
@@ -128,7 +137,9 @@ function xlsxSink(path: string): RowSink {
     },
     close() {
       closing ??= thread.close().catch((error: unknown) => {
-        throw new Error(`The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(
+          `The rows set aside could not be saved in ${path}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
       return closing;
     },

@@ -3,8 +3,17 @@ import { validateEmailAddress } from '../../../shared/notify/email-address';
 import { stripAndRemoveObscureWhitespace } from '../../../shared/notify/formatters';
 import { validatePhoneNumber } from '../../../shared/notify/phone-number';
 import { compileField } from '../../../shared/notify/placeholders';
-import { analysePostalAddress, postalAddressAsPersonalisation, postalAddressFromPersonalisation } from '../../../shared/notify/postal-address';
-import { checkRecipients, MISSING_CELL_ERROR, ROW_ERROR_KEYS, ROW_ERROR_MESSAGES } from '../../../shared/notify/recipient-sheet';
+import {
+  analysePostalAddress,
+  postalAddressAsPersonalisation,
+  postalAddressFromPersonalisation,
+} from '../../../shared/notify/postal-address';
+import {
+  checkRecipients,
+  MISSING_CELL_ERROR,
+  ROW_ERROR_KEYS,
+  ROW_ERROR_MESSAGES,
+} from '../../../shared/notify/recipient-sheet';
 import { compileSmsTemplate } from '../../../shared/notify/sms';
 import type { StoredPersonalisation } from '../outbox/stored-personalisation';
 import { sheetTemplate, type MatchedColumns } from './column-mapping';
@@ -52,7 +61,11 @@ export type RowChecker = (rows: readonly SheetRow[]) => CheckedRow[];
  * then renders the accepted ones. A phone number is validated once per row: `checkRecipients` leaves it to this
  * module, which also needs the normalised number and whether it is international.
  */
-export function createRowChecker(template: TemplateForImport, matched: MatchedColumns, permissions = importPermissions): RowChecker {
+export function createRowChecker(
+  template: TemplateForImport,
+  matched: MatchedColumns,
+  permissions = importPermissions,
+): RowChecker {
   const fields = [...matched.fieldColumns.entries()].map(([field, indexes]) => ({
     field,
     indexes,
@@ -71,7 +84,8 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
     const index = matched.notifyHeaders.indexOf(notifyHeader);
     return index < 0 ? notifyHeader : (matched.columns[index]?.header ?? notifyHeader);
   };
-  const columnOrder = (header: string | null): number => (header === null ? Number.MAX_SAFE_INTEGER : matched.columns.findIndex((column) => column.header === header));
+  const columnOrder = (header: string | null): number =>
+    header === null ? Number.MAX_SAFE_INTEGER : matched.columns.findIndex((column) => column.header === header);
   const sheet = sheetTemplate(template);
   const options = {
     maxRows: Number.MAX_SAFE_INTEGER,
@@ -86,7 +100,8 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
   const checkRow = (row: SheetRow, notifyErrors: Record<string, string> | undefined): CheckedRow => {
     const errors: ImportRowError[] = [];
     if (notifyErrors !== undefined) {
-      for (const [notifyHeader, message] of Object.entries(notifyErrors)) errors.push({ row: row.rowNumber, column: headerOf(notifyHeader), message });
+      for (const [notifyHeader, message] of Object.entries(notifyErrors))
+        errors.push({ row: row.rowNumber, column: headerOf(notifyHeader), message });
     }
     let recipient: string | null = null;
     let international = false;
@@ -97,7 +112,9 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
         if (value !== '') personalisation[entry.field] = value;
         continue;
       }
-      const values = entry.indexes.map((index) => stripAndRemoveObscureWhitespace(row.cells[index] ?? '')).filter((value) => value !== '');
+      const values = entry.indexes
+        .map((index) => stripAndRemoveObscureWhitespace(row.cells[index] ?? ''))
+        .filter((value) => value !== '');
       if (values.length === 1) personalisation[entry.field] = values[0] ?? '';
       else if (values.length > 1) personalisation[entry.field] = values;
     }
@@ -106,11 +123,15 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       const raw = stripAndRemoveObscureWhitespace(row.cells[recipientField.index] ?? '');
       const alreadyFlagged = errors.length > 0 && errors.some((error) => error.column === header);
       // Notify leaves an empty cell unflagged when the recipient header repeats (it refuses the whole file instead).
-      if (raw === '' && !alreadyFlagged) errors.push({ row: row.rowNumber, column: header, message: MISSING_CELL_ERROR });
+      if (raw === '' && !alreadyFlagged)
+        errors.push({ row: row.rowNumber, column: header, message: MISSING_CELL_ERROR });
       else if (raw !== '' && !alreadyFlagged) {
         const verdict =
           template.type === 'sms'
-            ? validatePhoneNumber(raw, { allowInternational: permissions.allowInternationalSms, allowLandline: permissions.allowLandline })
+            ? validatePhoneNumber(raw, {
+                allowInternational: permissions.allowInternationalSms,
+                allowLandline: permissions.allowLandline,
+              })
             : validateEmailAddress(raw);
         if (verdict.valid) {
           recipient = verdict.normalised;
@@ -119,7 +140,8 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       }
     } else if (template.type === 'letter' && errors.length === 0) {
       const addressValues: Record<string, string> = {};
-      for (const entry of addressFields) addressValues[entry.field] = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
+      for (const entry of addressFields)
+        addressValues[entry.field] = stripAndRemoveObscureWhitespace(row.cells[entry.index] ?? '');
       const address = analysePostalAddress(postalAddressFromPersonalisation(addressValues, { insensitiveKeys: true }), {
         allowInternational: permissions.allowInternationalLetters,
       });
@@ -130,7 +152,11 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
     const recipientKey = recipient === null ? null : recipient.toLowerCase();
     const sms = renderSms ? renderSms(personalisation) : null;
     if (sms?.tooLong || sms?.empty) {
-      errors.push({ row: row.rowNumber, column: null, message: sms.tooLong ? ROW_ERROR_MESSAGES.messageTooLong : ROW_ERROR_MESSAGES.messageEmpty });
+      errors.push({
+        row: row.rowNumber,
+        column: null,
+        message: sms.tooLong ? ROW_ERROR_MESSAGES.messageTooLong : ROW_ERROR_MESSAGES.messageEmpty,
+      });
     }
     if (errors.length > 1) errors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
     if (errors.length > 0 || recipient === null) {
@@ -140,7 +166,14 @@ export function createRowChecker(template: TemplateForImport, matched: MatchedCo
       return {
         rowNumber: row.rowNumber,
         errors,
-        message: { recipient, personalisation, renderedBody: sms.rendered, renderedSubject: null, rowNumber: row.rowNumber, cells: row.cells },
+        message: {
+          recipient,
+          personalisation,
+          renderedBody: sms.rendered,
+          renderedSubject: null,
+          rowNumber: row.rowNumber,
+          cells: row.cells,
+        },
         recipientKey,
         international,
         fragments: sms.fragmentCount,

@@ -71,7 +71,8 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
           sendAfter,
           columns: headers,
         });
-        if (options.excludeInvalid) rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
+        if (options.excludeInvalid)
+          rejected = new RejectedRowsFile(options.rejectedRowsFolder, run.file.fileName, headers, run.file.kind);
       },
       stopOnInvalid: !options.excludeInvalid,
       accept: async (messages) => {
@@ -83,7 +84,11 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
     const rejectedFile = rejected as RejectedRowsFile | null;
     await rejectedFile?.close();
     const { report, builder } = result;
-    const blocked = report.fileError !== null || report.missingColumns.length > 0 || (report.invalid > 0 && !options.excludeInvalid) || report.valid === 0;
+    const blocked =
+      report.fileError !== null ||
+      report.missingColumns.length > 0 ||
+      (report.invalid > 0 && !options.excludeInvalid) ||
+      report.valid === 0;
     if (!batch || blocked) {
       await batch?.discard();
       return { batchId: null, report, queued: 0, rejected: 0, rejectedRowsFile: null, rejectedRowsFileName: null };
@@ -92,7 +97,8 @@ export async function queueImport(run: ImportRun, options: QueueOptions): Promis
     await assertFileUnchanged(run);
     run.db.prepare('UPDATE batches SET row_count = ? WHERE id = ?').run(builder.rows, batch.batchId);
     batch.complete(report.invalid);
-    if (run.mapping && Object.keys(run.mapping).length > 0) new ColumnMappingStore(run.db).save(run.template.id, run.mapping);
+    if (run.mapping && Object.keys(run.mapping).length > 0)
+      new ColumnMappingStore(run.db).save(run.template.id, run.mapping);
     const rejectedRowsFile = report.invalid > 0 ? (rejectedFile?.path ?? null) : null;
     return {
       batchId: batch.batchId,
@@ -185,7 +191,10 @@ async function processSheet(
   }
   throwIfCancelled(run.signal);
   if (builder.rows === 0) {
-    throw new ImportError('header-only', `${run.file.fileName} has a header row but no recipients. Add a row for each recipient, under the header, and import it again.`);
+    throw new ImportError(
+      'header-only',
+      `${run.file.fileName} has a header row but no recipients. Add a row for each recipient, under the header, and import it again.`,
+    );
   }
   if (builder.rows > maxRows) builder.fileError = tooManyRowsMessage(run.file.fileName, builder.rows, maxRows);
   const report = builder.build(run.db, run.file, run.file.kind === 'xlsx' ? (run.sheet ?? null) : null);
@@ -205,14 +214,21 @@ function rememberedMapping(run: ImportRun): ColumnMapping {
 async function assertFileUnchanged(run: ImportRun): Promise<void> {
   const { hash } = await hashFile(run.file.path, run.file.fileName, false, run.signal);
   if (hash !== run.file.contentHash) {
-    throw new ImportError('file-changed', `${run.file.fileName} changed while it was being imported. Nothing was queued: save the file, close it in Excel and import it again.`);
+    throw new ImportError(
+      'file-changed',
+      `${run.file.fileName} changed while it was being imported. Nothing was queued: save the file, close it in Excel and import it again.`,
+    );
   }
 }
 
 export function scheduledTime(sendAt: string | undefined, now = Date.now()): string | undefined {
   if (!sendAt) return undefined;
   const at = new Date(sendAt).getTime();
-  if (Number.isNaN(at)) throw new ImportError('invalid-send-at', 'Enter the time to send as a date and time, for example 5 December 2026 at 9:00am.');
+  if (Number.isNaN(at))
+    throw new ImportError(
+      'invalid-send-at',
+      'Enter the time to send as a date and time, for example 5 December 2026 at 9:00am.',
+    );
   if (at > now + MAX_IMPORT_SCHEDULE_DAYS * 24 * 60 * 60 * 1000) {
     throw new ImportError('invalid-send-at', `Choose a time within the next ${MAX_IMPORT_SCHEDULE_DAYS} days.`);
   }

@@ -19,14 +19,21 @@ const isBlank = (cell: string | undefined): boolean => cell === undefined || cel
  * Opens a sheet: the first row with anything in it is the header; trailing empty columns are dropped, and so are
  * empty rows (Excel leaves many at the end).
  */
-export async function openSheet(file: ExaminedFile, sheet: string | undefined, options: RowReadOptions = {}): Promise<SheetContent> {
+export async function openSheet(
+  file: ExaminedFile,
+  sheet: string | undefined,
+  options: RowReadOptions = {},
+): Promise<SheetContent> {
   const source = file.kind === 'xlsx' ? readXlsxRows(file, sheet, options) : readCsvRows(file, options);
   let pending: SheetRow[] = [];
   let header: SheetRow | undefined;
   while (!header) {
     const next = await source.next();
     if (next.done) {
-      throw new ImportError('empty-file', `${file.fileName}${sheet ? ` (sheet ${sheet})` : ''} has no rows. Add a header row and at least one row of recipients.`);
+      throw new ImportError(
+        'empty-file',
+        `${file.fileName}${sheet ? ` (sheet ${sheet})` : ''} has no rows. Add a header row and at least one row of recipients.`,
+      );
     }
     const index = next.value.findIndex((row) => row.cells.some((cell) => !isBlank(cell)));
     if (index >= 0) {

@@ -35,8 +35,16 @@ export function loadTemplateForImport(db: Db, templateId: string): TemplateForIm
        WHERE t.id = ?`,
     )
     .get(templateId) as TemplateVersionRow | undefined;
-  if (!row) throw new ImportError('no-such-template', 'That template does not exist (it may have been removed). Choose another template.');
-  if (row.archived_at !== null) throw new ImportError('template-archived', `The template "${row.name}" has been archived. Choose another template.`);
+  if (!row)
+    throw new ImportError(
+      'no-such-template',
+      'That template does not exist (it may have been removed). Choose another template.',
+    );
+  if (row.archived_at !== null)
+    throw new ImportError(
+      'template-archived',
+      `The template "${row.name}" has been archived. Choose another template.`,
+    );
   return {
     id: row.id,
     name: row.name,
@@ -55,7 +63,10 @@ export function findTemplateIdByName(db: Db, nameOrId: string): string | null {
     .prepare('SELECT id FROM templates WHERE (id = ? OR name = ?) AND archived_at IS NULL ORDER BY id = ? DESC')
     .all(nameOrId, nameOrId, nameOrId) as { id: string }[];
   if (rows.length > 1 && rows[0]?.id !== nameOrId) {
-    throw new ImportError('ambiguous-template', `More than one template is called "${nameOrId}". Use the template id instead.`);
+    throw new ImportError(
+      'ambiguous-template',
+      `More than one template is called "${nameOrId}". Use the template id instead.`,
+    );
   }
   return rows[0]?.id ?? null;
 }

@@ -7,8 +7,22 @@ import { placeholderKey } from '../../../shared/notify/placeholders';
  */
 const USUAL_HEADERS: Readonly<Record<string, readonly string[]>> = {
   'phone number': [
-    'mobile', 'mobile number', 'mobile no', 'mobile phone', 'mobile phone number', 'mobile telephone', 'mobile telephone number',
-    'phone', 'phone no', 'telephone', 'telephone number', 'telephone no', 'tel', 'tel no', 'contact number', 'cell phone',
+    'mobile',
+    'mobile number',
+    'mobile no',
+    'mobile phone',
+    'mobile phone number',
+    'mobile telephone',
+    'mobile telephone number',
+    'phone',
+    'phone no',
+    'telephone',
+    'telephone number',
+    'telephone no',
+    'tel',
+    'tel no',
+    'contact number',
+    'cell phone',
   ],
   'email address': ['email', 'e-mail', 'email addr', 'e-mail addr', 'emails'],
   'address line 1': ['address 1', 'address1', 'address line1'],
@@ -21,7 +35,9 @@ const USUAL_HEADERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const fieldByUsualKey = new Map<string, string>(
-  Object.entries(USUAL_HEADERS).flatMap(([field, headers]) => headers.map((header) => [placeholderKey(header), field] as const)),
+  Object.entries(USUAL_HEADERS).flatMap(([field, headers]) =>
+    headers.map((header) => [placeholderKey(header), field] as const),
+  ),
 );
 
 /** The recipient column a header usually stands for, or null. */

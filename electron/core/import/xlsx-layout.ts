@@ -61,7 +61,6 @@ export function columnNumber(letters: string): number {
   return number;
 }
 
-
 /** A plain attribute's value (numbers and cell references: nothing to decode). */
 function attribute(attributes: string, name: string): string | null {
   const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);

@@ -43,7 +43,8 @@ export class WorkbookPackage {
       if (mimetype && (await archive.whole(mimetype)).toString('latin1').includes('opendocument')) {
         throw new ImportError('ods-file', odsMessage(fileName));
       }
-      if (archive.entries.some((entry) => entry.encrypted)) throw new ImportError('password-protected', passwordMessage(fileName));
+      if (archive.entries.some((entry) => entry.encrypted))
+        throw new ImportError('password-protected', passwordMessage(fileName));
       archive.assertNotZipBomb();
       return workbookPackage;
     } catch (error) {
@@ -81,17 +82,26 @@ export class WorkbookPackage {
       const target = attributes.get('Target')?.replaceAll('\\', '/');
       if (!id || !type || !target || attributes.get('TargetMode') === 'External') continue;
       const absolute = target.startsWith('/') ? target : posix.join(directory, target);
-      relationships.push({ id, kind: type.slice(type.lastIndexOf('/') + 1), target: posix.normalize(absolute).replace(/^\/+/, '') });
+      relationships.push({
+        id,
+        kind: type.slice(type.lastIndexOf('/') + 1),
+        target: posix.normalize(absolute).replace(/^\/+/, ''),
+      });
     }
     return relationships;
   }
 
   /** The workbook part: the package's main document, or where every producer puts it. */
   async workbookPart(): Promise<string> {
-    const main = (await this.relationships('')).find((relationship) => relationship.kind === 'officeDocument' && this.entry(relationship.target));
+    const main = (await this.relationships('')).find(
+      (relationship) => relationship.kind === 'officeDocument' && this.entry(relationship.target),
+    );
     const partName = main?.target ?? 'xl/workbook.xml';
     if (!this.entry(partName)) {
-      throw new ImportError('not-a-workbook', `${this.fileName} is a zip file but not an Excel workbook. Choose an .xlsx, .xlsm or .csv file.`);
+      throw new ImportError(
+        'not-a-workbook',
+        `${this.fileName} is a zip file but not an Excel workbook. Choose an .xlsx, .xlsm or .csv file.`,
+      );
     }
     return partName;
   }
@@ -114,7 +124,10 @@ export class WorkbookPackage {
     }
     if (sheets.length === 0) {
       if (listed > 0 && related.some((relationship) => relationship.kind === 'chartsheet')) {
-        throw new ImportError('no-worksheets', `${this.fileName} has only charts, no sheets of rows. Import the workbook that holds the data.`);
+        throw new ImportError(
+          'no-worksheets',
+          `${this.fileName} has only charts, no sheets of rows. Import the workbook that holds the data.`,
+        );
       }
       throw damagedWorkbookError(this.fileName);
     }

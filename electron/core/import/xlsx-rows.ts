@@ -20,15 +20,28 @@ export async function listWorkbookSheets(file: ExaminedFile): Promise<WorkbookSh
   }
 }
 
-export function chooseSheet(sheets: readonly WorkbookSheet[], name: string | undefined, fileName: string): WorkbookSheet {
+export function chooseSheet(
+  sheets: readonly WorkbookSheet[],
+  name: string | undefined,
+  fileName: string,
+): WorkbookSheet {
   if (name === undefined) {
     const visible = sheets.filter((sheet) => !sheet.hidden);
     const only = visible.length === 1 ? visible[0] : sheets.length === 1 ? sheets[0] : undefined;
     if (only) return only;
-    throw new ImportError('choose-sheet', `${fileName} has ${sheets.length} sheets: choose one (${sheets.map((sheet) => sheet.name).join(', ')}).`);
+    throw new ImportError(
+      'choose-sheet',
+      `${fileName} has ${sheets.length} sheets: choose one (${sheets.map((sheet) => sheet.name).join(', ')}).`,
+    );
   }
-  const sheet = sheets.find((candidate) => candidate.name === name) ?? sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  if (!sheet) throw new ImportError('no-such-sheet', `${fileName} has no sheet called "${name}". Its sheets are: ${sheets.map((candidate) => candidate.name).join(', ')}.`);
+  const sheet =
+    sheets.find((candidate) => candidate.name === name) ??
+    sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+  if (!sheet)
+    throw new ImportError(
+      'no-such-sheet',
+      `${fileName} has no sheet called "${name}". Its sheets are: ${sheets.map((candidate) => candidate.name).join(', ')}.`,
+    );
   return sheet;
 }
 
@@ -36,14 +49,21 @@ export function chooseSheet(sheets: readonly WorkbookSheet[], name: string | und
  * Streams one sheet as rows, using formulas' cached values, leaving out hidden rows and columns (as Notify does),
  * and giving every cell of a merged range the value of its top-left cell.
  */
-export async function* readXlsxRows(file: ExaminedFile, sheetName: string | undefined, options: RowReadOptions = {}): AsyncGenerator<SheetRow[]> {
+export async function* readXlsxRows(
+  file: ExaminedFile,
+  sheetName: string | undefined,
+  options: RowReadOptions = {},
+): AsyncGenerator<SheetRow[]> {
   const workbook = await WorkbookPackage.open(file.path, file.fileName);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   let chunk: SheetRow[] = [];
   try {
     const { workbookXml, sheets, related } = await workbook.readWorkbook();
     const sheet = chooseSheet(sheets, sheetName, file.fileName);
-    const [layout, context] = await Promise.all([readSheetLayout(workbook, sheet), readWorkbookCellContext(workbook, workbookXml, related)]);
+    const [layout, context] = await Promise.all([
+      readSheetLayout(workbook, sheet),
+      readWorkbookCellContext(workbook, workbookXml, related),
+    ]);
     const merged = mergedCellFiller(layout);
     const rowBatches = sheetRowsFromText(workbook.text(sheet.entry), context, {
       skipRows: layout.hiddenRows,
@@ -73,7 +93,8 @@ export async function* readXlsxRows(file: ExaminedFile, sheetName: string | unde
 /** XML that cannot be read is a damaged workbook; a file system failure keeps its own message. */
 function asReadError(error: unknown, fileName: string): ImportError {
   if (error instanceof ImportError) return error;
-  if (error instanceof MalformedXmlError || (error as NodeJS.ErrnoException).code === undefined) return damagedWorkbookError(fileName);
+  if (error instanceof MalformedXmlError || (error as NodeJS.ErrnoException).code === undefined)
+    return damagedWorkbookError(fileName);
   return fileReadError(error, fileName);
 }
 

@@ -109,7 +109,8 @@ class SheetScanner {
           break;
         case 3:
           if (text.startsWith('row', start)) this.rowElement(text);
-          else if (this.inInlineString && text.startsWith('rPh', start) && !tag.selfClosing) this.phoneticDepth += tag.closing ? -1 : 1;
+          else if (this.inInlineString && text.startsWith('rPh', start) && !tag.selfClosing)
+            this.phoneticDepth += tag.closing ? -1 : 1;
           break;
         case 9:
           if (text.startsWith('sheetData', start)) {
@@ -167,7 +168,8 @@ class SheetScanner {
     if (letter === 118 /* v */ && this.cellType !== INLINE_STRING) {
       if (tag.closing) {
         if (this.textStart < 0) return;
-        if (this.cellType === SHARED_STRING && this.valueText === '') this.sharedIndex = digitsValue(text, this.textStart, tagStart);
+        if (this.cellType === SHARED_STRING && this.valueText === '')
+          this.sharedIndex = digitsValue(text, this.textStart, tagStart);
         if (this.sharedIndex < 0) this.valueText += text.slice(this.textStart, tagStart);
         this.textStart = -1;
       } else {
@@ -245,7 +247,9 @@ class SheetScanner {
     const raw = written.indexOf('<') < 0 ? written : decodeXmlText(written).trim();
     switch (this.cellType) {
       case SHARED_STRING:
-        return this.textInFormat(this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)]);
+        return this.textInFormat(
+          this.context.sharedStrings[this.sharedIndex >= 0 ? this.sharedIndex : parseInt(raw, 10)],
+        );
       case FORMULA_STRING:
       case INLINE_STRING:
         return this.textInFormat(decodeXmlText(written));
@@ -270,11 +274,16 @@ class SheetScanner {
 function cellType(text: string, start: number, end: number): number {
   if (end - start === 1) {
     switch (text.charCodeAt(start)) {
-      case 115 /* s */: return SHARED_STRING;
-      case 98 /* b */: return BOOLEAN;
-      case 101 /* e */: return ERROR;
-      case 100 /* d */: return ISO_DATE;
-      default: return NUMBER;
+      case 115 /* s */:
+        return SHARED_STRING;
+      case 98 /* b */:
+        return BOOLEAN;
+      case 101 /* e */:
+        return ERROR;
+      case 100 /* d */:
+        return ISO_DATE;
+      default:
+        return NUMBER;
     }
   }
   if (nameIs(text, start, end, 'str')) return FORMULA_STRING;

@@ -20,7 +20,9 @@ export function cellFormatsFromStyles(stylesXml: string): CellFormat[] {
   const formats: CellFormat[] = [];
   for (const xf of elementsNamed(elementContent(stylesXml, 'cellXfs'), 'xf')) {
     const id = parseInt(xf.get('numFmtId') ?? '0', 10);
-    formats.push(Number.isNaN(id) || id === 0 ? GENERAL_FORMAT : numberFormat(customCodes.get(id) ?? builtInFormatCode(id)));
+    formats.push(
+      Number.isNaN(id) || id === 0 ? GENERAL_FORMAT : numberFormat(customCodes.get(id) ?? builtInFormatCode(id)),
+    );
   }
   return formats;
 }

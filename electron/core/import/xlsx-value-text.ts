@@ -36,13 +36,22 @@ const TIME_ONLY = 'hh:mm:ss';
  * stands for; in General, as a date, a date and time, or a time.
  */
 export function isoDateText(iso: string, format: CellFormat, date1904: boolean): string {
-  const dateTime = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
+  const dateTime =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
   const time = dateTime ? null : /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/.exec(iso);
   if (!dateTime && !time) return iso;
   const [year, month, day, hours, minutes, seconds, fraction] = dateTime
     ? dateTime.slice(1).map((part) => part ?? '0')
     : ['1899', '12', '30', ...(time?.slice(1) ?? []).map((part) => part ?? '0')];
-  const milliseconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds), Math.round(Number(`0.${fraction}`) * 1000));
+  const milliseconds = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hours),
+    Number(minutes),
+    Number(seconds),
+    Math.round(Number(`0.${fraction}`) * 1000),
+  );
   if (Number.isNaN(milliseconds)) return iso;
   // A time alone is a fraction of a day, in either date system.
   const serial = time ? milliseconds / 86_400_000 + 25_569 : serialDate(milliseconds, date1904);

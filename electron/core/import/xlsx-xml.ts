@@ -24,7 +24,20 @@ export interface XmlTag {
 }
 
 export function newXmlTag(): XmlTag {
-  return { end: 0, closing: false, selfClosing: false, other: false, localNameStart: 0, nameEnd: 0, rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, tStart: -1, tEnd: -1 };
+  return {
+    end: 0,
+    closing: false,
+    selfClosing: false,
+    other: false,
+    localNameStart: 0,
+    nameEnd: 0,
+    rStart: -1,
+    rEnd: -1,
+    sStart: -1,
+    sEnd: -1,
+    tStart: -1,
+    tEnd: -1,
+  };
 }
 
 export class MalformedXmlError extends Error {}
@@ -94,7 +107,8 @@ export function readTag(text: string, start: number, tag: XmlTag): boolean {
     while (quote < length && text.charCodeAt(quote) <= SPACE) quote += 1;
     if (quote >= length) return false;
     const quoteCode = text.charCodeAt(quote);
-    if (quoteCode !== DOUBLE_QUOTE && quoteCode !== SINGLE_QUOTE) throw new MalformedXmlError('attribute value without quotes');
+    if (quoteCode !== DOUBLE_QUOTE && quoteCode !== SINGLE_QUOTE)
+      throw new MalformedXmlError('attribute value without quotes');
     const valueEnd = text.indexOf(quoteCode === DOUBLE_QUOTE ? '"' : "'", quote + 1);
     if (valueEnd < 0) return false;
     let nameEnd = equals;
@@ -161,14 +175,20 @@ function decodeCharacterData(raw: string): string {
   if (text.indexOf('&') < 0) return text;
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (reference, name: string) => {
     switch (name) {
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'amp': return '&';
-      case 'quot': return '"';
-      case 'apos': return "'";
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
       default: {
         if (name[0] !== '#') return reference;
-        const codePoint = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const codePoint =
+          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
       }
     }

@@ -45,14 +45,22 @@ function byteOrderMarkLength(head: Buffer): number {
 }
 
 function decoderFor(head: Buffer): { write(chunk: Buffer): string; end(): string } {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0x3c && head[1] === 0 && head[2] === 0x3f && head[3] === 0)) {
+  if (
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0x3c && head[1] === 0 && head[2] === 0x3f && head[3] === 0)
+  ) {
     return new StringDecoder('utf16le');
   }
-  if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0x3c && head[2] === 0 && head[3] === 0x3f)) {
+  if (
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head[0] === 0 && head[1] === 0x3c && head[2] === 0 && head[3] === 0x3f)
+  ) {
     return textDecoder('utf-16be');
   }
   if (byteOrderMarkLength(head) === 0) {
-    const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head.toString('latin1', 0, 256))?.[1]?.toLowerCase();
+    const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/
+      .exec(head.toString('latin1', 0, 256))?.[1]
+      ?.toLowerCase();
     if (declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
       const stream = iconv.getDecoder(declared);
       return { write: (chunk) => stream.write(chunk), end: () => stream.end() ?? '' };

@@ -21,7 +21,8 @@ const DEFLATED = 8;
 export const damagedWorkbookMessage = (fileName: string): string =>
   `${fileName} is damaged or incomplete, so it cannot be read as an Excel workbook. Open it in Excel and save it again (or save it as CSV), then import the new file.`;
 
-export const damagedWorkbookError = (fileName: string): ImportError => new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
+export const damagedWorkbookError = (fileName: string): ImportError =>
+  new ImportError('damaged-workbook', damagedWorkbookMessage(fileName));
 
 export const zipBombError = (fileName: string): ImportError =>
   new ImportError(
@@ -112,7 +113,11 @@ export class ZipArchive {
       throw asArchiveError(error, this.fileName);
     }
     if (source.compressedSize === 0) return;
-    const packed = createReadStream(this.path, { start: dataStart, end: dataStart + source.compressedSize - 1, highWaterMark: 256 * 1024 });
+    const packed = createReadStream(this.path, {
+      start: dataStart,
+      end: dataStart + source.compressedSize - 1,
+      highWaterMark: 256 * 1024,
+    });
     const unpacked = source.compressionMethod === DEFLATED ? packed.pipe(createInflateRaw(INFLATE_OPTIONS)) : packed;
     if (unpacked !== packed) packed.on('error', (error) => unpacked.destroy(error));
     const limit = Math.min(entry.uncompressedSize + 1024, MAX_UNPACKED_BYTES);

@@ -50,7 +50,10 @@ export async function writeInboxDownloadFile(db: Db, path: string, filter: Inbox
     await rm(partial, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'EROFS') {
-      throw new UserError(`The received text messages could not be saved as ${path}: choose a folder you can save files in.`, 'cannot-write');
+      throw new UserError(
+        `The received text messages could not be saved as ${path}: choose a folder you can save files in.`,
+        'cannot-write',
+      );
     }
     throw error;
   }

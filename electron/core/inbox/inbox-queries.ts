@@ -1,9 +1,19 @@
-import type { ConversationEntry, InboxConversation, InboxConversationDetail, ReceivedTextMessage } from '../../../shared/contract';
+import type {
+  ConversationEntry,
+  InboxConversation,
+  InboxConversationDetail,
+  ReceivedTextMessage,
+} from '../../../shared/contract';
 import { formatPhoneNumberHumanReadable } from '../../../shared/notify/phone-number';
 import type { Db } from '../database/open-database';
 import { UserError } from '../dispatch';
 import { nowIso } from '../clock';
-import { outboxMessageColumns, outboxMessageFrom, toOutboxMessage, type OutboxMessageRow } from '../outbox/outbox-message-row';
+import {
+  outboxMessageColumns,
+  outboxMessageFrom,
+  toOutboxMessage,
+  type OutboxMessageRow,
+} from '../outbox/outbox-message-row';
 import { phoneKeyOf } from './phone-key';
 
 export interface ReceivedTextRow {
@@ -43,22 +53,27 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character)
  * texts), or each text of a number with any text that matches (for conversations, where the sender's filter is left
  * to `sentByCondition` on the conversation, once per number rather than once per text).
  */
-function filterConditions(filter: InboxFilter, scope: 'text' | 'conversation'): { conditions: string[]; params: Record<string, string> } {
+function filterConditions(
+  filter: InboxFilter,
+  scope: 'text' | 'conversation',
+): { conditions: string[]; params: Record<string, string> } {
   const conditions: string[] = [];
   const params: Record<string, string> = {};
   const search = filter.search?.trim();
   if (search) {
     const digits = search.replace(/[\s()+-]/g, '');
-    const matches = ['r.content LIKE @searchText ESCAPE \'\\\'', 'r.phone_key = @searchKey'];
+    const matches = ["r.content LIKE @searchText ESCAPE '\\'", 'r.phone_key = @searchKey'];
     params.searchText = `%${escapeLike(search)}%`;
     params.searchKey = phoneKeyOf(search);
     if (/^\d{3,}$/.test(digits)) {
       // Part of a number, as typed (07700 900…) or as stored (447700900…).
-      matches.push('r.phone_key LIKE @searchDigits ESCAPE \'\\\'', 'r.user_number LIKE @searchDigits ESCAPE \'\\\'');
+      matches.push("r.phone_key LIKE @searchDigits ESCAPE '\\'", "r.user_number LIKE @searchDigits ESCAPE '\\'");
       params.searchDigits = `%${escapeLike(digits.replace(/^0/, ''))}%`;
     }
     const matching = `(${matches.join(' OR ')})`;
-    conditions.push(scope === 'text' ? matching : `r.phone_key IN (SELECT r.phone_key FROM received_texts r WHERE ${matching})`);
+    conditions.push(
+      scope === 'text' ? matching : `r.phone_key IN (SELECT r.phone_key FROM received_texts r WHERE ${matching})`,
+    );
   }
   if (filter.sentBy) {
     params.sentBy = filter.sentBy;
@@ -71,12 +86,20 @@ function filterConditions(filter: InboxFilter, scope: 'text' | 'conversation'): 
 const sentByCondition = (column: string): string =>
   `EXISTS (SELECT 1 FROM outbox_messages m WHERE m.type = 'sms' AND m.recipient = ${column} AND m.created_by = @sentBy)`;
 
-const whereClause = (conditions: string[]): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+const whereClause = (conditions: string[]): string =>
+  conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 
 /** Replies nobody has read; only those to numbers `sentBy` texted, when given. */
 export function unreadCount(db: Db, sentBy?: string): number {
-  if (sentBy === undefined) return (db.prepare('SELECT COUNT(*) AS n FROM received_texts WHERE read_at IS NULL').get() as { n: number }).n;
-  return (db.prepare(`SELECT COUNT(*) AS n FROM received_texts r WHERE r.read_at IS NULL AND ${sentByCondition('r.phone_key')}`).get({ sentBy }) as { n: number }).n;
+  if (sentBy === undefined)
+    return (db.prepare('SELECT COUNT(*) AS n FROM received_texts WHERE read_at IS NULL').get() as { n: number }).n;
+  return (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM received_texts r WHERE r.read_at IS NULL AND ${sentByCondition('r.phone_key')}`,
+      )
+      .get({ sentBy }) as { n: number }
+  ).n;
 }
 
 interface ConversationRow {
@@ -131,7 +154,12 @@ export function listConversations(
       lastSent:
         row.sent_at === null
           ? null
-          : { templateName: row.sent_template ?? '', body: row.sent_body ?? '', createdAt: row.sent_at, createdBy: row.sent_by ?? '' },
+          : {
+              templateName: row.sent_template ?? '',
+              body: row.sent_body ?? '',
+              createdAt: row.sent_at,
+              createdBy: row.sent_by ?? '',
+            },
     })),
   };
 }
@@ -141,7 +169,8 @@ export function getConversation(db: Db, phoneKey: string, sentBy?: string): Inbo
   const texts = db
     .prepare(`SELECT ${TEXT_COLUMNS} FROM received_texts r WHERE r.phone_key = ? ORDER BY r.received_at, r.rowid`)
     .all(phoneKey) as ReceivedTextRow[];
-  if (texts.length === 0) throw new UserError('There are no replies from that number. They may have been deleted.', 'no-such-conversation');
+  if (texts.length === 0)
+    throw new UserError('There are no replies from that number. They may have been deleted.', 'no-such-conversation');
   const sent = db
     .prepare(
       `SELECT ${outboxMessageColumns}, m.accepted_at FROM ${outboxMessageFrom}
@@ -149,14 +178,27 @@ export function getConversation(db: Db, phoneKey: string, sentBy?: string): Inbo
     )
     .all(...(sentBy ? [phoneKey, sentBy] : [phoneKey])) as (OutboxMessageRow & { accepted_at: string | null })[];
   if (sentBy && sent.length === 0) {
-    throw new UserError(`${sentBy} has not sent a text message to that number, so its replies are not shown here.`, 'not-your-conversation');
+    throw new UserError(
+      `${sentBy} has not sent a text message to that number, so its replies are not shown here.`,
+      'not-your-conversation',
+    );
   }
   const entries: ConversationEntry[] = [
-    ...texts.map((row): ConversationEntry => ({ kind: 'received', at: row.received_at, text: toReceivedTextMessage(row) })),
-    ...sent.map((row): ConversationEntry => ({ kind: 'sent', at: row.accepted_at ?? row.created_at, message: toOutboxMessage(row) })),
+    ...texts.map((row): ConversationEntry => ({
+      kind: 'received',
+      at: row.received_at,
+      text: toReceivedTextMessage(row),
+    })),
+    ...sent.map((row): ConversationEntry => ({
+      kind: 'sent',
+      at: row.accepted_at ?? row.created_at,
+      message: toOutboxMessage(row),
+    })),
   ];
   // Stable: a reply and a send at the same moment keep the send first.
-  entries.sort((a, b) => (a.at === b.at ? (a.kind === 'sent' ? -1 : 1) - (b.kind === 'sent' ? -1 : 1) : a.at < b.at ? -1 : 1));
+  entries.sort((a, b) =>
+    a.at === b.at ? (a.kind === 'sent' ? -1 : 1) - (b.kind === 'sent' ? -1 : 1) : a.at < b.at ? -1 : 1,
+  );
   const newest = texts.at(-1) as ReceivedTextRow;
   return {
     phoneKey,
@@ -168,12 +210,19 @@ export function getConversation(db: Db, phoneKey: string, sentBy?: string): Inbo
 
 /** Marks every reply from the number read; returns the replies still unread anywhere. */
 export function markConversationRead(db: Db, phoneKey: string, user: string): number {
-  db.prepare('UPDATE received_texts SET read_at = ?, read_by = ? WHERE phone_key = ? AND read_at IS NULL').run(nowIso(), user, phoneKey);
+  db.prepare('UPDATE received_texts SET read_at = ?, read_by = ? WHERE phone_key = ? AND read_at IS NULL').run(
+    nowIso(),
+    user,
+    phoneKey,
+  );
   return unreadCount(db);
 }
 
 /** Received texts one by one, newest first; `before` is the id of the last text of the previous page. */
-export function listReceivedTexts(db: Db, query: InboxFilter & { limit: number; before?: string }): ReceivedTextMessage[] {
+export function listReceivedTexts(
+  db: Db,
+  query: InboxFilter & { limit: number; before?: string },
+): ReceivedTextMessage[] {
   return receivedTextRows(db, query).map(toReceivedTextMessage);
 }
 
@@ -182,15 +231,17 @@ export function receivedTextRows(db: Db, query: InboxFilter & { limit: number; b
   const { conditions, params } = filterConditions(query, 'text');
   const pageParams: Record<string, string | number> = { ...params, limit: query.limit };
   if (query.before) {
-    const anchor = db.prepare('SELECT received_at, rowid AS position FROM received_texts WHERE id = ?').get(query.before) as
-      | { received_at: string; position: number }
-      | undefined;
+    const anchor = db
+      .prepare('SELECT received_at, rowid AS position FROM received_texts WHERE id = ?')
+      .get(query.before) as { received_at: string; position: number } | undefined;
     if (!anchor) return [];
     conditions.push('(r.received_at < @beforeAt OR (r.received_at = @beforeAt AND r.rowid < @beforePosition))');
     pageParams.beforeAt = anchor.received_at;
     pageParams.beforePosition = anchor.position;
   }
   return db
-    .prepare(`SELECT ${TEXT_COLUMNS} FROM received_texts r ${whereClause(conditions)} ORDER BY r.received_at DESC, r.rowid DESC LIMIT @limit`)
+    .prepare(
+      `SELECT ${TEXT_COLUMNS} FROM received_texts r ${whereClause(conditions)} ORDER BY r.received_at DESC, r.rowid DESC LIMIT @limit`,
+    )
     .all(pageParams) as ReceivedTextRow[];
 }

@@ -35,15 +35,15 @@ interface FetchState {
 const stateKey = (serviceKey: string): string => `inbox.fetch.${serviceKey}`;
 
 function loadState(db: Db, serviceKey: string): FetchState {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(stateKey(serviceKey)) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(stateKey(serviceKey)) as
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as FetchState) : { boundary: null, resume: null, practiceRun: null };
 }
 
 function saveState(db: Db, serviceKey: string, state: FetchState): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    stateKey(serviceKey),
-    JSON.stringify(state),
-  );
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(stateKey(serviceKey), JSON.stringify(state));
 }
 
 /** Notify writes `2024-05-01T10:00:00.123456Z`; a time without a zone is UTC. */
@@ -58,7 +58,11 @@ function receivedAtIso(createdAt: string): string {
  * transaction, so an interrupted fetch goes on where it stopped and no text is fetched or stored twice.
  * Practice texts are make-believe: a new practice run, or a real service, replaces them.
  */
-export async function fetchReceivedTexts(db: Db, client: NotifyClient, source: ReceivedTextsSource): Promise<ReceivedTextsFetchReport> {
+export async function fetchReceivedTexts(
+  db: Db,
+  client: NotifyClient,
+  source: ReceivedTextsSource,
+): Promise<ReceivedTextsFetchReport> {
   const report: ReceivedTextsFetchReport = { requests: 0, fetched: 0 };
   let state = loadState(db, source.serviceKey);
   db.transaction(() => {
@@ -106,7 +110,9 @@ export async function fetchReceivedTexts(db: Db, client: NotifyClient, source: R
       const page = await client.listReceivedTexts(from);
       report.requests += 1;
       const texts = page.received_text_messages;
-      const boundaryAt = texts.findIndex((text) => text.id === boundary?.id || Date.parse(receivedAtIso(text.created_at)) < boundaryMs);
+      const boundaryAt = texts.findIndex(
+        (text) => text.id === boundary?.id || Date.parse(receivedAtIso(text.created_at)) < boundaryMs,
+      );
       const fresh = boundaryAt < 0 ? texts : texts.slice(0, boundaryAt);
       const first = fresh[0];
       if (!top && first) top = { id: first.id, receivedAt: receivedAtIso(first.created_at) };

@@ -1,7 +1,12 @@
 import type { ActiveService, CoreContext } from '../core-context';
 import type { NotifyClient } from '../notify-client';
 import { unreadCount } from './inbox-queries';
-import { fetchReceivedTexts, PRACTICE_SERVICE_KEY, type ReceivedTextsFetchReport, type ReceivedTextsSource } from './received-texts-fetch';
+import {
+  fetchReceivedTexts,
+  PRACTICE_SERVICE_KEY,
+  type ReceivedTextsFetchReport,
+  type ReceivedTextsSource,
+} from './received-texts-fetch';
 
 /** How often the sync engine asks Notify for new replies when nobody asked sooner. */
 export const RECEIVED_TEXTS_POLL_MS = 30_000;
@@ -28,13 +33,18 @@ export class ReceivedTextsSchedule {
     return this.requested ? null : this.lastReport;
   }
 
-  async runIfDue(client: NotifyClient, service: ActiveService, force = false): Promise<ReceivedTextsFetchReport | null> {
+  async runIfDue(
+    client: NotifyClient,
+    service: ActiveService,
+    force = false,
+  ): Promise<ReceivedTextsFetchReport | null> {
     if (!force && !this.requested && Date.now() - this.lastRunMs < RECEIVED_TEXTS_POLL_MS) return null;
     this.requested = false;
     this.lastRunMs = Date.now();
     const report = await fetchReceivedTexts(this.ctx.db, client, sourceOf(service, client));
     this.lastReport = report;
-    if (report.fetched > 0) this.ctx.events.emit('inbox.changed', { unread: unreadCount(this.ctx.db), fetched: report.fetched });
+    if (report.fetched > 0)
+      this.ctx.events.emit('inbox.changed', { unread: unreadCount(this.ctx.db), fetched: report.fetched });
     return report;
   }
 }

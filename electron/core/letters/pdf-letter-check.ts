@@ -17,7 +17,11 @@ import {
   printableAreasForPage,
   type AreaMm,
 } from '../../../shared/notify/letter-layout';
-import { pdfLetterAddressProblem, pdfLetterProblem, type PdfLetterProblemCode } from '../../../shared/notify/pdf-letter-messages';
+import {
+  pdfLetterAddressProblem,
+  pdfLetterProblem,
+  type PdfLetterProblemCode,
+} from '../../../shared/notify/pdf-letter-messages';
 import { UserError } from '../dispatch';
 import { readGreyRasters, type GreyRaster } from './pgm';
 
@@ -31,11 +35,16 @@ const NO_POPPLER =
 
 function runPoppler(command: string, args: readonly string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: 120_000, windowsHide: true }, (error: Error | null, stdout) => {
-      if (error && 'code' in error && error.code === 'ENOENT') reject(new UserError(NO_POPPLER, 'no-pdf-tools'));
-      else if (error) reject(error);
-      else resolve(stdout);
-    });
+    execFile(
+      command,
+      args,
+      { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, timeout: 120_000, windowsHide: true },
+      (error: Error | null, stdout) => {
+        if (error && 'code' in error && error.code === 'ENOENT') reject(new UserError(NO_POPPLER, 'no-pdf-tools'));
+        else if (error) reject(error);
+        else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -53,12 +62,15 @@ export function parseBboxLayout(xhtml: string): PdfWord[] {
   const words: PdfWord[] = [];
   let page = 0;
   let line = 0;
-  const tokens = /<page\b|<line\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  const tokens =
+    /<page\b|<line\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
   for (const match of xhtml.matchAll(tokens)) {
     if (match[0] === '<page') page += 1;
     else if (match[0] === '<line') line += 1;
     else {
-      const [x1, y1, x2, y2] = [match[1], match[2], match[3], match[4]].map((value) => Number(value) * MM_PER_POINT) as [number, number, number, number];
+      const [x1, y1, x2, y2] = [match[1], match[2], match[3], match[4]].map(
+        (value) => Number(value) * MM_PER_POINT,
+      ) as [number, number, number, number];
       words.push({ page, line, text: decodeHTML(match[5] ?? ''), box: { x1, y1, x2, y2 } });
     }
   }
@@ -74,7 +86,12 @@ const inside = (box: AreaMm, area: AreaMm): boolean => {
 /** The address as Notify reads it: the lines of text in the envelope window and 3 mm around it on page 1. */
 export function addressFromWords(words: readonly PdfWord[]): string[] {
   const m = ADDRESS_READ_MARGIN_MM;
-  const area = { x1: ENVELOPE_WINDOW_MM.x1 - m, y1: ENVELOPE_WINDOW_MM.y1 - m, x2: ENVELOPE_WINDOW_MM.x2 + m, y2: ENVELOPE_WINDOW_MM.y2 + m };
+  const area = {
+    x1: ENVELOPE_WINDOW_MM.x1 - m,
+    y1: ENVELOPE_WINDOW_MM.y1 - m,
+    x2: ENVELOPE_WINDOW_MM.x2 + m,
+    y2: ENVELOPE_WINDOW_MM.y2 + m,
+  };
   const lines = new Map<number, PdfWord[]>();
   for (const word of words) {
     if (word.page !== 1 || !inside(word.box, area)) continue;
@@ -82,12 +99,19 @@ export function addressFromWords(words: readonly PdfWord[]): string[] {
   }
   return [...lines.values()]
     .sort((a, b) => (a[0]?.box.y1 ?? 0) - (b[0]?.box.y1 ?? 0))
-    .map((lineWords) => lineWords.sort((a, b) => a.box.x1 - b.box.x1).map((word) => word.text).join(' '));
+    .map((lineWords) =>
+      lineWords
+        .sort((a, b) => a.box.x1 - b.box.x1)
+        .map((word) => word.text)
+        .join(' '),
+    );
 }
 
 /** Pages after the first with Notify's tag in the top-left corner (a letter downloaded from Notify, pasted in). */
 export function pagesWithNotifyTag(words: readonly PdfWord[]): number[] {
-  const pages = words.filter((word) => word.page > 1 && word.text === 'NOTIFY' && inside(word.box, NOTIFY_TAG_SEARCH_AREA_MM)).map((word) => word.page);
+  const pages = words
+    .filter((word) => word.page > 1 && word.text === 'NOTIFY' && inside(word.box, NOTIFY_TAG_SEARCH_AREA_MM))
+    .map((word) => word.page);
   return [...new Set(pages)].sort((a, b) => a - b);
 }
 
@@ -109,7 +133,10 @@ export function hasInkOutsidePrintableArea(raster: GreyRaster, pageNumber: numbe
 function isA4Portrait(widthPt: number, heightPt: number, rotation: number): boolean {
   const turned = ((rotation % 360) + 360) % 360;
   const [width, height] = turned === 90 || turned === 270 ? [heightPt, widthPt] : [widthPt, heightPt];
-  return Math.abs(width * MM_PER_POINT - A4_WIDTH_MM) <= A4_TOLERANCE_MM && Math.abs(height * MM_PER_POINT - A4_HEIGHT_MM) <= A4_TOLERANCE_MM;
+  return (
+    Math.abs(width * MM_PER_POINT - A4_WIDTH_MM) <= A4_TOLERANCE_MM &&
+    Math.abs(height * MM_PER_POINT - A4_HEIGHT_MM) <= A4_TOLERANCE_MM
+  );
 }
 
 export interface PdfLetterCheckOptions {
@@ -123,8 +150,17 @@ export interface PdfLetterCheckOptions {
  * first problem in Notify's words: readable, at most 10 pages, A4 portrait, nothing outside the printable areas, no
  * NOTIFY tag after page 1, an address Notify can read and accept in the envelope window.
  */
-export async function checkPdfLetter(pdf: Uint8Array, fileName: string, options: PdfLetterCheckOptions): Promise<PdfLetterCheck> {
-  const result = (pageCount: number, addressLines: string[], code: PdfLetterProblemCode | null, pages: number[] = []): PdfLetterCheck => ({
+export async function checkPdfLetter(
+  pdf: Uint8Array,
+  fileName: string,
+  options: PdfLetterCheckOptions,
+): Promise<PdfLetterCheck> {
+  const result = (
+    pageCount: number,
+    addressLines: string[],
+    code: PdfLetterProblemCode | null,
+    pages: number[] = [],
+  ): PdfLetterCheck => ({
     fileName,
     pageCount,
     addressLines,
@@ -151,13 +187,21 @@ export async function checkPdfLetter(pdf: Uint8Array, fileName: string, options:
   try {
     const rasters = readGreyRasters(await runPoppler('pdftoppm', ['-r', String(RASTER_DPI), '-gray', file]));
     if (rasters.length !== pages.length) return result(pages.length, [], 'unable-to-read-the-file');
-    const outside = rasters.flatMap((raster, index) => (hasInkOutsidePrintableArea(raster, index + 1) ? [index + 1] : []));
+    const outside = rasters.flatMap((raster, index) =>
+      hasInkOutsidePrintableArea(raster, index + 1) ? [index + 1] : [],
+    );
     if (outside.length > 0) return result(pages.length, [], 'content-outside-printable-area', outside);
-    const words = parseBboxLayout((await runPoppler('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])).toString('utf8'));
+    const words = parseBboxLayout(
+      (await runPoppler('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'])).toString('utf8'),
+    );
     const tagged = pagesWithNotifyTag(words);
     if (tagged.length > 0) return result(pages.length, [], 'notify-tag-found-in-content', tagged);
     const addressLines = addressFromWords(words);
-    return result(pages.length, addressLines, pdfLetterAddressProblem(addressLines.join('\n'), { allowInternational: options.allowInternational }));
+    return result(
+      pages.length,
+      addressLines,
+      pdfLetterAddressProblem(addressLines.join('\n'), { allowInternational: options.allowInternational }),
+    );
   } finally {
     await rm(file, { force: true });
   }

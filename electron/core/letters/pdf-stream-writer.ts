@@ -1,4 +1,14 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFPageLeaf, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNull,
+  PDFPageLeaf,
+  PDFRef,
+  PDFStream,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import type { FileHandle } from 'node:fs/promises';
 
 const CATALOG = PDFRef.of(1);
@@ -45,7 +55,9 @@ export class PdfStreamWriter {
       }
     }
 
-    const kept = context.enumerateIndirectObjects().filter(([ref, object]) => !isDocumentStructure(ref, object, context.trailerInfo));
+    const kept = context
+      .enumerateIndirectObjects()
+      .filter(([ref, object]) => !isDocumentStructure(ref, object, context.trailerInfo));
     const renumbered = new Map<number, PDFRef>();
     for (const [ref] of kept) {
       renumbered.set(ref.objectNumber, PDFRef.of(this.offsets.length + renumbered.size));
@@ -111,7 +123,12 @@ function isDocumentStructure(ref: PDFRef, object: PDFObject, trailer: { Root?: P
   if (ref === trailer.Root || ref === trailer.Info) return true;
   const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : null;
   const type = dict?.get(PDFName.of('Type'));
-  return type === PDFName.of('Pages') || type === PDFName.of('XRef') || type === PDFName.of('ObjStm') || type === PDFName.of('Catalog');
+  return (
+    type === PDFName.of('Pages') ||
+    type === PDFName.of('XRef') ||
+    type === PDFName.of('ObjStm') ||
+    type === PDFName.of('Catalog')
+  );
 }
 
 /** Renumbers, in place and once each, every reference to a kept object; references to dropped ones become null. */

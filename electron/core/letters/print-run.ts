@@ -7,7 +7,13 @@ import { newId } from '../clock';
 import { UserError } from '../dispatch';
 import { loadLetterAssets } from './letter-assets';
 import type { OpenLetterPrintPage } from './letter-print-page';
-import { lettersToPrint, ONE_BY_ONE_GROUP_NAME, recordPrintRun, routeDueLettersToPrint, type LetterScope } from './print-queue';
+import {
+  lettersToPrint,
+  ONE_BY_ONE_GROUP_NAME,
+  recordPrintRun,
+  routeDueLettersToPrint,
+  type LetterScope,
+} from './print-queue';
 import { renderLettersPdf } from './render-letters';
 
 export interface LetterPrinting {
@@ -21,7 +27,8 @@ export const letterPdfFolder = (dataDir: string): string => join(dataDir, 'lette
 function scopeName(ctx: CoreContext, scope: LetterScope): string {
   if (scope.batchId === undefined) return 'All letters waiting to be printed';
   if (scope.batchId === null) return ONE_BY_ONE_GROUP_NAME;
-  const batch = ctx.db.prepare('SELECT file_name FROM batches WHERE id = ?').pluck().get(scope.batchId) as string | undefined;
+  const batch = ctx.db.prepare('SELECT file_name FROM batches WHERE id = ?').pluck().get(scope.batchId) as
+    string | undefined;
   if (batch === undefined) throw new UserError('That batch is not in the outbox.', 'no-such-batch');
   return batch;
 }
@@ -51,7 +58,11 @@ export async function renderPrintRun(
   routeDueLettersToPrint(ctx.db);
   const name = scopeName(ctx, scope);
   const { ids, reprint } = lettersToPrint(ctx.db, scope);
-  if (ids.length === 0) throw new UserError(`There are no letters to print in ${name === ONE_BY_ONE_GROUP_NAME ? 'the letters sent one by one' : name}.`, 'nothing-to-print');
+  if (ids.length === 0)
+    throw new UserError(
+      `There are no letters to print in ${name === ONE_BY_ONE_GROUP_NAME ? 'the letters sent one by one' : name}.`,
+      'nothing-to-print',
+    );
   const now = new Date();
   const printRunId = newId();
   const folder = letterPdfFolder(ctx.dataDir);
@@ -101,6 +112,18 @@ export async function renderPrintRun(
 }
 
 /** Records a rendered run as printed (to a PDF or a printer); returns the ids whose state changed. */
-export function recordRenderedRun(ctx: CoreContext, run: RenderedPrintRun, destination: string, printerJob: string | null): string[] {
-  return recordPrintRun(ctx.db, { printRunId: run.printRunId, letters: run.letters, batchId: run.batchId, destination, printerJob, user: ctx.user });
+export function recordRenderedRun(
+  ctx: CoreContext,
+  run: RenderedPrintRun,
+  destination: string,
+  printerJob: string | null,
+): string[] {
+  return recordPrintRun(ctx.db, {
+    printRunId: run.printRunId,
+    letters: run.letters,
+    batchId: run.batchId,
+    destination,
+    printerJob,
+    user: ctx.user,
+  });
 }

@@ -25,20 +25,29 @@ class CommandFailed extends Error {
 
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { env, timeout: 60_000, maxBuffer: 4 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (error) reject(new CommandFailed((error as NodeJS.ErrnoException).code ?? null, String(stderr)));
-      else resolve({ stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      command,
+      args,
+      { env, timeout: 60_000, maxBuffer: 4 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (error) reject(new CommandFailed((error as NodeJS.ErrnoException).code ?? null, String(stderr)));
+        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }
 
-const NO_CUPS = 'Printing needs the CUPS print system (the lp and lpstat commands), which is not installed on this computer. Save the letters as a PDF instead.';
+const NO_CUPS =
+  'Printing needs the CUPS print system (the lp and lpstat commands), which is not installed on this computer. Save the letters as a PDF instead.';
 
 function cupsError(error: unknown): Error {
   if (error instanceof CommandFailed) {
     if (error.code === 'ENOENT') return new UserError(NO_CUPS, 'no-print-system');
     if (/scheduler is not running|Bad file descriptor|Connection refused|Unable to connect/i.test(error.stderr)) {
-      return new UserError('The print system (CUPS) is not running on this computer. Ask IT to start it, or save the letters as a PDF instead.', 'print-system-down');
+      return new UserError(
+        'The print system (CUPS) is not running on this computer. Ask IT to start it, or save the letters as a PDF instead.',
+        'print-system-down',
+      );
     }
     return new UserError(`The print system refused: ${error.message}`, 'print-refused');
   }
@@ -62,7 +71,20 @@ export function parseCupsJob(stdout: string): string | null {
 
 /** The options every letter job is sent with: A4, one side per sheet, no scaling (the address must stay in the window). */
 export function cupsPrintArguments(file: string, printer: string, title: string): string[] {
-  return ['-d', printer, '-o', 'media=A4', '-o', 'sides=one-sided', '-o', 'print-scaling=none', '-t', title, '--', file];
+  return [
+    '-d',
+    printer,
+    '-o',
+    'media=A4',
+    '-o',
+    'sides=one-sided',
+    '-o',
+    'print-scaling=none',
+    '-t',
+    title,
+    '--',
+    file,
+  ];
 }
 
 export const cupsSpooler: PrintSpooler = {
@@ -83,7 +105,10 @@ export const cupsSpooler: PrintSpooler = {
       return { job: parseCupsJob(stdout) };
     } catch (error) {
       if (error instanceof CommandFailed && /does not exist|Unknown destination|not found/i.test(error.stderr)) {
-        throw new UserError(`There is no printer called ${printer} on this computer. Choose one of the printers listed.`, 'no-such-printer');
+        throw new UserError(
+          `There is no printer called ${printer} on this computer. Choose one of the printers listed.`,
+          'no-such-printer',
+        );
       }
       throw cupsError(error);
     }
@@ -141,12 +166,20 @@ export function parseWindowsPrinters(json: string): LetterPrinter[] {
   const parsed: unknown = JSON.parse(json);
   const list = Array.isArray(parsed) ? parsed : [parsed];
   return list
-    .filter((item): item is { Name: string; Default?: boolean } => typeof item === 'object' && item !== null && typeof (item as { Name?: unknown }).Name === 'string')
+    .filter(
+      (item): item is { Name: string; Default?: boolean } =>
+        typeof item === 'object' && item !== null && typeof (item as { Name?: unknown }).Name === 'string',
+    )
     .map((item) => ({ name: item.Name, isDefault: item.Default === true }));
 }
 
 /** The environment the RAW print script reads its input from. */
-export function windowsPrintEnvironment(file: string, printer: string, title: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function windowsPrintEnvironment(
+  file: string,
+  printer: string,
+  title: string,
+  base: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
   return { ...base, NOTIFY_DESK_PRINT_FILE: file, NOTIFY_DESK_PRINTER: printer, NOTIFY_DESK_PRINT_TITLE: title };
 }
 
@@ -157,10 +190,17 @@ export const windowsSpooler: PrintSpooler = {
   },
   async printPdf(file, printer, title) {
     try {
-      const { stdout } = await run('powershell.exe', [...POWERSHELL, WINDOWS_PRINT_RAW], windowsPrintEnvironment(file, printer, title));
+      const { stdout } = await run(
+        'powershell.exe',
+        [...POWERSHELL, WINDOWS_PRINT_RAW],
+        windowsPrintEnvironment(file, printer, title),
+      );
       return { job: stdout.trim() || null };
     } catch (error) {
-      throw new UserError(`The Windows print spooler refused the letters for ${printer}: ${error instanceof Error ? error.message : String(error)}`, 'print-refused');
+      throw new UserError(
+        `The Windows print spooler refused the letters for ${printer}: ${error instanceof Error ? error.message : String(error)}`,
+        'print-refused',
+      );
     }
   },
 };

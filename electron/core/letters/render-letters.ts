@@ -1,6 +1,12 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { renderLetter } from '../../../shared/notify/letter-template';
-import { coverSheetBody, letterPrintBody, letterPrintDocument, type CoverSheet, type PrintDocumentOptions } from '../../../shared/notify/letter-print-document';
+import {
+  coverSheetBody,
+  letterPrintBody,
+  letterPrintDocument,
+  type CoverSheet,
+  type PrintDocumentOptions,
+} from '../../../shared/notify/letter-print-document';
 import type { Db } from '../database/open-database';
 import { parseStoredPersonalisation } from '../outbox/stored-personalisation';
 import type { OpenLetterPrintPage } from './letter-print-page';

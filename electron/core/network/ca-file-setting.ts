@@ -8,7 +8,8 @@ import { CertificateFileError, readCertificateFile } from './trusted-certificate
 const CA_FILE_SETTING = 'network.ca-file';
 
 export function storedCaFile(db: Db): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(CA_FILE_SETTING) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(CA_FILE_SETTING) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
@@ -25,9 +26,8 @@ export function saveCaFile(db: Db, path: string | null): number {
   } catch (error) {
     throw error instanceof CertificateFileError ? new UserError(error.message) : error;
   }
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    CA_FILE_SETTING,
-    absolute,
-  );
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(CA_FILE_SETTING, absolute);
   return certificates.length;
 }

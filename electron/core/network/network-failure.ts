@@ -44,8 +44,16 @@ const TRUST_ADVICE =
 /** The failure a connection error code means on this route, or null when it is an ordinary network error. */
 export function connectionFailure(code: string | undefined, route: RequestRoute): NetworkFailure | null {
   if (!code) return null;
-  if (UNTRUSTED_CERTIFICATE_CODES.has(code) || (OTHER_CERTIFICATE_CODE.test(code) && !WRONG_NAME_CERTIFICATE_CODES.has(code) && !OUT_OF_DATE_CERTIFICATE_CODES.has(code))) {
-    return { kind: 'certificate', message: `The certificate of ${route.host} is not trusted by this computer. ${TRUST_ADVICE}` };
+  if (
+    UNTRUSTED_CERTIFICATE_CODES.has(code) ||
+    (OTHER_CERTIFICATE_CODE.test(code) &&
+      !WRONG_NAME_CERTIFICATE_CODES.has(code) &&
+      !OUT_OF_DATE_CERTIFICATE_CODES.has(code))
+  ) {
+    return {
+      kind: 'certificate',
+      message: `The certificate of ${route.host} is not trusted by this computer. ${TRUST_ADVICE}`,
+    };
   }
   if (OUT_OF_DATE_CERTIFICATE_CODES.has(code)) {
     return {
@@ -54,14 +62,20 @@ export function connectionFailure(code: string | undefined, route: RequestRoute)
     };
   }
   if (WRONG_NAME_CERTIFICATE_CODES.has(code)) {
-    return { kind: 'certificate', message: `The certificate presented for ${route.host} belongs to another name, so the connection was stopped.` };
+    return {
+      kind: 'certificate',
+      message: `The certificate presented for ${route.host} belongs to another name, so the connection was stopped.`,
+    };
   }
   if (!route.proxy) return null;
   if (code === 'ECONNREFUSED') {
     return { kind: 'proxy', message: `The proxy at ${proxyLabel(route.proxy)} refused the connection.` };
   }
   if (PROXY_NOT_FOUND_CODES.has(code)) {
-    return { kind: 'proxy', message: `The proxy at ${proxyLabel(route.proxy)} could not be found: its name is unknown to this computer’s network.` };
+    return {
+      kind: 'proxy',
+      message: `The proxy at ${proxyLabel(route.proxy)} could not be found: its name is unknown to this computer’s network.`,
+    };
   }
   return null;
 }

@@ -25,7 +25,8 @@ export class UnusableProxyError extends Error {
 }
 
 /** How a proxy is named to a user: its address without any user name or password. */
-export const proxyLabel = (proxy: ProxyServer): string => `${proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host}:${proxy.port}`;
+export const proxyLabel = (proxy: ProxyServer): string =>
+  `${proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host}:${proxy.port}`;
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -45,7 +46,9 @@ export function parseProxyAddress(address: string): ProxyServer {
   try {
     url = new URL(HAS_SCHEME.test(address) ? address : `http://${address}`);
   } catch {
-    throw new UnusableProxyError(`The proxy address “${address.replace(/\/\/[^@/]*@/, '//')}” is not an address notify-desk can use.`);
+    throw new UnusableProxyError(
+      `The proxy address “${address.replace(/\/\/[^@/]*@/, '//')}” is not an address notify-desk can use.`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UnusableProxyError(
@@ -92,7 +95,9 @@ export function proxyFromPacAnswer(answer: string): ProxyServer | null {
     }
   }
   if (entries.length === 0) return null;
-  throw new UnusableProxyError(`The system’s proxy setting (${entries.join('; ')}) names only proxies notify-desk cannot use (SOCKS).`);
+  throw new UnusableProxyError(
+    `The system’s proxy setting (${entries.join('; ')}) names only proxies notify-desk cannot use (SOCKS).`,
+  );
 }
 
 /** Where a request to this URL goes: through this proxy, or straight there (null). */

@@ -35,7 +35,8 @@ export function readCertificateFile(path: string): string[] {
   try {
     content = readFileSync(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
     throw new CertificateFileError(`The certificate file ${path} cannot be read: ${reason}.`);
   }
   const blocks = content.toString('latin1').match(PEM_CERTIFICATE) ?? [];

@@ -19,8 +19,10 @@ export function requestTarget(baseUrl: string, timeoutMs: number, service = 'Not
 const NO_CONNECTION: Record<string, (target: RequestTarget) => string> = {
   ECONNREFUSED: (t) => `notify-desk could not connect to ${t.hostname}:${t.port} (nothing is listening there).`,
   ENOTFOUND: (t) => `notify-desk could not find ${t.hostname} (no computer has that name: check the service URL).`,
-  EAI_AGAIN: (t) => `notify-desk could not look up ${t.hostname} (the name server did not answer: check the network connection).`,
-  EHOSTUNREACH: (t) => `notify-desk could not reach ${t.hostname} (there is no route to it: check the network connection).`,
+  EAI_AGAIN: (t) =>
+    `notify-desk could not look up ${t.hostname} (the name server did not answer: check the network connection).`,
+  EHOSTUNREACH: (t) =>
+    `notify-desk could not reach ${t.hostname} (there is no route to it: check the network connection).`,
   ENETUNREACH: (t) => `notify-desk could not reach ${t.hostname} (this computer is not on a network that leads there).`,
   EADDRNOTAVAIL: (t) => `notify-desk could not reach ${t.hostname} (this computer has no address to connect from).`,
 };
@@ -45,10 +47,19 @@ export function describeConnectionFailure(
   const noConnection = code ? NO_CONNECTION[code] : undefined;
   if (noConnection) return { kind: 'unreachable', message: noConnection(target) };
   if (code && TIMEOUT_CODES.has(code)) {
-    return { kind: 'timeout', message: `${target.service} (${target.hostname}:${target.port}) did not answer within ${seconds(target.timeoutMs)}.` };
+    return {
+      kind: 'timeout',
+      message: `${target.service} (${target.hostname}:${target.port}) did not answer within ${seconds(target.timeoutMs)}.`,
+    };
   }
   if ((code && CLOSED_CODES.has(code)) || /socket hang up/i.test(detail)) {
-    return { kind: 'network', message: `The connection to ${target.hostname}:${target.port} was closed before ${target.service} answered.` };
+    return {
+      kind: 'network',
+      message: `The connection to ${target.hostname}:${target.port} was closed before ${target.service} answered.`,
+    };
   }
-  return { kind: 'network', message: `The connection to ${target.hostname}:${target.port} failed (${tidyErrorText(detail, 120)}).` };
+  return {
+    kind: 'network',
+    message: `The connection to ${target.hostname}:${target.port} failed (${tidyErrorText(detail, 120)}).`,
+  };
 }

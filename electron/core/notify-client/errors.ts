@@ -46,7 +46,17 @@ export class NotifyApiError extends Error {
 
   /** Worth trying the same request again later. */
   get retryable(): boolean {
-    return ['unreachable', 'proxy', 'certificate', 'network', 'timeout', 'server', 'invalid-response', 'rate-limit', 'daily-limit'].includes(this.kind);
+    return [
+      'unreachable',
+      'proxy',
+      'certificate',
+      'network',
+      'timeout',
+      'server',
+      'invalid-response',
+      'rate-limit',
+      'daily-limit',
+    ].includes(this.kind);
   }
 
   /** A send that failed this way may still have created a notification: look its reference up before sending again. */
@@ -67,7 +77,12 @@ export class NotifyApiError extends Error {
 }
 
 /** Classifies a failure with no HTTP response (axios `error.code`), in words (see connection-failure.ts). */
-export function connectionError(code: string | undefined, detail: string, target: RequestTarget, cause: unknown): NotifyApiError {
+export function connectionError(
+  code: string | undefined,
+  detail: string,
+  target: RequestTarget,
+  cause: unknown,
+): NotifyApiError {
   const { kind, message } = describeConnectionFailure(code, detail, target);
   return new NotifyApiError(kind, message, null, [], { cause });
 }
@@ -79,18 +94,33 @@ export function responseError(status: number, entries: readonly NotifyErrorEntry
   const text = tidyErrorText(entries.map((entry) => entry.message).join('; '), MAX_ERROR_TEXT - 40);
   if (status === 429) {
     if (first?.error === 'TooManyRequestsError') {
-      return new NotifyApiError('daily-limit', text || 'Notify’s daily sending limit has been reached.', status, entries);
+      return new NotifyApiError(
+        'daily-limit',
+        text || 'Notify’s daily sending limit has been reached.',
+        status,
+        entries,
+      );
     }
     return new NotifyApiError('rate-limit', text || 'Notify’s rate limit was exceeded.', status, entries);
   }
   if (status >= 500) {
-    return new NotifyApiError('server', `Notify had a problem (HTTP ${status}${text ? `: ${text}` : ''}).`, status, entries);
+    return new NotifyApiError(
+      'server',
+      `Notify had a problem (HTTP ${status}${text ? `: ${text}` : ''}).`,
+      status,
+      entries,
+    );
   }
   if (status === 401 || first?.error === 'AuthError') {
     return new NotifyApiError('auth', `Notify refused the API key: ${text || `HTTP ${status}`}`, status, entries);
   }
   if (status === 404) {
-    return new NotifyApiError('not-found', text || 'Notify has no such item, or the service URL is wrong.', status, entries);
+    return new NotifyApiError(
+      'not-found',
+      text || 'Notify has no such item, or the service URL is wrong.',
+      status,
+      entries,
+    );
   }
   return new NotifyApiError('rejected', text || `Notify refused the request (HTTP ${status}).`, status, entries);
 }

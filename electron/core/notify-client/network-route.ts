@@ -2,7 +2,13 @@
 // certificate failures as NotifyApiErrors of their own kinds.
 import type { AxiosProxyConfig, AxiosResponse } from 'axios';
 import { TLSSocket } from 'node:tls';
-import { connectionFailure, proxyRefusal, setupFailure, type NetworkFailure, type RequestRoute } from '../network/network-failure';
+import {
+  connectionFailure,
+  proxyRefusal,
+  setupFailure,
+  type NetworkFailure,
+  type RequestRoute,
+} from '../network/network-failure';
 import type { ProxyServer } from '../network/proxy-route';
 import { NotifyApiError } from './errors';
 
@@ -36,7 +42,11 @@ export function routeError(code: string | undefined, route: RequestRoute, cause:
  * The proxy answered an https:// request itself (refusing the tunnel: no TLS was ever set up with Notify), or it
  * answered 407 on a plain http:// request; null when the answer is Notify's.
  */
-export function proxyAnswerError(response: AxiosResponse<unknown>, route: RequestRoute, secure: boolean): NotifyApiError | null {
+export function proxyAnswerError(
+  response: AxiosResponse<unknown>,
+  route: RequestRoute,
+  secure: boolean,
+): NotifyApiError | null {
   if (!route.proxy) return null;
   const socket: unknown = (response.request as { socket?: unknown } | undefined)?.socket;
   const answeredByProxy = secure ? !(socket instanceof TLSSocket) : response.status === 407;

@@ -130,14 +130,17 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
     let route: RequestRoute;
     try {
       route = { host, proxy: await network.proxyFor(baseUrl) };
-      if (secure) httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets, secureContext: network.secureContext() });
+      if (secure)
+        httpsAgent ??= new HttpsAgent({ keepAlive: true, maxSockets, secureContext: network.secureContext() });
     } catch (error) {
       throw setupError(error) ?? error;
     }
     let response: AxiosResponse<unknown>;
     try {
       http ??= createHttp();
-      response = await (await http).request({
+      response = await (
+        await http
+      ).request({
         method,
         url: path,
         data: body,
@@ -199,7 +202,8 @@ export function createNotifyClient(options: NotifyClientOptions): NotifyClient {
         ...(r.postage ? { postage: r.postage } : {}),
       }),
     getNotification: (id) => request('GET', `/v2/notifications/${encodeURIComponent(id)}`, notificationSchema),
-    listNotifications: (query = {}) => request('GET', `/v2/notifications${listQueryString(query)}`, notificationListSchema),
+    listNotifications: (query = {}) =>
+      request('GET', `/v2/notifications${listQueryString(query)}`, notificationListSchema),
     async findByReference(reference) {
       const page = await request('GET', `/v2/notifications${listQueryString({ reference })}`, notificationListSchema);
       return page.notifications.find((notification) => notification.reference === reference) ?? null;

@@ -13,10 +13,13 @@ export function referenceUserSuffix(user: string): string {
   return user ? `${USER_MARK}${encodeURIComponent(user.slice(0, MAX_USER_LENGTH))}` : '';
 }
 
-export const newReference = (messageId: string, user = ''): string => `${REFERENCE_PREFIX}${messageId}${referenceUserSuffix(user)}`;
+export const newReference = (messageId: string, user = ''): string =>
+  `${REFERENCE_PREFIX}${messageId}${referenceUserSuffix(user)}`;
 
 /** The message id and desk user of a reference the desk made; null for any other reference. */
-export function parseDeskReference(reference: string | null | undefined): { messageId: string; user: string | null } | null {
+export function parseDeskReference(
+  reference: string | null | undefined,
+): { messageId: string; user: string | null } | null {
   if (!reference?.startsWith(REFERENCE_PREFIX)) return null;
   const rest = reference.slice(REFERENCE_PREFIX.length);
   const messageId = rest.slice(0, MESSAGE_ID_LENGTH);

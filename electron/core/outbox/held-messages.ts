@@ -34,19 +34,25 @@ export function releaseMessagesWhoseHoldIsOver(db: Db, service: HoldingService |
   const event = db.prepare(
     `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'needs-attention', 'queued', ?)`,
   );
-  return db.transaction(() => {
-    const now = new Date().toISOString();
-    const rows = select.all(HELD_FOR_PASS_THROUGH, JSON.stringify(channels)) as { id: string; type: Channel }[];
-    return rows
-      .filter((row) => release.run(now, row.id).changes > 0)
-      .map((row) => {
-        event.run(row.id, now, why(row.type));
-        return row.id;
-      });
-  }).immediate();
+  return db
+    .transaction(() => {
+      const now = new Date().toISOString();
+      const rows = select.all(HELD_FOR_PASS_THROUGH, JSON.stringify(channels)) as { id: string; type: Channel }[];
+      return rows
+        .filter((row) => release.run(now, row.id).changes > 0)
+        .map((row) => {
+          event.run(row.id, now, why(row.type));
+          return row.id;
+        });
+    })
+    .immediate();
 }
 
 /** Whether any message is held for a pass-through template: then the service's templates are looked up again now and then. */
 export function hasMessagesHeldForPassThrough(db: Db): boolean {
-  return db.prepare(`SELECT 1 FROM outbox_messages WHERE state = 'needs-attention' AND held_for = ? LIMIT 1`).get(HELD_FOR_PASS_THROUGH) !== undefined;
+  return (
+    db
+      .prepare(`SELECT 1 FROM outbox_messages WHERE state = 'needs-attention' AND held_for = ? LIMIT 1`)
+      .get(HELD_FOR_PASS_THROUGH) !== undefined
+  );
 }

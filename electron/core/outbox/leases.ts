@@ -96,38 +96,38 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
   }`;
   const route = options.route ?? NOTIFY_PROVIDER;
   const channels = JSON.stringify(options.channels ?? channelSchema.options);
-  return db.transaction(() => {
-    if (isSendingPaused(db)) return [];
-    settleAbandonedDirectSends(db, options.owner, now);
-    const abandoned = db
-      .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
+  return db
+    .transaction(() => {
+      if (isSendingPaused(db)) return [];
+      settleAbandonedDirectSends(db, options.owner, now);
+      const abandoned = db
+        .prepare(
+          `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'sending' AND m.lease_expires_at <= @now AND m.lease_owner IS NOT @owner AND ${SENDABLE_BATCH}
            AND ${notHeld} AND ${FOR_ROUTE}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
-      )
-      .all({ now: nowIso, held, owner: options.owner, limit: options.limit, route, channels }) as ClaimRow[];
-    const fresh = db
-      .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
+        )
+        .all({ now: nowIso, held, owner: options.owner, limit: options.limit, route, channels }) as ClaimRow[];
+      const fresh = db
+        .prepare(
+          `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
          WHERE m.state = 'queued' AND m.send_after <= @now
            AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= @now) AND ${SENDABLE_BATCH}
            AND ${notHeld} AND ${FOR_ROUTE}
          ORDER BY m.priority DESC, m.send_after LIMIT @limit`,
-      )
-      .all({ now: nowIso, held, limit: options.limit - abandoned.length, route, channels }) as ClaimRow[];
-    // Until the request leaves (markSubmitted), a message taken afresh is no provider's.
-    const lease = db.prepare(
-      `UPDATE outbox_messages SET state = 'sending', provider = CASE WHEN outcome_unknown = 1 THEN provider END, outcome_unknown = 1,
+        )
+        .all({ now: nowIso, held, limit: options.limit - abandoned.length, route, channels }) as ClaimRow[];
+      // Until the request leaves (markSubmitted), a message taken afresh is no provider's.
+      const lease = db.prepare(
+        `UPDATE outbox_messages SET state = 'sending', provider = CASE WHEN outcome_unknown = 1 THEN provider END, outcome_unknown = 1,
          lease_owner = ?, lease_expires_at = ?, updated_at = ?
        WHERE id = ?`,
-    );
-    const event = db.prepare(
-      'INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)',
-    );
-    const rows = [...abandoned, ...fresh];
-    const claimed = rows.map(
-      (row): ClaimedMessage => ({
+      );
+      const event = db.prepare(
+        'INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)',
+      );
+      const rows = [...abandoned, ...fresh];
+      const claimed = rows.map((row): ClaimedMessage => ({
         id: row.id,
         reference: row.reference,
         type: row.type,
@@ -139,28 +139,33 @@ export function claimDueMessages(db: Db, options: ClaimOptions): ClaimedMessage[
         sendAfter: row.send_after,
         templateSource: row.source,
         notifyTemplateId: row.notify_template_id,
-        lookUpFirst: route === NOTIFY_PROVIDER && row.outcome_unknown === 1 && (row.provider === null || row.provider === NOTIFY_PROVIDER),
+        lookUpFirst:
+          route === NOTIFY_PROVIDER &&
+          row.outcome_unknown === 1 &&
+          (row.provider === null || row.provider === NOTIFY_PROVIDER),
         previousOutcomeUnknown: row.outcome_unknown === 1,
         route,
         pinned: row.pinned_to !== null,
         precompiled:
-          row.precompiled_pdf !== null && row.precompiled_postage !== null ? { pdf: row.precompiled_pdf, postage: row.precompiled_postage } : null,
-      }),
-    );
-    claimed.forEach((message, index) => {
-      const row = rows[index] as ClaimRow;
-      lease.run(options.owner, leaseUntil, nowIso, row.id);
-      const by = route === NOTIFY_PROVIDER ? '' : ` by ${route}`;
-      const detail =
-        row.state !== 'sending'
-          ? `attempt ${row.attempts + 1}${by} (${options.owner})`
-          : message.lookUpFirst
-            ? `an earlier send was interrupted; checking Notify for it before sending again (${options.owner})`
-            : `an earlier send was interrupted before anything was sent; sending${by} (${options.owner})`;
-      event.run(row.id, nowIso, row.state, 'sending', detail);
-    });
-    return claimed;
-  }).immediate();
+          row.precompiled_pdf !== null && row.precompiled_postage !== null
+            ? { pdf: row.precompiled_pdf, postage: row.precompiled_postage }
+            : null,
+      }));
+      claimed.forEach((message, index) => {
+        const row = rows[index] as ClaimRow;
+        lease.run(options.owner, leaseUntil, nowIso, row.id);
+        const by = route === NOTIFY_PROVIDER ? '' : ` by ${route}`;
+        const detail =
+          row.state !== 'sending'
+            ? `attempt ${row.attempts + 1}${by} (${options.owner})`
+            : message.lookUpFirst
+              ? `an earlier send was interrupted; checking Notify for it before sending again (${options.owner})`
+              : `an earlier send was interrupted before anything was sent; sending${by} (${options.owner})`;
+        event.run(row.id, nowIso, row.state, 'sending', detail);
+      });
+      return claimed;
+    })
+    .immediate();
 }
 
 /**
@@ -180,7 +185,9 @@ function settleAbandonedDirectSends(db: Db, owner: string, now: Date): void {
     `UPDATE outbox_messages SET state = 'outcome-unknown', lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, last_error = ?
      WHERE id = ? AND state = 'sending'`,
   );
-  const event = db.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'outcome-unknown', ?)`);
+  const event = db.prepare(
+    `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'outcome-unknown', ?)`,
+  );
   for (const row of rows) {
     const why = `notify-desk stopped while handing this message to ${row.provider}, so whether ${row.provider} took it is unknown.`;
     settle.run(nowIso, why, row.id);
@@ -191,22 +198,26 @@ function settleAbandonedDirectSends(db: Db, owner: string, now: Date): void {
 /** Scheduled messages whose time has come become queued. Returns their ids. */
 export function promoteDueScheduled(db: Db, now: Date = new Date()): string[] {
   const nowIso = now.toISOString();
-  return db.transaction(() => {
-    const ids = (
-      db.prepare(`SELECT id FROM outbox_messages WHERE state = 'scheduled' AND send_after <= ?`).all(nowIso) as {
-        id: string;
-      }[]
-    ).map((row) => row.id);
-    const update = db.prepare(`UPDATE outbox_messages SET state = 'queued', updated_at = ? WHERE id = ? AND state = 'scheduled'`);
-    const event = db.prepare(
-      `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'scheduled', 'queued', 'its send time came')`,
-    );
-    for (const id of ids) {
-      update.run(nowIso, id);
-      event.run(id, nowIso);
-    }
-    return ids;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const ids = (
+        db.prepare(`SELECT id FROM outbox_messages WHERE state = 'scheduled' AND send_after <= ?`).all(nowIso) as {
+          id: string;
+        }[]
+      ).map((row) => row.id);
+      const update = db.prepare(
+        `UPDATE outbox_messages SET state = 'queued', updated_at = ? WHERE id = ? AND state = 'scheduled'`,
+      );
+      const event = db.prepare(
+        `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'scheduled', 'queued', 'its send time came')`,
+      );
+      for (const id of ids) {
+        update.run(nowIso, id);
+        event.run(id, nowIso);
+      }
+      return ids;
+    })
+    .immediate();
 }
 
 /** When the next message becomes due (a scheduled time or a retry), so the engine can sleep until then. */

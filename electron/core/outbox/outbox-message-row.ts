@@ -61,8 +61,7 @@ export function toOutboxMessage(row: OutboxMessageRow): OutboxMessage {
 
 export function getOutboxMessage(db: Db, id: string): OutboxMessage {
   const row = db.prepare(`SELECT ${outboxMessageColumns} FROM ${outboxMessageFrom} WHERE m.id = ?`).get(id) as
-    | OutboxMessageRow
-    | undefined;
+    OutboxMessageRow | undefined;
   if (!row) throw new UserError('That message is not in the outbox.');
   return toOutboxMessage(row);
 }

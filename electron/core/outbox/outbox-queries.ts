@@ -49,9 +49,9 @@ export function listMessages(db: Db, query: OutboxListQuery): { messages: Outbox
   const rows = db
     .prepare(`${SELECT_MESSAGE} ${where} ORDER BY m.created_at DESC, m.rowid DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: query.limit, offset: query.offset }) as OutboxMessageRow[];
-  const { total } = db
-    .prepare(`SELECT COUNT(*) AS total FROM ${outboxMessageFrom} ${where}`)
-    .get(params) as { total: number };
+  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM ${outboxMessageFrom} ${where}`).get(params) as {
+    total: number;
+  };
   return { messages: rows.map(toOutboxMessage), total };
 }
 
@@ -59,10 +59,18 @@ export function listMessages(db: Db, query: OutboxListQuery): { messages: Outbox
 export function countMessages(db: Db, batchId?: string, createdBy?: string): OutboxCounts {
   const counts = Object.fromEntries(messageStates.map((state) => [state, 0])) as OutboxCounts;
   // Only the conditions asked for, so that a batch's counts are read through the batch index.
-  const conditions = [...(batchId ? ['batch_id = @batchId'] : []), ...(createdBy !== undefined ? ['created_by = @createdBy'] : [])];
+  const conditions = [
+    ...(batchId ? ['batch_id = @batchId'] : []),
+    ...(createdBy !== undefined ? ['created_by = @createdBy'] : []),
+  ];
   const rows = db
-    .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY state`)
-    .all({ ...(batchId ? { batchId } : {}), ...(createdBy !== undefined ? { createdBy } : {}) }) as { state: MessageState; n: number }[];
+    .prepare(
+      `SELECT state, COUNT(*) AS n FROM outbox_messages ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY state`,
+    )
+    .all({ ...(batchId ? { batchId } : {}), ...(createdBy !== undefined ? { createdBy } : {}) }) as {
+    state: MessageState;
+    n: number;
+  }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }
@@ -77,13 +85,17 @@ export function countWaiting(db: Db): number {
 
 /** Messages a service accepted whose final status it has not reported yet. */
 export function countAcceptedThrough(db: Db, serviceId: string): number {
-  const row = db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state = 'accepted' AND sent_through = ?`).get(serviceId) as { n: number };
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state = 'accepted' AND sent_through = ?`)
+    .get(serviceId) as { n: number };
   return row.n;
 }
 
 /** Messages waiting for a time chosen to send at: how many, and the first and last of those times. */
 export function scheduledMessages(db: Db): { count: number; firstAt: string | null; lastAt: string | null } {
   return db
-    .prepare(`SELECT COUNT(*) AS count, MIN(send_after) AS firstAt, MAX(send_after) AS lastAt FROM outbox_messages WHERE state = 'scheduled'`)
+    .prepare(
+      `SELECT COUNT(*) AS count, MIN(send_after) AS firstAt, MAX(send_after) AS lastAt FROM outbox_messages WHERE state = 'scheduled'`,
+    )
     .get() as { count: number; firstAt: string | null; lastAt: string | null };
 }

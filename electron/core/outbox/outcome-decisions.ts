@@ -36,7 +36,9 @@ function unknownMessage(db: Db, id: string, user: string, forAnyone: boolean): U
   if (row.state !== 'outcome-unknown')
     throw new UserError('Only a message whose outcome is unknown can be sent again or marked as sent this way.');
   if (row.created_by !== user && !forAnyone)
-    throw new UserError(`Only ${row.created_by}, who queued this message, or a supervisor can decide whether to send it again.`);
+    throw new UserError(
+      `Only ${row.created_by}, who queued this message, or a supervisor can decide whether to send it again.`,
+    );
   return row;
 }
 

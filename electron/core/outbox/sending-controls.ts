@@ -10,10 +10,9 @@ export function setSendingPaused(db: Db, paused: boolean, batchId?: string): boo
     return db.prepare('UPDATE batches SET paused = ? WHERE id = ?').run(paused ? 1 : 0, batchId).changes > 0;
   }
   if (paused) {
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-      PAUSED_SETTING,
-      '1',
-    );
+    db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(PAUSED_SETTING, '1');
   } else {
     db.prepare('DELETE FROM settings WHERE key = ?').run(PAUSED_SETTING);
   }
@@ -46,10 +45,9 @@ export function describeHold(hold: ChannelHold): ChannelHoldStatus {
 
 /** Holds a channel (after Notify's daily limit) so every process on this data folder stops sending on it. */
 export function holdChannel(db: Db, hold: ChannelHold): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    HOLD_SETTING_PREFIX + hold.channel,
-    JSON.stringify({ until: hold.until, reason: hold.reason }),
-  );
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(HOLD_SETTING_PREFIX + hold.channel, JSON.stringify({ until: hold.until, reason: hold.reason }));
 }
 
 /** Channel holds still in force at `now`; expired ones are removed. */

@@ -9,7 +9,9 @@ export type StoredPersonalisation = z.infer<typeof storedPersonalisationSchema>;
 
 export class UnreadablePersonalisationError extends Error {
   constructor(detail: string) {
-    super(`The values stored with this message cannot be read (${detail}), so it cannot be sent. Cancel it and send it again.`);
+    super(
+      `The values stored with this message cannot be read (${detail}), so it cannot be sent. Cancel it and send it again.`,
+    );
     this.name = 'UnreadablePersonalisationError';
   }
 }

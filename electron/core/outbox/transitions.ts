@@ -32,7 +32,12 @@ const isFinal = (state: MessageState): boolean => finalMessageStates.includes(st
  * Writes attempt outcomes in one transaction, each with an `outbox_events` row. Only messages still leased to
  * `owner` and in `sending` change; returns the ids that did.
  */
-export function finishAttempts(db: Db, owner: string, outcomes: readonly AttemptOutcome[], now: Date = new Date()): string[] {
+export function finishAttempts(
+  db: Db,
+  owner: string,
+  outcomes: readonly AttemptOutcome[],
+  now: Date = new Date(),
+): string[] {
   if (outcomes.length === 0) return [];
   const nowIso = now.toISOString();
   const update = db.prepare(`
@@ -56,38 +61,46 @@ export function finishAttempts(db: Db, owner: string, outcomes: readonly Attempt
   const event = db.prepare(
     `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', ?, ?)`,
   );
-  return db.transaction(() => {
-    const changed: string[] = [];
-    for (const outcome of outcomes) {
-      const result = update.run({
-        id: outcome.id,
-        owner,
-        to: outcome.to,
-        notifyId: outcome.notifyId ?? null,
-        notifyStatus: outcome.notifyStatus ?? null,
-        provider: outcome.provider ?? null,
-        providerMessageId: outcome.providerMessageId ?? null,
-        acceptedAt: outcome.acceptedAt ?? null,
-        sentThrough: outcome.sentThrough ?? null,
-        attemptDelta: outcome.countAttempt ? 1 : 0,
-        nextAttemptAt: outcome.nextAttemptAt ?? null,
-        lastError: outcome.lastError ?? null,
-        outcomeUnknown: outcome.outcomeUnknown ? 1 : 0,
-        heldFor: outcome.heldFor ?? null,
-        now: nowIso,
-        final: isFinal(outcome.to) ? 1 : 0,
-      });
-      if (result.changes > 0) {
-        event.run(outcome.id, nowIso, outcome.to, outcome.detail);
-        changed.push(outcome.id);
+  return db
+    .transaction(() => {
+      const changed: string[] = [];
+      for (const outcome of outcomes) {
+        const result = update.run({
+          id: outcome.id,
+          owner,
+          to: outcome.to,
+          notifyId: outcome.notifyId ?? null,
+          notifyStatus: outcome.notifyStatus ?? null,
+          provider: outcome.provider ?? null,
+          providerMessageId: outcome.providerMessageId ?? null,
+          acceptedAt: outcome.acceptedAt ?? null,
+          sentThrough: outcome.sentThrough ?? null,
+          attemptDelta: outcome.countAttempt ? 1 : 0,
+          nextAttemptAt: outcome.nextAttemptAt ?? null,
+          lastError: outcome.lastError ?? null,
+          outcomeUnknown: outcome.outcomeUnknown ? 1 : 0,
+          heldFor: outcome.heldFor ?? null,
+          now: nowIso,
+          final: isFinal(outcome.to) ? 1 : 0,
+        });
+        if (result.changes > 0) {
+          event.run(outcome.id, nowIso, outcome.to, outcome.detail);
+          changed.push(outcome.id);
+        }
       }
-    }
-    return changed;
-  }).immediate();
+      return changed;
+    })
+    .immediate();
 }
 
 /** Extends the leases of messages still in flight, so no other process takes them over. */
-export function renewLeases(db: Db, owner: string, ids: readonly string[], leaseMs: number, now: Date = new Date()): void {
+export function renewLeases(
+  db: Db,
+  owner: string,
+  ids: readonly string[],
+  leaseMs: number,
+  now: Date = new Date(),
+): void {
   if (ids.length === 0) return;
   db.prepare(
     `UPDATE outbox_messages SET lease_expires_at = ? WHERE lease_owner = ? AND state = 'sending'
@@ -122,18 +135,27 @@ export function recordNotifyStatuses(
     `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'accepted', ?, ?)`,
   );
   const checked = db.prepare(`UPDATE outbox_messages SET status_checked_at = ? WHERE id = ? AND state = 'accepted'`);
-  return db.transaction(() => {
-    const changed: string[] = [];
-    for (const item of updates) {
-      const result = update.run({ id: item.id, notifyStatus: item.notifyStatus, state: item.state, now: nowIso, final: isFinal(item.state) ? 1 : 0 });
-      if (result.changes > 0) {
-        if (item.state !== 'accepted') event.run(item.id, nowIso, item.state, item.detail ?? `Notify status: ${item.notifyStatus}`);
-        changed.push(item.id);
+  return db
+    .transaction(() => {
+      const changed: string[] = [];
+      for (const item of updates) {
+        const result = update.run({
+          id: item.id,
+          notifyStatus: item.notifyStatus,
+          state: item.state,
+          now: nowIso,
+          final: isFinal(item.state) ? 1 : 0,
+        });
+        if (result.changes > 0) {
+          if (item.state !== 'accepted')
+            event.run(item.id, nowIso, item.state, item.detail ?? `Notify status: ${item.notifyStatus}`);
+          changed.push(item.id);
+        }
       }
-    }
-    for (const id of checkedIds) checked.run(nowIso, id);
-    return changed;
-  }).immediate();
+      for (const id of checkedIds) checked.run(nowIso, id);
+      return changed;
+    })
+    .immediate();
 }
 
 /** Why an accepted message's final status can never be known, written on the message for the person reading the outbox. */
@@ -150,11 +172,13 @@ export function markStatusUnknown(db: Db, ids: readonly string[], reason: string
   const event = db.prepare(
     `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'accepted', 'status-unknown', ?)`,
   );
-  return db.transaction(() =>
-    ids.filter((id) => {
-      if (update.run(reason, nowIso, nowIso, id).changes === 0) return false;
-      event.run(id, nowIso, reason);
-      return true;
-    }),
-  ).immediate();
+  return db
+    .transaction(() =>
+      ids.filter((id) => {
+        if (update.run(reason, nowIso, nowIso, id).changes === 0) return false;
+        event.run(id, nowIso, reason);
+        return true;
+      }),
+    )
+    .immediate();
 }

@@ -4,7 +4,14 @@ import type { Db } from '../database/open-database';
 const cancellableStates = ['scheduled', 'queued', 'needs-attention', 'waiting-to-print'] as const;
 
 /** Moves those of `ids` that are in one of `fromStates` to `to`, each with an event. Returns the ids it moved. */
-function moveMessages(db: Db, ids: readonly string[], fromStates: readonly string[], to: string, detail: string, extraSet = ''): string[] {
+function moveMessages(
+  db: Db,
+  ids: readonly string[],
+  fromStates: readonly string[],
+  to: string,
+  detail: string,
+  extraSet = '',
+): string[] {
   const nowIso = new Date().toISOString();
   const select = db.prepare(
     `SELECT id, state FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?)) AND state IN (SELECT value FROM json_each(?))`,
@@ -12,17 +19,21 @@ function moveMessages(db: Db, ids: readonly string[], fromStates: readonly strin
   const update = db.prepare(
     `UPDATE outbox_messages SET state = @to, updated_at = @now${extraSet} WHERE id = @id AND state = @from`,
   );
-  const event = db.prepare('INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)');
-  return db.transaction(() => {
-    const rows = select.all(JSON.stringify(ids), JSON.stringify(fromStates)) as { id: string; state: string }[];
-    const moved: string[] = [];
-    for (const row of rows) {
-      if (update.run({ to, now: nowIso, id: row.id, from: row.state }).changes === 0) continue;
-      event.run(row.id, nowIso, row.state, to, detail);
-      moved.push(row.id);
-    }
-    return moved;
-  }).immediate();
+  const event = db.prepare(
+    'INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?)',
+  );
+  return db
+    .transaction(() => {
+      const rows = select.all(JSON.stringify(ids), JSON.stringify(fromStates)) as { id: string; state: string }[];
+      const moved: string[] = [];
+      for (const row of rows) {
+        if (update.run({ to, now: nowIso, id: row.id, from: row.state }).changes === 0) continue;
+        event.run(row.id, nowIso, row.state, to, detail);
+        moved.push(row.id);
+      }
+      return moved;
+    })
+    .immediate();
 }
 
 /**
@@ -42,7 +53,14 @@ export function retryMessages(db: Db, ids: readonly string[], user: string): num
 
 /** Cancels messages that have not been handed to Notify: scheduled, queued, or waiting for attention. */
 export function cancelMessages(db: Db, ids: readonly string[], user: string): number {
-  return moveMessages(db, ids, cancellableStates, 'cancelled', `cancelled by ${user}`, ', next_attempt_at = NULL, completed_at = @now').length;
+  return moveMessages(
+    db,
+    ids,
+    cancellableStates,
+    'cancelled',
+    `cancelled by ${user}`,
+    ', next_attempt_at = NULL, completed_at = @now',
+  ).length;
 }
 
 /**

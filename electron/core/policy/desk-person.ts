@@ -1,4 +1,12 @@
-import { permissions, permissionRefusal, rolePermissions, roles, type Permission, type PersonAccess, type Role } from '../../../shared/contract';
+import {
+  permissions,
+  permissionRefusal,
+  rolePermissions,
+  roles,
+  type Permission,
+  type PersonAccess,
+  type Role,
+} from '../../../shared/contract';
 import { recordedName, type OsAccount } from '../identity/os-account';
 import { UserError } from '../user-error';
 import type { PolicyFile } from './policy-schema';
@@ -22,7 +30,11 @@ function sameName(policyName: string, osName: string, platform: NodeJS.Platform)
 }
 
 /** The role the policy gives an account: by its name first, else the group role that allows most. */
-export function roleUnderPolicy(policy: Pick<PolicyFile, 'users' | 'groups'>, account: OsAccount, platform: NodeJS.Platform = process.platform): Pick<PersonAccess, 'role' | 'roleFrom'> {
+export function roleUnderPolicy(
+  policy: Pick<PolicyFile, 'users' | 'groups'>,
+  account: OsAccount,
+  platform: NodeJS.Platform = process.platform,
+): Pick<PersonAccess, 'role' | 'roleFrom'> {
   const named = Object.entries(policy.users).find(([name]) => sameName(name, account.login, platform));
   if (named) return { role: named[1], roleFrom: { kind: 'user' } };
   let best: { role: Role; group: string } | null = null;
@@ -37,7 +49,11 @@ export function roleUnderPolicy(policy: Pick<PolicyFile, 'users' | 'groups'>, ac
  * The person for this run of the desk. With no policy file the desk is single-user, as it always was: the person may
  * do everything. With one, exactly what their role allows, and nothing when it gives them no role.
  */
-export function deskPerson(account: OsAccount, policy: Pick<PolicyFile, 'users' | 'groups'> | null, platform: NodeJS.Platform = process.platform): DeskPerson {
+export function deskPerson(
+  account: OsAccount,
+  policy: Pick<PolicyFile, 'users' | 'groups'> | null,
+  platform: NodeJS.Platform = process.platform,
+): DeskPerson {
   const { role, roleFrom } = policy ? roleUnderPolicy(policy, account, platform) : { role: null, roleFrom: null };
   const allowed: readonly Permission[] = policy === null ? permissions : role === null ? [] : rolePermissions[role];
   const granted = new Set(allowed);

@@ -37,7 +37,12 @@ export interface DeskPolicy {
 function policyKeySource(file: PolicyFile, path: string): ApiKeySource | null {
   const key = file.serviceApiKey?.trim();
   if (!key) return null;
-  const provided = { key, location: 'policy' as const, notifyServiceId: parseApiKey(key).serviceId, describedAs: `the policy file (${path})` };
+  const provided = {
+    key,
+    location: 'policy' as const,
+    notifyServiceId: parseApiKey(key).serviceId,
+    describedAs: `the policy file (${path})`,
+  };
   return () => provided;
 }
 
@@ -64,7 +69,10 @@ export function deskPolicy(loaded: LoadedPolicy | null): DeskPolicy {
     },
     requireServiceUrl(url) {
       if (serviceUrl === null || normaliseServiceUrl(url) === serviceUrl) return;
-      throw new UserError(`Your organisation’s policy allows only the service at ${serviceUrl}. Enter that URL, or ask IT.`, 'service-url-fixed');
+      throw new UserError(
+        `Your organisation’s policy allows only the service at ${serviceUrl}. Enter that URL, or ask IT.`,
+        'service-url-fixed',
+      );
     },
     summary: () =>
       loaded && file

@@ -26,8 +26,12 @@ export class PolicyFileError extends UserError {
 }
 
 /** Where IT puts the policy file on each operating system: machine-wide, writable by administrators only. */
-export function machinePolicyPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'notify-desk', 'policy.json');
+export function machinePolicyPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (platform === 'win32')
+    return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'notify-desk', 'policy.json');
   if (platform === 'darwin') return '/Library/Application Support/notify-desk/policy.json';
   return '/etc/notify-desk/policy.json';
 }
@@ -36,13 +40,18 @@ export function machinePolicyPath(platform: NodeJS.Platform = process.platform, 
  * The policy file to obey: the machine's own whenever there is one, so that a person cannot name another in the
  * environment to escape it; otherwise the one NOTIFY_DESK_POLICY names; otherwise none (the desk is single-user).
  */
-export function findPolicyFile(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findPolicyFile(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   const machine = machinePolicyPath(platform, env);
   if (existsSync(machine)) return machine;
   const named = env[POLICY_ENVIRONMENT_VARIABLE]?.trim();
   if (!named) return null;
   if (!existsSync(named)) {
-    throw new PolicyFileError(`${POLICY_ENVIRONMENT_VARIABLE} names the policy file ${named}, which does not exist. notify-desk does not start without the policy it was told to obey: correct the name, or remove ${POLICY_ENVIRONMENT_VARIABLE}.`);
+    throw new PolicyFileError(
+      `${POLICY_ENVIRONMENT_VARIABLE} names the policy file ${named}, which does not exist. notify-desk does not start without the policy it was told to obey: correct the name, or remove ${POLICY_ENVIRONMENT_VARIABLE}.`,
+    );
   }
   return named;
 }
@@ -122,7 +131,10 @@ export function readPolicyFile(path: string): LoadedPolicy {
     json = JSON.parse(text);
   } catch {
     const first = errors[0];
-    throw invalid(first ? lineAt(text, first.offset) : null, first ? (syntaxWords[printParseErrorCode(first.error)] ?? 'this is not valid JSON') : 'it is not valid JSON');
+    throw invalid(
+      first ? lineAt(text, first.offset) : null,
+      first ? (syntaxWords[printParseErrorCode(first.error)] ?? 'this is not valid JSON') : 'it is not valid JSON',
+    );
   }
   const parsed = policyFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
@@ -135,7 +147,10 @@ export function readPolicyFile(path: string): LoadedPolicy {
 }
 
 /** The policy the desk obeys, or null where there is none. */
-export function loadPolicy(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LoadedPolicy | null {
+export function loadPolicy(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): LoadedPolicy | null {
   const path = findPolicyFile(platform, env);
   return path === null ? null : readPolicyFile(path);
 }

@@ -15,7 +15,10 @@ export const seesEveryMessage = (ctx: Asker): boolean => ctx.person.may('view-se
 export function senderScope(ctx: Asker, requested?: string): string | undefined {
   if (seesEveryMessage(ctx)) return requested;
   if (requested !== undefined && requested !== ctx.user) {
-    throw new UserError('You can see only the messages you sent. A supervisor can see everyone’s.', 'not-your-messages');
+    throw new UserError(
+      'You can see only the messages you sent. A supervisor can see everyone’s.',
+      'not-your-messages',
+    );
   }
   return ctx.user;
 }
@@ -23,7 +26,10 @@ export function senderScope(ctx: Asker, requested?: string): string | undefined 
 /** Refuses a message (or record entry) sent by someone else to a person who sees only their own. */
 export function requireOwnMessage(ctx: Asker, sentBy: string | null): void {
   if (!seesEveryMessage(ctx) && sentBy !== ctx.user) {
-    throw new UserError('That message was sent by someone else: you can see only the messages you sent. A supervisor can see everyone’s.', 'not-your-message');
+    throw new UserError(
+      'That message was sent by someone else: you can see only the messages you sent. A supervisor can see everyone’s.',
+      'not-your-message',
+    );
   }
 }
 
@@ -31,7 +37,9 @@ export function requireOwnMessage(ctx: Asker, sentBy: string | null): void {
 export function requireOwnMessagesToChange(ctx: Asker, ids: readonly string[], doing: 'cancel' | 'retry'): void {
   if (ctx.person.may('manage-any-batch')) return;
   const others = ctx.db
-    .prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?)) AND created_by IS NOT ?')
+    .prepare(
+      'SELECT COUNT(*) AS n FROM outbox_messages WHERE id IN (SELECT value FROM json_each(?)) AND created_by IS NOT ?',
+    )
     .get(JSON.stringify(ids), ctx.user) as { n: number };
   if (others.n > 0) {
     throw new UserError(
@@ -45,8 +53,12 @@ export function requireOwnMessagesToChange(ctx: Asker, ids: readonly string[], d
 export function requireOwnBatch(ctx: Asker, batchId: string | undefined, doing: 'pause' | 'resume' | 'cancel'): void {
   if (batchId === undefined) return ctx.person.require('manage-any-batch');
   if (ctx.person.may('manage-any-batch')) return;
-  const batch = ctx.db.prepare('SELECT imported_by FROM batches WHERE id = ?').get(batchId) as { imported_by: string } | undefined;
+  const batch = ctx.db.prepare('SELECT imported_by FROM batches WHERE id = ?').get(batchId) as
+    { imported_by: string } | undefined;
   if (batch && batch.imported_by !== ctx.user) {
-    throw new UserError(`${batch.imported_by} imported that batch: you can ${doing} only the batches you imported. A supervisor can ${doing} anyone’s.`, 'not-your-batch');
+    throw new UserError(
+      `${batch.imported_by} imported that batch: you can ${doing} only the batches you imported. A supervisor can ${doing} anyone’s.`,
+      'not-your-batch',
+    );
   }
 }

@@ -31,7 +31,10 @@ export const policyFileSchema = z
     /** false: practice mode is off; nothing is sent until a real service is set up. */
     practiceMode: z.boolean().default(true),
     /** The kinds of message that may be sent. */
-    channels: z.array(z.enum(['sms', 'email', 'letter'])).min(1).default(['sms', 'email', 'letter']),
+    channels: z
+      .array(z.enum(['sms', 'email', 'letter']))
+      .min(1)
+      .default(['sms', 'email', 'letter']),
     /** Left out: an administrator sets retention in the desk's settings. */
     retention: z
       .object({

@@ -12,10 +12,16 @@ export function mayUseTemplate(ctx: Pick<CoreContext, 'person'>, allowedRoles: r
 }
 
 /** Refuses, in a sentence, a template the person's role may not use or whose kind of message the policy does not allow. */
-export function requireTemplateUse(ctx: Asker, template: { name: string; type: Channel; allowedRoles: readonly Role[] | null }): void {
+export function requireTemplateUse(
+  ctx: Asker,
+  template: { name: string; type: Channel; allowedRoles: readonly Role[] | null },
+): void {
   if (!mayUseTemplate(ctx, template.allowedRoles)) {
     const who = (template.allowedRoles ?? []).map((role) => roleNames[role]).join(', ');
-    throw new UserError(`The template “${template.name}” can be used only by: ${who}. Choose another template, or ask an administrator.`, 'template-not-for-role');
+    throw new UserError(
+      `The template “${template.name}” can be used only by: ${who}. Choose another template, or ask an administrator.`,
+      'template-not-for-role',
+    );
   }
   ctx.policy.requireChannel(template.type);
 }

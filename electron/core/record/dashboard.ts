@@ -1,4 +1,10 @@
-import type { Channel, DashboardFigures, DashboardPeriod, RecordDashboard, RecordPeriod } from '../../../shared/contract';
+import type {
+  Channel,
+  DashboardFigures,
+  DashboardPeriod,
+  RecordDashboard,
+  RecordPeriod,
+} from '../../../shared/contract';
 import { addDays, londonDate, londonMidnight } from '../../../shared/notify/london-time';
 import { STATUS_UNKNOWN, statusBucket } from '../../../shared/notify/notification-status';
 import type { Db } from '../database/open-database';
@@ -47,7 +53,12 @@ const within = (row: DayTotal, since: string, until: string): boolean => row.day
 /** The 30 London days to today, oldest first: sent (not cancelled), delivered and failed. */
 function dailyChart(rows: readonly DayTotal[], today: string): RecordDashboard['daily'] {
   const firstDay = addDays(today, -29);
-  const daily = Array.from({ length: 30 }, (_, index) => ({ date: addDays(firstDay, index), sent: 0, delivered: 0, failed: 0 }));
+  const daily = Array.from({ length: 30 }, (_, index) => ({
+    date: addDays(firstDay, index),
+    sent: 0,
+    delivered: 0,
+    failed: 0,
+  }));
   const dayIndex = new Map(daily.map((entry, index) => [entry.date, index]));
   for (const row of rows) {
     const entry = daily[dayIndex.get(row.day) ?? -1];
@@ -69,24 +80,36 @@ export function readDashboard(db: Db, now: Date = new Date()): RecordDashboard {
   const year = periodDays('this-financial-year', now);
   const earliest = [year.since, addDays(today, -29)].sort()[0] as string;
   const rows = db
-    .prepare('SELECT day, type, status, postage, messages, billable_units FROM record_daily_totals WHERE day >= ? AND day <= ?')
+    .prepare(
+      'SELECT day, type, status, postage, messages, billable_units FROM record_daily_totals WHERE day >= ? AND day <= ?',
+    )
     .all(earliest, today) as DayTotal[];
 
   const periods: DashboardPeriod[] = (Object.keys(PERIOD_LABELS) as RecordPeriod[]).map((period) => {
     const { since, until } = periodDays(period, now);
-    const inPeriod: TotalRow[] = rows.filter((row) => within(row, since, until)).map((row) => ({ type: row.type, status: row.status, n: row.messages }));
-    const byChannel = Object.fromEntries(CHANNELS.map((type) => [type, figures(inPeriod, type)])) as Record<Channel, DashboardFigures>;
+    const inPeriod: TotalRow[] = rows
+      .filter((row) => within(row, since, until))
+      .map((row) => ({ type: row.type, status: row.status, n: row.messages }));
+    const byChannel = Object.fromEntries(CHANNELS.map((type) => [type, figures(inPeriod, type)])) as Record<
+      Channel,
+      DashboardFigures
+    >;
     return { period, label: PERIOD_LABELS[period], since, until, byChannel };
   });
 
   const settings = readRecordSettings(db);
   const thisYear = rows.filter((row) => within(row, year.since, year.until));
-  const smsPartsThisYear = thisYear.filter((row) => row.type === 'sms').reduce((sum, row) => sum + row.billable_units, 0);
+  const smsPartsThisYear = thisYear
+    .filter((row) => row.type === 'sms')
+    .reduce((sum, row) => sum + row.billable_units, 0);
   const letters = new Map<string, number>();
   for (const row of thisYear) {
-    if (row.type === 'letter' && row.status !== 'cancelled') letters.set(row.postage, (letters.get(row.postage) ?? 0) + row.messages);
+    if (row.type === 'letter' && row.status !== 'cancelled')
+      letters.set(row.postage, (letters.get(row.postage) ?? 0) + row.messages);
   }
-  const lettersThisYear = [...letters.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([postage, count]) => ({ postage, count }));
+  const lettersThisYear = [...letters.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([postage, count]) => ({ postage, count }));
 
   const week = periodDays('last-7-days', now);
   const templateUsage = db
@@ -110,7 +133,11 @@ export function readDashboard(db: Db, now: Date = new Date()): RecordDashboard {
   }));
 
   const statusUnknown =
-    (db.prepare('SELECT SUM(messages) AS n FROM record_daily_totals WHERE status = ?').get(STATUS_UNKNOWN) as { n: number | null }).n ?? 0;
+    (
+      db.prepare('SELECT SUM(messages) AS n FROM record_daily_totals WHERE status = ?').get(STATUS_UNKNOWN) as {
+        n: number | null;
+      }
+    ).n ?? 0;
 
   return {
     generatedAt: now.toISOString(),
@@ -142,6 +169,12 @@ function readBatchesSince(db: Db, since: string): RecordDashboard['batchesThisWe
       const bucket = statusBucket(row.status);
       if (bucket) progress[bucket] += row.n;
     }
-    return { batchId: batch.id, fileName: batch.file_name, createdAt: batch.created_at, total: batch.queued_count, ...progress };
+    return {
+      batchId: batch.id,
+      fileName: batch.file_name,
+      createdAt: batch.created_at,
+      total: batch.queued_count,
+      ...progress,
+    };
   });
 }

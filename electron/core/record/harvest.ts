@@ -31,7 +31,15 @@ interface KnownRow {
 function recipientOf(notification: Notification): string {
   if (notification.type === 'email') return notification.email_address ?? '';
   if (notification.type === 'sms') return notification.phone_number ?? '';
-  const lines = [notification.line_1, notification.line_2, notification.line_3, notification.line_4, notification.line_5, notification.line_6, notification.postcode];
+  const lines = [
+    notification.line_1,
+    notification.line_2,
+    notification.line_3,
+    notification.line_4,
+    notification.line_5,
+    notification.line_6,
+    notification.postcode,
+  ];
   return lines.filter((line): line is string => typeof line === 'string' && line.trim() !== '').join('\n');
 }
 
@@ -54,18 +62,26 @@ const isoOf = (notifyTime: string | null | undefined): string | null => {
  * it knows are brought up to date (the desk's own through its outbox). A message no longer listed whose final status
  * was never seen is marked so. Running it again adds nothing twice: Notify's id is unique in the record.
  */
-export async function harvestNotifications(db: Db, client: NotifyClient, options: HarvestOptions = {}): Promise<HarvestReport> {
+export async function harvestNotifications(
+  db: Db,
+  client: NotifyClient,
+  options: HarvestOptions = {},
+): Promise<HarvestReport> {
   const startedAt = options.now ?? new Date();
   const report: HarvestReport = { requests: 0, seen: 0, adopted: 0, statusesChanged: 0, markedUnknown: 0 };
   const settings = readRecordSettings(db);
   const oldestOpen = (
     db
-      .prepare(`SELECT MIN(created_at) AS at FROM record_messages WHERE origin <> 'desk' AND status IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT MIN(created_at) AS at FROM record_messages WHERE origin <> 'desk' AND status IN (SELECT value FROM json_each(?))`,
+      )
       .get(JSON.stringify(OPEN_STATUSES)) as { at: string | null }
   ).at;
   const stopCandidates = [settings.harvestNewestAt, oldestOpen].filter((at): at is string => at !== null);
   const stopBeforeMs =
-    settings.harvestNewestAt === null ? -Infinity : Math.min(...stopCandidates.map((at) => Date.parse(at))) - CLOCK_SLACK_MS;
+    settings.harvestNewestAt === null
+      ? -Infinity
+      : Math.min(...stopCandidates.map((at) => Date.parse(at))) - CLOCK_SLACK_MS;
 
   const seenIds = new Set<string>();
   const templateNames = new TemplateNames(db, client);
@@ -129,7 +145,11 @@ function recordPage(
         seenIds.add(row.id);
         if (row.origin === 'desk') {
           if (row.status !== notification.status) {
-            deskUpdates.push({ id: row.id, notifyStatus: notification.status, state: stateForNotifyStatus(notification.status) });
+            deskUpdates.push({
+              id: row.id,
+              notifyStatus: notification.status,
+              state: stateForNotifyStatus(notification.status),
+            });
           }
           continue;
         }
@@ -182,7 +202,9 @@ function recordPage(
       }
     }
     if (deskUpdates.length > 0) {
-      const accepted = deskUpdates.filter((update) => (outboxHas.get(update.id) as { state: string } | undefined)?.state === 'accepted');
+      const accepted = deskUpdates.filter(
+        (update) => (outboxHas.get(update.id) as { state: string } | undefined)?.state === 'accepted',
+      );
       report.statusesChanged += recordNotifyStatuses(db, accepted, [], now).length;
     }
   })();

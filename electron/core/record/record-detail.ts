@@ -40,11 +40,14 @@ export function getRecordMessage(db: Db, id: string): RecordMessage {
     const words = describeState(event.to_state, row.type);
     timeline.push({ at: event.at, text: event.detail ? `${words} (${event.detail})` : words, order: 0 });
   }
-  const recordEvents = db.prepare('SELECT at, status FROM record_events WHERE message_id = ? ORDER BY id').all(row.id) as {
+  const recordEvents = db
+    .prepare('SELECT at, status FROM record_events WHERE message_id = ? ORDER BY id')
+    .all(row.id) as {
     at: string;
     status: string;
   }[];
-  for (const event of recordEvents) timeline.push({ at: event.at, text: screenStatus(row.type, event.status), order: 1 });
+  for (const event of recordEvents)
+    timeline.push({ at: event.at, text: screenStatus(row.type, event.status), order: 1 });
   timeline.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
 
   return {

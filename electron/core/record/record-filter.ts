@@ -29,7 +29,6 @@ export function periodDays(period: RecordPeriod, now: Date = new Date()): { sinc
   }
 }
 
-
 const isBucket = (status: string): status is StatusBucket => (statusBuckets as readonly string[]).includes(status);
 
 function likePattern(text: string): string {
@@ -40,7 +39,10 @@ function likePattern(text: string): string {
  * The filter's conditions; `withStatus: false` leaves the status out (for the counts at the top of a page).
  * `statusIndex: false` keeps SQLite off the status index (a common status is found sooner walking by time).
  */
-export function filterSql(filter: RecordFilter, options: { withStatus: boolean; now?: Date; statusIndex?: boolean }): FilterSql {
+export function filterSql(
+  filter: RecordFilter,
+  options: { withStatus: boolean; now?: Date; statusIndex?: boolean },
+): FilterSql {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.search) {
@@ -116,4 +118,5 @@ export function hasSelectiveField(filter: RecordFilter): boolean {
   return !countableFromTotals(filter) || filter.template !== undefined;
 }
 
-export const whereClause = (conditions: readonly string[]): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+export const whereClause = (conditions: readonly string[]): string =>
+  conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';

@@ -1,4 +1,11 @@
-import type { Channel, RecordCounts, RecordFilter, RecordMessageSummary, RecordOrigin, RecordSearchResult } from '../../../shared/contract';
+import type {
+  Channel,
+  RecordCounts,
+  RecordFilter,
+  RecordMessageSummary,
+  RecordOrigin,
+  RecordSearchResult,
+} from '../../../shared/contract';
 import { screenStatus, statusBucket } from '../../../shared/notify/notification-status';
 import type { Db } from '../database/open-database';
 import { UserError } from '../dispatch';
@@ -49,7 +56,10 @@ export function toSummary(row: RecordRow): RecordMessageSummary {
   };
 }
 
-const splitCounts = ({ matching, ...counts }: RecordCounts & { matching: number }): { total: number; counts: RecordCounts } => ({
+const splitCounts = ({
+  matching,
+  ...counts
+}: RecordCounts & { matching: number }): { total: number; counts: RecordCounts } => ({
   total: matching,
   counts,
 });
@@ -74,7 +84,11 @@ export interface SearchOptions {
 /** One page of the record, newest first, with stable keyset paging, and the counts per bucket for the filter. */
 export function searchRecord(db: Db, filter: RecordFilter, options: SearchOptions): RecordSearchResult {
   const counts = countRecord(db, filter, options.now);
-  const { conditions, params } = filterSql(filter, { withStatus: true, now: options.now, statusIndex: useStatusIndex(filter, counts) });
+  const { conditions, params } = filterSql(filter, {
+    withStatus: true,
+    now: options.now,
+    statusIndex: useStatusIndex(filter, counts),
+  });
   if (options.after) {
     const cursor = decodeCursor(options.after);
     params.afterCreatedAt = cursor.createdAt;

@@ -20,7 +20,10 @@ export interface RecordSettings {
 }
 
 export function readRecordSettings(db: Db): RecordSettings {
-  const rows = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'record.%'`).all() as { key: string; value: string }[];
+  const rows = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'record.%'`).all() as {
+    key: string;
+    value: string;
+  }[];
   const values = new Map(rows.map((row) => [row.key, row.value]));
   const limit = (channel: Channel) => Number(values.get(KEYS.dailyLimit(channel)) ?? DEFAULT_DAILY_LIMITS[channel]);
   return {
@@ -32,7 +35,9 @@ export function readRecordSettings(db: Db): RecordSettings {
 }
 
 function writeSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 export function setSmsFreeAllowance(db: Db, allowance: number): void {

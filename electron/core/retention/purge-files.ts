@@ -34,7 +34,11 @@ function watchFolderCopies(row: WatchFolderCopyRow): string[] {
   } catch {
     // A report that cannot be read names no file of rows.
   }
-  return [row.moved_to, `${row.moved_to}${REPORT_SUFFIX}`, ...(rejectedRowsFile ? [join(dirname(row.moved_to), rejectedRowsFile)] : [])];
+  return [
+    row.moved_to,
+    `${row.moved_to}${REPORT_SUFFIX}`,
+    ...(rejectedRowsFile ? [join(dirname(row.moved_to), rejectedRowsFile)] : []),
+  ];
 }
 
 /**
@@ -50,7 +54,13 @@ export async function purgeFiles(db: Db, dataDir: string, before: string, dryRun
     letterPdfs: letterPdfFolder(dataDir),
     exportDownloads: exportDownloadsFolder(dataDir),
   } as const;
-  const counts: FilePurgeCounts = { uploads: 0, rejectedRowsFiles: 0, watchFolderCopies: 0, letterPdfs: 0, exportDownloads: 0 };
+  const counts: FilePurgeCounts = {
+    uploads: 0,
+    rejectedRowsFiles: 0,
+    watchFolderCopies: 0,
+    letterPdfs: 0,
+    exportDownloads: 0,
+  };
   for (const [kind, folder] of Object.entries(folders) as [keyof typeof folders, string][]) {
     const old = await entriesChangedBefore(folder, beforeMs);
     counts[kind] = old.length;
@@ -58,7 +68,9 @@ export async function purgeFiles(db: Db, dataDir: string, before: string, dryRun
   }
 
   const taken = db
-    .prepare(`SELECT id, moved_to, report FROM watch_folder_files WHERE started_at < ? AND moved_to IS NOT NULL AND (state = 'done' OR state = 'failed')`)
+    .prepare(
+      `SELECT id, moved_to, report FROM watch_folder_files WHERE started_at < ? AND moved_to IS NOT NULL AND (state = 'done' OR state = 'failed')`,
+    )
     .all(before) as WatchFolderCopyRow[];
   counts.watchFolderCopies = taken.length;
   if (!dryRun) {

@@ -31,7 +31,10 @@ export class PurgeSchedule {
   ) {}
 
   start(): void {
-    const daily = () => void this.run({ requestedBy: null }).catch((error: unknown) => this.options.log.error('purge failed', { error: errorText(error) }));
+    const daily = () =>
+      void this.run({ requestedBy: null }).catch((error: unknown) =>
+        this.options.log.error('purge failed', { error: errorText(error) }),
+      );
     setImmediate(daily);
     this.timer = setInterval(daily, this.options.intervalMs ?? DAY_MS);
     this.timer.unref();
@@ -39,12 +42,14 @@ export class PurgeSchedule {
 
   /** Runs a purge after any running one; a dry run changes nothing and is not recorded. */
   run(options: Omit<PurgeOptions, 'signal'>): Promise<PurgeSummary> {
-    const next = this.running.catch(() => undefined).then(async () => {
-      this.stopping.signal.throwIfAborted();
-      const summary = await purge(this.ctx, this.options.periods(), { ...options, signal: this.stopping.signal });
-      if (!summary.dryRun) await this.audit(summary);
-      return summary;
-    });
+    const next = this.running
+      .catch(() => undefined)
+      .then(async () => {
+        this.stopping.signal.throwIfAborted();
+        const summary = await purge(this.ctx, this.options.periods(), { ...options, signal: this.stopping.signal });
+        if (!summary.dryRun) await this.audit(summary);
+        return summary;
+      });
     this.running = next;
     return next;
   }

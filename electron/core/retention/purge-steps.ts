@@ -101,12 +101,14 @@ export function eraseOutboxPersonalData(db: Db, before: string, now: string): Pu
       at: 'created_at',
       position: 'rowid',
     },
-    statements(db, [
-      `UPDATE outbox_messages SET recipient = '', personalisation = '{}', rendered_body = '', rendered_subject = NULL,
+    statements(
+      db,
+      [
+        `UPDATE outbox_messages SET recipient = '', personalisation = '{}', rendered_body = '', rendered_subject = NULL,
          row_cells = NULL, personal_data_erased_at = @now WHERE id ${inIds}`,
-      `UPDATE record_messages SET recipient = '', recipient_key = '', subject = NULL, body = NULL, personal_data_erased_at = @now
+        `UPDATE record_messages SET recipient = '', recipient_key = '', subject = NULL, body = NULL, personal_data_erased_at = @now
          WHERE id ${inIds}`,
-      `DELETE FROM precompiled_letters WHERE message_id ${inIds}`,
+        `DELETE FROM precompiled_letters WHERE message_id ${inIds}`,
       ],
       now,
     ),
@@ -124,8 +126,10 @@ export function eraseRecordPersonalData(db: Db, before: string, now: string): Pu
       at: 'created_at',
       position: 'rowid',
     },
-    statements(db, [
-      `UPDATE record_messages SET recipient = '', recipient_key = '', subject = NULL, body = NULL, personal_data_erased_at = @now
+    statements(
+      db,
+      [
+        `UPDATE record_messages SET recipient = '', recipient_key = '', subject = NULL, body = NULL, personal_data_erased_at = @now
          WHERE id ${inIds}`,
       ],
       now,
@@ -176,7 +180,10 @@ export function deleteRecordMessages(db: Db, before: string): PurgeStep {
       at: 'created_at',
       position: 'id',
     },
-    statements(db, [`DELETE FROM record_events WHERE message_id ${inIds}`, `DELETE FROM record_messages WHERE id ${inIds}`]),
+    statements(db, [
+      `DELETE FROM record_events WHERE message_id ${inIds}`,
+      `DELETE FROM record_messages WHERE id ${inIds}`,
+    ]),
   );
 }
 

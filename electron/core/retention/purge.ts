@@ -39,7 +39,10 @@ interface Tally {
   oldest: string | null;
 }
 
-async function runSteps(steps: readonly PurgeStep[], options: Required<Pick<PurgeOptions, 'chunkRows' | 'pause'>> & PurgeOptions): Promise<Tally> {
+async function runSteps(
+  steps: readonly PurgeStep[],
+  options: Required<Pick<PurgeOptions, 'chunkRows' | 'pause'>> & PurgeOptions,
+): Promise<Tally> {
   const tally: Tally = { rows: 0, oldest: null };
   const noteOldest = (at: string | null) => {
     if (at !== null && (tally.oldest === null || at < tally.oldest)) tally.oldest = at;
@@ -103,22 +106,34 @@ const fileSize = (db: Db): number => (db.memory ? 0 : statSync(db.name).size);
  * short transaction, with the event loop free between chunks. Erased and deleted content is overwritten in the file
  * (`secure_delete`), and freed pages are given back. A dry run counts what would go and changes nothing.
  */
-export async function purge(ctx: { db: Db; dataDir: string }, periods: RetentionPeriods, options: PurgeOptions = {}): Promise<PurgeSummary> {
+export async function purge(
+  ctx: { db: Db; dataDir: string },
+  periods: RetentionPeriods,
+  options: PurgeOptions = {},
+): Promise<PurgeSummary> {
   const { db } = ctx;
   const now = options.now ?? new Date();
   const run = { ...options, chunkRows: options.chunkRows ?? PURGE_CHUNK_ROWS, pause: options.pause ?? nextTurn };
   const at = now.toISOString();
   const recordsBefore = new Date(now.getTime() - periods.recordDays * DAY_MS).toISOString();
   // What goes whole goes with its personal data, whichever period is the shorter.
-  const personalBefore = [new Date(now.getTime() - periods.personalDataDays * DAY_MS).toISOString(), recordsBefore].sort().at(-1) as string;
+  const personalBefore = [new Date(now.getTime() - periods.personalDataDays * DAY_MS).toISOString(), recordsBefore]
+    .sort()
+    .at(-1) as string;
   const bytesBefore = fileSize(db);
 
   const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
   if (!run.dryRun) db.pragma('secure_delete = ON');
   try {
-    const erased = await runSteps([eraseOutboxPersonalData(db, personalBefore, at), eraseRecordPersonalData(db, personalBefore, at)], run);
+    const erased = await runSteps(
+      [eraseOutboxPersonalData(db, personalBefore, at), eraseRecordPersonalData(db, personalBefore, at)],
+      run,
+    );
     const receivedTexts = await runSteps([deleteReceivedTexts(db, personalBefore)], run);
-    const deleted = await runSteps([deleteOutboxMessages(db, recordsBefore), deleteRecordMessages(db, recordsBefore)], run);
+    const deleted = await runSteps(
+      [deleteOutboxMessages(db, recordsBefore), deleteRecordMessages(db, recordsBefore)],
+      run,
+    );
     const printRuns = await runSteps([deletePrintRuns(db, recordsBefore)], run);
     const batches = await runSteps([deleteBatches(db, recordsBefore)], run);
     const files = await purgeFiles(db, ctx.dataDir, personalBefore, run.dryRun === true);
@@ -132,7 +147,13 @@ export async function purge(ctx: { db: Db; dataDir: string }, periods: Retention
       dryRun: run.dryRun === true,
       at,
       requestedBy: options.requestedBy ?? null,
-      personalData: { days: periods.personalDataDays, before: personalBefore, messages: erased.rows, receivedTexts: receivedTexts.rows, oldest: erased.oldest },
+      personalData: {
+        days: periods.personalDataDays,
+        before: personalBefore,
+        messages: erased.rows,
+        receivedTexts: receivedTexts.rows,
+        oldest: erased.oldest,
+      },
       records: {
         days: periods.recordDays,
         before: recordsBefore,

@@ -18,7 +18,9 @@ function readSetting(db: Db, key: string): string | null {
 }
 
 function writeSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 const storedDays = (db: Db, key: string, fallback: number): number => {
@@ -59,7 +61,8 @@ export function recordPurge(db: Db, summary: PurgeSummary): void {
   db.transaction(() => {
     writeSetting(db, KEYS.lastPurge, JSON.stringify(summary));
     const before = recordsDeletedBefore(db);
-    if (before === null || summary.records.before > before) writeSetting(db, KEYS.recordsDeletedBefore, summary.records.before);
+    if (before === null || summary.records.before > before)
+      writeSetting(db, KEYS.recordsDeletedBefore, summary.records.before);
   })();
 }
 

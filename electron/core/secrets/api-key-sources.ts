@@ -73,16 +73,26 @@ export async function readApiKey(
     key = await keychain.get(account);
   } catch (error) {
     if (error instanceof KeychainUnavailableError) {
-      throw new UserError(`The API key cannot be read: this computer has no keychain the desk can use. ${keychainHelp()}`, 'keychain-unavailable');
+      throw new UserError(
+        `The API key cannot be read: this computer has no keychain the desk can use. ${keychainHelp()}`,
+        'keychain-unavailable',
+      );
     }
     throw error;
   }
-  if (!key) throw new UserError('The API key for this service is not in the keychain. Enter it again in Settings.', 'key-missing');
+  if (!key)
+    throw new UserError(
+      'The API key for this service is not in the keychain. Enter it again in Settings.',
+      'key-missing',
+    );
   return { key, location: 'keychain' };
 }
 
 /** The first key provided outside the keychain; for a service, only one that belongs to it. */
-export function providedKeyFor(notifyServiceId: string | null, sources: readonly ApiKeySource[]): ProvidedApiKey | null {
+export function providedKeyFor(
+  notifyServiceId: string | null,
+  sources: readonly ApiKeySource[],
+): ProvidedApiKey | null {
   for (const source of sources) {
     const provided = source();
     if (provided && (notifyServiceId === null || provided.notifyServiceId === notifyServiceId)) return provided;

@@ -11,7 +11,10 @@ import { checkKey, completeServiceSetUp, type SetUpContext } from './service-set
 const UNTIL_NOTIFY_ANSWERS = 'until then messages wait in the queue, and nothing needs doing.';
 
 /** The key to connect with: the one typed (kept in the keychain), or the one IT provides (never written anywhere). */
-function keyToUse(args: HandlerArgs<'services.configure'>, sources: readonly ApiKeySource[]): { key: string; provided: boolean } {
+function keyToUse(
+  args: HandlerArgs<'services.configure'>,
+  sources: readonly ApiKeySource[],
+): { key: string; provided: boolean } {
   if (args.apiKey) return { key: args.apiKey, provided: false };
   const provided = providedKeyFor(null, sources);
   if (!provided) throw new UserError('Enter the API key');
@@ -22,7 +25,12 @@ function keyToUse(args: HandlerArgs<'services.configure'>, sources: readonly Api
  * A replaced key leaves the keychain: the previous service's, and this service's own when the person now uses a key
  * IT provides. A keychain that cannot be reached has nothing the desk could delete.
  */
-async function forgetReplacedKey(secrets: SecretStore, previousServiceId: string | null, serviceId: string, nowProvided: boolean): Promise<void> {
+async function forgetReplacedKey(
+  secrets: SecretStore,
+  previousServiceId: string | null,
+  serviceId: string,
+  nowProvided: boolean,
+): Promise<void> {
   const stale = [
     ...(previousServiceId !== null && previousServiceId !== serviceId ? [previousServiceId] : []),
     ...(nowProvided ? [serviceId] : []),
@@ -67,7 +75,10 @@ export async function configureService(
         await secrets.set(apiKeyAccount(notifyServiceId), apiKey);
       } catch (error) {
         if (!(error instanceof KeychainUnavailableError)) throw error;
-        throw new UserError(`The key was not saved: this computer has no keychain the desk can use. ${keychainHelp()}`, 'keychain-unavailable');
+        throw new UserError(
+          `The key was not saved: this computer has no keychain the desk can use. ${keychainHelp()}`,
+          'keychain-unavailable',
+        );
       }
     }
     const previous = services.configured();
@@ -78,7 +89,11 @@ export async function configureService(
       keyStatus: key.state === 'complete' ? 'ok' : 'unchecked',
       keyStatusMessage: key.state === 'complete' ? null : key.message,
       keyType: args.keyType,
-      passThroughTemplates: { sms: args.smsTemplateId ?? null, email: args.emailTemplateId ?? null, letter: args.letterTemplateId ?? null },
+      passThroughTemplates: {
+        sms: args.smsTemplateId ?? null,
+        email: args.emailTemplateId ?? null,
+        letter: args.letterTemplateId ?? null,
+      },
       rateLimitPerMinute: args.rateLimitPerMinute ?? 3000,
     });
     await forgetReplacedKey(secrets, previous?.notifyServiceId ?? null, notifyServiceId, provided);

@@ -14,7 +14,10 @@ const isOnly = (text: string | null | undefined, placeholder: string) =>
 export function findPassThroughTemplates(templates: readonly NotifyTemplate[]): PassThroughTemplates {
   const find = (type: NotifyTemplate['type']) =>
     templates.find(
-      (template) => template.type === type && isOnly(template.body, 'body') && (type === 'sms' || isOnly(template.subject, 'subject')),
+      (template) =>
+        template.type === type &&
+        isOnly(template.body, 'body') &&
+        (type === 'sms' || isOnly(template.subject, 'subject')),
     )?.id ?? null;
   return { sms: find('sms'), email: find('email'), letter: find('letter') };
 }
@@ -23,13 +26,20 @@ export function findPassThroughTemplates(templates: readonly NotifyTemplate[]): 
  * The pass-through template for each channel after a look-up of the service's templates: the one already set (named
  * by the person, or found before) while the service still has it, otherwise one found by its content, or none.
  */
-export function resolvePassThroughTemplates(current: PassThroughTemplates, templates: readonly NotifyTemplate[]): PassThroughTemplates {
+export function resolvePassThroughTemplates(
+  current: PassThroughTemplates,
+  templates: readonly NotifyTemplate[],
+): PassThroughTemplates {
   const found = findPassThroughTemplates(templates);
   const stillThere = (channel: Channel) => {
     const id = current[channel];
     return id !== null && templates.some((template) => template.id === id && template.type === channel) ? id : null;
   };
-  return { sms: stillThere('sms') ?? found.sms, email: stillThere('email') ?? found.email, letter: stillThere('letter') ?? found.letter };
+  return {
+    sms: stillThere('sms') ?? found.sms,
+    email: stillThere('email') ?? found.email,
+    letter: stillThere('letter') ?? found.letter,
+  };
 }
 
 /** The template a person creates in Notify so that messages written on the desk can be sent on a channel. */
@@ -55,7 +65,10 @@ export function missingPassThroughWarning(passThrough: PassThroughTemplates): st
   const missing = CHANNELS.filter((channel) => !passThrough[channel]);
   if (missing.length === 0) return null;
   const messages = inWords(missing.map((channel) => MESSAGES_OF[channel]));
-  const kind = missing.length === 1 && missing[0] ? `a pass-through ${TEMPLATE_KIND[missing[0]]} template` : 'a pass-through template for each';
+  const kind =
+    missing.length === 1 && missing[0]
+      ? `a pass-through ${TEMPLATE_KIND[missing[0]]} template`
+      : 'a pass-through template for each';
   return (
     `${messages.charAt(0).toUpperCase()}${messages.slice(1)} written on this desk cannot be sent until the service has ${kind}: ` +
     `in Notify, create ${inWords(missing.map(passThroughTemplateToCreate))}, and notify-desk will find ${missing.length === 1 ? 'it' : 'them'} by itself.`

@@ -51,9 +51,9 @@ export class ServiceRepository {
   constructor(private readonly db: Db) {}
 
   configured(): StoredService | null {
-    const row = this.db.prepare(`SELECT * FROM services WHERE kind = 'notify' ORDER BY created_at DESC LIMIT 1`).get() as
-      | ServiceRow
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT * FROM services WHERE kind = 'notify' ORDER BY created_at DESC LIMIT 1`)
+      .get() as ServiceRow | undefined;
     return row ? toService(row) : null;
   }
 

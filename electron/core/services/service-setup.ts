@@ -26,7 +26,9 @@ export async function checkKey(client: NotifyClient): Promise<ServiceSetUpResult
     await client.listNotifications({ reference: KEY_CHECK_REFERENCE });
     return { state: 'complete' };
   } catch (error) {
-    return isRefusal(error) ? { state: 'key-refused', message: error.message } : { state: 'waiting', message: errorText(error) };
+    return isRefusal(error)
+      ? { state: 'key-refused', message: error.message }
+      : { state: 'waiting', message: errorText(error) };
   }
 }
 
@@ -45,7 +47,9 @@ export async function lookUpTemplates(
   try {
     templates = await client.listTemplates();
   } catch (error) {
-    return isRefusal(error) ? { state: 'key-refused', message: error.message } : { state: 'waiting', message: errorText(error) };
+    return isRefusal(error)
+      ? { state: 'key-refused', message: error.message }
+      : { state: 'waiting', message: errorText(error) };
   }
   const passThroughTemplates = resolvePassThroughTemplates(service.passThroughTemplates, templates);
   const released = ctx.db.transaction(() => {
@@ -63,7 +67,12 @@ export async function lookUpTemplates(
  * Completes a configured service's set-up step by step, each step recorded as it succeeds: the key check, then the
  * template look-up. Stops at the first step Notify does not answer (tried again when it does) or refuses.
  */
-export async function completeServiceSetUp(ctx: SetUpContext, services: ServiceRepository, service: StoredService, client: NotifyClient): Promise<ServiceSetUpResult> {
+export async function completeServiceSetUp(
+  ctx: SetUpContext,
+  services: ServiceRepository,
+  service: StoredService,
+  client: NotifyClient,
+): Promise<ServiceSetUpResult> {
   if (service.keyStatus !== 'ok') {
     const key = await checkKey(client);
     if (key.state === 'key-refused') services.recordKeyCheck(service.id, 'rejected', key.message);
@@ -71,7 +80,8 @@ export async function completeServiceSetUp(ctx: SetUpContext, services: ServiceR
     services.recordKeyCheck(service.id, 'ok', null);
   }
   const current = services.configured();
-  if (!current || current.id !== service.id) return { state: 'waiting', message: 'The service settings changed while it was being checked.' };
+  if (!current || current.id !== service.id)
+    return { state: 'waiting', message: 'The service settings changed while it was being checked.' };
   const lookUp = await lookUpTemplates(ctx, services, current, client);
   if (lookUp.state === 'key-refused') services.recordKeyCheck(service.id, 'rejected', lookUp.message);
   return lookUp;
@@ -81,9 +91,17 @@ export async function completeServiceSetUp(ctx: SetUpContext, services: ServiceR
  * What is left to do for a configured service before the sync engine sends through it: set-up not finished (saved
  * while Notify could not be reached), or a new look-up of its templates while messages wait for a pass-through one.
  */
-export function serviceSetUpStep(ctx: SetUpContext, services: ServiceRepository, service: StoredService): ServiceSetUpStep | undefined {
+export function serviceSetUpStep(
+  ctx: SetUpContext,
+  services: ServiceRepository,
+  service: StoredService,
+): ServiceSetUpStep | undefined {
   const unfinished = service.keyStatus !== 'ok' || service.templatesCheckedAt === null;
-  const heldSince = unfinished ? null : hasMessagesHeldForPassThrough(ctx.db) ? Date.parse(service.templatesCheckedAt ?? '') : null;
+  const heldSince = unfinished
+    ? null
+    : hasMessagesHeldForPassThrough(ctx.db)
+      ? Date.parse(service.templatesCheckedAt ?? '')
+      : null;
   if (!unfinished && heldSince === null) return undefined;
   return {
     blocksSending: unfinished,

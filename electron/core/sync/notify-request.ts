@@ -17,14 +17,32 @@ export class MissingPassThroughTemplateError extends Error {
   }
 }
 
-const ADDRESS_KEYS = ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6', 'address_line_7', 'postcode'];
+const ADDRESS_KEYS = [
+  'address_line_1',
+  'address_line_2',
+  'address_line_3',
+  'address_line_4',
+  'address_line_5',
+  'address_line_6',
+  'address_line_7',
+  'postcode',
+];
 const normaliseKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
 
 /** The Notify send for a leased message: the Notify template and the user's values, or the pass-through template with the desk's rendering. */
-export function sendMessage(client: NotifyClient, service: ActiveService, message: ClaimedMessage, beforeSend: () => void = () => undefined): Promise<SendResponse> {
+export function sendMessage(
+  client: NotifyClient,
+  service: ActiveService,
+  message: ClaimedMessage,
+  beforeSend: () => void = () => undefined,
+): Promise<SendResponse> {
   if (message.precompiled) {
     beforeSend();
-    return client.sendPrecompiledLetter({ reference: message.reference, pdf: message.precompiled.pdf, postage: message.precompiled.postage });
+    return client.sendPrecompiledLetter({
+      reference: message.reference,
+      pdf: message.precompiled.pdf,
+      postage: message.precompiled.postage,
+    });
   }
   const values = parseStoredPersonalisation(message.personalisation);
   let templateId: string;

@@ -109,7 +109,13 @@ export async function attemptSend(
   }
 }
 
-function failed(error: unknown, message: ClaimedMessage, policy: RetryPolicy, now: Date, wasSend: boolean): AttemptResult {
+function failed(
+  error: unknown,
+  message: ClaimedMessage,
+  policy: RetryPolicy,
+  now: Date,
+  wasSend: boolean,
+): AttemptResult {
   const result = classifyFailure(error, message, policy, now, wasSend);
   // A message Notify may already hold is Notify's to answer for: it never goes another way.
   return provesNotAccepted(error) && !message.lookUpFirst ? { ...result, failover: true } : result;
@@ -122,7 +128,13 @@ function provesNotAccepted(error: unknown): boolean {
   return ['unreachable', 'proxy', 'certificate', 'auth', 'not-found', 'daily-limit', 'rejected'].includes(error.kind);
 }
 
-function classifyFailure(error: unknown, message: ClaimedMessage, policy: RetryPolicy, now: Date, wasSend: boolean): AttemptResult {
+function classifyFailure(
+  error: unknown,
+  message: ClaimedMessage,
+  policy: RetryPolicy,
+  now: Date,
+  wasSend: boolean,
+): AttemptResult {
   // Before a send the outcome is what it was; after a failed send it is unknown unless Notify's answer says otherwise.
   const unchanged = message.lookUpFirst || message.previousOutcomeUnknown;
   const handBack = (signal: ServiceSignal, detail: string, lastError: string | null = null): AttemptResult => ({
@@ -135,28 +147,49 @@ function classifyFailure(error: unknown, message: ClaimedMessage, policy: RetryP
   if (error instanceof MissingPassThroughTemplateError || error instanceof UnreadablePersonalisationError) {
     const heldFor = error instanceof MissingPassThroughTemplateError ? HELD_FOR_PASS_THROUGH : null;
     return {
-      outcome: { id: message.id, to: 'needs-attention', countAttempt: false, outcomeUnknown: unchanged, heldFor, lastError: error.message, detail: error.message },
+      outcome: {
+        id: message.id,
+        to: 'needs-attention',
+        countAttempt: false,
+        outcomeUnknown: unchanged,
+        heldFor,
+        lastError: error.message,
+        detail: error.message,
+      },
       signal: { kind: 'answered' },
       sent: false,
       adopted: false,
     };
   }
-  if (error instanceof InvalidApiKeyError) return handBack({ kind: 'blocked', error: error.message }, 'not sent: the API key is not usable');
+  if (error instanceof InvalidApiKeyError)
+    return handBack({ kind: 'blocked', error: error.message }, 'not sent: the API key is not usable');
   if (!(error instanceof NotifyApiError)) {
     return retryLater(message, policy, now, wasSend || unchanged, errorText(error), { kind: 'answered' }, wasSend);
   }
   // A failed look-up of a reference sent nothing: it is tried again, but not counted as an attempt to send.
   switch (error.kind) {
     case 'unreachable':
-      return handBack({ kind: 'connection-failed', unreachable: true, error: error.message }, 'not sent: Notify could not be reached', error.message);
+      return handBack(
+        { kind: 'connection-failed', unreachable: true, error: error.message },
+        'not sent: Notify could not be reached',
+        error.message,
+      );
     case 'proxy':
     case 'certificate':
-      return handBack({ kind: 'connection-failed', unreachable: true, error: error.message }, `not sent: ${error.message}`, error.message);
+      return handBack(
+        { kind: 'connection-failed', unreachable: true, error: error.message },
+        `not sent: ${error.message}`,
+        error.message,
+      );
     case 'rate-limit':
       return handBack({ kind: 'rate-limited' }, `not sent: ${error.message}`);
     case 'daily-limit':
       return handBack(
-        { kind: 'daily-limit', channel: error.dailyLimitType === 'international_sms' ? 'international_sms' : message.type, reason: error.message },
+        {
+          kind: 'daily-limit',
+          channel: error.dailyLimitType === 'international_sms' ? 'international_sms' : message.type,
+          reason: error.message,
+        },
         `not sent: ${error.message}`,
         error.message,
       );
@@ -164,13 +197,23 @@ function classifyFailure(error: unknown, message: ClaimedMessage, policy: RetryP
       return handBack({ kind: 'blocked', error: error.message }, `not sent: ${error.message}`, error.message);
     case 'not-found':
       return handBack(
-        { kind: 'blocked', error: `Notify answered “not found” (${error.message}). Check the service URL in Settings.` },
+        {
+          kind: 'blocked',
+          error: `Notify answered “not found” (${error.message}). Check the service URL in Settings.`,
+        },
         'not sent: Notify answered “not found”',
       );
     case 'rejected':
       if (!wasSend) return retryLater(message, policy, now, unchanged, error.message, { kind: 'answered' }, false);
       return {
-        outcome: { id: message.id, to: 'rejected', countAttempt: true, outcomeUnknown: false, lastError: error.message, detail: `rejected by Notify: ${error.message}` },
+        outcome: {
+          id: message.id,
+          to: 'rejected',
+          countAttempt: true,
+          outcomeUnknown: false,
+          lastError: error.message,
+          detail: `rejected by Notify: ${error.message}`,
+        },
         signal: { kind: 'answered' },
         sent: true,
         adopted: false,
@@ -232,7 +275,6 @@ export function retryLater(
     adopted: false,
   };
 }
-
 
 const isoOrNull = (timestamp: string): string | null => {
   const ms = Date.parse(timestamp);

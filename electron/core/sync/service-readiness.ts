@@ -10,7 +10,12 @@ export const WAITING_FOR_SERVICE_CHECK = 'Queued, waiting for the service to be 
  * not while a set-up that blocks sending is unfinished. Until then messages stay queued and the service is probed
  * with the connection's backoff, whether Notify refused connections or answered with errors.
  */
-export async function readyToSend(service: ActiveService, client: NotifyClient, connection: ConnectionState, eager: boolean): Promise<boolean> {
+export async function readyToSend(
+  service: ActiveService,
+  client: NotifyClient,
+  connection: ConnectionState,
+  eager: boolean,
+): Promise<boolean> {
   const step = service.setUp;
   if (!step?.due(eager)) return !step?.blocksSending;
   const result = await step.run(client);

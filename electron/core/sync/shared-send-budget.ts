@@ -30,7 +30,9 @@ export class SharedSendBudget {
     this.ratePerMinute = ratePerMinute;
     if (budgetKey === this.key) return;
     this.key = budgetKey;
-    this.db.prepare('DELETE FROM send_budgets WHERE refilled_at_ms < ? AND budget_key <> ?').run(Date.now() - FORGET_AFTER_MS, budgetKey);
+    this.db
+      .prepare('DELETE FROM send_budgets WHERE refilled_at_ms < ? AND budget_key <> ?')
+      .run(Date.now() - FORGET_AFTER_MS, budgetKey);
   }
 
   /**
@@ -38,17 +40,19 @@ export class SharedSendBudget {
    * for by their cost. With none allowed, says how long until one is.
    */
   spend<T>(limit: number, claim: (allowed: number) => T[], cost: (item: T) => number): { items: T[]; waitMs: number } {
-    return this.db.transaction(() => {
-      const pacer = this.load();
-      const allowed = Math.min(pacer.available(), limit);
-      if (allowed < 1) return { items: [], waitMs: Math.max(pacer.msUntilAvailable(), 1) };
-      const items = claim(allowed);
-      if (items.length > 0) {
-        pacer.take(items.reduce((total, item) => total + cost(item), 0));
-        this.save(pacer.state());
-      }
-      return { items, waitMs: 0 };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const pacer = this.load();
+        const allowed = Math.min(pacer.available(), limit);
+        if (allowed < 1) return { items: [], waitMs: Math.max(pacer.msUntilAvailable(), 1) };
+        const items = claim(allowed);
+        if (items.length > 0) {
+          pacer.take(items.reduce((total, item) => total + cost(item), 0));
+          this.save(pacer.state());
+        }
+        return { items, waitMs: 0 };
+      })
+      .immediate();
   }
 
   /** Gives back what was paid for sends that did not happen. */
@@ -64,11 +68,13 @@ export class SharedSendBudget {
   /** A refund or slow-down is a pacing hint: one the database could not take (busy past its timeout) is dropped. */
   private change(apply: (pacer: SendPacer) => void): void {
     try {
-      this.db.transaction(() => {
-        const pacer = this.load();
-        apply(pacer);
-        this.save(pacer.state());
-      }).immediate();
+      this.db
+        .transaction(() => {
+          const pacer = this.load();
+          apply(pacer);
+          this.save(pacer.state());
+        })
+        .immediate();
     } catch {
       // The next send still waits for the budget; at worst Notify answers 429 and the pace halves then.
     }

@@ -2,7 +2,12 @@ import { PRACTICE_RUN_PREFIX } from '../core-context';
 import type { Db } from '../database/open-database';
 import type { NotifyClient } from '../notify-client';
 import { stateForNotifyStatus } from '../outbox/notify-status';
-import { markStatusUnknown, recordNotifyStatuses, retentionPassedReason, type StatusUpdate } from '../outbox/transitions';
+import {
+  markStatusUnknown,
+  recordNotifyStatuses,
+  retentionPassedReason,
+  type StatusUpdate,
+} from '../outbox/transitions';
 
 export interface StatusRefreshOptions {
   /** The service asked (ActiveService.id): only messages it accepted (or accepted before the desk recorded which) are its to report. */
@@ -48,7 +53,11 @@ export function pollIntervalMs(ageMs: number, minPollMs: number, maxPollMs: numb
  * longer lists become `status-unknown`, and so do messages a practice run that has stopped accepted (it took their
  * statuses with it). Messages another service accepted are not asked about; past the retention they are unknown too.
  */
-export async function refreshStatuses(db: Db, client: NotifyClient, options: StatusRefreshOptions): Promise<StatusRefreshReport> {
+export async function refreshStatuses(
+  db: Db,
+  client: NotifyClient,
+  options: StatusRefreshOptions,
+): Promise<StatusRefreshReport> {
   const report: StatusRefreshReport = { requests: 0, changedIds: [], unknownIds: [] };
   const nowMs = (options.now ?? new Date()).getTime();
   const accepted = db
@@ -61,7 +70,9 @@ export async function refreshStatuses(db: Db, client: NotifyClient, options: Sta
   const expiredBeforeMs = nowMs - options.retentionDays * DAY_MS;
   const tracked = accepted.filter((row) => row.sent_through === null || row.sent_through === options.serviceId);
   const elsewhere = accepted.filter((row) => row.sent_through !== null && row.sent_through !== options.serviceId);
-  const lostWithPracticeRun = elsewhere.filter((row) => row.sent_through?.startsWith(PRACTICE_RUN_PREFIX)).map((row) => row.id);
+  const lostWithPracticeRun = elsewhere
+    .filter((row) => row.sent_through?.startsWith(PRACTICE_RUN_PREFIX))
+    .map((row) => row.id);
   const pastRetentionElsewhere = elsewhere
     .filter((row) => !row.sent_through?.startsWith(PRACTICE_RUN_PREFIX) && acceptedMs(row) < expiredBeforeMs)
     .map((row) => row.id);
@@ -91,7 +102,11 @@ export async function refreshStatuses(db: Db, client: NotifyClient, options: Sta
       seenIds.push(row.id);
       dueNotifyIds.delete(notification.id);
       if (notification.status !== row.notify_status) {
-        updates.push({ id: row.id, notifyStatus: notification.status, state: stateForNotifyStatus(notification.status) });
+        updates.push({
+          id: row.id,
+          notifyStatus: notification.status,
+          state: stateForNotifyStatus(notification.status),
+        });
       }
     }
     const last = page.notifications.at(-1);
@@ -105,6 +120,8 @@ export async function refreshStatuses(db: Db, client: NotifyClient, options: Sta
   const expired = notListed.filter((row) => acceptedMs(row) < expiredBeforeMs).map((row) => row.id);
   const stillWaiting = notListed.filter((row) => acceptedMs(row) >= expiredBeforeMs).map((row) => row.id);
   report.changedIds = recordNotifyStatuses(db, updates, [...seenIds, ...stillWaiting], new Date(nowMs));
-  report.unknownIds.push(...markStatusUnknown(db, expired, retentionPassedReason(options.retentionDays), new Date(nowMs)));
+  report.unknownIds.push(
+    ...markStatusUnknown(db, expired, retentionPassedReason(options.retentionDays), new Date(nowMs)),
+  );
   return report;
 }

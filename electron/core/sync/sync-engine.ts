@@ -7,7 +7,14 @@ import { receivedTextsScheduleFor } from '../inbox/received-texts-schedule';
 import type { ReceivedTextsFetchReport } from '../inbox/received-texts-fetch';
 import { claimDueMessages, nextDueAt, promoteDueScheduled, type ClaimedMessage } from '../outbox/leases';
 import { countAcceptedThrough, countWaiting, scheduledMessages } from '../outbox/outbox-queries';
-import { activeChannelHolds, describeHold, holdChannel, isSendingPaused, nextMidnightUtc, setSendingPaused } from '../outbox/sending-controls';
+import {
+  activeChannelHolds,
+  describeHold,
+  holdChannel,
+  isSendingPaused,
+  nextMidnightUtc,
+  setSendingPaused,
+} from '../outbox/sending-controls';
 import { markSubmitted, recordFailover } from '../outbox/submissions';
 import { finishAttempts, type AttemptOutcome } from '../outbox/transitions';
 import { DirectRoutes, defaultDirectRouteOptions } from '../providers/direct-routes';
@@ -286,13 +293,18 @@ class NotifySyncEngine implements SyncEngine {
     const refreshDue = mode.refreshAll || Date.now() - this.lastRefreshMs >= this.options.minPollMs;
     if (refreshDue) {
       this.lastRefreshMs = Date.now();
-      if (notify && !this.connection.offline && !this.connection.blockedError) await this.refreshNotifyStatuses(notify.client, notify.service, mode.refreshAll);
+      if (notify && !this.connection.offline && !this.connection.blockedError)
+        await this.refreshNotifyStatuses(notify.client, notify.service, mode.refreshAll);
       await this.refreshDirectStatuses(mode.refreshAll);
     }
     if (notify && !this.connection.offline && !this.connection.blockedError && !this.stopping) {
       try {
         this.report.harvest = (await this.harvest.runIfDue(notify.client, mode.refreshAll)) ?? this.report.harvest;
-        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(notify.client, notify.service, mode.refreshAll);
+        const fetched = await receivedTextsScheduleFor(this.ctx).runIfDue(
+          notify.client,
+          notify.service,
+          mode.refreshAll,
+        );
         this.report.receivedTexts = fetched ?? this.report.receivedTexts;
       } catch (error) {
         this.connection.noteRequestFailure(error);
@@ -329,7 +341,16 @@ class NotifySyncEngine implements SyncEngine {
     if (notify) routes.set(NOTIFY_PROVIDER, this.notifyRoute(notify.client, notify.service));
     for (const name of this.routedProviders) {
       const route = await this.directRoutes.get(name);
-      if (route) routes.set(route.name, directActiveRoute(this.ctx.db, route, { owner: this.options.owner, leaseMs: this.options.leaseMs }, this.options));
+      if (route)
+        routes.set(
+          route.name,
+          directActiveRoute(
+            this.ctx.db,
+            route,
+            { owner: this.options.owner, leaseMs: this.options.leaseMs },
+            this.options,
+          ),
+        );
     }
     return new RoutePlan(this.ctx.db, routes);
   }
@@ -351,7 +372,8 @@ class NotifySyncEngine implements SyncEngine {
     return {
       name: NOTIFY_PROVIDER,
       maxInFlight: this.options.concurrency,
-      available: (channel: Channel) => !this.connection.offline && !this.connection.blockedError && !held().includes(channel),
+      available: (channel: Channel) =>
+        !this.connection.offline && !this.connection.blockedError && !held().includes(channel),
       claim: (channels, limit) => {
         if (this.connection.offline || this.connection.blockedError) return { messages: [], waitMs: 0 };
         // Letters that came due since: to the post room's printer first, when it is their route.
@@ -360,7 +382,14 @@ class NotifySyncEngine implements SyncEngine {
         const { items, waitMs } = this.budget.spend(
           limit,
           (allowed) =>
-            claimDueMessages(this.ctx.db, { owner: this.options.owner, limit: allowed, leaseMs: this.options.leaseMs, heldChannels, route: NOTIFY_PROVIDER, channels }),
+            claimDueMessages(this.ctx.db, {
+              owner: this.options.owner,
+              limit: allowed,
+              leaseMs: this.options.leaseMs,
+              heldChannels,
+              route: NOTIFY_PROVIDER,
+              channels,
+            }),
           sendCost,
         );
         return { messages: items, waitMs };
@@ -385,7 +414,9 @@ class NotifySyncEngine implements SyncEngine {
     let route = first;
     for (;;) {
       const current = route;
-      const result = await current.attempt(message, () => markSubmitted(this.ctx.db, this.options.owner, message.id, current.name));
+      const result = await current.attempt(message, () =>
+        markSubmitted(this.ctx.db, this.options.owner, message.id, current.name),
+      );
       if (current.name === NOTIFY_PROVIDER) this.applySignal(result);
       const failover = result.failover === true || (current.name === NOTIFY_PROVIDER && this.notifyThrottledTooLong());
       const next = failover && !message.pinned ? plan.next(message.type, current.name) : null;
@@ -395,7 +426,13 @@ class NotifySyncEngine implements SyncEngine {
       }
       this.report.failedOver += 1;
       const why = result.outcome.lastError ?? result.outcome.detail;
-      recordFailover(this.ctx.db, this.options.owner, message.id, `${current.name} did not take it: ${why} Sending by ${next.name} instead.`, this.options.leaseMs);
+      recordFailover(
+        this.ctx.db,
+        this.options.owner,
+        message.id,
+        `${current.name} did not take it: ${why} Sending by ${next.name} instead.`,
+        this.options.leaseMs,
+      );
       await next.admit(message);
       route = next;
     }
@@ -439,7 +476,8 @@ class NotifySyncEngine implements SyncEngine {
     if (outcome.to === 'outcome-unknown') this.report.outcomeUnknown += 1;
     else if (taken) this.report.sent += 1;
     else if (result.adopted) this.report.adopted += 1;
-    else if (outcome.to === 'rejected' || (result.sent && finalMessageStates.includes(outcome.to))) this.report.rejected += 1;
+    else if (outcome.to === 'rejected' || (result.sent && finalMessageStates.includes(outcome.to)))
+      this.report.rejected += 1;
     else if (outcome.to === 'needs-attention') this.report.needsAttention += 1;
     else if (outcome.countAttempt) this.report.retrying += 1;
     this.queueOutcomes([outcome]);
@@ -447,7 +485,10 @@ class NotifySyncEngine implements SyncEngine {
 
   /** Notify has answered RateLimitError without a break for longer than the set time. */
   private notifyThrottledTooLong(): boolean {
-    return this.notifyThrottledSinceMs !== null && Date.now() - this.notifyThrottledSinceMs >= this.options.throttleFailoverMs;
+    return (
+      this.notifyThrottledSinceMs !== null &&
+      Date.now() - this.notifyThrottledSinceMs >= this.options.throttleFailoverMs
+    );
   }
 
   /** What a Notify attempt says about the service: answering, unreachable, pacing, a daily limit, a refused key. */
@@ -551,5 +592,18 @@ const handBackUnsent = (message: ClaimedMessage): AttemptOutcome => ({
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function emptyCounters(): Omit<RunOnceReport, 'waiting' | 'status'> {
-  return { sent: 0, outcomeUnknown: 0, failedOver: 0, adopted: 0, rejected: 0, retrying: 0, needsAttention: 0, rateLimited: 0, statusRequests: 0, statusesChanged: 0, harvest: null, receivedTexts: null };
+  return {
+    sent: 0,
+    outcomeUnknown: 0,
+    failedOver: 0,
+    adopted: 0,
+    rejected: 0,
+    retrying: 0,
+    needsAttention: 0,
+    rateLimited: 0,
+    statusRequests: 0,
+    statusesChanged: 0,
+    harvest: null,
+    receivedTexts: null,
+  };
 }

@@ -42,7 +42,14 @@ export type ComposeResult =
   | { ok: true; message: ComposedMessage; preview: MessagePreview }
   | { ok: false; preview: MessagePreview; recipientError: string | null; errors: string[] };
 
-const addressLineKeys = ['address_line_1', 'address_line_2', 'address_line_3', 'address_line_4', 'address_line_5', 'address_line_6'];
+const addressLineKeys = [
+  'address_line_1',
+  'address_line_2',
+  'address_line_3',
+  'address_line_4',
+  'address_line_5',
+  'address_line_6',
+];
 
 /** The letter address typed as lines, as the personalisation keys Notify reads it from. */
 export function addressPersonalisation(lines: readonly string[]): Record<string, string> {
@@ -59,7 +66,10 @@ export function addressPersonalisation(lines: readonly string[]): Record<string,
 }
 
 /** Renders the template with the values as the recipient will see it, with Notify's problems listed. */
-export function previewMessage(template: TemplateForComposing, values: Readonly<Record<string, string | readonly string[]>>): MessagePreview {
+export function previewMessage(
+  template: TemplateForComposing,
+  values: Readonly<Record<string, string | readonly string[]>>,
+): MessagePreview {
   const subject = template.subject ?? undefined;
   const placeholders = templatePlaceholders({ type: template.type, body: template.body, subject });
   const provided = Object.keys(values).length > 0;
@@ -84,18 +94,38 @@ export function previewMessage(template: TemplateForComposing, values: Readonly<
       html: null,
       placeholders,
       missing,
-      sms: { characterCount: sms.characterCount, fragmentCount: sms.fragmentCount, encoding: sms.encoding, tooLong: sms.tooLong },
+      sms: {
+        characterCount: sms.characterCount,
+        fragmentCount: sms.fragmentCount,
+        encoding: sms.encoding,
+        tooLong: sms.tooLong,
+      },
       errors,
     };
   }
   if (template.type === 'email') {
-    const email = renderEmail({ subject: template.subject ?? '', body: template.body, values: provided ? values : undefined });
+    const email = renderEmail({
+      subject: template.subject ?? '',
+      body: template.body,
+      values: provided ? values : undefined,
+    });
     if (email.tooLong) {
-      errors.push(`Your message is too long. Emails cannot be longer than 2000000 bytes. Your message is ${email.byteCount} bytes.`);
+      errors.push(
+        `Your message is too long. Emails cannot be longer than 2000000 bytes. Your message is ${email.byteCount} bytes.`,
+      );
     }
     // Notify's plain subject marks an unfilled placeholder up as HTML; the preview shows it as ((name)) instead.
     const subjectShown = missing.length > 0 ? fillPlaceholders(template.subject ?? '', values, {}) : email.subject;
-    return { type: 'email', body: email.plainText, subject: subjectShown, html: email.html, placeholders, missing, sms: null, errors };
+    return {
+      type: 'email',
+      body: email.plainText,
+      subject: subjectShown,
+      html: email.html,
+      placeholders,
+      missing,
+      sms: null,
+      errors,
+    };
   }
   const letter = renderLetter({
     subject: template.subject ?? '',
@@ -104,10 +134,23 @@ export function previewMessage(template: TemplateForComposing, values: Readonly<
     values: provided ? values : undefined,
   });
   const body = fillPlaceholders(template.body, provided ? values : {}, {}).trim();
-  return { type: 'letter', body, subject: letter.heading, html: letter.bodyHtml, placeholders, missing, sms: null, errors };
+  return {
+    type: 'letter',
+    body,
+    subject: letter.heading,
+    html: letter.bodyHtml,
+    placeholders,
+    missing,
+    sms: null,
+    errors,
+  };
 }
 
-function recipientProblem(type: Channel, to: string, permissions: RecipientPermissions): { error: string } | { recipient: string; lines?: string[] } {
+function recipientProblem(
+  type: Channel,
+  to: string,
+  permissions: RecipientPermissions,
+): { error: string } | { recipient: string; lines?: string[] } {
   if (type === 'sms') {
     const phone = validatePhoneNumber(to, {
       allowInternational: permissions.allowInternationalSms,
@@ -132,15 +175,15 @@ export function composeMessage(
   permissions: RecipientPermissions = defaultPermissions,
 ): ComposeResult {
   const recipient = recipientProblem(template.type, to, permissions);
-  const withAddress = 'lines' in recipient && recipient.lines ? { ...values, ...addressPersonalisation(recipient.lines) } : values;
+  const withAddress =
+    'lines' in recipient && recipient.lines ? { ...values, ...addressPersonalisation(recipient.lines) } : values;
   const preview = previewMessage(template, withAddress);
   const errors = [...preview.errors];
   if (preview.missing.length > 0) errors.unshift(`Missing personalisation: ${preview.missing.join(', ')}`);
   if ('error' in recipient || errors.length > 0) {
     return { ok: false, preview, recipientError: 'error' in recipient ? recipient.error : null, errors };
   }
-  const renderedBody =
-    template.type === 'sms' ? preview.body : fillPlaceholders(template.body, withAddress, {}).trim();
+  const renderedBody = template.type === 'sms' ? preview.body : fillPlaceholders(template.body, withAddress, {}).trim();
   const renderedSubject = template.subject === null ? null : fillPlaceholders(template.subject, withAddress, {});
   return {
     ok: true,

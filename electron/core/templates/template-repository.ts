@@ -1,4 +1,11 @@
-import { roles, type Channel, type Role, type TemplateDetail, type TemplateSummary, type TemplateVersion } from '../../../shared/contract';
+import {
+  roles,
+  type Channel,
+  type Role,
+  type TemplateDetail,
+  type TemplateSummary,
+  type TemplateVersion,
+} from '../../../shared/contract';
 import { templatePlaceholders } from '../../../shared/notify';
 import type { Db } from '../database/open-database';
 import { newId, nowIso } from '../clock';
@@ -47,7 +54,8 @@ function allowedRolesOf(stored: string | null): Role[] | null {
   return Array.isArray(listed) ? roles.filter((role) => listed.includes(role)) : null;
 }
 
-const storedRoles = (allowed: readonly Role[] | null | undefined): string | null => (allowed ? JSON.stringify(roles.filter((role) => allowed.includes(role))) : null);
+const storedRoles = (allowed: readonly Role[] | null | undefined): string | null =>
+  allowed ? JSON.stringify(roles.filter((role) => allowed.includes(role))) : null;
 
 const toSummary = (row: TemplateRow): TemplateSummary => ({
   id: row.id,
@@ -109,8 +117,7 @@ export class TemplateRepository {
 
   notifyTemplateId(id: string): string | null {
     const row = this.db.prepare('SELECT notify_template_id FROM templates WHERE id = ?').get(id) as
-      | { notify_template_id: string | null }
-      | undefined;
+      { notify_template_id: string | null } | undefined;
     return row?.notify_template_id ?? null;
   }
 
@@ -130,7 +137,15 @@ export class TemplateRepository {
     return rows.map(toVersion);
   }
 
-  create(input: { type: Channel; name: string; folder: string | null; createdBy: string; allowedRoles?: readonly Role[] | null } & TemplateContent): TemplateDetail {
+  create(
+    input: {
+      type: Channel;
+      name: string;
+      folder: string | null;
+      createdBy: string;
+      allowedRoles?: readonly Role[] | null;
+    } & TemplateContent,
+  ): TemplateDetail {
     const id = newId();
     this.db.transaction(() => {
       const now = nowIso();
@@ -146,7 +161,15 @@ export class TemplateRepository {
   }
 
   /** Saves a change as a new version; an unchanged save keeps the current version. `allowedRoles` left out keeps them. */
-  update(id: string, input: { name: string; folder: string | null; createdBy: string; allowedRoles?: readonly Role[] | null } & TemplateContent): TemplateDetail {
+  update(
+    id: string,
+    input: {
+      name: string;
+      folder: string | null;
+      createdBy: string;
+      allowedRoles?: readonly Role[] | null;
+    } & TemplateContent,
+  ): TemplateDetail {
     this.db.transaction(() => {
       const current = this.get(id);
       if (current.source === 'notify') {
@@ -165,7 +188,8 @@ export class TemplateRepository {
       this.db
         .prepare('UPDATE templates SET name = ?, folder = ?, current_version = ?, updated_at = ? WHERE id = ?')
         .run(input.name, input.folder, version, now, id);
-      if (input.allowedRoles !== undefined) this.db.prepare('UPDATE templates SET allowed_roles = ? WHERE id = ?').run(storedRoles(input.allowedRoles), id);
+      if (input.allowedRoles !== undefined)
+        this.db.prepare('UPDATE templates SET allowed_roles = ? WHERE id = ?').run(storedRoles(input.allowedRoles), id);
     })();
     return this.get(id);
   }
@@ -176,7 +200,9 @@ export class TemplateRepository {
   }
 
   /** Mirrors the templates that live on the Notify service; a changed one gets a new local version. */
-  upsertNotifyTemplate(input: { notifyTemplateId: string; type: Channel; name: string; createdBy: string } & TemplateContent): string {
+  upsertNotifyTemplate(
+    input: { notifyTemplateId: string; type: Channel; name: string; createdBy: string } & TemplateContent,
+  ): string {
     return this.db.transaction(() => {
       const existing = this.db
         .prepare('SELECT id FROM templates WHERE notify_template_id = ?')
@@ -195,7 +221,12 @@ export class TemplateRepository {
       }
       const current = this.get(existing.id);
       const latest = current.latest;
-      if (latest.body !== input.body || latest.subject !== input.subject || latest.letterContactBlock !== input.letterContactBlock || latest.postage !== input.postage) {
+      if (
+        latest.body !== input.body ||
+        latest.subject !== input.subject ||
+        latest.letterContactBlock !== input.letterContactBlock ||
+        latest.postage !== input.postage
+      ) {
         this.insertVersion(existing.id, current.currentVersion + 1, input, input.createdBy, now);
         this.db
           .prepare('UPDATE templates SET current_version = current_version + 1, updated_at = ? WHERE id = ?')

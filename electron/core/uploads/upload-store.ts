@@ -35,7 +35,8 @@ export class UploadStore {
   private async removeStale(): Promise<void> {
     for (const name of await readdir(this.folder).catch(() => [] as string[])) {
       const info = await stat(join(this.folder, name)).catch(() => null);
-      if (info && Date.now() - info.mtimeMs > STALE_UPLOAD_MS) await rm(join(this.folder, name), { recursive: true, force: true });
+      if (info && Date.now() - info.mtimeMs > STALE_UPLOAD_MS)
+        await rm(join(this.folder, name), { recursive: true, force: true });
     }
   }
 

@@ -34,7 +34,18 @@ export interface DroppedFileReport {
 
 export function reportFromCheck(
   check: ImportCheckReport | null,
-  fields: Pick<DroppedFileReport, 'file' | 'outcome' | 'reason' | 'batchId' | 'rowsQueued' | 'rowsRejected' | 'sendAfter' | 'contentHash' | 'importedBy'> & {
+  fields: Pick<
+    DroppedFileReport,
+    | 'file'
+    | 'outcome'
+    | 'reason'
+    | 'batchId'
+    | 'rowsQueued'
+    | 'rowsRejected'
+    | 'sendAfter'
+    | 'contentHash'
+    | 'importedBy'
+  > & {
     template: string | null;
   },
 ): DroppedFileReport {

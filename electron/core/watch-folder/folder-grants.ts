@@ -29,7 +29,8 @@ export class FolderGrants {
   redeem(folderToken: string): string {
     const grant = this.grants.get(folderToken);
     this.grants.delete(folderToken);
-    if (!grant || grant.expiresAtMs <= Date.now()) throw new UserError('Choose the folder again: the choice was not saved in time.', 'folder-choice-expired');
+    if (!grant || grant.expiresAtMs <= Date.now())
+      throw new UserError('Choose the folder again: the choice was not saved in time.', 'folder-choice-expired');
     return grant.folder;
   }
 }

@@ -50,12 +50,17 @@ export class FolderWatcher {
       depth: 0,
       ignoreInitial: false,
       awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: Math.min(100, settleMs) },
-      ignored: (path, stats) => path !== this.folder && (!isCandidateName(basename(path)) || stats?.isDirectory() === true),
+      ignored: (path, stats) =>
+        path !== this.folder && (!isCandidateName(basename(path)) || stats?.isDirectory() === true),
     });
     this.watcher = watcher;
     watcher.on('add', (path) => this.enqueue(path));
     watcher.on('change', (path) => this.enqueue(path));
-    watcher.on('error', (error) => this.options.onProblem?.(`The folder ${this.folder} cannot be watched: ${error instanceof Error ? error.message : String(error)}`));
+    watcher.on('error', (error) =>
+      this.options.onProblem?.(
+        `The folder ${this.folder} cannot be watched: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     return new Promise((resolve) => watcher.once('ready', () => resolve()));
   }
 
@@ -74,7 +79,9 @@ export class FolderWatcher {
     this.waiting.add(path);
     this.queue = this.queue.then(async () => {
       if (!this.waiting.delete(path) || this.stopped) return;
-      const result = await this.options.take(path).catch((error: unknown): TakeResult => ({ outcome: 'retry', file: null, message: String(error) }));
+      const result = await this.options
+        .take(path)
+        .catch((error: unknown): TakeResult => ({ outcome: 'retry', file: null, message: String(error) }));
       if (result.outcome === 'retry' && !this.stopped) this.retryLater(path);
     });
   }

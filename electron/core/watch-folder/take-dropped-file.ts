@@ -9,8 +9,20 @@ import { checkImport, queueImport, rejectedRowsFolder, type ImportRun } from '..
 import { loadTemplateForImport, type TemplateForImport } from '../import/template-for-import';
 import type { DeskPolicy } from '../policy/desk-policy';
 import { CLAIM_LEASE_MS, claimFile, endClaim, releaseClaim, renewClaim } from './file-claims';
-import { copyRejectedRows, destinationFor, moveDroppedFile, reportFromCheck, writeReport, type DroppedFileReport } from './file-report';
-import { getWatchFolderFile, toWatchFolderFile, type WatchFolderFileRow, type WatchSettings } from './watch-folder-store';
+import {
+  copyRejectedRows,
+  destinationFor,
+  moveDroppedFile,
+  reportFromCheck,
+  writeReport,
+  type DroppedFileReport,
+} from './file-report';
+import {
+  getWatchFolderFile,
+  toWatchFolderFile,
+  type WatchFolderFileRow,
+  type WatchSettings,
+} from './watch-folder-store';
 
 export interface TakeContext {
   db: Db;
@@ -56,13 +68,22 @@ export async function takeDroppedFile(ctx: TakeContext, settings: WatchSettings,
   try {
     examined = await examineFile(path, fileName, ctx.signal);
   } catch (error) {
-    if (error instanceof ImportError && !NOT_READY_CODES.has(error.code)) return fail(ctx, settings, path, newFailedRow(ctx.db, settings, fileName, null), error.message);
-    return { outcome: error instanceof ImportError && error.code !== 'file-locked' ? 'left' : 'retry', file: null, message: messageOf(error) };
+    if (error instanceof ImportError && !NOT_READY_CODES.has(error.code))
+      return fail(ctx, settings, path, newFailedRow(ctx.db, settings, fileName, null), error.message);
+    return {
+      outcome: error instanceof ImportError && error.code !== 'file-locked' ? 'left' : 'retry',
+      file: null,
+      message: messageOf(error),
+    };
   }
   const claim = claimFile(ctx.db, settings, fileName, examined.contentHash);
   switch (claim.kind) {
     case 'busy':
-      return { outcome: 'retry', file: null, message: `${fileName} has the same content as a file being imported now; it is looked at again once that one is done.` };
+      return {
+        outcome: 'retry',
+        file: null,
+        message: `${fileName} has the same content as a file being imported now; it is looked at again once that one is done.`,
+      };
     case 'duplicate':
       return fail(ctx, settings, path, newFailedRow(ctx.db, settings, fileName, examined.contentHash), claim.reason);
     case 'finish':
@@ -74,7 +95,13 @@ export async function takeDroppedFile(ctx: TakeContext, settings: WatchSettings,
   }
 }
 
-async function importFile(ctx: TakeContext, settings: WatchSettings, path: string, file: ExaminedFile, row: WatchFolderFileRow): Promise<TakeResult> {
+async function importFile(
+  ctx: TakeContext,
+  settings: WatchSettings,
+  path: string,
+  file: ExaminedFile,
+  row: WatchFolderFileRow,
+): Promise<TakeResult> {
   let template: TemplateForImport;
   try {
     template = loadTemplateForImport(ctx.db, settings.templateId);
@@ -87,17 +114,29 @@ async function importFile(ctx: TakeContext, settings: WatchSettings, path: strin
   const heartbeat = setInterval(() => renewClaim(ctx.db, row.id), CLAIM_LEASE_MS / 4);
   let lastProgressMs = 0;
   try {
-    const result = await queueImport(importRun(ctx, settings, file, template, (stage, rows) => {
-      if (Date.now() - lastProgressMs < PROGRESS_EVERY_MS) return;
-      lastProgressMs = Date.now();
-      announce(ctx, row, { stage, rows });
-    }), {
-      excludeInvalid: settings.excludeInvalid,
-      sendAt,
-      importedBy: ctx.user,
-      rejectedRowsFolder: rejectedRowsFolder(ctx.dataDir),
-    });
-    if (!result.batchId) return await fail(ctx, settings, path, row, blockedReason(result.report, settings.excludeInvalid), result.report, template.name);
+    const result = await queueImport(
+      importRun(ctx, settings, file, template, (stage, rows) => {
+        if (Date.now() - lastProgressMs < PROGRESS_EVERY_MS) return;
+        lastProgressMs = Date.now();
+        announce(ctx, row, { stage, rows });
+      }),
+      {
+        excludeInvalid: settings.excludeInvalid,
+        sendAt,
+        importedBy: ctx.user,
+        rejectedRowsFolder: rejectedRowsFolder(ctx.dataDir),
+      },
+    );
+    if (!result.batchId)
+      return await fail(
+        ctx,
+        settings,
+        path,
+        row,
+        blockedReason(result.report, settings.excludeInvalid),
+        result.report,
+        template.name,
+      );
     ctx.afterQueue?.();
     const report = reportFromCheck(result.report, {
       file: row.file_name,
@@ -113,7 +152,8 @@ async function importFile(ctx: TakeContext, settings: WatchSettings, path: strin
     });
     return await recordQueued(ctx, path, row, report, result.rejectedRowsFile);
   } catch (error) {
-    if (error instanceof ImportError && !NOT_READY_CODES.has(error.code)) return fail(ctx, settings, path, row, error.message, null, template.name);
+    if (error instanceof ImportError && !NOT_READY_CODES.has(error.code))
+      return fail(ctx, settings, path, row, error.message, null, template.name);
     releaseClaim(ctx.db, row);
     announce(ctx, { ...row, state: 'importing' }, null);
     return { outcome: error instanceof ImportError ? 'left' : 'retry', file: null, message: messageOf(error) };
@@ -123,8 +163,17 @@ async function importFile(ctx: TakeContext, settings: WatchSettings, path: strin
 }
 
 /** An import of this file queued its batch but stopped before recording it: the batch stands, with a report made again. */
-async function adoptBatch(ctx: TakeContext, settings: WatchSettings, path: string, file: ExaminedFile, row: WatchFolderFileRow, batchId: string): Promise<TakeResult> {
-  const batch = ctx.db.prepare('SELECT queued_count, rejected_count, send_after, created_at FROM batches WHERE id = ?').get(batchId) as {
+async function adoptBatch(
+  ctx: TakeContext,
+  settings: WatchSettings,
+  path: string,
+  file: ExaminedFile,
+  row: WatchFolderFileRow,
+  batchId: string,
+): Promise<TakeResult> {
+  const batch = ctx.db
+    .prepare('SELECT queued_count, rejected_count, send_after, created_at FROM batches WHERE id = ?')
+    .get(batchId) as {
     queued_count: number;
     rejected_count: number;
     send_after: string;
@@ -156,16 +205,40 @@ async function adoptBatch(ctx: TakeContext, settings: WatchSettings, path: strin
   return recordQueued(ctx, path, row, report, null);
 }
 
-function importRun(ctx: TakeContext, settings: WatchSettings, file: ExaminedFile, template: TemplateForImport, onProgress: ImportRun['onProgress']): ImportRun {
-  return { db: ctx.db, file, sheet: settings.sheet, template, mapping: settings.mapping ?? undefined, signal: ctx.signal, onProgress };
+function importRun(
+  ctx: TakeContext,
+  settings: WatchSettings,
+  file: ExaminedFile,
+  template: TemplateForImport,
+  onProgress: ImportRun['onProgress'],
+): ImportRun {
+  return {
+    db: ctx.db,
+    file,
+    sheet: settings.sheet,
+    template,
+    mapping: settings.mapping ?? undefined,
+    signal: ctx.signal,
+    onProgress,
+  };
 }
 
 /** Records the batch with the report and the file's place in `done/` (one update), then writes the report and moves the file. */
-async function recordQueued(ctx: TakeContext, path: string, row: WatchFolderFileRow, report: DroppedFileReport, rejectedRowsFile: string | null): Promise<TakeResult> {
+async function recordQueued(
+  ctx: TakeContext,
+  path: string,
+  row: WatchFolderFileRow,
+  report: DroppedFileReport,
+  rejectedRowsFile: string | null,
+): Promise<TakeResult> {
   const destination = destinationFor(row.folder, 'done', row.file_name);
-  const withRows = rejectedRowsFile ? { ...report, rejectedRowsFile: await copyRejectedRows(destination, rejectedRowsFile) } : report;
+  const withRows = rejectedRowsFile
+    ? { ...report, rejectedRowsFile: await copyRejectedRows(destination, rejectedRowsFile) }
+    : report;
   ctx.db
-    .prepare(`UPDATE watch_folder_files SET state = 'queued', batch_id = ?, queued = ?, rejected = ?, report = ?, moved_to = ? WHERE id = ?`)
+    .prepare(
+      `UPDATE watch_folder_files SET state = 'queued', batch_id = ?, queued = ?, rejected = ?, report = ?, moved_to = ? WHERE id = ?`,
+    )
     .run(withRows.batchId, withRows.rowsQueued, withRows.rowsRejected, JSON.stringify(withRows), destination, row.id);
   return finishQueued(ctx, path, getWatchFolderFile(ctx.db, row.id));
 }
@@ -179,12 +252,21 @@ async function finishQueued(ctx: TakeContext, path: string, row: WatchFolderFile
     endClaim(row);
     return { outcome: 'retry', file: toWatchFolderFile(row), message: messageOf(error) };
   }
-  ctx.db.prepare(`UPDATE watch_folder_files SET state = 'done', owner = NULL, lease_until = NULL, finished_at = ? WHERE id = ?`).run(nowIso(), row.id);
+  ctx.db
+    .prepare(
+      `UPDATE watch_folder_files SET state = 'done', owner = NULL, lease_until = NULL, finished_at = ? WHERE id = ?`,
+    )
+    .run(nowIso(), row.id);
   endClaim(row);
   return { outcome: 'done', file: announce(ctx, getWatchFolderFile(ctx.db, row.id), null) };
 }
 
-function newFailedRow(db: Db, settings: WatchSettings, fileName: string, contentHash: string | null): WatchFolderFileRow {
+function newFailedRow(
+  db: Db,
+  settings: WatchSettings,
+  fileName: string,
+  contentHash: string | null,
+): WatchFolderFileRow {
   const row = {
     id: newId(),
     watch_folder_id: settings.watchFolderId,
@@ -245,7 +327,8 @@ function blockedReason(report: ImportCheckReport, excludeInvalid: boolean): stri
   if (report.missingColumns.length > 0) {
     return `The file is missing ${report.missingColumns.length === 1 ? 'a column' : 'columns'} the template needs: ${report.missingColumns.join(', ')}.`;
   }
-  if (report.valid === 0) return `None of the ${report.rows} rows can be sent: each has a problem (listed in rejectedRows).`;
+  if (report.valid === 0)
+    return `None of the ${report.rows} rows can be sent: each has a problem (listed in rejectedRows).`;
   if (report.invalid > 0 && !excludeInvalid) {
     return `${report.invalid} of ${report.rows} rows have problems (listed in rejectedRows), so nothing was queued. Correct them and drop the file again, or let this watch folder queue the valid rows and set the rest aside.`;
   }

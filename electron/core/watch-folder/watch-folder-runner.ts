@@ -3,7 +3,13 @@ import type { WatchFolder, WatchFolderFile } from '../../../shared/contract';
 import type { CoreContext } from '../core-context';
 import type { Logger } from '../log';
 import type { FolderWatcher } from './folder-watcher';
-import { listWatchFolders, settingsOf, toWatchFolderFile, type SavedWatchFolder, type WatchFolderFileRow } from './watch-folder-store';
+import {
+  listWatchFolders,
+  settingsOf,
+  toWatchFolderFile,
+  type SavedWatchFolder,
+  type WatchFolderFileRow,
+} from './watch-folder-store';
 
 /** How often a folder that cannot be watched (missing, a network drive away) is tried again. */
 const RECHECK_MS = 60_000;
@@ -49,16 +55,21 @@ export class WatchFolderRunner {
 
   /** Starts, restarts and stops watchers to match the saved folders. */
   reconcile(): Promise<void> {
-    this.reconciling = this.reconciling.then(() => this.reconcileNow()).catch((error: unknown) => {
-      this.options.log.error('watch folders could not be started', { message: error instanceof Error ? error.message : String(error) });
-    });
+    this.reconciling = this.reconciling
+      .then(() => this.reconcileNow())
+      .catch((error: unknown) => {
+        this.options.log.error('watch folders could not be started', {
+          message: error instanceof Error ? error.message : String(error),
+        });
+      });
     return this.reconciling;
   }
 
   /** Whether a saved folder is being watched, and why not. */
   describe(folder: SavedWatchFolder): WatchFolder {
     const entry = this.running.get(folder.id);
-    if (this.stopped || !entry) return { ...folder, watching: false, problem: this.stopped ? null : 'Starting to watch…' };
+    if (this.stopped || !entry)
+      return { ...folder, watching: false, problem: this.stopped ? null : 'Starting to watch…' };
     return { ...folder, watching: entry.watcher !== null && entry.problem === null, problem: entry.problem };
   }
 
@@ -103,7 +114,10 @@ export class WatchFolderRunner {
       const entry: Running = { key: keyOf(folder), watcher: null, problem: null };
       const settings = settingsOf(folder);
       // chokidar and the import pipeline load once a folder is watched, not with every core.
-      const [{ FolderWatcher }, { takeDroppedFile }] = await Promise.all([import('./folder-watcher'), import('./take-dropped-file')]);
+      const [{ FolderWatcher }, { takeDroppedFile }] = await Promise.all([
+        import('./folder-watcher'),
+        import('./take-dropped-file'),
+      ]);
       if (this.stopped) return;
       const watcher: FolderWatcher = new FolderWatcher(folder.folder, {
         settleMs: this.options.settleMs,
@@ -136,7 +150,8 @@ const keyOf = (folder: SavedWatchFolder): string => JSON.stringify(settingsOf(fo
 
 /** Why a folder cannot be watched now, in words for the administrator; null when it can. */
 export function folderProblem(folder: string): string | null {
-  if (!existsSync(folder)) return `The folder ${folder} cannot be found. Check it exists and that this computer can reach it.`;
+  if (!existsSync(folder))
+    return `The folder ${folder} cannot be found. Check it exists and that this computer can reach it.`;
   try {
     if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder.`;
   } catch {

@@ -92,7 +92,11 @@ export function findWatchFolderByPath(db: Db, folder: string): SavedWatchFolder 
 }
 
 /** Adds a watch folder (no id) or changes one; returns its id. */
-export function saveWatchFolder(db: Db, settings: Omit<WatchSettings, 'watchFolderId'> & { id?: string }, user: string): string {
+export function saveWatchFolder(
+  db: Db,
+  settings: Omit<WatchSettings, 'watchFolderId'> & { id?: string },
+  user: string,
+): string {
   const now = nowIso();
   const values = {
     folder: settings.folder,
@@ -122,7 +126,10 @@ export function removeWatchFolder(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM watch_folders WHERE id = ?').run(id).changes > 0;
 }
 
-export function toWatchFolderFile(row: WatchFolderFileRow, progress: WatchFolderFile['progress'] = null): WatchFolderFile {
+export function toWatchFolderFile(
+  row: WatchFolderFileRow,
+  progress: WatchFolderFile['progress'] = null,
+): WatchFolderFile {
   return {
     id: row.id,
     watchFolderId: row.watch_folder_id,
@@ -146,5 +153,7 @@ export function getWatchFolderFile(db: Db, id: string): WatchFolderFileRow {
 
 /** The files taken most recently, newest first. */
 export function recentWatchFolderFiles(db: Db, limit: number): WatchFolderFileRow[] {
-  return db.prepare('SELECT * FROM watch_folder_files ORDER BY started_at DESC, rowid DESC LIMIT ?').all(limit) as WatchFolderFileRow[];
+  return db
+    .prepare('SELECT * FROM watch_folder_files ORDER BY started_at DESC, rowid DESC LIMIT ?')
+    .all(limit) as WatchFolderFileRow[];
 }

@@ -9,7 +9,15 @@ export function useMay(): (permission: Permission) => boolean {
 }
 
 /** The page's content when the person may; otherwise why not, and whom to ask. */
-export function Allowed({ permission, title, children }: { permission: Permission; title: string; children: ReactNode }) {
+export function Allowed({
+  permission,
+  title,
+  children,
+}: {
+  permission: Permission;
+  title: string;
+  children: ReactNode;
+}) {
   const status = useStore((store) => store.status);
   const may = useMay();
   if (!status) return null;
@@ -28,9 +36,17 @@ export function NotForYou({ permission }: { permission: Permission }) {
 }
 
 /** Who the person is at this desk, in words. */
-export function describeAccess(access: { account: string; role: keyof typeof roleNames | null; roleFrom: { kind: 'user' } | { kind: 'group'; group: string } | null }, policy: boolean): string {
+export function describeAccess(
+  access: {
+    account: string;
+    role: keyof typeof roleNames | null;
+    roleFrom: { kind: 'user' } | { kind: 'group'; group: string } | null;
+  },
+  policy: boolean,
+): string {
   if (!policy) return `You are signed in to this computer as ${access.account}.`;
-  if (access.role === null) return `You are signed in as ${access.account}, and the policy file gives you no role at this desk. Ask IT to give you one.`;
+  if (access.role === null)
+    return `You are signed in as ${access.account}, and the policy file gives you no role at this desk. Ask IT to give you one.`;
   const from = access.roleFrom?.kind === 'group' ? ` (as a member of ${access.roleFrom.group})` : '';
   return `You are signed in as ${access.account}. Your role at this desk is ${roleNames[access.role]}${from}.`;
 }

@@ -120,20 +120,28 @@ export function saveInboxDownload(): Promise<HandlerResult<'inbox.export'> | nul
  * A file chosen in the page, as the core takes it: in web mode its bytes are uploaded as a stream first (a call's
  * JSON is kept small); in the desktop app they go with the call. Never a path.
  */
-export async function fileForCore(file: File, readAsBase64: (file: File) => Promise<string>): Promise<{ uploadId: string } | { fileName: string; contentBase64: string }> {
+export async function fileForCore(
+  file: File,
+  readAsBase64: (file: File) => Promise<string>,
+): Promise<{ uploadId: string } | { fileName: string; contentBase64: string }> {
   if (isDesktopApp()) return { fileName: file.name, contentBase64: await readAsBase64(file) };
   let response: Response;
   try {
     response = await fetch(UPLOAD_PATH, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${storedSessionToken() ?? ''}`, 'X-File-Name': encodeURIComponent(file.name), 'Content-Type': 'application/octet-stream' },
+      headers: {
+        Authorization: `Bearer ${storedSessionToken() ?? ''}`,
+        'X-File-Name': encodeURIComponent(file.name),
+        'Content-Type': 'application/octet-stream',
+      },
       body: file,
     });
   } catch {
     throw new CallError('Cannot reach notify-desk. Check it is still running.', 'unreachable');
   }
   const result = (await response.json().catch(() => null)) as CallResult<{ uploadId: string }> | null;
-  if (!result) throw new CallError(`notify-desk answered with an unexpected response (HTTP ${response.status}).`, 'bad-response');
+  if (!result)
+    throw new CallError(`notify-desk answered with an unexpected response (HTTP ${response.status}).`, 'bad-response');
   if (!result.ok) throw new CallError(result.error.message, result.error.code);
   return { uploadId: result.value.uploadId };
 }

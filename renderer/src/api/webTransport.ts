@@ -29,7 +29,11 @@ async function startSession(): Promise<Session> {
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
   let problem = 'Cannot reach notify-desk. Check it is still running.';
   try {
-    const response = await fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    const response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     const body = (await response.json()) as { token?: unknown; error?: { message?: unknown } };
     if (response.ok && typeof body.token === 'string') {
       window.sessionStorage.setItem(tokenStorageKey, body.token);

@@ -37,20 +37,30 @@ export function Header() {
           <div className="govuk-service-navigation__container">
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
-                {navigationItems.filter((item) => item.section === 'settings' || may(item.permission)).map((item) => {
-                  const current = item.section === currentSection;
-                  const label = item.section === 'inbox' ? <InboxNavLabel /> : item.label;
-                  return (
-                    <li
-                      key={item.section}
-                      className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
-                    >
-                      <a className="govuk-service-navigation__link" href={href(item.section)} aria-current={current ? 'page' : undefined}>
-                        {current ? <strong className="govuk-service-navigation__active-fallback">{label}</strong> : label}
-                      </a>
-                    </li>
-                  );
-                })}
+                {navigationItems
+                  .filter((item) => item.section === 'settings' || may(item.permission))
+                  .map((item) => {
+                    const current = item.section === currentSection;
+                    const label = item.section === 'inbox' ? <InboxNavLabel /> : item.label;
+                    return (
+                      <li
+                        key={item.section}
+                        className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
+                      >
+                        <a
+                          className="govuk-service-navigation__link"
+                          href={href(item.section)}
+                          aria-current={current ? 'page' : undefined}
+                        >
+                          {current ? (
+                            <strong className="govuk-service-navigation__active-fallback">{label}</strong>
+                          ) : (
+                            label
+                          )}
+                        </a>
+                      </li>
+                    );
+                  })}
               </ul>
             </nav>
           </div>

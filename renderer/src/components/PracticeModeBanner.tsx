@@ -13,8 +13,12 @@ export function PracticeModeBanner({ status }: { status: AppStatus }) {
     return (
       <NotificationBanner id="practice-mode-title" heading="Test key: nothing is really sent">
         <p className="govuk-body">
-          This desk is connected to {status.service.name} with a test key. Notify accepts messages sent with a test key but never delivers them to
-          anyone. <a className="govuk-notification-banner__link" href={href('settings')}>Connect with a live key</a> to send for real.
+          This desk is connected to {status.service.name} with a test key. Notify accepts messages sent with a test key
+          but never delivers them to anyone.{' '}
+          <a className="govuk-notification-banner__link" href={href('settings')}>
+            Connect with a live key
+          </a>{' '}
+          to send for real.
         </p>
       </NotificationBanner>
     );
@@ -22,8 +26,12 @@ export function PracticeModeBanner({ status }: { status: AppStatus }) {
   return (
     <NotificationBanner id="practice-mode-title" heading="Practice mode: nothing is really sent">
       <p className="govuk-body">
-        Messages go to a practice service inside the desk, sent with a test key: messages sent with a test key are never delivered to anyone.{' '}
-        <a className="govuk-notification-banner__link" href={href('settings')}>Connect your GOV.UK Notify service</a> with a live key to send for real.
+        Messages go to a practice service inside the desk, sent with a test key: messages sent with a test key are never
+        delivered to anyone.{' '}
+        <a className="govuk-notification-banner__link" href={href('settings')}>
+          Connect your GOV.UK Notify service
+        </a>{' '}
+        with a live key to send for real.
       </p>
     </NotificationBanner>
   );

@@ -1,4 +1,10 @@
-import { DESK_TIME_EXAMPLES, DESK_TIME_ZONE_NAME, formatDeskDateTime, parseDeskDateTime, readSendTime } from '../../../shared/desk-time';
+import {
+  DESK_TIME_EXAMPLES,
+  DESK_TIME_ZONE_NAME,
+  formatDeskDateTime,
+  parseDeskDateTime,
+  readSendTime,
+} from '../../../shared/desk-time';
 import { Radios } from './Radios';
 import { TextInput } from './TextInput';
 
@@ -12,7 +18,10 @@ export const sendNow: SendTimeDraft = { when: 'now', text: '' };
 export const sendAtFieldId = 'send-at';
 
 /** The time to send at, or why the typed one cannot be used (shown at the date and time field). */
-export function chosenSendTime(draft: SendTimeDraft, now = new Date()): { ok: true; sendAt: string | undefined } | { ok: false; message: string } {
+export function chosenSendTime(
+  draft: SendTimeDraft,
+  now = new Date(),
+): { ok: true; sendAt: string | undefined } | { ok: false; message: string } {
   if (draft.when === 'now') return { ok: true, sendAt: undefined };
   const read = readSendTime(draft.text, now);
   return read.ok ? { ok: true, sendAt: read.iso } : { ok: false, message: read.message };

@@ -23,7 +23,9 @@ export function SmsPreview({ preview }: { preview: MessagePreview }) {
               </span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                {unusual.length > 0 ? `This message contains ${unusual.map((c) => `‘${c}’`).join(', ')}: ` : 'This message contains a character outside the GSM alphabet: '}
+                {unusual.length > 0
+                  ? `This message contains ${unusual.map((c) => `‘${c}’`).join(', ')}: `
+                  : 'This message contains a character outside the GSM alphabet: '}
                 each text message can only hold 70 characters instead of 160, so it costs more.
               </strong>
             </div>

@@ -15,7 +15,19 @@ interface TextInputProps {
   inputMode?: 'numeric';
 }
 
-export function TextInput({ id, label, value, onChange, hint, error, type = 'text', autoComplete, widthClass, spellCheck, inputMode }: TextInputProps) {
+export function TextInput({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  type = 'text',
+  autoComplete,
+  widthClass,
+  spellCheck,
+  inputMode,
+}: TextInputProps) {
   return (
     <FormGroup id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (

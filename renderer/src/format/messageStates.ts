@@ -26,12 +26,24 @@ export const messageStateLooks: Record<MessageState, StateLook> = {
 };
 
 /** States in which Notify has the message: their tags say Notify's words for the channel, not the labels above. */
-export const statesAtNotify: readonly MessageState[] = ['accepted', 'delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'status-unknown'];
+export const statesAtNotify: readonly MessageState[] = [
+  'accepted',
+  'delivered',
+  'permanent-failure',
+  'temporary-failure',
+  'technical-failure',
+  'status-unknown',
+];
 
 /** States a person can send again or stop. */
 // Only messages that never reached Notify can be sent again as they are; the core refuses the rest.
 export const retryableStates: readonly MessageState[] = ['needs-attention'];
-export const cancellableStates: readonly MessageState[] = ['scheduled', 'queued', 'needs-attention', 'waiting-to-print'];
+export const cancellableStates: readonly MessageState[] = [
+  'scheduled',
+  'queued',
+  'needs-attention',
+  'waiting-to-print',
+];
 
 /**
  * The outbox's summary groups states under words that differ from the status tags,
@@ -41,7 +53,11 @@ export const stateGroups: readonly { id: string; label: string; states: readonly
   { id: 'waiting', label: 'waiting to send', states: ['scheduled', 'queued'] },
   { id: 'in-progress', label: 'in progress', states: ['sending', 'accepted'] },
   { id: 'arrived', label: 'reached the recipient', states: ['delivered'] },
-  { id: 'failed', label: 'failed', states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'] },
+  {
+    id: 'failed',
+    label: 'failed',
+    states: ['permanent-failure', 'temporary-failure', 'technical-failure', 'rejected'],
+  },
   { id: 'attention', label: 'need attention', states: ['needs-attention', 'status-unknown', 'outcome-unknown'] },
   { id: 'stopped', label: 'stopped before sending', states: ['cancelled'] },
   { id: 'post-room', label: 'letters in the post room', states: ['waiting-to-print', 'printed'] },

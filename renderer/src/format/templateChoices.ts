@@ -9,6 +9,9 @@ export function templateChoices(templates: readonly TemplateSummary[], type?: Ch
     ...templates
       .filter((template) => !template.archived && (type === undefined || template.type === type))
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((template) => ({ value: template.id, label: type ? template.name : `${template.name} (${channelLabels[template.type]})` })),
+      .map((template) => ({
+        value: template.id,
+        label: type ? template.name : `${template.name} (${channelLabels[template.type]})`,
+      })),
   ];
 }

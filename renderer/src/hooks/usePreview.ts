@@ -20,7 +20,8 @@ export function usePreview(args: HandlerInput<'templates.preview'> | null): Prev
     const timer = setTimeout(() => {
       call('templates.preview', args).then(
         (preview) => current && setState({ preview, error: null }),
-        (error: unknown) => current && setState((previous) => ({ preview: previous.preview, error: errorMessage(error) })),
+        (error: unknown) =>
+          current && setState((previous) => ({ preview: previous.preview, error: errorMessage(error) })),
       );
     }, previewDelayMs);
     return () => {

@@ -8,7 +8,9 @@ export interface AppSlice {
   statusError: string | null;
   loadStatus(): Promise<void>;
   /** Throws the core's message when Notify refuses the key; returns the warning to show when it was saved unchecked. */
-  configureService: (args: HandlerInput<'services.configure'>) => Promise<{ service: ServiceSummary; warning: string | null }>;
+  configureService: (
+    args: HandlerInput<'services.configure'>,
+  ) => Promise<{ service: ServiceSummary; warning: string | null }>;
   removeService: () => Promise<void>;
 }
 

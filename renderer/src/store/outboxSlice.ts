@@ -99,7 +99,8 @@ export const createOutboxSlice: StateCreator<Store, [], [], OutboxSlice> = (set,
       const { messages, stateFilter, batchFilter } = get();
       const index = messages.findIndex((shown) => shown.id === message.id);
       const stillMatches =
-        (stateFilter.length === 0 || stateFilter.includes(message.state)) && (batchFilter === null || batchFilter === message.batchId);
+        (stateFilter.length === 0 || stateFilter.includes(message.state)) &&
+        (batchFilter === null || batchFilter === message.batchId);
       if (index < 0 || !stillMatches) return false;
       set({ messages: messages.with(index, message) });
       return true;

@@ -47,7 +47,16 @@ describe('notify-desk on the command line', () => {
   });
 
   it('adds a text message template and lists it as JSON', async () => {
-    const added = await cli(['template', 'add', '--type', 'sms', '--name', 'Parcel ready', '--body', 'Hello ((name)), your parcel is ready.']);
+    const added = await cli([
+      'template',
+      'add',
+      '--type',
+      'sms',
+      '--name',
+      'Parcel ready',
+      '--body',
+      'Hello ((name)), your parcel is ready.',
+    ]);
     expect(added.code).toBe(0);
     const listed = await cli(['--json', 'template', 'list']);
     const templates = JSON.parse(listed.stdout) as { name: string; type: string; source: string }[];
@@ -71,7 +80,9 @@ describe('notify-desk on the command line', () => {
     const sent = await cli(['send', '--template', 'Parcel ready', '--to', '07700 900123', '--set', 'name=Ann']);
     expect(sent.stderr).toBe('');
     expect(sent.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
-    const outbox = JSON.parse((await cli(['--json', 'outbox'])).stdout) as { messages: { id: string; state: string; body: string }[] };
+    const outbox = JSON.parse((await cli(['--json', 'outbox'])).stdout) as {
+      messages: { id: string; state: string; body: string }[];
+    };
     expect(outbox.messages).toContainEqual(
       expect.objectContaining({ id: sent.stdout.trim(), state: 'queued', body: 'Hello Ann, your parcel is ready.' }),
     );
@@ -82,7 +93,9 @@ describe('notify-desk on the command line', () => {
     const refused = await cli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], `${wrongSecret}\n`);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('notify-desk: Notify refused the API key: Invalid token: API key not found\n');
-    expect((await cli(['service', 'show'])).stdout).toBe('No service configured: practice mode. Messages go to a practice service with a test key, so nothing is delivered.\n');
+    expect((await cli(['service', 'show'])).stdout).toBe(
+      'No service configured: practice mode. Messages go to a practice service with a test key, so nothing is delivered.\n',
+    );
   });
 
   it('saves a service that cannot be reached with a warning, to be checked as soon as Notify answers', async () => {
@@ -115,9 +128,14 @@ describe('notify-desk on the command line', () => {
     const second = await cli(['--json', 'sync', '--once']);
     expect(second.code).toBe(0);
 
-    const outbox = JSON.parse((await cli(['--json', 'outbox'])).stdout) as { messages: { state: string; notifyId: string | null }[] };
+    const outbox = JSON.parse((await cli(['--json', 'outbox'])).stdout) as {
+      messages: { state: string; notifyId: string | null }[];
+    };
     expect(outbox.messages).toHaveLength(1);
-    expect(outbox.messages[0]).toMatchObject({ state: 'delivered', notifyId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(outbox.messages[0]).toMatchObject({
+      state: 'delivered',
+      notifyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(simulator.notifications()).toHaveLength(1);
 
     const written = await everythingWritten(dataDir);

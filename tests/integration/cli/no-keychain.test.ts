@@ -10,7 +10,11 @@ import { makeTempDir } from '../../helpers/temp-dir';
 
 // A workstation whose keychain cannot be used (no Secret Service on its D-Bus).
 const folder = makeTempDir();
-const noKeychain = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/notify-desk-test-bus', NOTIFY_DESK_DATA_DIR: folder.path };
+const noKeychain = {
+  ...process.env,
+  DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/notify-desk-test-bus',
+  NOTIFY_DESK_DATA_DIR: folder.path,
+};
 let simulator: RunningSimulator;
 
 beforeAll(async () => {
@@ -29,7 +33,10 @@ const everythingWritten = (dir: string): string =>
 
 describe('where there is no keychain', () => {
   it('does not open the desk at all, since its data is encrypted with a key kept there, and says what IT can do', async () => {
-    for (const args of [['service', 'show'], ['service', 'add', '--url', simulator.url, '--api-key-stdin']]) {
+    for (const args of [
+      ['service', 'show'],
+      ['service', 'add', '--url', simulator.url, '--api-key-stdin'],
+    ]) {
       const refused = await runCli(args, { env: noKeychain, input: `${simulator.apiKeys.test}\n` });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
@@ -47,18 +54,31 @@ describe('where there is no keychain', () => {
 // policy file's loader.)
 describe('where there is no keychain and the policy allows unencrypted data', () => {
   const plainFolder = makeTempDir();
-  const unavailable = () => Promise.reject(new KeychainUnavailableError(new Error('no Secret Service on this session bus')));
+  const unavailable = () =>
+    Promise.reject(new KeychainUnavailableError(new Error('no Secret Service on this session bus')));
   const noSecrets: SecretStore = { get: unavailable, set: unavailable, delete: unavailable };
   const openDesk = (environment: NodeJS.ProcessEnv) =>
-    createCore({ dataDir: plainFolder.path, secrets: noSecrets, encryption: 'optional', apiKeySources: [environmentApiKeySource(environment)] });
+    createCore({
+      dataDir: plainFolder.path,
+      secrets: noSecrets,
+      encryption: 'optional',
+      apiKeySources: [environmentApiKeySource(environment)],
+    });
   afterAll(() => plainFolder.remove());
 
   it('says the key could not be kept, then connects with the key IT provides in NOTIFY_DESK_API_KEY and sends with it', async () => {
     const withoutKey = await openDesk({});
     try {
-      const refused = withoutKey.handlers['services.configure']({ name: 'GOV.UK Notify', baseUrl: simulator.url, apiKey: simulator.apiKeys.test, keyType: 'test' });
+      const refused = withoutKey.handlers['services.configure']({
+        name: 'GOV.UK Notify',
+        baseUrl: simulator.url,
+        apiKey: simulator.apiKeys.test,
+        keyType: 'test',
+      });
       await expect(refused).rejects.toThrow(/^The key was not saved: this computer has no keychain the desk can use\./);
-      await expect(refused).rejects.toThrow(/NOTIFY_DESK_API_KEY environment variable: the desk then uses it for as long as it runs and never writes it anywhere\.$/);
+      await expect(refused).rejects.toThrow(
+        /NOTIFY_DESK_API_KEY environment variable: the desk then uses it for as long as it runs and never writes it anywhere\.$/,
+      );
     } finally {
       await withoutKey.close();
     }
@@ -67,7 +87,11 @@ describe('where there is no keychain and the policy allows unencrypted data', ()
     try {
       const added = await withKey.call('services.configure', { baseUrl: simulator.url, keyType: 'test' });
       expect(added).toMatchObject({ ok: true, value: { service: { keyLocation: 'environment' } } });
-      const template = await withKey.handlers['templates.create']({ type: 'sms', name: 'hello', body: 'Hello ((name))' });
+      const template = await withKey.handlers['templates.create']({
+        type: 'sms',
+        name: 'hello',
+        body: 'Hello ((name))',
+      });
       await withKey.handlers['messages.send']({ templateId: template.id, to: '07700 900123', values: { name: 'Ann' } });
       expect((await withKey.sync.runOnce()).sent).toBe(1);
       expect(simulator.notifications()).toHaveLength(1);
@@ -82,7 +106,9 @@ describe('where there is no keychain and the policy allows unencrypted data', ()
       const template = (await again.handlers['templates.list']({})).find((candidate) => candidate.name === 'hello')!;
       await again.handlers['messages.send']({ templateId: template.id, to: '07700 900456', values: { name: 'Bob' } });
       await again.sync.runOnce();
-      expect((await again.handlers['sync.status']({})).lastError).toContain('The API key cannot be read: this computer has no keychain the desk can use.');
+      expect((await again.handlers['sync.status']({})).lastError).toContain(
+        'The API key cannot be read: this computer has no keychain the desk can use.',
+      );
     } finally {
       await again.close();
     }

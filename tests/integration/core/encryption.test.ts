@@ -51,20 +51,32 @@ async function close(core: Core): Promise<void> {
 
 /** A text to the phone number with the name in it, and a reply from that number (practice mode, its sync running). */
 async function sendAndReceive(core: Core): Promise<void> {
-  const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((first)) ((last)), see you soon' });
-  await core.handlers['messages.send']({ templateId: template.id, to: PHONE, values: { first: NAME[0]!, last: NAME[1]! } });
+  const template = await core.handlers['templates.create']({
+    type: 'sms',
+    name: 'Reminder',
+    body: 'Hello ((first)) ((last)), see you soon',
+  });
+  await core.handlers['messages.send']({
+    templateId: template.id,
+    to: PHONE,
+    values: { first: NAME[0]!, last: NAME[1]! },
+  });
   await core.handlers['inbox.practiceReply']({ phoneNumber: PHONE, content: `${NAME.join(' ')} here, thank you` });
   await expect
-    .poll(async () => {
-      await core.handlers['inbox.refresh']({});
-      const [message] = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages;
-      const replies = (await core.handlers['inbox.messages']({ limit: 50 })).messages;
-      return [message?.state, replies.some((reply) => reply.content.includes(NAME[1]!))];
-    }, { timeout: 30_000, interval: 250 })
+    .poll(
+      async () => {
+        await core.handlers['inbox.refresh']({});
+        const [message] = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages;
+        const replies = (await core.handlers['inbox.messages']({ limit: 50 })).messages;
+        return [message?.state, replies.some((reply) => reply.content.includes(NAME[1]!))];
+      },
+      { timeout: 30_000, interval: 250 },
+    )
     .toEqual(['delivered', true]);
 }
 
-const isPlainSqlite = (file: string): boolean => readFileSync(file).subarray(0, 16).toString('latin1') === 'SQLite format 3\0';
+const isPlainSqlite = (file: string): boolean =>
+  readFileSync(file).subarray(0, 16).toString('latin1') === 'SQLite format 3\0';
 
 describe('the database encrypted at rest', () => {
   it('keeps a phone number and a name out of the database file, its WAL and every other file the desk keeps for itself', async () => {
@@ -83,11 +95,21 @@ describe('the database encrypted at rest', () => {
   it('keeps them out of the database when a spreadsheet is imported (the import thread writes through its own connection)', async () => {
     const dataDir = dataFolder();
     const core = await open(dataDir, { secrets: testKeychain() });
-    const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((first)) ((last))' });
+    const template = await core.handlers['templates.create']({
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Hello ((first)) ((last))',
+    });
     const csv = `phone number,first,last\n${PHONE},${NAME[0]},${NAME[1]}\n07700 900462,Ann,Other\n`;
-    const { fileId } = await core.handlers['imports.inspect']({ source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') } });
-    expect((await core.handlers['imports.queue']({ fileId, templateId: template.id, excludeInvalid: false })).queued).toBe(2);
-    const bodies = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages.map((message) => message.body);
+    const { fileId } = await core.handlers['imports.inspect']({
+      source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') },
+    });
+    expect(
+      (await core.handlers['imports.queue']({ fileId, templateId: template.id, excludeInvalid: false })).queued,
+    ).toBe(2);
+    const bodies = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages.map(
+      (message) => message.body,
+    );
     expect(bodies).toContain(`Hello ${NAME.join(' ')}`);
     // The uploaded spreadsheet itself waits in the data folder (import-uploads) until the desk closes.
     expect(findTextInFiles(dataDir, NEEDLES).filter((find) => !find.startsWith('import-uploads/'))).toEqual([]);
@@ -99,14 +121,20 @@ describe('the database encrypted at rest', () => {
     const dataDir = dataFolder();
     await close(await open(dataDir, { secrets: testKeychain() }));
     expect(() => connect(databaseFile(dataDir), { readonly: true })).toThrow('file is not a database');
-    expect(() => connect(databaseFile(dataDir), { readonly: true, key: asDatabaseKey(randomBytes(32).toString('hex')) })).toThrow('file is not a database');
+    expect(() =>
+      connect(databaseFile(dataDir), { readonly: true, key: asDatabaseKey(randomBytes(32).toString('hex')) }),
+    ).toThrow('file is not a database');
   });
 
   it('reads back what it wrote with the key from the keychain', async () => {
     const dataDir = dataFolder();
     const secrets = testKeychain();
     const first = await open(dataDir, { secrets });
-    const template = await first.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
+    const template = await first.handlers['templates.create']({
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Hello ((name))',
+    });
     await first.handlers['messages.send']({ templateId: template.id, to: PHONE, values: { name: NAME[0]! } });
     await close(first);
     const again = await open(dataDir, { secrets });
@@ -144,7 +172,11 @@ describe('the database encrypted at rest', () => {
     expect(existsSync(databaseFile(dataDir))).toBe(false);
 
     const plain = await open(dataDir, { secrets: noKeychain, encryption: 'optional' });
-    const template = await plain.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
+    const template = await plain.handlers['templates.create']({
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Hello ((name))',
+    });
     await plain.handlers['messages.send']({ templateId: template.id, to: PHONE, values: { name: NAME[0]! } });
     await close(plain);
     // The same search finds them in a plain desk: it is the encryption that hides them.
@@ -158,15 +190,25 @@ describe('the database encrypted at rest', () => {
   it('never opens an encrypted database without its key, even where the policy makes encryption optional', async () => {
     const dataDir = dataFolder();
     await close(await open(dataDir, { secrets: testKeychain() }));
-    await expect(open(dataDir, { secrets: noKeychain, encryption: 'optional' })).rejects.toThrow(/keychain, which could not be used, so the desk has not opened/);
+    await expect(open(dataDir, { secrets: noKeychain, encryption: 'optional' })).rejects.toThrow(
+      /keychain, which could not be used, so the desk has not opened/,
+    );
   });
 
   it('encrypts a plain database from an earlier version in place on first start, its data intact and its plain copy gone', async () => {
     const dataDir = dataFolder();
     const plain = await open(dataDir, { secrets: noKeychain, encryption: 'optional' });
-    const template = await plain.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
+    const template = await plain.handlers['templates.create']({
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Hello ((name))',
+    });
     for (let index = 0; index < 300; index += 1) {
-      await plain.handlers['messages.send']({ templateId: template.id, to: PHONE, values: { name: `${NAME[0]} ${index}` } });
+      await plain.handlers['messages.send']({
+        templateId: template.id,
+        to: PHONE,
+        values: { name: `${NAME[0]} ${index}` },
+      });
     }
     const before = (await plain.handlers['outbox.list']({ limit: 500, offset: 0 })).messages;
     await close(plain);
@@ -195,7 +237,9 @@ describe('the database encrypted at rest', () => {
     writeFileSync(conversionBackupFile(file), plainBytes);
     const finished = await open(dataDir, { secrets });
     expect(existsSync(conversionBackupFile(file))).toBe(false);
-    expect((await finished.handlers['templates.list']({})).map((template) => template.name)).toEqual([`Reminder for ${NAME[1]}`]);
+    expect((await finished.handlers['templates.list']({})).map((template) => template.name)).toEqual([
+      `Reminder for ${NAME[1]}`,
+    ]);
     await close(finished);
 
     // Stopped half-way through rewriting the pages: the copy is put back and encrypted again.
@@ -204,7 +248,9 @@ describe('the database encrypted at rest', () => {
     writeFileSync(file, damaged);
     writeFileSync(conversionBackupFile(file), plainBytes);
     const redone = await open(dataDir, { secrets });
-    expect((await redone.handlers['templates.list']({})).map((template) => template.name)).toEqual([`Reminder for ${NAME[1]}`]);
+    expect((await redone.handlers['templates.list']({})).map((template) => template.name)).toEqual([
+      `Reminder for ${NAME[1]}`,
+    ]);
     await close(redone);
     expect(existsSync(conversionBackupFile(file))).toBe(false);
     expect(findTextInFiles(dataDir, NEEDLES)).toEqual([]);
@@ -217,7 +263,14 @@ describe('the database encrypted at rest', () => {
     core.log.info('started for the permissions test');
     const mode = (path: string) => statSync(path).mode & 0o777;
     expect(mode(dataDir)).toBe(0o700);
-    for (const file of ['notify-desk.sqlite3', 'notify-desk.sqlite3-wal', 'notify-desk.sqlite3-shm', 'database-key-id', 'logs/notify-desk.log', 'letter-logo.svg']) {
+    for (const file of [
+      'notify-desk.sqlite3',
+      'notify-desk.sqlite3-wal',
+      'notify-desk.sqlite3-shm',
+      'database-key-id',
+      'logs/notify-desk.log',
+      'letter-logo.svg',
+    ]) {
       expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
     }
     expect(mode(join(dataDir, 'logs'))).toBe(0o700);

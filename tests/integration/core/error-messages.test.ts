@@ -52,7 +52,9 @@ describe('errors reach the person as one short sentence', () => {
     );
 
     const silent = await listen(createServer(() => undefined));
-    expect((await failureOf(`http://127.0.0.1:${silent}`, 1_000)).message).toBe(`Notify (127.0.0.1:${silent}) did not answer within 1 second.`);
+    expect((await failureOf(`http://127.0.0.1:${silent}`, 1_000)).message).toBe(
+      `Notify (127.0.0.1:${silent}) did not answer within 1 second.`,
+    );
   });
 
   it('keeps Notify’s own words but never a page of them, on one line', async () => {
@@ -96,6 +98,8 @@ describe('errors reach the person as one short sentence', () => {
     const [message] = (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages;
     expect(message?.state).toBe('rejected');
     expect(message?.lastError?.length).toBeLessThanOrEqual(SHORT);
-    expect(message?.lastError).toMatch(/^Internal Server Error Traceback \(most recent call last\): File "app\.py", line 1 .*…$/);
+    expect(message?.lastError).toMatch(
+      /^Internal Server Error Traceback \(most recent call last\): File "app\.py", line 1 .*…$/,
+    );
   });
 });

@@ -53,9 +53,21 @@ describe('migration 1: initial schema', () => {
   it('creates STRICT tables that refuse values of the wrong type', () => {
     const db = open();
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(['batches', 'outbox_events', 'outbox_messages', 'services', 'settings', 'template_versions', 'templates']);
+    expect(tables).toEqual([
+      'batches',
+      'outbox_events',
+      'outbox_messages',
+      'services',
+      'settings',
+      'template_versions',
+      'templates',
+    ]);
     expect(() =>
-      db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'n', 'one', 'x', 'x')`).run(),
+      db
+        .prepare(
+          `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t', 'sms', 'n', 'one', 'x', 'x')`,
+        )
+        .run(),
     ).toThrow(/cannot store TEXT value in INTEGER column/);
     db.close();
   });
@@ -68,21 +80,37 @@ describe('migration 1: initial schema', () => {
        VALUES (?, ?, 'sms', 't1', 1, '447700900123', '{}', 'hi', ?, 'now', 'now', 'me', 'now')`,
     );
     expect(() => insertMessage.run('m1', 'r1', 'queued')).toThrow(/FOREIGN KEY constraint failed/);
-    db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t1', 'sms', 'n', 1, 'x', 'x')`).run();
-    db.prepare(`INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t1', 1, 'hi', 'x', 'me')`).run();
+    db.prepare(
+      `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t1', 'sms', 'n', 1, 'x', 'x')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t1', 1, 'hi', 'x', 'me')`,
+    ).run();
     insertMessage.run('m1', 'r1', 'queued');
     expect(() => insertMessage.run('m2', 'r2', 'lost')).toThrow(/CHECK constraint failed/);
-    expect(() => insertMessage.run('m3', 'r1', 'queued')).toThrow(/UNIQUE constraint failed: outbox_messages.reference/);
+    expect(() => insertMessage.run('m3', 'r1', 'queued')).toThrow(
+      /UNIQUE constraint failed: outbox_messages.reference/,
+    );
     db.close();
   });
 });
 
 describe('migration 3: outbox message constraints', () => {
   const seedTemplate = (db: Database.Database) => {
-    db.prepare(`INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t1', 'sms', 'n', 1, 'x', 'x')`).run();
-    db.prepare(`INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t1', 1, 'hi', 'x', 'me')`).run();
+    db.prepare(
+      `INSERT INTO templates (id, type, name, current_version, created_at, updated_at) VALUES ('t1', 'sms', 'n', 1, 'x', 'x')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO template_versions (template_id, version, body, created_at, created_by) VALUES ('t1', 1, 'hi', 'x', 'me')`,
+    ).run();
   };
-  const insertMessage = (db: Database.Database, id: string, state: string, notifyId: string | null = null, type = 'sms') =>
+  const insertMessage = (
+    db: Database.Database,
+    id: string,
+    state: string,
+    notifyId: string | null = null,
+    type = 'sms',
+  ) =>
     db
       .prepare(
         `INSERT INTO outbox_messages (id, reference, type, template_id, template_version, recipient, personalisation,
@@ -97,19 +125,25 @@ describe('migration 3: outbox message constraints', () => {
     seedTemplate(before);
     insertMessage(before, 'm1', 'accepted', 'notify-1');
     insertMessage(before, 'm2', 'queued');
-    before.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state) VALUES ('m1', 'now', 'queued', 'accepted')`).run();
+    before
+      .prepare(
+        `INSERT INTO outbox_events (message_id, at, from_state, to_state) VALUES ('m1', 'now', 'queued', 'accepted')`,
+      )
+      .run();
     const rowsBefore = before.prepare('SELECT * FROM outbox_messages ORDER BY id').all();
     before.close();
 
     const after = openDatabase(file, migrations.slice(0, 3));
     expect(schemaVersion(after)).toBe(3);
     expect(after.prepare('SELECT * FROM outbox_messages ORDER BY id').all()).toEqual(rowsBefore);
-    expect(after.prepare('SELECT message_id, to_state FROM outbox_events').all()).toEqual([{ message_id: 'm1', to_state: 'accepted' }]);
+    expect(after.prepare('SELECT message_id, to_state FROM outbox_events').all()).toEqual([
+      { message_id: 'm1', to_state: 'accepted' },
+    ]);
     expect(after.pragma('foreign_key_check')).toEqual([]);
     expect(after.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => after.prepare(`INSERT INTO outbox_events (message_id, at, to_state) VALUES ('nobody', 'now', 'queued')`).run()).toThrow(
-      /FOREIGN KEY constraint failed/,
-    );
+    expect(() =>
+      after.prepare(`INSERT INTO outbox_events (message_id, at, to_state) VALUES ('nobody', 'now', 'queued')`).run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
     after.close();
   });
 
@@ -120,11 +154,17 @@ describe('migration 3: outbox message constraints', () => {
     insertMessage(db, 'm2', 'scheduled');
     insertMessage(db, 'm3', 'accepted', 'notify-1');
     expect(() => insertMessage(db, 'm4', 'lost')).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => db.prepare(`UPDATE outbox_messages SET state = 'lost' WHERE id = 'm1'`).run()).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare(`UPDATE outbox_messages SET state = 'lost' WHERE id = 'm1'`).run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
     expect(() => insertMessage(db, 'm5', 'queued', null, 'fax')).toThrow(/CHECK constraint failed/);
-    expect(() => insertMessage(db, 'm6', 'accepted', 'notify-1')).toThrow(/UNIQUE constraint failed: outbox_messages.notify_id/);
+    expect(() => insertMessage(db, 'm6', 'accepted', 'notify-1')).toThrow(
+      /UNIQUE constraint failed: outbox_messages.notify_id/,
+    );
     expect(db.prepare('SELECT state FROM outbox_message_states').pluck().all()).toHaveLength(12);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM outbox_messages WHERE notify_id = ?`).all('notify-1') as { detail: string }[];
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM outbox_messages WHERE notify_id = ?`)
+      .all('notify-1') as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX outbox_messages_notify_id/);
     db.close();
   });

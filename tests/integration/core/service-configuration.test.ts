@@ -19,7 +19,11 @@ describe('configuring the Notify service', () => {
     const simulator = await simulatorOn();
     const { core, stop } = await startTestCore();
     cleanups.push(stop);
-    const result = await core.call('services.configure', { name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live });
+    const result = await core.call('services.configure', {
+      name: 'Council',
+      baseUrl: simulator.url,
+      apiKey: simulator.apiKeys.live,
+    });
     expect(result).toMatchObject({ ok: true, value: { warning: null, service: { keyStatus: 'ok', name: 'Council' } } });
     const status = await core.handlers['app.status']({});
     expect(status.practiceMode).toBe(false);
@@ -40,8 +44,14 @@ describe('configuring the Notify service', () => {
       apiKey: (await simulatorOn()).apiKeys.live,
       keyType: 'live',
     });
-    expect(offline.service).toMatchObject({ keyStatus: 'unchecked', templatesCheckedAt: null, passThroughTemplates: { sms: null } });
-    expect(offline.warning).toMatch(/^notify-desk could not connect to .* the key will be checked and the service’s templates looked up as soon as Notify answers/);
+    expect(offline.service).toMatchObject({
+      keyStatus: 'unchecked',
+      templatesCheckedAt: null,
+      passThroughTemplates: { sms: null },
+    });
+    expect(offline.warning).toMatch(
+      /^notify-desk could not connect to .* the key will be checked and the service’s templates looked up as soon as Notify answers/,
+    );
 
     await simulatorOn(port);
     await core.sync.runOnce();
@@ -54,7 +64,12 @@ describe('configuring the Notify service', () => {
     const simulator = await simulatorOn();
     const { core, stop } = await startTestCore();
     cleanups.push(stop);
-    await core.handlers['services.configure']({ name: 'Council', baseUrl: simulator.url, apiKey: simulator.apiKeys.live, keyType: 'live' });
+    await core.handlers['services.configure']({
+      name: 'Council',
+      baseUrl: simulator.url,
+      apiKey: simulator.apiKeys.live,
+      keyType: 'live',
+    });
     expect(await core.ctx.secrets.get(`api-key:${simulator.serviceId}`)).toBe(simulator.apiKeys.live);
     const status = await core.handlers['services.remove']({});
     expect(status.practiceMode).toBe(true);

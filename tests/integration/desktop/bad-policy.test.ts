@@ -27,9 +27,14 @@ it('the desktop app does not start, nor restart, under a bad policy file, and gi
     onDesktopRequest: () => Promise.resolve('DIRECT'),
   });
   try {
-    await expect(core.start()).rejects.toThrow(`The policy file ${policy} is not valid, line 4: practiceMode: use true or false (no quotes)`);
+    await expect(core.start()).rejects.toThrow(
+      `The policy file ${policy} is not valid, line 4: practiceMode: use true or false (no quotes)`,
+    );
     const status = await core.call('app.status', {});
-    expect(status).toMatchObject({ ok: false, error: { message: expect.stringContaining('notify-desk does not start until IT corrects it.') } });
+    expect(status).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('notify-desk does not start until IT corrects it.') },
+    });
     expect(hostPids).toHaveLength(1);
     expect(crashes).toEqual([]);
   } finally {

@@ -2,7 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallResult, CoreEventName, ImportFileInfo } from '../../../shared/contract';
-import { CoreSupervisor, crashedDuringCallMessage, keepsStoppingMessage, restartedMessage, type CrashNotice } from '../../../electron/core-host/core-supervisor';
+import {
+  CoreSupervisor,
+  crashedDuringCallMessage,
+  keepsStoppingMessage,
+  restartedMessage,
+  type CrashNotice,
+} from '../../../electron/core-host/core-supervisor';
 import { connect } from '../../../electron/core/database/open-database';
 import { isInDataFolder } from '../../../electron/main/show-in-folder';
 import { chooseImportFile, passWindowCall } from '../../../electron/main/window-calls';
@@ -10,7 +16,11 @@ import type { WindowSender } from '../../../electron/main/trusted-sender';
 import { startNodeCoreHost } from '../../helpers/core-host-process';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const appWindow: WindowSender = { frameUrl: 'app://notify-desk/index.html#/import', isMainFrame: true, fromAppWindow: true };
+const appWindow: WindowSender = {
+  frameUrl: 'app://notify-desk/index.html#/import',
+  isMainFrame: true,
+  fromAppWindow: true,
+};
 
 interface Desk {
   dataDir: string;
@@ -40,7 +50,9 @@ async function startDesk(
     onShowItemInFolder: (path) => desk.shownInFolder.push(path),
     onCrash: (notice) => desk.crashes.push(notice),
     onDesktopRequest: (request) =>
-      request.kind === 'resolve-proxy' ? (options.resolveProxy ?? (() => Promise.resolve('DIRECT')))(request.url) : Promise.reject(new Error('not here')),
+      request.kind === 'resolve-proxy'
+        ? (options.resolveProxy ?? (() => Promise.resolve('DIRECT')))(request.url)
+        : Promise.reject(new Error('not here')),
     restartDelaysMs: options.restartDelaysMs ?? [0, 0],
   });
   cleanups.push(() => core.close());
@@ -81,7 +93,11 @@ function writeRecipients(rows: number, invalidEvery = 0): string {
 }
 
 async function smsTemplate(desk: Desk): Promise<string> {
-  const template = await callOk<{ id: string }>(desk, 'templates.create', { type: 'sms', name: `Reminder ${Date.now()}`, body: 'Hello ((name))' });
+  const template = await callOk<{ id: string }>(desk, 'templates.create', {
+    type: 'sms',
+    name: `Reminder ${Date.now()}`,
+    body: 'Hello ((name))',
+  });
   return template.id;
 }
 
@@ -89,13 +105,22 @@ describe('the desktop app: its core in a process of its own (a Node child proces
   it("answers the app's own page, forwards the core's events, and opens the file manager only on the core's files", async () => {
     const desk = await startDesk();
     const templateId = await smsTemplate(desk);
-    await untilEvent(desk, (name, payload) => name === 'templates.changed' && (payload as { templateId: string }).templateId === templateId);
-    expect(await callOk<{ id: string }[]>(desk, 'templates.list', {})).toEqual([expect.objectContaining({ id: templateId })]);
+    await untilEvent(
+      desk,
+      (name, payload) => name === 'templates.changed' && (payload as { templateId: string }).templateId === templateId,
+    );
+    expect(await callOk<{ id: string }[]>(desk, 'templates.list', {})).toEqual([
+      expect.objectContaining({ id: templateId }),
+    ]);
 
     // Refused before the core: an iframe, another page, a page that is not the app's window, a call naming a file.
-    const refusedBy = async (sender: WindowSender, args: unknown = {}) => ((await passWindowCall(sender, 'templates.list', args, desk.core)) as CallResult<unknown> & { ok: false }).error.code;
+    const refusedBy = async (sender: WindowSender, args: unknown = {}) =>
+      ((await passWindowCall(sender, 'templates.list', args, desk.core)) as CallResult<unknown> & { ok: false }).error
+        .code;
     expect(await refusedBy({ ...appWindow, isMainFrame: false })).toBe('untrusted-sender');
-    expect(await refusedBy({ ...appWindow, frameUrl: 'app://notify-desk.evil.example/index.html' })).toBe('untrusted-sender');
+    expect(await refusedBy({ ...appWindow, frameUrl: 'app://notify-desk.evil.example/index.html' })).toBe(
+      'untrusted-sender',
+    );
     expect(await refusedBy({ ...appWindow, frameUrl: 'file:///tmp/index.html' })).toBe('untrusted-sender');
     expect(await refusedBy({ ...appWindow, fromAppWindow: false })).toBe('untrusted-sender');
     const csv = writeRecipients(30, 10);
@@ -104,13 +129,19 @@ describe('the desktop app: its core in a process of its own (a Node child proces
 
     // The file comes from the main process's dialog; the page gets the core's opaque id and never the path.
     expect(await chooseImportFile(appWindow, { jobId: 'job-cancelled' }, async () => null, desk.core)).toBeNull();
-    expect(await chooseImportFile({ ...appWindow, isMainFrame: false }, { jobId: 'job-1' }, async () => csv, desk.core)).toMatchObject({ ok: false });
+    expect(
+      await chooseImportFile({ ...appWindow, isMainFrame: false }, { jobId: 'job-1' }, async () => csv, desk.core),
+    ).toMatchObject({ ok: false });
     const chosen = await chooseImportFile(appWindow, { jobId: 'job-1' }, async () => csv, desk.core);
     expect(chosen).toMatchObject({ ok: true, value: { fileName: 'recipients-30.csv', kind: 'csv' } });
     expect(JSON.stringify(chosen)).not.toContain(csv);
     const { fileId } = (chosen as { value: ImportFileInfo }).value;
 
-    const queued = await callOk<{ rejectedRowsFileName: string | null; queued: number }>(desk, 'imports.queue', { fileId, templateId, excludeInvalid: true });
+    const queued = await callOk<{ rejectedRowsFileName: string | null; queued: number }>(desk, 'imports.queue', {
+      fileId,
+      templateId,
+      excludeInvalid: true,
+    });
     expect(queued.queued).toBe(27);
     await callOk(desk, 'imports.showRejectedRows', { fileName: queued.rejectedRowsFileName });
     expect(desk.shownInFolder).toHaveLength(1);
@@ -121,15 +152,26 @@ describe('the desktop app: its core in a process of its own (a Node child proces
   it('keeps answering while it checks a 100,000-row import, and its progress reaches the window', async () => {
     const desk = await startDesk();
     const templateId = await smsTemplate(desk);
-    const chosen = await chooseImportFile(appWindow, { jobId: 'job-big' }, async () => writeRecipients(100_000), desk.core);
+    const chosen = await chooseImportFile(
+      appWindow,
+      { jobId: 'job-big' },
+      async () => writeRecipients(100_000),
+      desk.core,
+    );
     const { fileId } = (chosen as { value: ImportFileInfo }).value;
 
     const order: string[] = [];
-    const check = callOk<{ rows: number }>(desk, 'imports.check', { jobId: 'job-check', fileId, templateId }).then((report) => {
-      order.push('check');
-      return report;
-    });
-    await untilEvent(desk, (name, payload) => name === 'import.progress' && (payload as { jobId: string; done: number }).jobId === 'job-check');
+    const check = callOk<{ rows: number }>(desk, 'imports.check', { jobId: 'job-check', fileId, templateId }).then(
+      (report) => {
+        order.push('check');
+        return report;
+      },
+    );
+    await untilEvent(
+      desk,
+      (name, payload) =>
+        name === 'import.progress' && (payload as { jobId: string; done: number }).jobId === 'job-check',
+    );
     await callOk(desk, 'app.status', {});
     order.push('status');
     expect((await check).rows).toBe(100_000);
@@ -139,17 +181,27 @@ describe('the desktop app: its core in a process of its own (a Node child proces
   it('tells the window when the core crashes, fails the call in flight, and restarts it with nothing lost', async () => {
     const desk = await startDesk();
     const templateId = await smsTemplate(desk);
-    const chosen = await chooseImportFile(appWindow, { jobId: 'job-big' }, async () => writeRecipients(30_000), desk.core);
+    const chosen = await chooseImportFile(
+      appWindow,
+      { jobId: 'job-big' },
+      async () => writeRecipients(30_000),
+      desk.core,
+    );
     const { fileId } = (chosen as { value: ImportFileInfo }).value;
 
     const inFlight = passWindowCall(appWindow, 'imports.check', { jobId: 'job-crash', fileId, templateId }, desk.core);
-    await untilEvent(desk, (name, payload) => name === 'import.progress' && (payload as { jobId: string }).jobId === 'job-crash');
+    await untilEvent(
+      desk,
+      (name, payload) => name === 'import.progress' && (payload as { jobId: string }).jobId === 'job-crash',
+    );
     process.kill(desk.hostPids[0]!.pid, 'SIGKILL');
 
     expect(await inFlight).toEqual({ ok: false, error: { message: crashedDuringCallMessage, code: 'core-restarted' } });
     expect(desk.crashes).toEqual([{ message: restartedMessage, restarting: true }]);
     // A new core, on the same data: the template is still there, and the forgotten file must be chosen again.
-    expect(await callOk<{ id: string }[]>(desk, 'templates.list', {})).toEqual([expect.objectContaining({ id: templateId })]);
+    expect(await callOk<{ id: string }[]>(desk, 'templates.list', {})).toEqual([
+      expect.objectContaining({ id: templateId }),
+    ]);
     expect(desk.hostPids).toHaveLength(2);
     const forgotten = await passWindowCall(appWindow, 'imports.check', { fileId, templateId }, desk.core);
     expect(forgotten).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Choose the file again/) } });
@@ -163,7 +215,10 @@ describe('the desktop app: its core in a process of its own (a Node child proces
     process.kill(desk.hostPids[1]!.pid, 'SIGKILL');
     await expect.poll(() => desk.crashes.length, { timeout: 30_000 }).toBe(2);
     expect(desk.crashes[1]).toEqual({ message: keepsStoppingMessage, restarting: false });
-    expect(await passWindowCall(appWindow, 'app.status', {}, desk.core)).toEqual({ ok: false, error: { message: keepsStoppingMessage, code: 'core-unavailable' } });
+    expect(await passWindowCall(appWindow, 'app.status', {}, desk.core)).toEqual({
+      ok: false,
+      error: { message: keepsStoppingMessage, code: 'core-unavailable' },
+    });
     expect(desk.hostPids).toHaveLength(2);
   });
 
@@ -185,7 +240,10 @@ describe('the desktop app: its core in a process of its own (a Node child proces
     });
     cleanups.push(() => core.close());
     await expect(core.start()).rejects.toThrow(/newer version of notify-desk/);
-    expect(await core.call('app.status', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/newer version/) } });
+    expect(await core.call('app.status', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/newer version/) },
+    });
     expect(hostPids).toHaveLength(1);
     expect(crashes).toEqual([]);
   });

@@ -24,9 +24,30 @@ describe('the batch writer', () => {
       sendAfter,
     });
     await writer.append([
-      { recipient: 'ann@example.com', personalisation: { name: "Ann 'A'" }, renderedBody: "Hello Ann 'A'", renderedSubject: "About Ann 'A'", rowNumber: 2, cells: ['ann@example.com', "Ann 'A'"] },
-      { recipient: 'bo@example.com', personalisation: { name: ['Bo', 'Cy'] }, renderedBody: 'Hello Bo and Cy', renderedSubject: 'About Bo and Cy', rowNumber: 3, cells: ['bo@example.com', 'Bo', 'Cy'] },
-      { recipient: 'cy@example.com', personalisation: awkwardPersonalisation, renderedBody: awkward, renderedSubject: awkward, rowNumber: 4, cells: ['cy@example.com', awkward] },
+      {
+        recipient: 'ann@example.com',
+        personalisation: { name: "Ann 'A'" },
+        renderedBody: "Hello Ann 'A'",
+        renderedSubject: "About Ann 'A'",
+        rowNumber: 2,
+        cells: ['ann@example.com', "Ann 'A'"],
+      },
+      {
+        recipient: 'bo@example.com',
+        personalisation: { name: ['Bo', 'Cy'] },
+        renderedBody: 'Hello Bo and Cy',
+        renderedSubject: 'About Bo and Cy',
+        rowNumber: 3,
+        cells: ['bo@example.com', 'Bo', 'Cy'],
+      },
+      {
+        recipient: 'cy@example.com',
+        personalisation: awkwardPersonalisation,
+        renderedBody: awkward,
+        renderedSubject: awkward,
+        rowNumber: 4,
+        cells: ['cy@example.com', awkward],
+      },
     ]);
     await writer.flush();
     writer.complete(0);
@@ -49,11 +70,32 @@ describe('the batch writer', () => {
       unchanged: 1,
     };
     expect(rows).toEqual([
-      { recipient: 'ann@example.com', personalisation: `{"name":"Ann 'A'"}`, rendered_body: "Hello Ann 'A'", rendered_subject: "About Ann 'A'", ...shared },
-      { recipient: 'bo@example.com', personalisation: '{"name":["Bo","Cy"]}', rendered_body: 'Hello Bo and Cy', rendered_subject: 'About Bo and Cy', ...shared },
-      { recipient: 'cy@example.com', personalisation: JSON.stringify(awkwardPersonalisation), rendered_body: awkward, rendered_subject: awkward, ...shared },
+      {
+        recipient: 'ann@example.com',
+        personalisation: `{"name":"Ann 'A'"}`,
+        rendered_body: "Hello Ann 'A'",
+        rendered_subject: "About Ann 'A'",
+        ...shared,
+      },
+      {
+        recipient: 'bo@example.com',
+        personalisation: '{"name":["Bo","Cy"]}',
+        rendered_body: 'Hello Bo and Cy',
+        rendered_subject: 'About Bo and Cy',
+        ...shared,
+      },
+      {
+        recipient: 'cy@example.com',
+        personalisation: JSON.stringify(awkwardPersonalisation),
+        rendered_body: awkward,
+        rendered_subject: awkward,
+        ...shared,
+      },
     ]);
-    expect(bed.db.prepare(`SELECT status, queued_count FROM batches WHERE id = ?`).get(writer.batchId)).toEqual({ status: 'ready', queued_count: 3 });
+    expect(bed.db.prepare(`SELECT status, queued_count FROM batches WHERE id = ?`).get(writer.batchId)).toEqual({
+      status: 'ready',
+      queued_count: 3,
+    });
   });
 
   it('writes only plain tokens into its statement, and refuses anything that would need quoting', () => {

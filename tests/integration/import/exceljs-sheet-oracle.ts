@@ -97,8 +97,10 @@ function exceljsCellText(value: unknown, numFmt: string | undefined, date1904: b
   if (value instanceof Date) return format.formatNumber(serialDate(value.getTime(), date1904), date1904);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if ('result' in record || 'formula' in record || 'sharedFormula' in record) return exceljsCellText(record.result, numFmt, date1904);
-    if (Array.isArray(record.richText)) return record.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
+    if ('result' in record || 'formula' in record || 'sharedFormula' in record)
+      return exceljsCellText(record.result, numFmt, date1904);
+    if (Array.isArray(record.richText))
+      return record.richText.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
     if ('error' in record) return String(record.error);
     if ('text' in record) return exceljsCellText(record.text, undefined, date1904);
   }

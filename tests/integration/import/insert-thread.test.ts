@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { asDatabaseKey, connect, settingsForAnotherConnection, type ConnectionSettings, type Db } from '../../../electron/core/database/open-database';
+import {
+  asDatabaseKey,
+  connect,
+  settingsForAnotherConnection,
+  type ConnectionSettings,
+  type Db,
+} from '../../../electron/core/database/open-database';
 import { InsertThread } from '../../../electron/core/import/insert-thread';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -16,7 +22,10 @@ describe('the insert thread', () => {
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
   /** An encrypted database, as the core's are: the thread must open it with the core's key and pragmas. */
-  function database(postage = `TEXT NOT NULL CHECK (postage IN ('first', 'second'))`): { file: ConnectionSettings; db: Db } {
+  function database(postage = `TEXT NOT NULL CHECK (postage IN ('first', 'second'))`): {
+    file: ConnectionSettings;
+    db: Db;
+  } {
     const dir = makeTempDir('insert-thread-');
     cleanups.push(dir.remove);
     const db = connect(join(dir.path, 'test.sqlite'), { key: asDatabaseKey(randomBytes(32).toString('hex')) });
@@ -37,7 +46,11 @@ describe('the insert thread', () => {
       await thread.send(rowsAsJson(rows));
     }
     expect(await thread.finish()).toBe(10_000);
-    expect(db.prepare('SELECT COUNT(*) AS n, MIN(id) AS first, MAX(id) AS last FROM letters').get()).toEqual({ n: 10_000, first: 0, last: 9_999 });
+    expect(db.prepare('SELECT COUNT(*) AS n, MIN(id) AS first, MAX(id) AS last FROM letters').get()).toEqual({
+      n: 10_000,
+      first: 0,
+      last: 9_999,
+    });
     const writtenOrder = db.prepare('SELECT id FROM letters ORDER BY n').pluck().all() as number[];
     expect(writtenOrder).toEqual(Array.from({ length: 10_000 }, (_, index) => index));
     expect(db.prepare(`SELECT DISTINCT sender, postage FROM letters WHERE id IN (7, 8) ORDER BY id`).all()).toEqual([
@@ -63,7 +76,12 @@ describe('the insert thread', () => {
     const { file, db } = database();
     const thread = new InsertThread(file, statement, { sender: 'me' });
     await thread.send(rowsAsJson([[1, 'first']]));
-    await thread.send(rowsAsJson([[2, 'second'], [3, 'airmail']]));
+    await thread.send(
+      rowsAsJson([
+        [2, 'second'],
+        [3, 'airmail'],
+      ]),
+    );
     await expect(thread.finish()).rejects.toThrow(/^Could not write the batch to the outbox: CHECK constraint failed/);
     expect(db.prepare('SELECT id FROM letters').pluck().all()).toEqual([1]);
     db.close();

@@ -12,7 +12,11 @@ const folder = fileURLToPath(new URL('../../fixtures/workbooks/', import.meta.ur
 const WORKBOOKS: { file: string; writtenBy: string; sheets?: { name: string; hidden: boolean }[] }[] = [
   { file: 'libreoffice.xlsx', writtenBy: 'LibreOffice Calc (soffice --convert-to xlsx)' },
   // gnumeric does not write a sheet's hidden state: its hidden sheet comes back visible.
-  { file: 'gnumeric.xlsx', writtenBy: 'gnumeric (ssconvert)', sheets: SHEETS.map((sheet) => ({ ...sheet, hidden: false })) },
+  {
+    file: 'gnumeric.xlsx',
+    writtenBy: 'gnumeric (ssconvert)',
+    sheets: SHEETS.map((sheet) => ({ ...sheet, hidden: false })),
+  },
   { file: 'exceljs.xlsx', writtenBy: 'exceljs' },
   { file: 'openpyxl.xlsx', writtenBy: 'openpyxl (Debian python3-openpyxl)' },
   { file: 'xlsxwriter.xlsx', writtenBy: 'XlsxWriter (Debian python3-xlsxwriter)' },
@@ -24,12 +28,19 @@ const WORKBOOKS: { file: string; writtenBy: string; sheets?: { name: string; hid
   { file: 'excel-strict.xlsx', writtenBy: 'built as Excel writes Strict Open XML' },
   { file: 'office-packaging-library.xlsx', writtenBy: 'built as Office’s packaging library writes (absolute targets)' },
   { file: 'google-sheets.xlsx', writtenBy: 'built as Google Sheets exports' },
-  { file: 'numbers.xlsx', writtenBy: 'built as Numbers exports (summary sheet)', sheets: [{ name: 'Export Summary', hidden: false }, ...SHEETS] },
+  {
+    file: 'numbers.xlsx',
+    writtenBy: 'built as Numbers exports (summary sheet)',
+    sheets: [{ name: 'Export Summary', hidden: false }, ...SHEETS],
+  },
   { file: 'prefixed-relationships.xlsx', writtenBy: 'built: relationships under ns:, relationships: and ns0:' },
   { file: 'part-names-in-another-case.xlsx', writtenBy: 'built: zip entries in another case than the relationships' },
   { file: 'main-part-elsewhere.xlsx', writtenBy: 'built: the workbook part found only through _rels/.rels' },
   { file: 'backslash-entry-names.xlsx', writtenBy: 'built: zip entry names with backslashes' },
-  { file: 'inline-strings-cdata-and-cached-values.xlsx', writtenBy: 'built: inline strings in CDATA, with cached values beside them' },
+  {
+    file: 'inline-strings-cdata-and-cached-values.xlsx',
+    writtenBy: 'built: inline strings in CDATA, with cached values beside them',
+  },
 ];
 
 async function rows(path: string, sheet: string): Promise<SheetRow[]> {
@@ -40,7 +51,9 @@ async function rows(path: string, sheet: string): Promise<SheetRow[]> {
 
 describe('workbooks from every producer read to the same cells', () => {
   it('lists every workbook in the fixtures folder', () => {
-    const files = readdirSync(folder).filter((name) => name.endsWith('.xlsx')).sort();
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.xlsx'))
+      .sort();
     expect(files).toEqual(WORKBOOKS.map(({ file }) => file).sort());
   });
 

@@ -30,7 +30,11 @@ async function readRows(path: string): Promise<{ sheets: string[]; rows: string[
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     const values = row.values as unknown[];
-    rows.push(Array.from(values.slice(1), (value) => (value === null || value === undefined ? '' : String(value as string | number))));
+    rows.push(
+      Array.from(values.slice(1), (value) =>
+        value === null || value === undefined ? '' : String(value as string | number),
+      ),
+    );
   });
   return { sheets: workbook.worksheets.map((candidate) => candidate.name), rows };
 }
@@ -57,7 +61,9 @@ describe('rejected rows of a workbook', () => {
       ['0770090', 'Bob', '000123', 'phone number: Mobile number is too short'],
       ['', 'Cy', 'C-3', 'phone number: Missing'],
     ]);
-    expect(result.report.errors.map((error) => `${error.column}: ${error.message}`)).toEqual(rejected.rows.slice(1).map((row) => row[3]));
+    expect(result.report.errors.map((error) => `${error.column}: ${error.message}`)).toEqual(
+      rejected.rows.slice(1).map((row) => row[3]),
+    );
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(result.rejectedRowsFile!);
@@ -82,7 +88,9 @@ describe('rejected rows of a workbook', () => {
     const path = bed.write('people.csv', 'phone number,name\n07700900123,Ann\n,Bob\n');
     const result = await queueImport(await bed.run(path, template), queueOptions());
     expect(result.rejectedRowsFile).toMatch(/people-rejected-.*\.csv$/);
-    expect(readFileSync(result.rejectedRowsFile!, 'utf8')).toBe('\uFEFFphone number,name,error\r\n,Bob,phone number: Missing\r\n');
+    expect(readFileSync(result.rejectedRowsFile!, 'utf8')).toBe(
+      '\uFEFFphone number,name,error\r\n,Bob,phone number: Missing\r\n',
+    );
   });
 });
 
@@ -91,14 +99,19 @@ describe('the rejected-rows workbook, written by exceljs’ streaming writer', (
   async function write(rows: readonly string[][]): Promise<string> {
     const [headers = [], ...body] = rows;
     const file = new RejectedRowsFile(bed.dir, 'book.xlsx', headers.slice(0, -1), 'xlsx');
-    body.forEach((row, index) => file.add({ rowNumber: index + 2, cells: row.slice(0, -1) }, [{ row: index + 2, column: null, message: row.at(-1) ?? '' }]));
+    body.forEach((row, index) =>
+      file.add({ rowNumber: index + 2, cells: row.slice(0, -1) }, [
+        { row: index + 2, column: null, message: row.at(-1) ?? '' },
+      ]),
+    );
     await file.close();
     return file.path;
   }
 
   async function readWithOurs(path: string): Promise<string[][]> {
     const rows: string[][] = [];
-    for await (const chunk of readXlsxRows(await examineFile(path), undefined)) rows.push(...chunk.map((row) => row.cells));
+    for await (const chunk of readXlsxRows(await examineFile(path), undefined))
+      rows.push(...chunk.map((row) => row.cells));
     return rows;
   }
 
@@ -118,13 +131,23 @@ describe('the rejected-rows workbook, written by exceljs’ streaming writer', (
   });
 
   it('leaves out the characters XML cannot hold, and keeps the rest of the cell', async () => {
-    const path = await write([['a', 'b', 'c', 'error'], ['a\u0000b\u0001c\u000bd\ud800e\uffff\u001ff', 'kept \udc00 here', 'pair 😀 kept', 'x']]);
+    const path = await write([
+      ['a', 'b', 'c', 'error'],
+      ['a\u0000b\u0001c\u000bd\ud800e\uffff\u001ff', 'kept \udc00 here', 'pair 😀 kept', 'x'],
+    ]);
     expect((await readWithOurs(path))[1]).toEqual(['abcdef', 'kept  here', 'pair 😀 kept', 'x']);
     expect((await readRows(path)).rows[1]).toEqual(['abcdef', 'kept  here', 'pair 😀 kept', 'x']);
   });
 
   it('streams many rows and reads back every one', async () => {
-    const rows = [['phone number', 'name', 'error'], ...Array.from({ length: 20_000 }, (_, index) => [`0770090${String(index).padStart(4, '0')}`, `Person ${index}`, 'Mobile number is too short'])];
+    const rows = [
+      ['phone number', 'name', 'error'],
+      ...Array.from({ length: 20_000 }, (_, index) => [
+        `0770090${String(index).padStart(4, '0')}`,
+        `Person ${index}`,
+        'Mobile number is too short',
+      ]),
+    ];
     const read = await readWithOurs(await write(rows));
     expect(read.length).toBe(20_001);
     expect(read[12_345]).toEqual(rows[12_345]);

@@ -15,9 +15,23 @@ const temp = makeTempDir('notify-desk-xlsx-fuzz-');
 afterAll(() => temp.remove());
 
 const fixtures = fileURLToPath(new URL('../../fixtures/workbooks/', import.meta.url));
-const SEEDS = ['excel-windows.xlsx', 'libreoffice.xlsx', 'xlsxwriter-inline-strings.xlsx', 'google-sheets.xlsx', 'excel-mobile-utf16.xlsx'];
+const SEEDS = [
+  'excel-windows.xlsx',
+  'libreoffice.xlsx',
+  'xlsxwriter-inline-strings.xlsx',
+  'google-sheets.xlsx',
+  'excel-mobile-utf16.xlsx',
+];
 /** The refusals a damaged workbook may get: each is a sentence for the user, never a library's error. */
-const CLEAR_REFUSALS = new Set(['damaged-workbook', 'zip-bomb', 'not-a-workbook', 'password-protected', 'ods-file', 'no-worksheets', 'empty-file']);
+const CLEAR_REFUSALS = new Set([
+  'damaged-workbook',
+  'zip-bomb',
+  'not-a-workbook',
+  'password-protected',
+  'ods-file',
+  'no-worksheets',
+  'empty-file',
+]);
 const HANG_MS = 5000;
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed from its number. */
@@ -44,19 +58,59 @@ async function partsOf(path: string): Promise<Part[]> {
   return parts;
 }
 
-const MARKUP = ['<', '>', '</c>', '<c r="ZZZZ99999999">', '<v>', '</v>', '<![CDATA[', ']]>', '<!--', '&#x110000;', '&amp;', '"', "'", '<row r="0">', '<is><t>', 's="999999"', 't="s"', '<si>', '\u0000', '\uFFFF', 'r:id="rId9"'];
+const MARKUP = [
+  '<',
+  '>',
+  '</c>',
+  '<c r="ZZZZ99999999">',
+  '<v>',
+  '</v>',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '&#x110000;',
+  '&amp;',
+  '"',
+  "'",
+  '<row r="0">',
+  '<is><t>',
+  's="999999"',
+  't="s"',
+  '<si>',
+  '\u0000',
+  '\uFFFF',
+  'r:id="rId9"',
+];
 
 /** Changes the text of one part: a range cut, repeated or moved, markup or digits dropped in. */
 function mutateText(text: string, random: () => number): string {
   const at = Math.floor(random() * (text.length + 1));
   const length = Math.floor(random() * Math.min(200, text.length - at + 1));
   switch (Math.floor(random() * 6)) {
-    case 0: return text.slice(0, at) + text.slice(at + length);
-    case 1: return text.slice(0, at + length) + text.slice(at, at + length).repeat(1 + Math.floor(random() * 50)) + text.slice(at + length);
-    case 2: return text.slice(0, at) + (MARKUP[Math.floor(random() * MARKUP.length)] ?? '') + text.slice(at);
-    case 3: return text.slice(0, at) + String(Math.floor(random() * 1e12)) + text.slice(at + Math.min(length, 3));
-    case 4: return text.slice(0, at) + text.slice(at, at + length).split('').reverse().join('') + text.slice(at + length);
-    default: return text.slice(0, at);
+    case 0:
+      return text.slice(0, at) + text.slice(at + length);
+    case 1:
+      return (
+        text.slice(0, at + length) +
+        text.slice(at, at + length).repeat(1 + Math.floor(random() * 50)) +
+        text.slice(at + length)
+      );
+    case 2:
+      return text.slice(0, at) + (MARKUP[Math.floor(random() * MARKUP.length)] ?? '') + text.slice(at);
+    case 3:
+      return text.slice(0, at) + String(Math.floor(random() * 1e12)) + text.slice(at + Math.min(length, 3));
+    case 4:
+      return (
+        text.slice(0, at) +
+        text
+          .slice(at, at + length)
+          .split('')
+          .reverse()
+          .join('') +
+        text.slice(at + length)
+      );
+    default:
+      return text.slice(0, at);
   }
 }
 
@@ -66,11 +120,15 @@ function mutateBytes(bytes: Buffer, random: () => number): Buffer {
   const at = Math.floor(random() * copy.length);
   switch (Math.floor(random() * 4)) {
     case 0:
-      for (let count = 1 + Math.floor(random() * 8); count > 0; count -= 1) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+      for (let count = 1 + Math.floor(random() * 8); count > 0; count -= 1)
+        copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
       return copy;
-    case 1: return copy.fill(0, at, Math.min(copy.length, at + Math.floor(random() * 64)));
-    case 2: return copy.subarray(0, at);
-    default: return Buffer.concat([copy.subarray(0, at), copy.subarray(Math.floor(random() * copy.length))]);
+    case 1:
+      return copy.fill(0, at, Math.min(copy.length, at + Math.floor(random() * 64)));
+    case 2:
+      return copy.subarray(0, at);
+    default:
+      return Buffer.concat([copy.subarray(0, at), copy.subarray(Math.floor(random() * copy.length))]);
   }
 }
 
@@ -92,7 +150,9 @@ async function readWorkbook(path: string): Promise<Outcome> {
     }
   };
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the reader hung')), HANG_MS)));
+  const hang = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('the reader hung')), HANG_MS)),
+  );
   try {
     return await Promise.race([read(), hang]);
   } finally {
@@ -118,7 +178,10 @@ describe('the XLSX reader on thousands of mutated workbooks', () => {
             const part = changed[Math.floor(random() * changed.length)];
             if (part) part.xml = mutateText(part.xml, random);
           }
-          await writePackage(path, changed.map((part) => ({ name: part.name, xml: Buffer.from(part.xml, 'latin1').toString('utf8') })));
+          await writePackage(
+            path,
+            changed.map((part) => ({ name: part.name, xml: Buffer.from(part.xml, 'latin1').toString('utf8') })),
+          );
         }
         const outcome = await readWorkbook(path).catch((error: unknown) => {
           throw new Error(`${seed}, round ${round}: ${error instanceof Error ? error.stack : String(error)}`);

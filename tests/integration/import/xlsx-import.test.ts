@@ -33,12 +33,15 @@ describe('reading XLSX workbooks', () => {
       sheet.addRow([]);
       sheet.addRow([null, null, '   ']);
     });
-    const template = (await Promise.resolve(bed.template('sms', '((name)) on ((date)) ref ((ref))')));
+    const template = await Promise.resolve(bed.template('sms', '((name)) on ((date)) ref ((ref))'));
     const run = await bed.run(path, template);
     const result = await queueImport(run, { excludeInvalid: false, importedBy: 'tester', rejectedRowsFolder: bed.dir });
     expect(result.report.errors).toEqual([]);
     expect(result.report.columns.map((column) => column.header)).toEqual(['phone number', 'name', 'date', 'ref']);
-    const messages = bed.db.prepare('SELECT recipient, personalisation FROM outbox_messages ORDER BY rowid').all() as { recipient: string; personalisation: string }[];
+    const messages = bed.db.prepare('SELECT recipient, personalisation FROM outbox_messages ORDER BY rowid').all() as {
+      recipient: string;
+      personalisation: string;
+    }[];
     expect(messages.map((message) => [message.recipient, JSON.parse(message.personalisation) as unknown])).toEqual([
       ['447700900123', { name: 'Ann', date: '01/03/2026', ref: 'Ann-1' }],
       ['447700900124', { name: 'Bob', date: '01/03/2026', ref: '2' }],
@@ -65,7 +68,12 @@ describe('reading XLSX workbooks', () => {
     const template = bed.template('email', 'Dear ((name))', 'Hello');
     await expect(checkImport({ db: bed.db, file, template })).rejects.toMatchObject({ code: 'choose-sheet' });
     const report = await checkImport({ db: bed.db, file, template, sheet: 'People' });
-    expect(report).toMatchObject({ rows: 2, valid: 1, invalid: 1, errors: [{ row: 4, column: 'email address', message: 'Not a valid email address' }] });
+    expect(report).toMatchObject({
+      rows: 2,
+      valid: 1,
+      invalid: 1,
+      errors: [{ row: 4, column: 'email address', message: 'Not a valid email address' }],
+    });
     const preview = await previewImportRow({ db: bed.db, file, template, sheet: 'People' }, 3);
     expect(preview).toMatchObject({ row: 3, recipient: 'ann@example.com', subject: 'Hello', body: 'Dear Ann' });
   });
@@ -78,14 +86,27 @@ describe('reading XLSX workbooks', () => {
       const formats = ['@', '"£"#,##0.00', 'd mmmm yyyy', 'h:mm AM/PM', '00000', '0.0%', '#,##0'];
       formats.forEach((numFmt, index) => (row.getCell(index + 1).numFmt = numFmt));
     });
-    const template = bed.template('sms', 'You owe ((amount)) by ((date)) at ((time)), ref ((ref)), ((share)) of ((count))');
+    const template = bed.template(
+      'sms',
+      'You owe ((amount)) by ((date)) at ((time)), ref ((ref)), ((share)) of ((count))',
+    );
     const run = await bed.run(path, template);
     const expected = 'You owe £51.70 by 1 November 2026 at 9:00 AM, ref 00123, 12.5% of 1,234,567';
     expect((await previewImportRow(run, 2)).body).toBe(expected);
     const result = await queueImport(run, { excludeInvalid: false, importedBy: 'tester', rejectedRowsFolder: bed.dir });
     expect(result.queued).toBe(1);
-    const stored = bed.db.prepare('SELECT rendered_body AS body, personalisation FROM outbox_messages').get() as { body: string; personalisation: string };
+    const stored = bed.db.prepare('SELECT rendered_body AS body, personalisation FROM outbox_messages').get() as {
+      body: string;
+      personalisation: string;
+    };
     expect(stored.body).toBe(expected);
-    expect(JSON.parse(stored.personalisation)).toEqual({ amount: '£51.70', date: '1 November 2026', time: '9:00 AM', ref: '00123', share: '12.5%', count: '1,234,567' });
+    expect(JSON.parse(stored.personalisation)).toEqual({
+      amount: '£51.70',
+      date: '1 November 2026',
+      time: '9:00 AM',
+      ref: '00123',
+      share: '12.5%',
+      count: '1,234,567',
+    });
   });
 });

@@ -25,7 +25,11 @@ type Writer = 'workbook' | 'streaming, shared strings' | 'streaming, inline stri
 const writers: Writer[] = ['workbook', 'streaming, shared strings', 'streaming, inline strings'];
 
 /** Writes a workbook with exceljs in one of the three ways it can, so each of its XML shapes is read. */
-async function writeWorkbook(writer: Writer, build: (workbook: ExcelJS.Workbook) => void, date1904 = false): Promise<string> {
+async function writeWorkbook(
+  writer: Writer,
+  build: (workbook: ExcelJS.Workbook) => void,
+  date1904 = false,
+): Promise<string> {
   const path = newPath();
   if (writer === 'workbook') {
     const workbook = new ExcelJS.Workbook();
@@ -33,7 +37,11 @@ async function writeWorkbook(writer: Writer, build: (workbook: ExcelJS.Workbook)
     build(workbook);
     await workbook.xlsx.writeFile(path);
   } else {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: writer === 'streaming, shared strings' });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path,
+      useStyles: true,
+      useSharedStrings: writer === 'streaming, shared strings',
+    });
     build(workbook);
     await workbook.commit();
   }
@@ -61,13 +69,43 @@ function everyKindOfValue(workbook: ExcelJS.Workbook): void {
   };
   addRow(['phone number', 'text', 'date', 'formula', 'other', 'hidden column', 'merged', 'last']);
   addRow([447700900123, 'Ann', march1st, { formula: 'B2&"-1"', result: 'Ann-1' }, true, 'secret', 'across', 'x']);
-  addRow([4.47700900123e11, 'Fish & chips <b> "quoted" \'single\'', 46082, { formula: '1+1', result: 2 }, false, 'secret', null, 'y'], { 3: 'd-mmm-yy' });
-  addRow([123456789012345, '👋🏽 Dŵr ŵ ŷ', teaTime, { formula: 'DATE(2026,3,1)', result: 46082 }, { error: '#N/A' }, 's', 'down', null], {
-    3: 'yyyy-mm-dd hh:mm:ss',
-    4: 'dd/mm/yyyy',
+  addRow(
+    [
+      4.47700900123e11,
+      'Fish & chips <b> "quoted" \'single\'',
+      46082,
+      { formula: '1+1', result: 2 },
+      false,
+      'secret',
+      null,
+      'y',
+    ],
+    { 3: 'd-mmm-yy' },
+  );
+  addRow(
+    [
+      123456789012345,
+      '👋🏽 Dŵr ŵ ŷ',
+      teaTime,
+      { formula: 'DATE(2026,3,1)', result: 46082 },
+      { error: '#N/A' },
+      's',
+      'down',
+      null,
+    ],
+    {
+      3: 'yyyy-mm-dd hh:mm:ss',
+      4: 'dd/mm/yyyy',
+    },
+  );
+  addRow([-12, '  padded  ', 0.5, { formula: 'TIME(6,0,0)', result: 0.25 }, { error: '#REF!' }, null, null, 'z'], {
+    3: 'h:mm:ss',
+    4: 'h:mm',
   });
-  addRow([-12, '  padded  ', 0.5, { formula: 'TIME(6,0,0)', result: 0.25 }, { error: '#REF!' }, null, null, 'z'], { 3: 'h:mm:ss', 4: 'h:mm' });
-  addRow([3.14159, 'line one\nline two', 46082.75, { formula: 'NOW()' }, 0, null, null, null], { 3: 'DD/MM/YYYY "at" hh:mm', 5: 'YYYY' });
+  addRow([3.14159, 'line one\nline two', 46082.75, { formula: 'NOW()' }, 0, null, null, null], {
+    3: 'DD/MM/YYYY "at" hh:mm',
+    5: 'YYYY',
+  });
   addRow([-0.5, null, null, null, 'after gaps']);
   addRow([1e-7, 'trailing', null, null, null, null, null, null]);
   addRow([447700900199, 'Hidden', march1st]).hidden = true;
@@ -97,8 +135,23 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
     expect(ours[0]?.cells).toEqual(['phone number', 'text', 'date', 'formula', 'other', 'merged', 'last']);
     // Each number as its cell's format shows it; a date without a format of its own is in the short date, id 14.
     expect(ours[1]?.cells).toEqual(['447700900123', 'Ann', '01/03/2026', 'Ann-1', 'TRUE', 'across', 'across']);
-    expect(ours[2]?.cells).toEqual(['447700900123', 'Fish & chips <b> "quoted" \'single\'', '1-Mar-26', '2', 'FALSE', '', 'y']);
-    expect(ours[3]?.cells).toEqual(['123456789012345', '👋🏽 Dŵr ŵ ŷ', '2026-03-01 16:30:05', '01/03/2026', '#N/A', 'down']);
+    expect(ours[2]?.cells).toEqual([
+      '447700900123',
+      'Fish & chips <b> "quoted" \'single\'',
+      '1-Mar-26',
+      '2',
+      'FALSE',
+      '',
+      'y',
+    ]);
+    expect(ours[3]?.cells).toEqual([
+      '123456789012345',
+      '👋🏽 Dŵr ŵ ŷ',
+      '2026-03-01 16:30:05',
+      '01/03/2026',
+      '#N/A',
+      'down',
+    ]);
     expect(ours[4]?.cells).toEqual(['-12', '  padded  ', '12:00:00', '6:00', '#REF!', 'down', 'z']);
     expect(ours[5]?.cells).toEqual(['3.14159', 'line one\nline two', '01/03/2026 at 18:00', '', '1900']);
     expect(ours[6]?.cells).toEqual(['-0.5', '', '', '', 'after gaps']);
@@ -136,58 +189,74 @@ describe('our XLSX sheet reader gives the rows exceljs gave', () => {
     ]);
   });
 
-  it.each(writers)('thousands of rows of every length, so that tags and values fall across the unpacked chunks (%s)', async (writer) => {
-    const many = Array.from({ length: 3000 }, (_, index) => ({
-      index,
-      notes: `${'ŵ&<'.repeat(index % 13)}${'note '.repeat(index % 37)}${index}`,
-      when: new Date(Date.UTC(2026, index % 12, 1 + (index % 28))),
-      hidden: index % 101 === 0,
-    }));
-    const path = await writeWorkbook(writer, (workbook) => {
-      const sheet = workbook.addWorksheet('Many');
-      sheet.addRow(['phone number', 'name', 'notes', 'when', 'amount']).commit();
-      for (const { index, notes, when, hidden } of many) {
-        const row = sheet.addRow([7700900000 + index, `Person ${index}`, notes, when, index / 7]);
-        row.hidden = hidden;
-        row.commit();
-      }
-      sheet.addRow(['long', 'x'.repeat(40_000)]).commit();
-    });
-    const ours = await ourRows(path);
-    expect(ours).toEqual([
-      { rowNumber: 1, cells: ['phone number', 'name', 'notes', 'when', 'amount'] },
-      ...many
-        .filter(({ hidden }) => !hidden)
-        .map(({ index, notes, when }) => ({
-          rowNumber: index + 2,
-          cells: [String(7700900000 + index), `Person ${index}`, notes, ukDate(when), generalNumberText(index / 7)],
-        })),
-      { rowNumber: 3002, cells: ['long', 'x'.repeat(40_000)] },
-    ]);
-    // exceljs decodes each unpacked chunk on its own, so a character cut in two by a chunk boundary comes out as
-    // U+FFFD; apart from those cells its rows are ours.
-    const exceljs = await exceljsRows(path);
-    let brokenCells = 0;
-    const mended = exceljs.map((row, rowIndex) => ({
-      rowNumber: row.rowNumber,
-      cells: row.cells.map((cell, column) => {
-        if (!cell.includes('\uFFFD')) return cell;
-        brokenCells += 1;
-        return ours[rowIndex]?.cells[column] ?? cell;
-      }),
-    }));
-    expect(ours).toEqual(mended);
-    expect(brokenCells).toBeLessThan(20);
-  });
+  it.each(writers)(
+    'thousands of rows of every length, so that tags and values fall across the unpacked chunks (%s)',
+    async (writer) => {
+      const many = Array.from({ length: 3000 }, (_, index) => ({
+        index,
+        notes: `${'ŵ&<'.repeat(index % 13)}${'note '.repeat(index % 37)}${index}`,
+        when: new Date(Date.UTC(2026, index % 12, 1 + (index % 28))),
+        hidden: index % 101 === 0,
+      }));
+      const path = await writeWorkbook(writer, (workbook) => {
+        const sheet = workbook.addWorksheet('Many');
+        sheet.addRow(['phone number', 'name', 'notes', 'when', 'amount']).commit();
+        for (const { index, notes, when, hidden } of many) {
+          const row = sheet.addRow([7700900000 + index, `Person ${index}`, notes, when, index / 7]);
+          row.hidden = hidden;
+          row.commit();
+        }
+        sheet.addRow(['long', 'x'.repeat(40_000)]).commit();
+      });
+      const ours = await ourRows(path);
+      expect(ours).toEqual([
+        { rowNumber: 1, cells: ['phone number', 'name', 'notes', 'when', 'amount'] },
+        ...many
+          .filter(({ hidden }) => !hidden)
+          .map(({ index, notes, when }) => ({
+            rowNumber: index + 2,
+            cells: [String(7700900000 + index), `Person ${index}`, notes, ukDate(when), generalNumberText(index / 7)],
+          })),
+        { rowNumber: 3002, cells: ['long', 'x'.repeat(40_000)] },
+      ]);
+      // exceljs decodes each unpacked chunk on its own, so a character cut in two by a chunk boundary comes out as
+      // U+FFFD; apart from those cells its rows are ours.
+      const exceljs = await exceljsRows(path);
+      let brokenCells = 0;
+      const mended = exceljs.map((row, rowIndex) => ({
+        rowNumber: row.rowNumber,
+        cells: row.cells.map((cell, column) => {
+          if (!cell.includes('\uFFFD')) return cell;
+          brokenCells += 1;
+          return ours[rowIndex]?.cells[column] ?? cell;
+        }),
+      }));
+      expect(ours).toEqual(mended);
+      expect(brokenCells).toBeLessThan(20);
+    },
+  );
 });
 
 /** A workbook written by hand, with what exceljs never writes: namespace prefixes, no r attributes, t="d" and more. */
-function handWrittenWorkbook(parts: { sheet: string; sharedStrings?: string; styles?: string; workbookPr?: string; columns?: string; merges?: string }): Buffer {
-  const part = (name: string, xml: string): { name: string; data: Buffer } => ({ name, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`) });
+function handWrittenWorkbook(parts: {
+  sheet: string;
+  sharedStrings?: string;
+  styles?: string;
+  workbookPr?: string;
+  columns?: string;
+  merges?: string;
+}): Buffer {
+  const part = (name: string, xml: string): { name: string; data: Buffer } => ({
+    name,
+    data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`),
+  });
   const main = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const relationship = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   return writeZip([
-    part('xl/workbook.xml', `<x:workbook ${main} xmlns:r="${relationship}">${parts.workbookPr ?? ''}<x:sheets><x:sheet name="Hand made" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`),
+    part(
+      'xl/workbook.xml',
+      `<x:workbook ${main} xmlns:r="${relationship}">${parts.workbookPr ?? ''}<x:sheets><x:sheet name="Hand made" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+    ),
     part(
       'xl/_rels/workbook.xml.rels',
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -195,7 +264,10 @@ function handWrittenWorkbook(parts: { sheet: string; sharedStrings?: string; sty
         `<Relationship Id="rId2" Type="${relationship}/sharedStrings" Target="/xl/strings.xml"/>` +
         `<Relationship Id="rId3" Type="${relationship}/styles" Target="styles.xml"/></Relationships>`,
     ),
-    part('xl/worksheets/sheet1.xml', `<x:worksheet ${main}>${parts.columns ?? ''}<x:sheetData>${parts.sheet}</x:sheetData>${parts.merges ?? ''}</x:worksheet>`),
+    part(
+      'xl/worksheets/sheet1.xml',
+      `<x:worksheet ${main}>${parts.columns ?? ''}<x:sheetData>${parts.sheet}</x:sheetData>${parts.merges ?? ''}</x:worksheet>`,
+    ),
     ...(parts.sharedStrings ? [part('xl/strings.xml', `<x:sst ${main}>${parts.sharedStrings}</x:sst>`)] : []),
     ...(parts.styles ? [part('xl/styles.xml', `<x:styleSheet ${main}>${parts.styles}</x:styleSheet>`)] : []),
   ]);
@@ -267,7 +339,7 @@ describe('workbooks exceljs does not read (or reads wrongly), written by hand', 
       handWrittenWorkbook({
         sheet:
           '<!-- written by hand --><x:row r="1" ><x:c r="A1" t="str"><x:v>Fish &amp;amp; chips</x:v></x:c>' +
-          "<x:c r='B1' t='e'><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c><x:c r = \"C1\" t=\"b\"><x:f>TRUE()</x:f><x:v>1</x:v></x:c>" +
+          '<x:c r=\'B1\' t=\'e\'><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c><x:c r = "C1" t="b"><x:f>TRUE()</x:f><x:v>1</x:v></x:c>' +
           '<x:c r="D1" t="inlineStr"><x:is><x:r><x:t>In</x:t></x:r><x:r><x:t>line</x:t></x:r><x:rPh><x:t>no</x:t></x:rPh></x:is></x:c>' +
           '<x:c r="E1" t="str"><x:f>A1</x:f><x:v>a\r\nb</x:v></x:c><x:c r="F1"><x:f>B1</x:f></x:c><x:c r="G1" t="n"><x:v>1E+3</x:v></x:c></x:row>' +
           '<x:row r="2"/><x:row r="3"><x:c r="C3" s="99"><x:v>5</x:v></x:c><x:c r="A3" t="b"><x:v>0</x:v></x:c></x:row>',
@@ -284,13 +356,25 @@ describe('workbooks exceljs does not read (or reads wrongly), written by hand', 
     const path = newPath();
     const whole = handWrittenWorkbook({ sheet: '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>' });
     const cut = writeZip([
-      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c>') },
+      {
+        name: 'xl/workbook.xml',
+        data: Buffer.from('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c>'),
+      },
     ]);
     expect(whole.length).toBeGreaterThan(0);
     writeFileSync(path, cut);
-    await expect(ourRows(path)).rejects.toMatchObject({ code: 'damaged-workbook', message: expect.stringMatching(/damaged or incomplete/) });
+    await expect(ourRows(path)).rejects.toMatchObject({
+      code: 'damaged-workbook',
+      message: expect.stringMatching(/damaged or incomplete/),
+    });
   });
 });
 
@@ -311,7 +395,10 @@ describe('the scanners carry what is cut at a chunk boundary over to the next ch
 
   async function sheetRows(chunks: string[]): Promise<SheetRow[]> {
     const rows: SheetRow[] = [];
-    for await (const batch of sheetRowsFromText(chunks, context)) rows.push(...batch.map((row) => ({ rowNumber: row.rowNumber, cells: Array.from(row.cells, (cell) => cell ?? '') })));
+    for await (const batch of sheetRowsFromText(chunks, context))
+      rows.push(
+        ...batch.map((row) => ({ rowNumber: row.rowNumber, cells: Array.from(row.cells, (cell) => cell ?? '') })),
+      );
     return rows;
   }
 
@@ -333,7 +420,10 @@ describe('the scanners carry what is cut at a chunk boundary over to the next ch
     const whole = await sharedStringsFromText([sharedStringsXml]);
     expect(whole).toEqual(['plain', 'rich', ' spaced <ŵ> ', '']);
     for (let cut = 1; cut < sharedStringsXml.length; cut += 1) {
-      expect(await sharedStringsFromText([sharedStringsXml.slice(0, cut), sharedStringsXml.slice(cut)]), `cut at ${cut}`).toEqual(whole);
+      expect(
+        await sharedStringsFromText([sharedStringsXml.slice(0, cut), sharedStringsXml.slice(cut)]),
+        `cut at ${cut}`,
+      ).toEqual(whole);
     }
     expect(await sharedStringsFromText([...sharedStringsXml])).toEqual(whole);
   });

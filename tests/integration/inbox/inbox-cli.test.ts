@@ -27,7 +27,8 @@ async function ok(args: string[], input?: string): Promise<string> {
 }
 
 /** An independent reading of UK time, to the minute. */
-const ukMinute = (iso: string): string => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).slice(0, 16);
+const ukMinute = (iso: string): string =>
+  new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).slice(0, 16);
 
 beforeAll(async () => {
   simulator = await startSimulator({
@@ -58,7 +59,9 @@ describe('notify-desk inbox', () => {
     expect(first.receivedTexts.fetched).toBe(5);
 
     simulator.addReceivedText('07700900602', 'Please call me back after 5');
-    const second = JSON.parse(await ok(['--json', 'sync', '--once'])) as { receivedTexts: { fetched: number; requests: number } };
+    const second = JSON.parse(await ok(['--json', 'sync', '--once'])) as {
+      receivedTexts: { fetched: number; requests: number };
+    };
     expect(second.receivedTexts).toEqual({ fetched: 1, requests: 1 });
 
     const { messages } = JSON.parse(await ok(['--json', 'inbox'])) as { messages: Listed[] };
@@ -74,18 +77,29 @@ describe('notify-desk inbox', () => {
     expect([...times].sort().reverse()).toEqual(times);
 
     const searched = JSON.parse(await ok(['--json', 'inbox', '--search', '+44 7700 900601'])) as { messages: Listed[] };
-    expect(searched.messages.map((text) => text.content)).toEqual(['=SUM(A1:A9) and café ☕', 'Yes, I can make the appointment']);
+    expect(searched.messages.map((text) => text.content)).toEqual([
+      '=SUM(A1:A9) and café ☕',
+      'Yes, I can make the appointment',
+    ]);
     const byWord = JSON.parse(await ok(['--json', 'inbox', '--search', 'call me'])) as { messages: Listed[] };
     expect(byWord.messages.map((text) => text.phoneNumber)).toEqual(['07700 900602', '07700 900602']);
-    expect(await ok(['inbox', '--limit', '1'])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}07700 900602 {5}\* Please call me back after 5\n$/);
+    expect(await ok(['inbox', '--limit', '1'])).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d {2}07700 900602 {5}\* Please call me back after 5\n$/,
+    );
   }, 90_000);
 
   it("exports Notify's inbox CSV: its three columns, numbers human-readable, no leading formula characters, UK times", async () => {
     const { messages } = JSON.parse(await ok(['--json', 'inbox'])) as { messages: Listed[] };
     const out = join(folder.path, 'inbox.csv');
     expect(await ok(['inbox', 'export', '--out', out])).toBe(`Saved 6 received text messages to ${out}\n`);
-    const audit = JSON.parse(await ok(['--json', 'audit', 'list', '--limit', '1'])) as { entries: { action: string; detail: unknown; summary: string }[] };
-    expect(audit.entries[0]).toMatchObject({ action: 'inbox.exported', detail: { rows: 6, fileName: 'inbox.csv' }, summary: 'Downloaded 6 received texts to inbox.csv' });
+    const audit = JSON.parse(await ok(['--json', 'audit', 'list', '--limit', '1'])) as {
+      entries: { action: string; detail: unknown; summary: string }[];
+    };
+    expect(audit.entries[0]).toMatchObject({
+      action: 'inbox.exported',
+      detail: { rows: 6, fileName: 'inbox.csv' },
+      summary: 'Downloaded 6 received texts to inbox.csv',
+    });
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');

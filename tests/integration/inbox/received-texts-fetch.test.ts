@@ -57,7 +57,8 @@ function recordingClient(options: { failOnRequest?: number } = {}): { client: No
 }
 
 const source = { serviceKey: 'simulator', practiceRun: null };
-const storedNotifyIds = (db: Db): string[] => db.prepare('SELECT notify_id FROM received_texts').pluck().all() as string[];
+const storedNotifyIds = (db: Db): string[] =>
+  db.prepare('SELECT notify_id FROM received_texts').pluck().all() as string[];
 
 describe('fetching received texts from Notify', () => {
   it('pages across older_than to the end, then fetches only what is new, never the same text twice', async () => {

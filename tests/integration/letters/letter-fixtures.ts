@@ -13,10 +13,23 @@ export const ADDRESSES = [
 ];
 
 /** A body long enough to run onto more pages than one. */
-export const LONG_BODY = ['Dear ((name)),', '', ...Array.from({ length: 40 }, (_, index) => `Paragraph ${index + 1}: your council tax account needs your attention before the end of the month, so please read this letter.`), '', 'Yours sincerely'].join('\n');
+export const LONG_BODY = [
+  'Dear ((name)),',
+  '',
+  ...Array.from(
+    { length: 40 },
+    (_, index) =>
+      `Paragraph ${index + 1}: your council tax account needs your attention before the end of the month, so please read this letter.`,
+  ),
+  '',
+  'Yours sincerely',
+].join('\n');
 
 /** A letter template, letters routed to the post room, and one letter queued to each address. */
-export async function queueLettersForPrinting(core: Core, body = 'Dear ((name)),\n\nPlease pay your council tax.'): Promise<string[]> {
+export async function queueLettersForPrinting(
+  core: Core,
+  body = 'Dear ((name)),\n\nPlease pay your council tax.',
+): Promise<string[]> {
   const template = await core.handlers['templates.create']({
     type: 'letter',
     name: `Council tax ${Math.random().toString(36).slice(2)}`,
@@ -27,7 +40,11 @@ export async function queueLettersForPrinting(core: Core, body = 'Dear ((name)),
   await core.handlers['routes.set']({ channel: 'letter', providers: ['print'] });
   const ids: string[] = [];
   for (const [index, to] of ADDRESSES.entries()) {
-    const { message } = await core.handlers['messages.send']({ templateId: template.id, to, values: { name: `Person ${index + 1}` } });
+    const { message } = await core.handlers['messages.send']({
+      templateId: template.id,
+      to,
+      values: { name: `Person ${index + 1}` },
+    });
     ids.push(message.id);
   }
   return ids;
@@ -45,7 +62,9 @@ export async function readPdfWords(file: string): Promise<PdfPageWords[]> {
   const pages: PdfPageWords[] = [];
   for (const page of stdout.split('<page ').slice(1)) {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page);
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
+    const words = [
+      ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((match) => ({
       text: match[5] ?? '',
       x1: Number(match[1]) * MM_PER_POINT,
       y1: Number(match[2]) * MM_PER_POINT,

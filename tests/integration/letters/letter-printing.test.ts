@@ -31,12 +31,17 @@ afterAll(async () => {
 
 async function pdfPages(file: string): Promise<{ pages: number; sizes: string[] }> {
   const { stdout } = await run('pdfinfo', ['-l', '1000', file]);
-  const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((match) => `${Math.round(Number(match[1]))}x${Math.round(Number(match[2]))}`);
+  const sizes = [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map(
+    (match) => `${Math.round(Number(match[1]))}x${Math.round(Number(match[2]))}`,
+  );
   return { pages: Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]), sizes };
 }
 
 async function rasters(file: string) {
-  const { stdout } = await run('pdftoppm', ['-r', '24', '-gray', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('pdftoppm', ['-r', '24', '-gray', file], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return readGreyRasters(stdout);
 }
 
@@ -60,7 +65,8 @@ function inkBox(raster: GreyRaster): { x1: number; y1: number; x2: number; y2: n
 function inkedCellAgreement(a: GreyRaster, b: GreyRaster, cell: number): number {
   const inked = (raster: GreyRaster, cx: number, cy: number): boolean => {
     for (let y = cy; y < Math.min(cy + cell, raster.height); y += 1) {
-      for (let x = cx; x < Math.min(cx + cell, raster.width); x += 1) if (raster.pixels[y * raster.width + x]! < INK) return true;
+      for (let x = cx; x < Math.min(cx + cell, raster.width); x += 1)
+        if (raster.pixels[y * raster.width + x]! < INK) return true;
     }
     return false;
   };
@@ -81,15 +87,29 @@ describe('printing letters through CUPS to its virtual PDF printer', () => {
     expect(printers.map((printer) => printer.name)).toEqual([cups.printer]);
     await queueLettersForPrinting(core, LONG_BODY);
     const refused = await core.call('letters.print', { printer: 'NoSuchPrinter' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'no-such-printer', message: `There is no printer called NoSuchPrinter. Choose one of: ${cups.printer}.` } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'no-such-printer',
+        message: `There is no printer called NoSuchPrinter. Choose one of: ${cups.printer}.`,
+      },
+    });
     expect((await core.handlers['letters.groups']({})).groups[0]).toMatchObject({ waitingToPrint: 3, printed: 0 });
   });
 
   it('sends the batch as one job that arrives with every page, A4, looking as the desk laid it out', async () => {
     const result = await core.handlers['letters.print']({ printer: cups.printer });
-    expect(result).toMatchObject({ printer: cups.printer, letterCount: 3, job: expect.stringMatching(new RegExp(`^${cups.printer}-\\d+$`)) });
+    expect(result).toMatchObject({
+      printer: cups.printer,
+      letterCount: 3,
+      job: expect.stringMatching(new RegExp(`^${cups.printer}-\\d+$`)),
+    });
     const runWord = result.printRunId.slice(-8);
-    const ownPdf = join(dataDir, 'letter-pdfs', readdirSync(join(dataDir, 'letter-pdfs')).find((name) => name.includes(runWord))!);
+    const ownPdf = join(
+      dataDir,
+      'letter-pdfs',
+      readdirSync(join(dataDir, 'letter-pdfs')).find((name) => name.includes(runWord))!,
+    );
     const arrived = await waitForCupsPdfOutput(cups.outputDir, runWord);
     printed.push(arrived);
 
@@ -109,13 +129,17 @@ describe('printing letters through CUPS to its virtual PDF printer', () => {
       expect([jobPage.width, jobPage.height]).toEqual([ownPage.width, ownPage.height]);
       const ownInk = inkBox(ownPage);
       const jobInk = inkBox(jobPage);
-      for (const side of ['x1', 'y1', 'x2', 'y2'] as const) expect(Math.abs(ownInk[side] - jobInk[side])).toBeLessThanOrEqual(2);
+      for (const side of ['x1', 'y1', 'x2', 'y2'] as const)
+        expect(Math.abs(ownInk[side] - jobInk[side])).toBeLessThanOrEqual(2);
       expect(inkedCellAgreement(ownPage, jobPage, 4)).toBeGreaterThan(0.85);
     });
 
     const { groups } = await core.handlers['letters.groups']({});
     expect(groups[0]).toMatchObject({ waitingToPrint: 0, printed: 3 });
-    const detail = core.ctx.db.prepare(`SELECT detail FROM outbox_events WHERE to_state = 'printed' ORDER BY id DESC LIMIT 1`).pluck().get();
+    const detail = core.ctx.db
+      .prepare(`SELECT detail FROM outbox_events WHERE to_state = 'printed' ORDER BY id DESC LIMIT 1`)
+      .pluck()
+      .get();
     expect(detail).toBe(`sent to the printer ${cups.printer} by ${core.ctx.user} (${result.job})`);
   });
 });

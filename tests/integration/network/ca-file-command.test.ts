@@ -25,7 +25,9 @@ afterAll(async () => {
 });
 
 const environment = (): NodeJS.ProcessEnv => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/_proxy$|^SSL_CERT_FILE$/i.test(name)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/_proxy$|^SSL_CERT_FILE$/i.test(name)),
+  );
   return { ...env, HTTPS_PROXY: proxy.url() };
 };
 /** Node warns once when TLS is asked for an IP address as server name, which a tunnel to 127.0.0.1 does (real services have names). */
@@ -39,9 +41,15 @@ const cli = async (dataDir: string, args: string[], input?: string) => {
 describe('naming a CA file on the command line', () => {
   it('saves a service whose certificate is not trusted with the reason, then checks the key through the proxy with the CA file', async () => {
     const dataDir = join(folder.path, 'data');
-    const untrusted = await cli(dataDir, ['service', 'add', '--url', simulator.url, '--api-key-stdin'], `${simulator.apiKeys.live}\n`);
+    const untrusted = await cli(
+      dataDir,
+      ['service', 'add', '--url', simulator.url, '--api-key-stdin'],
+      `${simulator.apiKeys.live}\n`,
+    );
     expect(untrusted.code).toBe(0);
-    expect(untrusted.stderr).toMatch(/^Warning: The certificate of 127\.0\.0\.1 is not trusted by this computer\. .* The settings are saved: the key will be checked/);
+    expect(untrusted.stderr).toMatch(
+      /^Warning: The certificate of 127\.0\.0\.1 is not trusted by this computer\. .* The settings are saved: the key will be checked/,
+    );
     expect(untrusted.stdout).toMatch(/\(key unchecked\)\.\n$/);
 
     const notACertificate = join(folder.path, 'notes.txt');
@@ -64,7 +72,9 @@ describe('naming a CA file on the command line', () => {
     expect(proxy.tunnels.slice(tunnelsBefore)).toContain(new URL(simulator.url).host);
 
     const shown = await cli(dataDir, ['service', 'show']);
-    expect(shown.stdout).toBe(`${described}\nSecure connections also trust the certificates in ${certificates.caFile}.\n`);
+    expect(shown.stdout).toBe(
+      `${described}\nSecure connections also trust the certificates in ${certificates.caFile}.\n`,
+    );
     const cleared = await cli(dataDir, ['service', 'ca-file', '--none']);
     expect(cleared.stdout).toBe('No CA file is trusted besides the system’s.\n');
     expect((await cli(dataDir, ['service', 'show'])).stdout).toBe(`${described}\n`);

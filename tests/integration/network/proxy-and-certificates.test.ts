@@ -11,7 +11,17 @@ import { freePort } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { makeTestCertificates, type TestCertificates } from '../../helpers/test-certificates';
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'SSL_CERT_FILE'];
+const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'SSL_CERT_FILE',
+];
 const savedEnvironment = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
 
 const temp = makeTempDir('notify-desk-network-');
@@ -46,7 +56,12 @@ function setEnvironment(values: Record<string, string>): void {
 }
 
 async function sendOneText(network: NetworkOptions): Promise<string> {
-  const client = createNotifyClient({ baseUrl: simulator.url, apiKey: simulator.apiKeys.test, timeoutMs: 5_000, network: createNetworkAccess(network) });
+  const client = createNotifyClient({
+    baseUrl: simulator.url,
+    apiKey: simulator.apiKeys.test,
+    timeoutMs: 5_000,
+    network: createNetworkAccess(network),
+  });
   try {
     const sent = await client.sendSms({
       templateId: SEEDED_TEMPLATE_IDS.passThroughSms,
@@ -127,7 +142,9 @@ describe('the Notify client behind a proxy', () => {
     setEnvironment({ HTTPS_PROXY: authenticatingProxy.url({ ...credentials, password: 'wrong' }) });
     const wrongCredentials = await failure(trustingTheTestCa);
     expect(wrongCredentials.kind).toBe('proxy');
-    expect(wrongCredentials.message).toBe(`The proxy at 127.0.0.1:${authenticatingProxy.port} did not accept the user name and password it was given.`);
+    expect(wrongCredentials.message).toBe(
+      `The proxy at 127.0.0.1:${authenticatingProxy.port} did not accept the user name and password it was given.`,
+    );
     expect(wrongCredentials.message).not.toContain('wrong');
 
     setEnvironment({ HTTPS_PROXY: authenticatingProxy.url(credentials) });
@@ -140,7 +157,9 @@ describe('the Notify client behind a proxy', () => {
     setEnvironment({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' });
     const error = await failure(trustingTheTestCa);
     expect(error.kind).toBe('proxy');
-    expect(error.message).toBe('The proxy 127.0.0.1:1080 is a socks5 proxy; notify-desk can use http:// and https:// proxies only.');
+    expect(error.message).toBe(
+      'The proxy 127.0.0.1:1080 is a socks5 proxy; notify-desk can use http:// and https:// proxies only.',
+    );
   });
 });
 
@@ -175,6 +194,8 @@ describe('the certificates the Notify client trusts', () => {
       `The file ${notACertificate} holds no certificate notify-desk can read: a certificate authority in PEM (.pem, .crt) or DER (.cer) form is needed.`,
     );
     const missing = await failure({ caFile: () => join(temp.path, 'missing.pem') });
-    expect(missing.message).toBe(`The certificate file ${join(temp.path, 'missing.pem')} cannot be read: there is no such file.`);
+    expect(missing.message).toBe(
+      `The certificate file ${join(temp.path, 'missing.pem')} cannot be read: there is no such file.`,
+    );
   });
 });

@@ -32,7 +32,11 @@ describe('sending behind a corporate network', () => {
     let proxyPort = await freePort();
     let caFile: string | null = null;
     const service = {
-      ...simulatorService({ baseUrl: simulator.url, apiKey: simulator.apiKeys.live, passThrough: { sms: SEEDED_TEMPLATE_IDS.passThroughSms, email: null, letter: null } }),
+      ...simulatorService({
+        baseUrl: simulator.url,
+        apiKey: simulator.apiKeys.live,
+        passThrough: { sms: SEEDED_TEMPLATE_IDS.passThroughSms, email: null, letter: null },
+      }),
       network: createNetworkAccess({ systemProxy: async () => `PROXY 127.0.0.1:${proxyPort}`, caFile: () => caFile }),
     };
     const ctx = openTestContext(data.dbFile, service);
@@ -41,7 +45,10 @@ describe('sending behind a corporate network', () => {
     try {
       const refused = await engine().runOnce();
       expect(refused.sent).toBe(0);
-      expect(refused.status).toMatchObject({ connection: 'offline', lastError: `The proxy at 127.0.0.1:${proxyPort} refused the connection.` });
+      expect(refused.status).toMatchObject({
+        connection: 'offline',
+        lastError: `The proxy at 127.0.0.1:${proxyPort} refused the connection.`,
+      });
       expect(stateCounts(ctx.db)).toEqual({ queued: 3 });
 
       proxyPort = proxy.port;

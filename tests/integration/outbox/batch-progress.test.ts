@@ -3,7 +3,14 @@ import type { MessageState } from '../../../shared/contract';
 import type { CoreContext } from '../../../electron/core/core-context';
 import { createOutboxHandlers } from '../../../electron/core/handlers/outbox-handlers';
 import { batchProgressSql } from '../../../electron/core/outbox/batch-progress';
-import { insertBatch, openTestContext, queueSms, simulatorService, stateCounts, tempDataDir } from '../sync/sync-fixtures';
+import {
+  insertBatch,
+  openTestContext,
+  queueSms,
+  simulatorService,
+  stateCounts,
+  tempDataDir,
+} from '../sync/sync-fixtures';
 
 describe('batch progress on the outbox page', () => {
   let cleanUp: (() => void) | null = null;
@@ -16,7 +23,11 @@ describe('batch progress on the outbox page', () => {
     const data = tempDataDir();
     const ctx = openTestContext(
       data.dbFile,
-      simulatorService({ baseUrl: 'http://127.0.0.1:9', apiKey: 'unused', passThrough: { sms: null, email: null, letter: null } }),
+      simulatorService({
+        baseUrl: 'http://127.0.0.1:9',
+        apiKey: 'unused',
+        passThrough: { sms: null, email: null, letter: null },
+      }),
     );
     cleanUp = () => {
       ctx.db.close();
@@ -116,7 +127,9 @@ describe('batch progress on the outbox page', () => {
 
   it('reads the counts through the batch index rather than scanning every message', () => {
     const { ctx } = setUp();
-    const plan = ctx.db.prepare(`EXPLAIN QUERY PLAN ${batchProgressSql}`).all({ limit: 20, importedBy: null }) as { detail: string }[];
+    const plan = ctx.db.prepare(`EXPLAIN QUERY PLAN ${batchProgressSql}`).all({ limit: 20, importedBy: null }) as {
+      detail: string;
+    }[];
     expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING COVERING INDEX outbox_messages_batch/);
   });
 
@@ -135,18 +148,26 @@ describe('batch progress on the outbox page', () => {
     expect(await handlers['outbox.cancelBatch']({ batchId: 'b1' })).toEqual({ changed: 4 });
 
     const b1 = Object.fromEntries(
-      (ctx.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE batch_id = 'b1' GROUP BY state`).all() as {
-        state: string;
-        n: number;
-      }[]).map((row) => [row.state, row.n]),
+      (
+        ctx.db
+          .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE batch_id = 'b1' GROUP BY state`)
+          .all() as {
+          state: string;
+          n: number;
+        }[]
+      ).map((row) => [row.state, row.n]),
     );
     expect(b1).toEqual({ accepted: 1, delivered: 1, cancelled: 4 });
     expect(stateCounts(ctx.db).queued).toBe(2);
     expect(announced).toHaveLength(1);
     expect(announced[0]).toHaveLength(4);
-    const event = ctx.db.prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'cancelled'`).get(ids[2]!);
+    const event = ctx.db
+      .prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'cancelled'`)
+      .get(ids[2]!);
     expect(event).toEqual({ detail: 'cancelled with the rest of its batch by test-user' });
     expect(await handlers['outbox.cancelBatch']({ batchId: 'b1' })).toEqual({ changed: 0 });
-    await expect(handlers['outbox.cancelBatch']({ batchId: 'no-such-batch' })).rejects.toThrow('That batch is not in the outbox.');
+    await expect(handlers['outbox.cancelBatch']({ batchId: 'no-such-batch' })).rejects.toThrow(
+      'That batch is not in the outbox.',
+    );
   });
 });

@@ -135,9 +135,7 @@ export function queueTexts(
   );
 }
 
-export function messageRows(
-  db: Db,
-): {
+export function messageRows(db: Db): {
   id: string;
   state: string;
   provider: string | null;

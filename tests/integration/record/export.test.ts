@@ -56,11 +56,41 @@ describe('exports of the delivery record', () => {
   beforeAll(() => {
     db = openDatabase(join(folder.path, 'desk.sqlite'));
     // Both sides of the clocks going forward (29 March 2026, 01:00 UTC) and back (25 October 2026, 01:00 UTC).
-    insert(db, { type: 'sms', recipient: '+447700900123', reference: '=HYPERLINK("http://x","y")', createdAt: '2026-03-29T00:30:00.000Z' });
-    insert(db, { type: 'sms', recipient: '+1 (202) 555-0123', reference: '@SUM(A1)', createdAt: '2026-03-29T01:30:00.000Z', status: 'sent' });
-    insert(db, { type: 'email', recipient: 'zoë@example.com', reference: '-2+3', createdAt: '2026-10-25T00:30:00.000Z', status: 'permanent-failure' });
-    insert(db, { type: 'letter', recipient: 'Ms A Person ,\n1 High Street\nSW1A 1AA', reference: '\tTabbed', createdAt: '2026-10-25T01:30:00.000Z', status: 'returned-letter' });
-    insert(db, { type: 'sms', recipient: '07700900456', reference: '+44 plus', createdAt: '2026-10-25T02:00:00.000Z', status: 'permanent-failure', sentBy: 'Carol' });
+    insert(db, {
+      type: 'sms',
+      recipient: '+447700900123',
+      reference: '=HYPERLINK("http://x","y")',
+      createdAt: '2026-03-29T00:30:00.000Z',
+    });
+    insert(db, {
+      type: 'sms',
+      recipient: '+1 (202) 555-0123',
+      reference: '@SUM(A1)',
+      createdAt: '2026-03-29T01:30:00.000Z',
+      status: 'sent',
+    });
+    insert(db, {
+      type: 'email',
+      recipient: 'zoë@example.com',
+      reference: '-2+3',
+      createdAt: '2026-10-25T00:30:00.000Z',
+      status: 'permanent-failure',
+    });
+    insert(db, {
+      type: 'letter',
+      recipient: 'Ms A Person ,\n1 High Street\nSW1A 1AA',
+      reference: '\tTabbed',
+      createdAt: '2026-10-25T01:30:00.000Z',
+      status: 'returned-letter',
+    });
+    insert(db, {
+      type: 'sms',
+      recipient: '07700900456',
+      reference: '+44 plus',
+      createdAt: '2026-10-25T02:00:00.000Z',
+      status: 'permanent-failure',
+      sentBy: 'Carol',
+    });
   });
   afterAll(() => {
     db.close();
@@ -77,11 +107,41 @@ describe('exports of the delivery record', () => {
     expect(rows[0]!.slice(9)).toEqual(['Notify ID', 'Status detail', 'Final status time', 'Sent from']);
     const byTime = rows.slice(1).map((row) => row.slice(0, 9));
     expect(byTime).toEqual([
-      ['07700 900456', "'+44 plus", 'Reminder', 'sms', 'Carol', '', '', 'Phone number doesn’t exist', '2026-10-25 02:00:00'],
+      [
+        '07700 900456',
+        "'+44 plus",
+        'Reminder',
+        'sms',
+        'Carol',
+        '',
+        '',
+        'Phone number doesn’t exist',
+        '2026-10-25 02:00:00',
+      ],
       ['Ms A Person', "'\tTabbed", 'Reminder', 'letter', '', '', '', 'Returned', '2026-10-25 01:30:00'],
-      ['zoë@example.com', "'-2+3", 'Reminder', 'email', '', '', '', 'Email address doesn’t exist', '2026-10-25 01:30:00'],
+      [
+        'zoë@example.com',
+        "'-2+3",
+        'Reminder',
+        'email',
+        '',
+        '',
+        '',
+        'Email address doesn’t exist',
+        '2026-10-25 01:30:00',
+      ],
       ["'+1 202-555-0123", "'@SUM(A1)", 'Reminder', 'sms', '', '', '', 'Sent internationally', '2026-03-29 02:30:00'],
-      ['07700 900123', `'=HYPERLINK("http://x","y")`, 'Reminder', 'sms', '', '', '', 'Delivered', '2026-03-29 00:30:00'],
+      [
+        '07700 900123',
+        `'=HYPERLINK("http://x","y")`,
+        'Reminder',
+        'sms',
+        '',
+        '',
+        '',
+        'Delivered',
+        '2026-03-29 00:30:00',
+      ],
     ]);
   });
 
@@ -91,9 +151,20 @@ describe('exports of the delivery record', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0]!;
-    const values = (rowNumber: number) => Array.from((sheet.getRow(rowNumber).values as unknown[]).slice(1, 10), (value) => value ?? '');
+    const values = (rowNumber: number) =>
+      Array.from((sheet.getRow(rowNumber).values as unknown[]).slice(1, 10), (value) => value ?? '');
     expect(values(1)).toEqual(HEADERS);
-    expect(values(2)).toEqual(['07700 900456', '+44 plus', 'Reminder', 'sms', 'Carol', '', '', 'Phone number doesn’t exist', '2026-10-25 02:00:00']);
+    expect(values(2)).toEqual([
+      '07700 900456',
+      '+44 plus',
+      'Reminder',
+      'sms',
+      'Carol',
+      '',
+      '',
+      'Phone number doesn’t exist',
+      '2026-10-25 02:00:00',
+    ]);
     expect(values(4)[0]).toBe('07700 900123');
     expect(values(4)[1]).toBe('=HYPERLINK("http://x","y")');
     for (const rowNumber of [2, 3, 4]) {
@@ -107,7 +178,11 @@ describe('exports of the delivery record', () => {
   it('leaves nothing behind when an export is cancelled half-way, and nothing under the chosen name', async () => {
     const many = db.transaction(() => {
       for (let index = 0; index < 2_100; index += 1) {
-        insert(db, { type: 'sms', recipient: `07700 9000${String(index % 50).padStart(2, '0')}`, createdAt: new Date(Date.UTC(2026, 5, 1, 0, 0, index)).toISOString() });
+        insert(db, {
+          type: 'sms',
+          recipient: `07700 9000${String(index % 50).padStart(2, '0')}`,
+          createdAt: new Date(Date.UTC(2026, 5, 1, 0, 0, index)).toISOString(),
+        });
       }
     });
     many();

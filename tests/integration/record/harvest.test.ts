@@ -8,8 +8,19 @@ import { harvestNotifications } from '../../../electron/core/record/harvest';
 import { getRecordMessage } from '../../../electron/core/record/record-detail';
 import { searchRecord } from '../../../electron/core/record/record-search';
 import { createSyncEngine } from '../../../electron/core/sync';
-import { SEEDED_TEMPLATE_IDS, SIMULATOR_SECOND_LIVE_API_KEY, startSimulator, type RunningSimulator } from '../../../simulator';
-import { LOCAL_SMS_TEMPLATE_ID, openTestContext, simulatorPassThrough, simulatorService, tempDataDir } from '../sync/sync-fixtures';
+import {
+  SEEDED_TEMPLATE_IDS,
+  SIMULATOR_SECOND_LIVE_API_KEY,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../simulator';
+import {
+  LOCAL_SMS_TEMPLATE_ID,
+  openTestContext,
+  simulatorPassThrough,
+  simulatorService,
+  tempDataDir,
+} from '../sync/sync-fixtures';
 
 const DELIVER_AFTER_MS = 400;
 
@@ -30,7 +41,8 @@ function queueFrom(ctx: CoreContext, user: string, recipients: readonly string[]
   );
 }
 
-const recordCount = (ctx: CoreContext): number => (ctx.db.prepare('SELECT COUNT(*) AS n FROM record_messages').get() as { n: number }).n;
+const recordCount = (ctx: CoreContext): number =>
+  (ctx.db.prepare('SELECT COUNT(*) AS n FROM record_messages').get() as { n: number }).n;
 
 describe('harvesting the whole service into the delivery record', () => {
   let simulator: RunningSimulator;
@@ -41,7 +53,11 @@ describe('harvesting the whole service into the delivery record', () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({ deliverAfterMs: DELIVER_AFTER_MS, quiet: true });
-    const service = simulatorService({ baseUrl: simulator.url, apiKey: simulator.apiKeys.live, passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS) });
+    const service = simulatorService({
+      baseUrl: simulator.url,
+      apiKey: simulator.apiKeys.live,
+      passThrough: simulatorPassThrough(SEEDED_TEMPLATE_IDS),
+    });
     a = { ...openTestContext(deskA.dbFile, service), user: 'ann' };
     b = { ...openTestContext(deskB.dbFile, service), user: 'bob' };
   });
@@ -86,14 +102,18 @@ describe('harvesting the whole service into the delivery record', () => {
     const again = await harvestNotifications(a.db, client);
     expect(again.adopted).toBe(0);
     expect(recordCount(a)).toBe(5);
-    const duplicates = a.db.prepare('SELECT notify_id FROM record_messages GROUP BY notify_id HAVING COUNT(*) > 1').all();
+    const duplicates = a.db
+      .prepare('SELECT notify_id FROM record_messages GROUP BY notify_id HAVING COUNT(*) > 1')
+      .all();
     expect(duplicates).toEqual([]);
 
     const fromB = searchRecord(a.db, { to: '447700900201' }, { limit: 50 }).messages;
     expect(fromB).toHaveLength(1);
     expect(fromB[0]).toMatchObject({ origin: 'other-desk', sentBy: 'bob o’brien' });
     const fromSystem = searchRecord(a.db, { reference: 'case-42' }, { limit: 50 }).messages;
-    expect(fromSystem).toMatchObject([{ origin: 'elsewhere', sentBy: null, notifyId: bySystem.data.id, templateName: 'Appointment reminder' }]);
+    expect(fromSystem).toMatchObject([
+      { origin: 'elsewhere', sentBy: null, notifyId: bySystem.data.id, templateName: 'Appointment reminder' },
+    ]);
     const fromPerson = searchRecord(a.db, { search: 'dee@example.COM' }, { limit: 50 }).messages;
     expect(fromPerson).toMatchObject([{ origin: 'elsewhere', sentBy: 'Carol Clerk', type: 'email' }]);
     const own = searchRecord(a.db, { sentBy: 'ann' }, { limit: 50 }).messages;
@@ -134,7 +154,9 @@ describe('harvesting the whole service into the delivery record', () => {
 
   it('keeps the daily totals equal to the messages themselves through every change', () => {
     const fromMessages = a.db
-      .prepare('SELECT day, type, status, COUNT(*) AS n FROM record_messages GROUP BY day, type, status ORDER BY day, type, status')
+      .prepare(
+        'SELECT day, type, status, COUNT(*) AS n FROM record_messages GROUP BY day, type, status ORDER BY day, type, status',
+      )
       .all();
     const fromTotals = a.db
       .prepare(
@@ -144,10 +166,14 @@ describe('harvesting the whole service into the delivery record', () => {
       .all();
     expect(fromTotals).toEqual(fromMessages);
     const byTemplate = a.db
-      .prepare(`SELECT COALESCE(template_name, '') AS template, status, COUNT(*) AS n FROM record_messages GROUP BY 1, 2 ORDER BY 1, 2`)
+      .prepare(
+        `SELECT COALESCE(template_name, '') AS template, status, COUNT(*) AS n FROM record_messages GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
       .all();
     const templateTotals = a.db
-      .prepare(`SELECT template_name AS template, status, SUM(messages) AS n FROM record_template_totals GROUP BY 1, 2 HAVING SUM(messages) > 0 ORDER BY 1, 2`)
+      .prepare(
+        `SELECT template_name AS template, status, SUM(messages) AS n FROM record_template_totals GROUP BY 1, 2 HAVING SUM(messages) > 0 ORDER BY 1, 2`,
+      )
       .all();
     expect(templateTotals).toEqual(byTemplate);
   });

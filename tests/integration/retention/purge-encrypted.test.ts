@@ -30,7 +30,17 @@ function recordMessagesFromElsewhere(count: number): void {
     for (let index = 0; index < count; index += 1) {
       const phone = `07700 9${String(index).padStart(5, '0')}`;
       const body = `Dear Person ${index}, your appointment is on ${1 + (index % 28)} March at 10am at 12 High Street, Anytown.`;
-      insert.run(`elsewhere-${index}`, randomUUID(), phone, recipientSearchKey('sms', phone), body, createdAt, createdAt, createdAt, londonDate(createdAt));
+      insert.run(
+        `elsewhere-${index}`,
+        randomUUID(),
+        phone,
+        recipientSearchKey('sms', phone),
+        body,
+        createdAt,
+        createdAt,
+        createdAt,
+        londonDate(createdAt),
+      );
     }
   })();
   core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -49,12 +59,18 @@ afterAll(async () => {
 describe('a large purge of an encrypted desk', () => {
   it('lets a message be queued while it runs, then leaves a smaller file with the same totals', async () => {
     const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
-    const totals = () => core.ctx.db.prepare('SELECT * FROM record_daily_totals ORDER BY day, type, status, postage').all();
+    const totals = () =>
+      core.ctx.db.prepare('SELECT * FROM record_daily_totals ORDER BY day, type, status, postage').all();
     const totalsBefore = totals();
     const bytesBefore = statSync(databaseFile(dataDir.path)).size;
 
-    const stillHoldingPersonalData = () => core.ctx.db.prepare('SELECT count(*) FROM record_messages WHERE personal_data_erased_at IS NULL').pluck().get();
-    const purging = purge(core.ctx, { personalDataDays: 365, recordDays: 2557 }, { now: new Date(Date.now() + 2600 * DAY_MS) });
+    const stillHoldingPersonalData = () =>
+      core.ctx.db.prepare('SELECT count(*) FROM record_messages WHERE personal_data_erased_at IS NULL').pluck().get();
+    const purging = purge(
+      core.ctx,
+      { personalDataDays: 365, recordDays: 2557 },
+      { now: new Date(Date.now() + 2600 * DAY_MS) },
+    );
     await new Promise((resolve) => setImmediate(resolve));
     await core.handlers['messages.send']({ templateId: template.id, to: '07700 900123', values: { name: 'Ann' } });
     // The purge takes 500 rows a transaction and frees the event loop between them: the message did not wait for it.
@@ -65,7 +81,9 @@ describe('a large purge of an encrypted desk', () => {
 
     expect(summary).toMatchObject({ personalData: { messages: MESSAGES }, records: { messages: MESSAGES } });
     expect(core.ctx.db.prepare('SELECT count(*) FROM record_messages').pluck().get()).toBe(0);
-    expect((await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages.map((message) => message.body)).toEqual(['Hello Ann']);
+    expect(
+      (await core.handlers['outbox.list']({ limit: 10, offset: 0 })).messages.map((message) => message.body),
+    ).toEqual(['Hello Ann']);
     expect(totals()).toEqual(totalsBefore);
 
     // The pages the rows held are given back: the file on disk is a fraction of what it was.

@@ -34,7 +34,10 @@ const phoneForms = (phone: string): string[] => {
   const digits = phone.replace(/\D/g, '');
   return [digits, `44${digits.slice(1)}`, phone, digits.slice(-6)];
 };
-const needlesOf = (person: { phone: string; name: string }): string[] => [...(person.phone.startsWith('07') ? phoneForms(person.phone) : []), ...person.name.split(' ')];
+const needlesOf = (person: { phone: string; name: string }): string[] => [
+  ...(person.phone.startsWith('07') ? phoneForms(person.phone) : []),
+  ...person.name.split(' '),
+];
 const erased = [people.oneOff, people.imported, people.setAside, people.watched, people.elsewhere].flatMap(needlesOf);
 
 const noKeychain: SecretStore = {
@@ -49,14 +52,18 @@ let core: Core;
 
 const totals = () => ({
   daily: core.ctx.db.prepare('SELECT * FROM record_daily_totals ORDER BY day, type, status, postage').all(),
-  templates: core.ctx.db.prepare('SELECT * FROM record_template_totals ORDER BY day, type, template_name, status').all(),
+  templates: core.ctx.db
+    .prepare('SELECT * FROM record_template_totals ORDER BY day, type, template_name, status')
+    .all(),
 });
 /**
  * The dashboard's figures read from the daily totals. (Today's usage and this week's imports are read from the
  * records themselves, which no record period reaches in real time: the clock is only moved here.)
  */
 const dashboard = async () => {
-  const { periods, daily, templateUsage, smsPartsThisYear, lettersThisYear, statusUnknown } = await core.handlers['record.dashboard']({});
+  const { periods, daily, templateUsage, smsPartsThisYear, lettersThisYear, statusUnknown } = await core.handlers[
+    'record.dashboard'
+  ]({});
   return { periods, daily, templateUsage, smsPartsThisYear, lettersThisYear, statusUnknown };
 };
 const dataFolderFinds = (texts: readonly string[]) => {
@@ -64,29 +71,64 @@ const dataFolderFinds = (texts: readonly string[]) => {
   return findTextInFiles(dataDir.path, texts);
 };
 const purgeAt = (daysLater: number, dryRun = false) =>
-  purge(core.ctx, retentionPeriods(core.ctx.db, null), { now: new Date(Date.now() + daysLater * DAY_MS), dryRun, chunkRows: 2 });
+  purge(core.ctx, retentionPeriods(core.ctx.db, null), {
+    now: new Date(Date.now() + daysLater * DAY_MS),
+    dryRun,
+    chunkRows: 2,
+  });
 
 beforeAll(async () => {
   core = await createCore({ dataDir: dataDir.path, sync: true, secrets: noKeychain, encryption: 'optional' });
-  const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name)), see you soon' });
-  await core.handlers['messages.send']({ templateId: template.id, to: people.oneOff.phone, values: { name: people.oneOff.name } });
+  const template = await core.handlers['templates.create']({
+    type: 'sms',
+    name: 'Reminder',
+    body: 'Hello ((name)), see you soon',
+  });
+  await core.handlers['messages.send']({
+    templateId: template.id,
+    to: people.oneOff.phone,
+    values: { name: people.oneOff.name },
+  });
   await core.handlers['messages.send']({
     templateId: template.id,
     to: people.scheduled.phone,
     values: { name: people.scheduled.name },
     sendAt: new Date(Date.now() + 5 * DAY_MS).toISOString(),
   });
-  await core.handlers['inbox.practiceReply']({ phoneNumber: people.oneOff.phone, content: `${people.oneOff.name} replying` });
+  await core.handlers['inbox.practiceReply']({
+    phoneNumber: people.oneOff.phone,
+    content: `${people.oneOff.name} replying`,
+  });
 
   // A spreadsheet uploaded as web mode uploads it, one row of which is set aside.
   const csv = `phone number,name\n${people.imported.phone},${people.imported.name}\n${people.setAside.phone},${people.setAside.name}\n`;
-  const { fileId } = await core.handlers['imports.inspect']({ source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+  const { fileId } = await core.handlers['imports.inspect']({
+    source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') },
+  });
   const queued = await core.handlers['imports.queue']({ fileId, templateId: template.id, excludeInvalid: true });
   expect([queued.queued, queued.rejected]).toEqual([1, 1]);
 
-  writeFileSync(join(watched.path, 'dropped.csv'), `phone number,name\n${people.watched.phone},${people.watched.name}\n`);
-  const settings = { watchFolderId: null, folder: watched.path, templateId: template.id, mapping: null, excludeInvalid: false, sendTime: null };
-  expect((await takeDroppedFile({ db: core.ctx.db, dataDir: dataDir.path, user: core.ctx.user, policy: core.ctx.policy }, settings, join(watched.path, 'dropped.csv'))).outcome).toBe('done');
+  writeFileSync(
+    join(watched.path, 'dropped.csv'),
+    `phone number,name\n${people.watched.phone},${people.watched.name}\n`,
+  );
+  const settings = {
+    watchFolderId: null,
+    folder: watched.path,
+    templateId: template.id,
+    mapping: null,
+    excludeInvalid: false,
+    sendTime: null,
+  };
+  expect(
+    (
+      await takeDroppedFile(
+        { db: core.ctx.db, dataDir: dataDir.path, user: core.ctx.user, policy: core.ctx.policy },
+        settings,
+        join(watched.path, 'dropped.csv'),
+      )
+    ).outcome,
+  ).toBe('done');
 
   // A message another desk sent, as the harvest records it (its content is kept in the record).
   const createdAt = new Date().toISOString();
@@ -96,13 +138,24 @@ beforeAll(async () => {
          billable_units, cost_in_pounds, created_at, status_at, completed_at, day)
        VALUES ('elsewhere-1', 'notify-elsewhere-1', 'elsewhere', 'sms', 'delivered', ?, ?, 'Their template', 'api', ?, 1, 0.0227, ?, ?, ?, ?)`,
     )
-    .run(people.elsewhere.phone, recipientSearchKey('sms', people.elsewhere.phone), `Dear ${people.elsewhere.name}`, createdAt, createdAt, createdAt, londonDate(createdAt));
+    .run(
+      people.elsewhere.phone,
+      recipientSearchKey('sms', people.elsewhere.phone),
+      `Dear ${people.elsewhere.name}`,
+      createdAt,
+      createdAt,
+      createdAt,
+      londonDate(createdAt),
+    );
 
   // Files the desk saves for people: a letter PDF and an export waiting to be downloaded.
   mkdirSync(join(dataDir.path, 'letter-pdfs'), { recursive: true });
   writeFileSync(join(dataDir.path, 'letter-pdfs', 'letters-1.pdf'), `%PDF-1.4 ${people.oneOff.name}`);
   mkdirSync(join(dataDir.path, 'exports', 'a'.repeat(32)), { recursive: true });
-  writeFileSync(join(dataDir.path, 'exports', 'a'.repeat(32), 'sent.csv'), `${people.imported.phone},${people.imported.name}`);
+  writeFileSync(
+    join(dataDir.path, 'exports', 'a'.repeat(32), 'sent.csv'),
+    `${people.imported.phone},${people.imported.name}`,
+  );
 
   const isFinal = (message: OutboxMessage) => finalMessageStates.includes(message.state);
   const deadline = Date.now() + 30_000;
@@ -149,7 +202,9 @@ describe('retention, with the clock moved on', () => {
     // What is not finished keeps everything: the search finds it.
     expect(dataFolderFinds(needlesOf(people.scheduled)).length).toBeGreaterThan(0);
     expect(readdirSync(join(watched.path, 'done'))).toEqual([]);
-    expect(existsSync(join(dataDir.path, 'import-uploads')) ? readdirSync(join(dataDir.path, 'import-uploads')) : []).toEqual([]);
+    expect(
+      existsSync(join(dataDir.path, 'import-uploads')) ? readdirSync(join(dataDir.path, 'import-uploads')) : [],
+    ).toEqual([]);
 
     expect(totals()).toEqual(totalsBefore);
     expect(await dashboard()).toEqual(dashboardBefore);
@@ -167,12 +222,19 @@ describe('retention, with the clock moved on', () => {
     const totalsBefore = totals();
     const dashboardBefore = await dashboard();
     const summary = await purgeAt(2600);
-    expect(summary).toMatchObject({ records: { days: 2557, messages: 4, batches: 2, printRuns: 0, watchFolderFiles: 1 } });
+    expect(summary).toMatchObject({
+      records: { days: 2557, messages: 4, batches: 2, printRuns: 0, watchFolderFiles: 1 },
+    });
     expect(summary.databaseBytes!.after).toBeLessThanOrEqual(summary.databaseBytes!.before);
     const left = core.ctx.db.prepare('SELECT state FROM outbox_messages').pluck().all();
     expect(left).toEqual(['scheduled']);
     expect(core.ctx.db.prepare('SELECT count(*) FROM record_messages').pluck().get()).toBe(0);
-    expect(core.ctx.db.prepare('SELECT count(*) FROM outbox_events WHERE message_id NOT IN (SELECT id FROM outbox_messages)').pluck().get()).toBe(0);
+    expect(
+      core.ctx.db
+        .prepare('SELECT count(*) FROM outbox_events WHERE message_id NOT IN (SELECT id FROM outbox_messages)')
+        .pluck()
+        .get(),
+    ).toBe(0);
     expect(totals()).toEqual(totalsBefore);
     expect(await dashboard()).toEqual(dashboardBefore);
     expect(core.ctx.db.pragma('freelist_count', { simple: true })).toBe(0);
@@ -180,7 +242,9 @@ describe('retention, with the clock moved on', () => {
     // The practice service still lists the texts: a harvest does not take them back in, nor count them twice.
     const harvest = await core.handlers['record.harvest']({});
     expect(harvest.seen).toBeGreaterThanOrEqual(3);
-    expect([harvest.adopted, core.ctx.db.prepare('SELECT count(*) FROM record_messages').pluck().get()]).toEqual([0, 0]);
+    expect([harvest.adopted, core.ctx.db.prepare('SELECT count(*) FROM record_messages').pluck().get()]).toEqual([
+      0, 0,
+    ]);
     expect(totals()).toEqual(totalsBefore);
   });
 });

@@ -13,7 +13,11 @@ afterEach(async () => {
 
 async function desk(options: Partial<CoreOptions> = {}): Promise<Core> {
   const folder = makeTempDir();
-  const core = await createCore({ dataDir: folder.path, secrets: osKeychain(`notify-desk-test-${randomUUID()}`), ...options });
+  const core = await createCore({
+    dataDir: folder.path,
+    secrets: osKeychain(`notify-desk-test-${randomUUID()}`),
+    ...options,
+  });
   cleanups.push(async () => {
     await core.close();
     folder.remove();
@@ -26,7 +30,13 @@ describe('the retention periods', () => {
     const core = await desk();
     expect(await core.call('retention.settings', {})).toEqual({
       ok: true,
-      value: { personalDataDays: 365, recordDays: 2557, fixedByPolicy: false, defaults: { personalDataDays: 365, recordDays: 2557 }, lastPurge: null },
+      value: {
+        personalDataDays: 365,
+        recordDays: 2557,
+        fixedByPolicy: false,
+        defaults: { personalDataDays: 365, recordDays: 2557 },
+        lastPurge: null,
+      },
     });
     expect(await core.call('retention.save', { personalDataDays: 0, recordDays: 400 })).toEqual({
       ok: false,
@@ -40,22 +50,45 @@ describe('the retention periods', () => {
       ok: false,
       error: { message: 'Keep records for 36,500 days or fewer' },
     });
-    expect(await core.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toMatchObject({ ok: true, value: { personalDataDays: 30, recordDays: 400 } });
-    expect(await core.call('retention.purge', { dryRun: true })).toMatchObject({ ok: true, value: { personalData: { days: 30 }, records: { days: 400 } } });
+    expect(await core.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toMatchObject({
+      ok: true,
+      value: { personalDataDays: 30, recordDays: 400 },
+    });
+    expect(await core.call('retention.purge', { dryRun: true })).toMatchObject({
+      ok: true,
+      value: { personalData: { days: 30 }, records: { days: 400 } },
+    });
   });
 
   it('are the policy file’s when IT deployed one, and cannot be changed at the desk', async () => {
-    const policy = policyFileSchema.parse({ version: 1, users: {}, retention: { personalDataDays: 90, recordDays: 1000 } });
+    const policy = policyFileSchema.parse({
+      version: 1,
+      users: {},
+      retention: { personalDataDays: 90, recordDays: 1000 },
+    });
     const core = await desk({ policy });
-    expect(await core.call('retention.settings', {})).toMatchObject({ ok: true, value: { personalDataDays: 90, recordDays: 1000, fixedByPolicy: true } });
+    expect(await core.call('retention.settings', {})).toMatchObject({
+      ok: true,
+      value: { personalDataDays: 90, recordDays: 1000, fixedByPolicy: true },
+    });
     expect(await core.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toEqual({
       ok: false,
-      error: { message: 'The policy file IT deployed on this computer sets how long the desk keeps data, so it cannot be changed here.', code: 'fixed-by-policy' },
+      error: {
+        message:
+          'The policy file IT deployed on this computer sets how long the desk keeps data, so it cannot be changed here.',
+        code: 'fixed-by-policy',
+      },
     });
     // A policy that says nothing of retention leaves it to an administrator at the desk (docs/policy.md).
     const silent = await desk({ policy: policyFileSchema.parse({ version: 1, users: {} }) });
-    expect(await silent.call('retention.settings', {})).toMatchObject({ ok: true, value: { personalDataDays: 365, recordDays: 2557, fixedByPolicy: false } });
-    expect(await silent.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toMatchObject({ ok: true, value: { personalDataDays: 30, recordDays: 400 } });
+    expect(await silent.call('retention.settings', {})).toMatchObject({
+      ok: true,
+      value: { personalDataDays: 365, recordDays: 2557, fixedByPolicy: false },
+    });
+    expect(await silent.call('retention.save', { personalDataDays: 30, recordDays: 400 })).toMatchObject({
+      ok: true,
+      value: { personalDataDays: 30, recordDays: 400 },
+    });
   });
 });
 
@@ -64,14 +97,21 @@ describe('each purge', () => {
     const audited: PurgeSummary[] = [];
     const core = await desk({ purge: true, auditPurge: (summary) => void audited.push(summary) });
     await expect.poll(() => audited.length, { timeout: 10_000 }).toBe(1);
-    expect(audited[0]).toMatchObject({ dryRun: false, requestedBy: null, personalData: { days: 365 }, records: { days: 2557 } });
+    expect(audited[0]).toMatchObject({
+      dryRun: false,
+      requestedBy: null,
+      personalData: { days: 365 },
+      records: { days: 2557 },
+    });
 
     await core.call('retention.purge', { dryRun: true });
     const asked = await core.call('retention.purge', {});
     expect(audited).toHaveLength(2);
     expect(audited[1]).toEqual((asked as { value: PurgeSummary }).value);
     expect(audited[1]).toMatchObject({ requestedBy: core.ctx.user });
-    expect((await core.call('retention.settings', {})) as { value: { lastPurge: PurgeSummary } }).toMatchObject({ value: { lastPurge: audited[1] } });
+    expect((await core.call('retention.settings', {})) as { value: { lastPurge: PurgeSummary } }).toMatchObject({
+      value: { lastPurge: audited[1] },
+    });
   });
 
   it('does not start with a command that only reads or sends (no sync, no purge)', async () => {
@@ -94,7 +134,10 @@ describe('a purge in the audit trail', () => {
     expect(await summaries()).toEqual([]);
     expect(await core.call('retention.purge', { dryRun: false })).toMatchObject({ ok: true });
     const [entry] = await summaries();
-    expect(entry).toMatchObject({ actor: core.ctx.user, detail: { 'asked for by': core.ctx.user, 'messages erased': 0, 'files removed': 0 } });
+    expect(entry).toMatchObject({
+      actor: core.ctx.user,
+      detail: { 'asked for by': core.ctx.user, 'messages erased': 0, 'files removed': 0 },
+    });
     expect(entry?.summary).toMatch(/^Purged data: asked for by /);
   });
 });

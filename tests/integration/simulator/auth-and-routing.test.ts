@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_TEMPLATE_IDS, SIMULATOR_SERVICE_ID, startSimulator, type RunningSimulator } from '../../../simulator/index';
+import {
+  SEEDED_TEMPLATE_IDS,
+  SIMULATOR_SERVICE_ID,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../simulator/index';
 import { nowSeconds, requestJson, secretOf, signJwt } from './helpers';
 
 const GENERAL =
@@ -23,7 +28,9 @@ describe('authentication, in Notify order with its exact messages', () => {
   const liveSecret = () => secretOf(simulator.apiKeys.live);
 
   it('needs a token, with the bearer scheme (any case)', async () => {
-    expect(await requestJson(templatesUrl)).toEqual(authError(401, 'Unauthorized: authentication token must be provided'));
+    expect(await requestJson(templatesUrl)).toEqual(
+      authError(401, 'Unauthorized: authentication token must be provided'),
+    );
     expect(await requestJson(templatesUrl, { authorization: 'Basic abc' })).toEqual(
       authError(401, 'Unauthorized: authentication bearer scheme must be used'),
     );
@@ -40,9 +47,9 @@ describe('authentication, in Notify order with its exact messages', () => {
       authError(403, 'Invalid token: service id is not the right data type'),
     );
     const otherService = '11111111-2222-4333-8444-555555555555';
-    expect(await requestJson(templatesUrl, { token: signJwt(liveSecret(), { iss: otherService, iat: nowSeconds() }) })).toEqual(
-      authError(403, 'Invalid token: service not found'),
-    );
+    expect(
+      await requestJson(templatesUrl, { token: signJwt(liveSecret(), { iss: otherService, iat: nowSeconds() }) }),
+    ).toEqual(authError(403, 'Invalid token: service not found'));
   });
 
   it('checks the clock to within 30 seconds either way', async () => {
@@ -58,11 +65,20 @@ describe('authentication, in Notify order with its exact messages', () => {
 
   it('refuses other algorithms, unknown secrets, missing iat and extra aud', async () => {
     const hs512 = signJwt(liveSecret(), { iss: SIMULATOR_SERVICE_ID, iat: nowSeconds() }, { alg: 'HS512', typ: 'JWT' });
-    expect(await requestJson(templatesUrl, { token: hs512 })).toEqual(authError(403, 'Invalid token: algorithm used is not HS256'));
-    const wrongSecret = signJwt('00000000-0000-4000-8000-000000000000', { iss: SIMULATOR_SERVICE_ID, iat: nowSeconds() });
-    expect(await requestJson(templatesUrl, { token: wrongSecret })).toEqual(authError(403, 'Invalid token: API key not found'));
+    expect(await requestJson(templatesUrl, { token: hs512 })).toEqual(
+      authError(403, 'Invalid token: algorithm used is not HS256'),
+    );
+    const wrongSecret = signJwt('00000000-0000-4000-8000-000000000000', {
+      iss: SIMULATOR_SERVICE_ID,
+      iat: nowSeconds(),
+    });
+    expect(await requestJson(templatesUrl, { token: wrongSecret })).toEqual(
+      authError(403, 'Invalid token: API key not found'),
+    );
     const noIat = signJwt(liveSecret(), { iss: SIMULATOR_SERVICE_ID });
-    expect(await requestJson(templatesUrl, { token: noIat })).toEqual(authError(403, 'Invalid token: API key not found'));
+    expect(await requestJson(templatesUrl, { token: noIat })).toEqual(
+      authError(403, 'Invalid token: API key not found'),
+    );
     const withAudience = signJwt(liveSecret(), { iss: SIMULATOR_SERVICE_ID, iat: nowSeconds(), aud: 'x' });
     expect(await requestJson(templatesUrl, { token: withAudience })).toEqual(authError(403, GENERAL));
   });
@@ -93,20 +109,27 @@ describe('routing', () => {
       status: 405,
       json: { result: 'error', message: 'The method is not allowed for the requested URL.' },
     });
-    expect((await requestJson(`${simulator.url}/v2/template/${SEEDED_TEMPLATE_IDS.passThroughSms}/version/-1`)).status).toBe(404);
+    expect(
+      (await requestJson(`${simulator.url}/v2/template/${SEEDED_TEMPLATE_IDS.passThroughSms}/version/-1`)).status,
+    ).toBe(404);
   });
 
   it('validates ids in paths with the v2 messages', async () => {
     const token = signJwt(secretOf(simulator.apiKeys.live), { iss: SIMULATOR_SERVICE_ID, iat: nowSeconds() });
     expect(await requestJson(`${simulator.url}/v2/notifications/not-a-uuid`, { token })).toEqual({
       status: 400,
-      json: { status_code: 400, errors: [{ error: 'ValidationError', message: 'notification_id is not a valid UUID' }] },
+      json: {
+        status_code: 400,
+        errors: [{ error: 'ValidationError', message: 'notification_id is not a valid UUID' }],
+      },
     });
     expect(await requestJson(`${simulator.url}/v2/template/nope`, { token })).toEqual({
       status: 400,
       json: { status_code: 400, errors: [{ error: 'ValidationError', message: 'id is not a valid UUID' }] },
     });
-    expect(await requestJson(`${simulator.url}/v2/notifications/${SEEDED_TEMPLATE_IDS.passThroughSms}`, { token })).toEqual({
+    expect(
+      await requestJson(`${simulator.url}/v2/notifications/${SEEDED_TEMPLATE_IDS.passThroughSms}`, { token }),
+    ).toEqual({
       status: 404,
       json: { status_code: 404, errors: [{ error: 'NoResultFound', message: 'No result found' }] },
     });

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => suite.simulator.close());
 
-const getUri = (templateId: string) => `${suite.simulator.url}/service/${suite.simulator.serviceId}/template/${templateId}`;
+const getUri = (templateId: string) =>
+  `${suite.simulator.url}/service/${suite.simulator.serviceId}/template/${templateId}`;
 const VALUES = { name: 'Ada', date: '1 May', parking: 'no' };
 
 describe('getNotificationById', () => {
@@ -63,9 +64,17 @@ describe('getNotificationById', () => {
   });
 
   it('finds a notification whatever key sent it; a bad id is 400, an unknown one 404', async () => {
-    const { data } = await suite.test.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A', details: 'B' } });
-    expect((await suite.live.getNotificationById(data.id)).data).toMatchObject({ id: data.id, email_address: 'a@example.com', type: 'email' });
-    await expectRefusal(suite.live.getNotificationById('not-a-uuid'), 400, [['ValidationError', 'notification_id is not a valid UUID']]);
+    const { data } = await suite.test.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+      personalisation: { name: 'A', details: 'B' },
+    });
+    expect((await suite.live.getNotificationById(data.id)).data).toMatchObject({
+      id: data.id,
+      email_address: 'a@example.com',
+      type: 'email',
+    });
+    await expectRefusal(suite.live.getNotificationById('not-a-uuid'), 400, [
+      ['ValidationError', 'notification_id is not a valid UUID'],
+    ]);
     await expectRefusal(suite.live.getNotificationById(randomUUID()), 404, [['NoResultFound', 'No result found']]);
   });
 });
@@ -80,7 +89,8 @@ describe('getNotifications', () => {
       sentIds.push(data.id);
     }
     const newestFirst = sentIds.reverse();
-    const listed = async (olderThan?: string) => (await suite.test.getNotifications('email', undefined, undefined, olderThan)).data;
+    const listed = async (olderThan?: string) =>
+      (await suite.test.getNotifications('email', undefined, undefined, olderThan)).data;
     const first = await listed();
     const firstIds = first.notifications.map((notification) => notification.id);
     expect(firstIds).toEqual(newestFirst.slice(0, 250));
@@ -97,7 +107,10 @@ describe('getNotifications', () => {
   });
 
   it('filters by type, status (failed covers every failure) and reference; each key type sees its own', async () => {
-    const { data: failing } = await suite.test.sendSms(SEEDED.smsTemplate, '07700900003', { personalisation: VALUES, reference: 'will fail' });
+    const { data: failing } = await suite.test.sendSms(SEEDED.smsTemplate, '07700900003', {
+      personalisation: VALUES,
+      reference: 'will fail',
+    });
     const { data: letter } = await suite.test.sendLetter(SEEDED.letterTemplate, {
       personalisation: { ...ADDRESS, name: 'A', amount: '1', year: '2026', office: 'Room 4' },
       reference: 'a letter',
@@ -106,7 +119,11 @@ describe('getNotifications', () => {
     await statusReached(suite.test, failing.id, 'temporary-failure');
     const failed = await suite.test.getNotifications(undefined, 'failed');
     expect(failed.data.notifications.map((notification) => notification.id)).toContain(failing.id);
-    expect(failed.data.notifications.every((notification) => notification.status.endsWith('failure') || notification.status === 'validation-failed')).toBe(true);
+    expect(
+      failed.data.notifications.every(
+        (notification) => notification.status.endsWith('failure') || notification.status === 'validation-failed',
+      ),
+    ).toBe(true);
     const byReference = await suite.test.getNotifications(undefined, undefined, 'will fail');
     expect(byReference.data.notifications.map((notification) => notification.id)).toEqual([failing.id]);
     expect(byReference.data.links.current).toBe(`${suite.simulator.url}/v2/notifications?reference=will+fail`);
@@ -124,23 +141,37 @@ describe('getNotifications', () => {
         'status elephant is not one of [cancelled, created, sending, sent, delivered, pending, failed, technical-failure, temporary-failure, permanent-failure, pending-virus-check, validation-failed, virus-scan-failed, returned-letter, accepted, received]',
       ],
     ]);
-    await expectRefusal(suite.live.getNotifications('orange'), 400, [['ValidationError', 'template_type orange is not one of [sms, email, letter]']]);
-    await expectRefusal(suite.live.getNotifications(undefined, undefined, undefined, 'x'), 400, [['ValidationError', 'older_than is not a valid UUID']]);
+    await expectRefusal(suite.live.getNotifications('orange'), 400, [
+      ['ValidationError', 'template_type orange is not one of [sms, email, letter]'],
+    ]);
+    await expectRefusal(suite.live.getNotifications(undefined, undefined, undefined, 'x'), 400, [
+      ['ValidationError', 'older_than is not a valid UUID'],
+    ]);
   });
 });
 
 describe('getPdfForLetterNotification', () => {
   it('PDFNotReadyError until the letter is rendered, then a PDF; not a letter, bad and unknown ids refused', async () => {
-    const { data } = await suite.live.sendLetter(SEEDED.passThroughLetter, { personalisation: { ...ADDRESS, subject: 'Hello', body: 'A letter' } });
-    await expectRefusal(suite.live.getPdfForLetterNotification(data.id), 400, [['PDFNotReadyError', 'PDF not available yet, try again later']]);
+    const { data } = await suite.live.sendLetter(SEEDED.passThroughLetter, {
+      personalisation: { ...ADDRESS, subject: 'Hello', body: 'A letter' },
+    });
+    await expectRefusal(suite.live.getPdfForLetterNotification(data.id), 400, [
+      ['PDFNotReadyError', 'PDF not available yet, try again later'],
+    ]);
     await statusReached(suite.live, data.id, 'received');
     const pdf = await suite.live.getPdfForLetterNotification(data.id);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('%%EOF');
     const { data: text } = await suite.live.sendSms(SEEDED.smsTemplate, '07700900123', { personalisation: VALUES });
-    await expectRefusal(suite.live.getPdfForLetterNotification(text.id), 400, [['BadRequestError', 'Notification is not a letter']]);
-    await expectRefusal(suite.live.getPdfForLetterNotification('x'), 400, [['ValidationError', 'notification_id is not a valid UUID']]);
-    await expectRefusal(suite.live.getPdfForLetterNotification(randomUUID()), 404, [['NoResultFound', 'No result found']]);
+    await expectRefusal(suite.live.getPdfForLetterNotification(text.id), 400, [
+      ['BadRequestError', 'Notification is not a letter'],
+    ]);
+    await expectRefusal(suite.live.getPdfForLetterNotification('x'), 400, [
+      ['ValidationError', 'notification_id is not a valid UUID'],
+    ]);
+    await expectRefusal(suite.live.getPdfForLetterNotification(randomUUID()), 404, [
+      ['NoResultFound', 'No result found'],
+    ]);
   });
 });
 
@@ -159,7 +190,12 @@ describe('templates', () => {
       version: 1,
       body: 'Dear ((name)),\r\n\r\nYou have been awarded ((amount)).',
       subject: 'Your award for ((year))',
-      personalisation: { office: { required: true }, year: { required: true }, name: { required: true }, amount: { required: true } },
+      personalisation: {
+        office: { required: true },
+        year: { required: true },
+        name: { required: true },
+        amount: { required: true },
+      },
       postage: 'first',
       letter_contact_block: 'Awards Team\n((office))\nTown Hall',
     });
@@ -172,19 +208,31 @@ describe('templates', () => {
 
   it('getTemplateByIdAndVersion: each version with its own name and body; 0 is the latest; past the last is 404', async () => {
     const first = await suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, 1);
-    expect(first.data).toMatchObject({ version: 1, name: 'Reminder (first draft)', body: 'Hi ((name)), see you on ((date)).', subject: null, updated_at: null });
-    expect((first.data as unknown as { personalisation: object }).personalisation).toEqual({ name: { required: true }, date: { required: true } });
+    expect(first.data).toMatchObject({
+      version: 1,
+      name: 'Reminder (first draft)',
+      body: 'Hi ((name)), see you on ((date)).',
+      subject: null,
+      updated_at: null,
+    });
+    expect((first.data as unknown as { personalisation: object }).personalisation).toEqual({
+      name: { required: true },
+      date: { required: true },
+    });
     const second = await suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, 2);
     expect(second.data).toMatchObject({ version: 2, name: 'Reminder' });
     expect(second.data.updated_at).toMatch(TIMESTAMP);
     expect((await suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, 0)).data.version).toBe(2);
-    await expectRefusal(suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, 3), 404, [['NoResultFound', 'No result found']]);
+    await expectRefusal(suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, 3), 404, [
+      ['NoResultFound', 'No result found'],
+    ]);
     const notARoute = await failureOf(suite.live.getTemplateByIdAndVersion(SEEDED.smsTemplate, -1));
     expect(notARoute).toEqual({
       status: 404,
       data: {
         result: 'error',
-        message: 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+        message:
+          'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
       },
     });
   });
@@ -197,14 +245,22 @@ describe('templates', () => {
       ['Reminder', 'sms'],
       ['Welcome', 'email'],
     ]);
-    expect(all.data.templates.every((template) => Object.keys(template).sort().join() === TEMPLATE_KEYS.join())).toBe(true);
+    expect(all.data.templates.every((template) => Object.keys(template).sort().join() === TEMPLATE_KEYS.join())).toBe(
+      true,
+    );
     const emails = await suite.live.getAllTemplates('email');
     expect(emails.data.templates.map((template) => template.id)).toEqual([SEEDED.emailTemplate]);
-    await expectRefusal(suite.live.getAllTemplates('coconut' as 'sms'), 400, [['ValidationError', 'type coconut is not one of [sms, email, letter]']]);
+    await expectRefusal(suite.live.getAllTemplates('coconut' as 'sms'), 400, [
+      ['ValidationError', 'type coconut is not one of [sms, email, letter]'],
+    ]);
   });
 
   it('previewTemplateById: the rendered text, email HTML, letter postage; missing values and unknown templates refused', async () => {
-    const sms = await suite.live.previewTemplateById(SEEDED.smsTemplate, { name: 'Ada', date: '1 May', parking: 'yes' });
+    const sms = await suite.live.previewTemplateById(SEEDED.smsTemplate, {
+      name: 'Ada',
+      date: '1 May',
+      parking: 'yes',
+    });
     expect(sms.status).toBe(200);
     expect(sms.data).toEqual({
       id: SEEDED.smsTemplate,
@@ -215,12 +271,27 @@ describe('templates', () => {
       subject: null,
       postage: null,
     });
-    const email = await suite.live.previewTemplateById(SEEDED.emailTemplate, { name: 'Ada', details: 'Some **bold** text' });
-    expect(email.data).toMatchObject({ type: 'email', subject: 'Welcome, Ada', body: 'Dear Ada,\r\n\r\nSome **bold** text\r\n\r\nThe Council', postage: null });
+    const email = await suite.live.previewTemplateById(SEEDED.emailTemplate, {
+      name: 'Ada',
+      details: 'Some **bold** text',
+    });
+    expect(email.data).toMatchObject({
+      type: 'email',
+      subject: 'Welcome, Ada',
+      body: 'Dear Ada,\r\n\r\nSome **bold** text\r\n\r\nThe Council',
+      postage: null,
+    });
     expect(email.data.html).toContain('Dear Ada');
-    const letter = await suite.live.previewTemplateById(SEEDED.letterTemplate, { name: 'A', amount: '£1', year: '2026', office: 'Room 4' });
+    const letter = await suite.live.previewTemplateById(SEEDED.letterTemplate, {
+      name: 'A',
+      amount: '£1',
+      year: '2026',
+      office: 'Room 4',
+    });
     expect(letter.data).toMatchObject({ type: 'letter', subject: 'Your award for 2026', postage: 'first', html: null });
-    await expectRefusal(suite.live.previewTemplateById(SEEDED.emailTemplate), 400, [['BadRequestError', 'Missing personalisation: name, details']]);
+    await expectRefusal(suite.live.previewTemplateById(SEEDED.emailTemplate), 400, [
+      ['BadRequestError', 'Missing personalisation: name, details'],
+    ]);
     await expectRefusal(suite.live.previewTemplateById(randomUUID(), {}), 404, [['NoResultFound', 'No result found']]);
     await expectRefusal(suite.live.previewTemplateById('x', {}), 400, [['ValidationError', 'id is not a valid UUID']]);
   });
@@ -259,10 +330,19 @@ describe('getReceivedTexts', () => {
     expect(texts[0]).toMatchObject({ user_number: '447700900249', content: 'Reply 249' });
     expect(page.data.links).toEqual({ current: listUrl, next: `${listUrl}?older_than=${texts[249]!.id}` });
     const next = await suite.team.getReceivedTexts(texts[249]!.id);
-    expect(next.data.received_text_messages.map((text) => text.content)).toEqual(['Third reply', 'Second reply', 'First reply']);
+    expect(next.data.received_text_messages.map((text) => text.content)).toEqual([
+      'Third reply',
+      'Second reply',
+      'First reply',
+    ]);
     const lastId = next.data.received_text_messages[2]!.id;
     expect(next.data.links).toEqual({ current: listUrl, next: `${listUrl}?older_than=${lastId}` });
-    expect((await suite.live.getReceivedTexts(lastId)).data).toEqual({ received_text_messages: [], links: { current: listUrl } });
-    await expectRefusal(suite.live.getReceivedTexts('not-a-uuid'), 400, [['ValidationError', 'older_than is not a valid UUID']]);
+    expect((await suite.live.getReceivedTexts(lastId)).data).toEqual({
+      received_text_messages: [],
+      links: { current: listUrl },
+    });
+    await expectRefusal(suite.live.getReceivedTexts('not-a-uuid'), 400, [
+      ['ValidationError', 'older_than is not a valid UUID'],
+    ]);
   });
 });

@@ -2,7 +2,15 @@
 // against Notify's API contract (status, fields, error envelope and message).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADDRESS, SEEDED, startClientSuite, statusReached, UUID, expectRefusal, type ClientSuite } from './client-suite';
+import {
+  ADDRESS,
+  SEEDED,
+  startClientSuite,
+  statusReached,
+  UUID,
+  expectRefusal,
+  type ClientSuite,
+} from './client-suite';
 
 let suite: ClientSuite;
 beforeAll(async () => {
@@ -10,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => suite.simulator.close());
 
-const postUri = (templateId: string) => `${suite.simulator.url}/services/${suite.simulator.serviceId}/templates/${templateId}`;
+const postUri = (templateId: string) =>
+  `${suite.simulator.url}/services/${suite.simulator.serviceId}/templates/${templateId}`;
 
 function thrownBy(call: () => unknown): unknown {
   try {
@@ -45,28 +54,50 @@ describe('sendSms', () => {
     const { data } = await suite.live.sendSms(SEEDED.smsTemplate, '+447700900123', {
       personalisation: { name: 'Bo', date: '2 May', parking: 'no' },
     });
-    expect(data).toMatchObject({ reference: null, content: { body: 'Hi Bo, your visit is on 2 May.', from_number: 'COUNCIL' } });
+    expect(data).toMatchObject({
+      reference: null,
+      content: { body: 'Hi Bo, your visit is on 2 May.', from_number: 'COUNCIL' },
+    });
     expect(data).not.toHaveProperty('sanitised_content');
   });
 
   it('refuses as Notify does: template, personalisation, sender, number, team key', async () => {
     const values = { personalisation: { name: 'Ada', date: '1 May', parking: 'no' } };
     const unknownTemplate = randomUUID();
-    await expectRefusal(suite.live.sendSms(unknownTemplate, '07700900123', values), 400, [['BadRequestError', 'Template not found']]);
+    await expectRefusal(suite.live.sendSms(unknownTemplate, '07700900123', values), 400, [
+      ['BadRequestError', 'Template not found'],
+    ]);
     await expectRefusal(suite.live.sendSms(SEEDED.emailTemplate, '07700900123', values), 400, [
       ['BadRequestError', 'email template is not suitable for sms notification'],
     ]);
-    await expectRefusal(suite.live.sendSms(SEEDED.archivedTemplate, '07700900123'), 400, [['BadRequestError', 'Template has been deleted']]);
-    await expectRefusal(suite.live.sendSms(SEEDED.hiddenTemplate, '07700900123'), 400, [['BadRequestError', 'Template not found']]);
-    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '07700900123', { personalisation: { Name: 'Ada' } }), 400, [
-      ['BadRequestError', 'Missing personalisation: date, parking'],
+    await expectRefusal(suite.live.sendSms(SEEDED.archivedTemplate, '07700900123'), 400, [
+      ['BadRequestError', 'Template has been deleted'],
     ]);
+    await expectRefusal(suite.live.sendSms(SEEDED.hiddenTemplate, '07700900123'), 400, [
+      ['BadRequestError', 'Template not found'],
+    ]);
+    await expectRefusal(
+      suite.live.sendSms(SEEDED.smsTemplate, '07700900123', { personalisation: { Name: 'Ada' } }),
+      400,
+      [['BadRequestError', 'Missing personalisation: date, parking']],
+    );
     const unknownSender = randomUUID();
-    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '07700900123', { ...values, smsSenderId: unknownSender }), 400, [
-      ['BadRequestError', `sms_sender_id ${unknownSender} does not exist in database for service id ${suite.simulator.serviceId}`],
+    await expectRefusal(
+      suite.live.sendSms(SEEDED.smsTemplate, '07700900123', { ...values, smsSenderId: unknownSender }),
+      400,
+      [
+        [
+          'BadRequestError',
+          `sms_sender_id ${unknownSender} does not exist in database for service id ${suite.simulator.serviceId}`,
+        ],
+      ],
+    );
+    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '0770090', values), 400, [
+      ['ValidationError', 'phone_number Not enough digits'],
     ]);
-    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '0770090', values), 400, [['ValidationError', 'phone_number Not enough digits']]);
-    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '020 7946 0000', values), 400, [['InvalidPhoneError', 'Not a UK mobile number']]);
+    await expectRefusal(suite.live.sendSms(SEEDED.smsTemplate, '020 7946 0000', values), 400, [
+      ['InvalidPhoneError', 'Not a UK mobile number'],
+    ]);
     await expectRefusal(suite.team.sendSms(SEEDED.smsTemplate, '07700900123', values), 400, [
       ['BadRequestError', 'Can’t send to this recipient using a team-only API key'],
     ]);
@@ -80,7 +111,9 @@ describe('sendSms', () => {
 
   it('is refused by the client itself for an option it does not know, before any request', async () => {
     const before = suite.simulator.notifications().length;
-    const options = { personalisation: {}, emailReplyToId: SEEDED.replyTo } as unknown as Parameters<typeof suite.live.sendSms>[2];
+    const options = { personalisation: {}, emailReplyToId: SEEDED.replyTo } as unknown as Parameters<
+      typeof suite.live.sendSms
+    >[2];
     await expect(suite.live.sendSms(SEEDED.smsTemplate, '07700900123', options)).rejects.toThrow(
       'NotifyClient now uses an options configuration object. Options ["emailReplyToId"] not recognised.',
     );
@@ -104,7 +137,9 @@ describe('sendEmail', () => {
     });
     expect(response.status).toBe(201);
     const { id, content } = response.data;
-    const link = new RegExp(`^https://documents\\.service\\.gov\\.uk/d/${suite.simulator.serviceId}/[0-9a-f-]{36}\\?key=[\\w-]+$`);
+    const link = new RegExp(
+      `^https://documents\\.service\\.gov\\.uk/d/${suite.simulator.serviceId}/[0-9a-f-]{36}\\?key=[\\w-]+$`,
+    );
     const [greeting, documentLink, signOff] = content.body.split('\r\n\r\n');
     expect(greeting).toBe('Dear Ada \\(Smith\\),');
     expect(documentLink).toMatch(link);
@@ -131,7 +166,9 @@ describe('sendEmail', () => {
   });
 
   it('with no options: one_click_unsubscribe_url null and sanitised_content {}', async () => {
-    const { data } = await suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'Bo', details: '' } });
+    const { data } = await suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+      personalisation: { name: 'Bo', details: '' },
+    });
     expect(data.content).toEqual({
       from_email: SEEDED.fromEmail,
       body: 'Dear Bo,\r\n\r\n\r\n\r\nThe Council',
@@ -147,25 +184,50 @@ describe('sendEmail', () => {
       ['ValidationError', 'email_address Not a valid email address'],
     ]);
     const unknownReplyTo = randomUUID();
-    await expectRefusal(suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { ...values, emailReplyToId: unknownReplyTo }), 400, [
-      ['BadRequestError', `email_reply_to_id ${unknownReplyTo} does not exist in database for service id ${suite.simulator.serviceId}`],
-    ]);
     await expectRefusal(
-      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { ...values, oneClickUnsubscribeURL: 'http://example.com/u' }),
+      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { ...values, emailReplyToId: unknownReplyTo }),
+      400,
+      [
+        [
+          'BadRequestError',
+          `email_reply_to_id ${unknownReplyTo} does not exist in database for service id ${suite.simulator.serviceId}`,
+        ],
+      ],
+    );
+    await expectRefusal(
+      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+        ...values,
+        oneClickUnsubscribeURL: 'http://example.com/u',
+      }),
       400,
       [['ValidationError', 'one_click_unsubscribe_url is not a valid https url']],
     );
     const noExtension = suite.live.prepareUpload('a,b', { filename: 'statement' });
-    await expectRefusal(suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A', details: noExtension } }), 400, [
-      ['ValidationError', '`filename` must end with a file extension. For example, filename.csv'],
-    ]);
+    await expectRefusal(
+      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+        personalisation: { name: 'A', details: noExtension },
+      }),
+      400,
+      [['ValidationError', '`filename` must end with a file extension. For example, filename.csv']],
+    );
     const longRetention = suite.live.prepareUpload('a,b', { filename: 'a.csv', retentionPeriod: '79 weeks' });
-    await expectRefusal(suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A', details: longRetention } }), 400, [
-      ['ValidationError', 'Unsupported value for retention_period: 79 weeks. Supported periods are from 1 to 78 weeks.'],
-    ]);
-    await expectRefusal(suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A' } }), 400, [
-      ['BadRequestError', 'Missing personalisation: details'],
-    ]);
+    await expectRefusal(
+      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+        personalisation: { name: 'A', details: longRetention },
+      }),
+      400,
+      [
+        [
+          'ValidationError',
+          'Unsupported value for retention_period: 79 weeks. Supported periods are from 1 to 78 weeks.',
+        ],
+      ],
+    );
+    await expectRefusal(
+      suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A' } }),
+      400,
+      [['BadRequestError', 'Missing personalisation: details']],
+    );
     await expectRefusal(suite.team.sendEmail(SEEDED.emailTemplate, 'a@example.com', values), 400, [
       ['BadRequestError', 'Can’t send to this recipient using a team-only API key'],
     ]);
@@ -202,15 +264,32 @@ describe('sendLetter', () => {
     });
     expect(data).toHaveProperty('estimated_delivery');
     const received = await statusReached(suite.live, id, 'received');
-    expect(received).toMatchObject({ is_cost_data_ready: true, cost_details: { billable_sheets_of_paper: 1, postage: 'first' } });
+    expect(received).toMatchObject({
+      is_cost_data_ready: true,
+      cost_details: { billable_sheets_of_paper: 1, postage: 'first' },
+    });
   });
 
   it('sends abroad at European or rest-of-world postage, the country read as Notify reads it', async () => {
-    const abroad = { address_line_1: 'A Person', address_line_2: '1 Rue de la Paix', address_line_3: 'Paris', postcode: 'France' };
-    const { data } = await suite.live.sendLetter(SEEDED.passThroughLetter, { personalisation: { ...abroad, subject: 'S', body: 'B' } });
+    const abroad = {
+      address_line_1: 'A Person',
+      address_line_2: '1 Rue de la Paix',
+      address_line_3: 'Paris',
+      postcode: 'France',
+    };
+    const { data } = await suite.live.sendLetter(SEEDED.passThroughLetter, {
+      personalisation: { ...abroad, subject: 'S', body: 'B' },
+    });
     expect((await suite.live.getNotificationById(data.id)).data.postage).toBe('europe');
-    const farther = { ...abroad, address_line_2: '1 Galle Road', address_line_3: 'Colombo', postcode: 'Democratic Socialist Republic of Sri Lanka' };
-    const { data: far } = await suite.live.sendLetter(SEEDED.passThroughLetter, { personalisation: { ...farther, subject: 'S', body: 'B' } });
+    const farther = {
+      ...abroad,
+      address_line_2: '1 Galle Road',
+      address_line_3: 'Colombo',
+      postcode: 'Democratic Socialist Republic of Sri Lanka',
+    };
+    const { data: far } = await suite.live.sendLetter(SEEDED.passThroughLetter, {
+      personalisation: { ...farther, subject: 'S', body: 'B' },
+    });
     expect((await suite.live.getNotificationById(far.id)).data.postage).toBe('rest-of-world');
   });
 
@@ -220,18 +299,24 @@ describe('sendLetter', () => {
     ]);
     const values = { name: 'A', amount: '1', year: '2026', office: 'Room 4' };
     await expectRefusal(
-      suite.live.sendLetter(SEEDED.letterTemplate, { personalisation: { ...values, address_line_1: 'A Person', postcode: 'SW1A 1AA' } }),
+      suite.live.sendLetter(SEEDED.letterTemplate, {
+        personalisation: { ...values, address_line_1: 'A Person', postcode: 'SW1A 1AA' },
+      }),
       400,
       [['ValidationError', 'Address must be at least 3 lines']],
     );
     await expectRefusal(
-      suite.live.sendLetter(SEEDED.letterTemplate, { personalisation: { ...values, ...ADDRESS, postcode: 'Atlantis' } }),
+      suite.live.sendLetter(SEEDED.letterTemplate, {
+        personalisation: { ...values, ...ADDRESS, postcode: 'Atlantis' },
+      }),
       400,
       [['ValidationError', 'Last line of address must be a real UK postcode or another country']],
     );
-    await expectRefusal(suite.team.sendLetter(SEEDED.letterTemplate, { personalisation: { ...values, ...ADDRESS } }), 403, [
-      ['BadRequestError', 'Cannot send letters with a team api key'],
-    ]);
+    await expectRefusal(
+      suite.team.sendLetter(SEEDED.letterTemplate, { personalisation: { ...values, ...ADDRESS } }),
+      403,
+      [['BadRequestError', 'Cannot send letters with a team api key']],
+    );
   });
 });
 
@@ -261,11 +346,15 @@ describe('sendPrecompiledLetter', () => {
     await expectRefusal(suite.live.sendPrecompiledLetter('abroad', pdf, 'europe'), 400, [
       ['ValidationError', 'postage invalid. It must be either first, second or economy.'],
     ]);
-    await expectRefusal(suite.team.sendPrecompiledLetter('team', pdf), 403, [['BadRequestError', 'Cannot send letters with a team api key']]);
+    await expectRefusal(suite.team.sendPrecompiledLetter('team', pdf), 403, [
+      ['BadRequestError', 'Cannot send letters with a team api key'],
+    ]);
   });
 
   it('refuses a file over 5 MB in the client, and content that is not a PDF fails validation', async () => {
-    expect(thrownBy(() => suite.live.sendPrecompiledLetter('big', Buffer.alloc(5 * 1024 * 1024 + 1)))).toBe('File is larger than 5MB.');
+    expect(thrownBy(() => suite.live.sendPrecompiledLetter('big', Buffer.alloc(5 * 1024 * 1024 + 1)))).toBe(
+      'File is larger than 5MB.',
+    );
     const { data } = await suite.live.sendPrecompiledLetter('not-a-pdf', Buffer.from('plain text'));
     const failed = await statusReached(suite.live, data.id, 'validation-failed');
     expect(failed).toMatchObject({ cost_in_pounds: 0, cost_details: { billable_sheets_of_paper: 0 } });

@@ -38,7 +38,10 @@ describe('NotifyClient', () => {
       });
       expect(status).toBe(201);
       expect((await client.getNotificationById(data.id)).data.id).toBe(data.id);
-      expect(proxied).toEqual([`${suite.simulator.url}/v2/notifications/sms`, `${suite.simulator.url}/v2/notifications/${data.id}`]);
+      expect(proxied).toEqual([
+        `${suite.simulator.url}/v2/notifications/sms`,
+        `${suite.simulator.url}/v2/notifications/${data.id}`,
+      ]);
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
     }
@@ -68,9 +71,20 @@ describe('NotifyClient', () => {
       confirm_email_before_download: null,
       retention_period: null,
     });
-    const file = suite.live.prepareUpload(Buffer.from('%PDF-1.4'), { filename: 'a.pdf', confirmEmailBeforeDownload: false, retentionPeriod: '1 week' });
-    expect(file).toEqual({ file: 'JVBERi0xLjQ=', filename: 'a.pdf', confirm_email_before_download: false, retention_period: '1 week' });
-    const { status } = await suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', { personalisation: { name: 'A', details: file } });
+    const file = suite.live.prepareUpload(Buffer.from('%PDF-1.4'), {
+      filename: 'a.pdf',
+      confirmEmailBeforeDownload: false,
+      retentionPeriod: '1 week',
+    });
+    expect(file).toEqual({
+      file: 'JVBERi0xLjQ=',
+      filename: 'a.pdf',
+      confirm_email_before_download: false,
+      retention_period: '1 week',
+    });
+    const { status } = await suite.live.sendEmail(SEEDED.emailTemplate, 'a@example.com', {
+      personalisation: { name: 'A', details: file },
+    });
     expect(status).toBe(201);
     let thrown: unknown;
     try {

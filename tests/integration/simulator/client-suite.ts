@@ -4,10 +4,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NotifyClient } from 'notifications-node-client';
 import { expect } from 'vitest';
-import { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatorSeedInput } from '../../../simulator/index';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+  type SimulatorSeedInput,
+} from '../../../simulator/index';
 import { eventually, failureOf } from './helpers';
 
-export const CLIENT_SUITE_SEED_FILE = fileURLToPath(new URL('../../fixtures/simulator/client-suite-seed.json', import.meta.url));
+export const CLIENT_SUITE_SEED_FILE = fileURLToPath(
+  new URL('../../fixtures/simulator/client-suite-seed.json', import.meta.url),
+);
 export const clientSuiteSeed = JSON.parse(readFileSync(CLIENT_SUITE_SEED_FILE, 'utf8')) as SimulatorSeedInput;
 
 /** The seed's ids. */
@@ -26,18 +33,55 @@ export const SEEDED = {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-export const ADDRESS = { address_line_1: 'A Person', address_line_2: '1 High Street', address_line_3: 'Anytown', postcode: 'sw1a1aa' };
+export const ADDRESS = {
+  address_line_1: 'A Person',
+  address_line_2: '1 High Street',
+  address_line_3: 'Anytown',
+  postcode: 'sw1a1aa',
+};
 /** Every key of GET /v2/notifications/{id} (notify-api.md §4.5), letters adding estimated_delivery. */
 export const NOTIFICATION_KEYS = [
-  'id', 'reference', 'email_address', 'phone_number', 'line_1', 'line_2', 'line_3', 'line_4', 'line_5', 'line_6',
-  'postcode', 'type', 'status', 'template', 'body', 'subject', 'created_at', 'created_by_name', 'sent_at',
-  'completed_at', 'scheduled_for', 'postage', 'one_click_unsubscribe_url', 'is_cost_data_ready', 'cost_in_pounds',
+  'id',
+  'reference',
+  'email_address',
+  'phone_number',
+  'line_1',
+  'line_2',
+  'line_3',
+  'line_4',
+  'line_5',
+  'line_6',
+  'postcode',
+  'type',
+  'status',
+  'template',
+  'body',
+  'subject',
+  'created_at',
+  'created_by_name',
+  'sent_at',
+  'completed_at',
+  'scheduled_for',
+  'postage',
+  'one_click_unsubscribe_url',
+  'is_cost_data_ready',
+  'cost_in_pounds',
   'cost_details',
 ].sort();
 /** Every key of a template (notify-api.md §4.8). */
 export const TEMPLATE_KEYS = [
-  'id', 'name', 'type', 'created_at', 'updated_at', 'created_by', 'version', 'body', 'subject', 'personalisation',
-  'postage', 'letter_contact_block',
+  'id',
+  'name',
+  'type',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'version',
+  'body',
+  'subject',
+  'personalisation',
+  'postage',
+  'letter_contact_block',
 ].sort();
 
 export interface ClientSuite {
@@ -65,7 +109,11 @@ export async function startClientSuite(options: SimulatorOptions = {}): Promise<
 }
 
 /** The call fails with this HTTP status and exactly this v2 error envelope. */
-export async function expectRefusal(call: Promise<unknown>, status: number, errors: Array<[error: string, message: string]>): Promise<void> {
+export async function expectRefusal(
+  call: Promise<unknown>,
+  status: number,
+  errors: Array<[error: string, message: string]>,
+): Promise<void> {
   expect(await failureOf(call)).toEqual({
     status,
     data: { status_code: status, errors: errors.map(([error, message]) => ({ error, message })) },
@@ -74,7 +122,12 @@ export async function expectRefusal(call: Promise<unknown>, status: number, erro
 
 /** Polls a notification until it reaches the status. */
 /** Polls until the notification has the status, or one of the statuses that can only come after it. */
-export function statusReached(client: NotifyClient, id: string, status: string, orLater: string[] = []): Promise<Record<string, unknown>> {
+export function statusReached(
+  client: NotifyClient,
+  id: string,
+  status: string,
+  orLater: string[] = [],
+): Promise<Record<string, unknown>> {
   return eventually(async () => {
     const { data } = await client.getNotificationById(id);
     return data.status === status || orLater.includes(data.status) ? data : undefined;

@@ -17,7 +17,12 @@ afterAll(() => simulator.close());
 describe('sanitise_content_for', () => {
   it('removes URLs, breaks up bare hosts, escapes markdown, and reports only what changed', async () => {
     const { data } = await live.sendEmail(EMAIL, 'a@example.com', {
-      personalisation: { subject: 'Hello', body: 'User, [click here](https://evil.link)', 'Site-Name': 'example.com', plain: 'Ada' },
+      personalisation: {
+        subject: 'Hello',
+        body: 'User, [click here](https://evil.link)',
+        'Site-Name': 'example.com',
+        plain: 'Ada',
+      },
       sanitiseContentFor: ['BODY', 'site name', 'plain'],
     });
     expect(data.sanitised_content).toEqual({
@@ -42,16 +47,25 @@ describe('files by email', () => {
 
   it('checks the file object and refuses files for text messages', async () => {
     const file = { file: 'JVBERi0=', filename: 'no-extension' };
-    expect(await errorMessagesOf(live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: file } }))).toEqual([
-      ['ValidationError', '`filename` must end with a file extension. For example, filename.csv'],
-    ]);
+    expect(
+      await errorMessagesOf(live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: file } })),
+    ).toEqual([['ValidationError', '`filename` must end with a file extension. For example, filename.csv']]);
     const badRetention = { file: 'JVBERi0=', retention_period: '99 weeks' };
     expect(
-      await errorMessagesOf(live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: badRetention } })),
-    ).toEqual([['ValidationError', 'Unsupported value for retention_period: 99 weeks. Supported periods are from 1 to 78 weeks.']]);
+      await errorMessagesOf(
+        live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: badRetention } }),
+      ),
+    ).toEqual([
+      [
+        'ValidationError',
+        'Unsupported value for retention_period: 99 weeks. Supported periods are from 1 to 78 weeks.',
+      ],
+    ]);
     expect(
       await errorMessagesOf(
-        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900999', { personalisation: { body: { file: 'JVBERi0=' } } }),
+        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900999', {
+          personalisation: { body: { file: 'JVBERi0=' } },
+        }),
       ),
     ).toEqual([['BadRequestError', 'Can only send a file by email']]);
   });

@@ -1,6 +1,11 @@
 import { NotifyClient } from 'notifications-node-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator/index';
+import {
+  SEEDED_TEMPLATE_IDS,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../../simulator/index';
 import { controlRequest, failureOf, requestJson, sleep } from './helpers';
 
 let running: RunningSimulator[] = [];
@@ -22,7 +27,9 @@ describe('control endpoints', () => {
   it('lists every accepted notification, and reset forgets them', async () => {
     const { simulator, live } = await simulatorWith();
     await text(live, 'first');
-    await live.sendEmail(SEEDED_TEMPLATE_IDS.passThroughEmail, 'a@example.com', { personalisation: { subject: 's', body: 'b' } });
+    await live.sendEmail(SEEDED_TEMPLATE_IDS.passThroughEmail, 'a@example.com', {
+      personalisation: { subject: 's', body: 'b' },
+    });
     const listed = await controlRequest(simulator, '/_simulator/notifications');
     expect(listed.status).toBe(200);
     const { notifications } = listed.json as { notifications: Array<Record<string, unknown>> };
@@ -65,7 +72,9 @@ describe('control endpoints', () => {
       }
     }
     // An API key is not the control key.
-    const withApiKey = await requestJson(`${simulator.url}/_simulator/notifications`, { token: simulator.apiKeys.live });
+    const withApiKey = await requestJson(`${simulator.url}/_simulator/notifications`, {
+      token: simulator.apiKeys.live,
+    });
     expect(withApiKey.status).toBe(401);
     // Without the option each start has a key of its own.
     const other = await simulatorWith();
@@ -155,7 +164,10 @@ describe('faults', () => {
 
   it('rateLimitStorm answers every send 429 RateLimitError for its duration', async () => {
     const { simulator, live } = await simulatorWith();
-    await controlRequest(simulator, '/_simulator/faults', { method: 'POST', body: '{"rateLimitStorm": {"durationMs": 300}}' });
+    await controlRequest(simulator, '/_simulator/faults', {
+      method: 'POST',
+      body: '{"rateLimitStorm": {"durationMs": 300}}',
+    });
     const refused = await failureOf(text(live));
     expect(refused.status).toBe(429);
     expect(refused.data.errors[0]?.error).toBe('RateLimitError');
@@ -167,7 +179,10 @@ describe('faults', () => {
   it('outage refuses connections for its duration, then listens again on the same port', async () => {
     const { simulator, live } = await simulatorWith();
     await text(live);
-    const answered = await controlRequest(simulator, '/_simulator/faults', { method: 'POST', body: '{"outage": {"durationMs": 400}}' });
+    const answered = await controlRequest(simulator, '/_simulator/faults', {
+      method: 'POST',
+      body: '{"outage": {"durationMs": 400}}',
+    });
     expect(answered.status).toBe(200);
     await sleep(50);
     const refused = await text(live).then(

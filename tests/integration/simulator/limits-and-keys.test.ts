@@ -11,7 +11,12 @@ import {
 } from '../../../simulator/index';
 import { errorMessagesOf, eventually, failureOf, nowSeconds, requestJson, secretOf, signJwt } from './helpers';
 
-const ADDRESS = { address_line_1: 'A Person', address_line_2: '1 High Street', address_line_3: 'Anytown', postcode: 'SW1A 1AA' };
+const ADDRESS = {
+  address_line_1: 'A Person',
+  address_line_2: '1 High Street',
+  address_line_3: 'Anytown',
+  postcode: 'SW1A 1AA',
+};
 const SMS = SEEDED_TEMPLATE_IDS.passThroughSms;
 const EMAIL = SEEDED_TEMPLATE_IDS.passThroughEmail;
 const LETTER = SEEDED_TEMPLATE_IDS.passThroughLetter;
@@ -44,7 +49,9 @@ describe('per-minute rate limit (token bucket per key type)', () => {
       status: 429,
       data: {
         status_code: 429,
-        errors: [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 30 requests per 60 seconds' }],
+        errors: [
+          { error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 30 requests per 60 seconds' },
+        ],
       },
     });
     expect((await live.getNotifications()).status).toBe(200);
@@ -54,9 +61,13 @@ describe('per-minute rate limit (token bucket per key type)', () => {
   it('takes two tokens for a templated letter', async () => {
     const { live } = await simulatorWith({ rateLimitPerMinute: 30 });
     for (let index = 0; index < 5; index++) {
-      expect((await live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } })).status).toBe(201);
+      expect((await live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } })).status).toBe(
+        201,
+      );
     }
-    expect((await failureOf(live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } }))).status).toBe(429);
+    expect(
+      (await failureOf(live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } }))).status,
+    ).toBe(429);
   });
 });
 
@@ -67,7 +78,10 @@ describe('daily limits', () => {
     expect((await text(team, SEEDED_TEAM_PHONE_NUMBERS[0])).status).toBe(201);
     const refusal = {
       status: 429,
-      data: { status_code: 429, errors: [{ error: 'TooManyRequestsError', message: 'Exceeded send limits (sms: 2) for today' }] },
+      data: {
+        status_code: 429,
+        errors: [{ error: 'TooManyRequestsError', message: 'Exceeded send limits (sms: 2) for today' }],
+      },
     };
     expect(await failureOf(text(live))).toEqual(refusal);
     const invalidJson = await requestJson(`${simulator.url}/v2/notifications/sms`, {
@@ -77,7 +91,9 @@ describe('daily limits', () => {
     });
     expect(invalidJson).toEqual({ status: 429, json: refusal.data });
     for (let index = 0; index < 3; index++) expect((await text(test)).status).toBe(201);
-    expect((await live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: 'b' } })).status).toBe(201);
+    expect(
+      (await live.sendEmail(EMAIL, 'a@example.com', { personalisation: { subject: 's', body: 'b' } })).status,
+    ).toBe(201);
   });
 });
 
@@ -93,7 +109,9 @@ describe('international text messages', () => {
         errors: [{ error: 'TooManyRequestsError', message: 'Exceeded send limits (international_sms: 1) for today' }],
       },
     });
-    expect(await errorMessagesOf(text(live, 'abc'))).toEqual([['ValidationError', 'phone_number Must not contain letters or symbols']]);
+    expect(await errorMessagesOf(text(live, 'abc'))).toEqual([
+      ['ValidationError', 'phone_number Must not contain letters or symbols'],
+    ]);
     expect((await text(live, '07700900999')).status).toBe(201);
   });
 });
@@ -103,14 +121,23 @@ describe('key types', () => {
     const { team } = await simulatorWith({});
     expect((await text(team, SEEDED_TEAM_PHONE_NUMBERS[0])).status).toBe(201);
     expect(
-      (await team.sendEmail(EMAIL, SEEDED_TEAM_EMAIL_ADDRESSES[0]!.toUpperCase(), { personalisation: { subject: 's', body: 'b' } })).status,
+      (
+        await team.sendEmail(EMAIL, SEEDED_TEAM_EMAIL_ADDRESSES[0]!.toUpperCase(), {
+          personalisation: { subject: 's', body: 'b' },
+        })
+      ).status,
     ).toBe(201);
     expect(await errorMessagesOf(text(team, '07700900999'))).toEqual([
       ['BadRequestError', 'Can’t send to this recipient using a team-only API key'],
     ]);
-    expect(await failureOf(team.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } }))).toEqual({
+    expect(
+      await failureOf(team.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } })),
+    ).toEqual({
       status: 403,
-      data: { status_code: 403, errors: [{ error: 'BadRequestError', message: 'Cannot send letters with a team api key' }] },
+      data: {
+        status_code: 403,
+        errors: [{ error: 'BadRequestError', message: 'Cannot send letters with a team api key' }],
+      },
     });
   });
 
@@ -123,11 +150,14 @@ describe('key types', () => {
       ],
     ]);
     expect((await text(live, SEEDED_TEAM_PHONE_NUMBERS[1])).status).toBe(201);
-    expect((await failureOf(live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } }))).data.errors).toEqual([
-      { error: 'BadRequestError', message: 'Cannot send letters when service is in trial mode' },
-    ]);
+    expect(
+      (await failureOf(live.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } }))).data
+        .errors,
+    ).toEqual([{ error: 'BadRequestError', message: 'Cannot send letters when service is in trial mode' }]);
     expect((await text(test)).status).toBe(201);
-    expect((await test.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } })).status).toBe(201);
+    expect((await test.sendLetter(LETTER, { personalisation: { ...ADDRESS, subject: 's', body: 'b' } })).status).toBe(
+      201,
+    );
   });
 
   it('test keys simulate delivery outcomes from the recipient, and each key type lists only its own sends', async () => {
@@ -136,8 +166,14 @@ describe('key types', () => {
       [text(test, '07700900003'), 'temporary-failure'],
       [text(test, '+44 7700 900002'), 'permanent-failure'],
       [text(test, '07700900999'), 'delivered'],
-      [test.sendEmail(EMAIL, 'temp-fail@simulator.notify', { personalisation: { subject: 's', body: 'b' } }), 'temporary-failure'],
-      [test.sendEmail(EMAIL, 'perm-fail@simulator.notify', { personalisation: { subject: 's', body: 'b' } }), 'permanent-failure'],
+      [
+        test.sendEmail(EMAIL, 'temp-fail@simulator.notify', { personalisation: { subject: 's', body: 'b' } }),
+        'temporary-failure',
+      ],
+      [
+        test.sendEmail(EMAIL, 'perm-fail@simulator.notify', { personalisation: { subject: 's', body: 'b' } }),
+        'permanent-failure',
+      ],
       [text(live, '07700900003'), 'delivered'],
     ];
     for (const [sent, finalStatus] of outcomes) {
@@ -156,7 +192,14 @@ describe('key types', () => {
       'temporary-failure',
     ]);
     expect((await live.getNotifications()).data.notifications).toHaveLength(1);
-    expect(simulator.notifications().map((notification) => notification.key_type)).toEqual(['test', 'test', 'test', 'test', 'test', 'live']);
+    expect(simulator.notifications().map((notification) => notification.key_type)).toEqual([
+      'test',
+      'test',
+      'test',
+      'test',
+      'test',
+      'live',
+    ]);
   });
 
   it('smoke-test recipients get a 201 but nothing is kept: 404 on GET, not listed', async () => {

@@ -2,7 +2,14 @@
 // far longer than a text, as with Notify.
 import { NotifyClient } from 'notifications-node-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_REQUEST_LATENCY_MS, REQUEST_KINDS, SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator/index';
+import {
+  DEFAULT_REQUEST_LATENCY_MS,
+  REQUEST_KINDS,
+  SEEDED_TEMPLATE_IDS,
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../../simulator/index';
 import { letterRequestKind } from '../../../simulator/request-latency';
 import { statusReached } from './client-suite';
 
@@ -44,7 +51,9 @@ describe('latency by kind of request', () => {
   it('each kind can be given its own latency, and the latency fault adds to it', async () => {
     const client = await clientOf({ requestLatencyMs: { sms: 300, 'letter-pdf': 0 }, latencyMs: 100 });
     const values = { personalisation: { body: 'Hello' } };
-    expect(await timeOf(() => client.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', values))).toBeGreaterThanOrEqual(390);
+    expect(
+      await timeOf(() => client.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', values)),
+    ).toBeGreaterThanOrEqual(390);
     expect(await timeOf(() => client.getAllTemplates())).toBeGreaterThanOrEqual(95);
   });
 
@@ -52,6 +61,8 @@ describe('latency by kind of request', () => {
     const client = await clientOf();
     const { data } = await client.sendPrecompiledLetter('pdf', pdf);
     await statusReached(client, data.id, 'received');
-    expect(await timeOf(() => client.getPdfForLetterNotification(data.id))).toBeGreaterThanOrEqual(DEFAULT_REQUEST_LATENCY_MS['letter-pdf'] - 10);
+    expect(await timeOf(() => client.getPdfForLetterNotification(data.id))).toBeGreaterThanOrEqual(
+      DEFAULT_REQUEST_LATENCY_MS['letter-pdf'] - 10,
+    );
   });
 });

@@ -37,7 +37,11 @@ describe('notify-desk simulator', () => {
     const child = spawnCommand(['--port', '0', '--deliver-after-ms', '100', '--quiet']);
     const exited = exitOf(child);
     const line = await firstLineOf(child);
-    const printed = JSON.parse(line) as { url: string; apiKeys: { live: string; team: string; test: string }; controlKey: string };
+    const printed = JSON.parse(line) as {
+      url: string;
+      apiKeys: { live: string; team: string; test: string };
+      controlKey: string;
+    };
     expect(Object.keys(printed)).toEqual(['url', 'apiKeys', 'controlKey']);
     expect(printed.controlKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -60,9 +64,19 @@ describe('notify-desk simulator', () => {
   });
 
   it('--seed FILE: the service holds what the file says; a bad file is refused naming the field and why', async () => {
-    const child = spawnCommand(['--seed', CLIENT_SUITE_SEED_FILE, '--control-key', 'a-fixed-control-key-0001', '--quiet']);
+    const child = spawnCommand([
+      '--seed',
+      CLIENT_SUITE_SEED_FILE,
+      '--control-key',
+      'a-fixed-control-key-0001',
+      '--quiet',
+    ]);
     const exited = exitOf(child);
-    const printed = JSON.parse(await firstLineOf(child)) as { url: string; apiKeys: { live: string }; controlKey: string };
+    const printed = JSON.parse(await firstLineOf(child)) as {
+      url: string;
+      apiKeys: { live: string };
+      controlKey: string;
+    };
     expect(printed.controlKey).toBe('a-fixed-control-key-0001');
     const client = new NotifyClient(printed.url, printed.apiKeys.live);
     const { data } = await client.getAllTemplates('email');
@@ -72,11 +86,19 @@ describe('notify-desk simulator', () => {
 
     const directory = makeTempDir('simulator-seed-');
     const badSeed = join(directory.path, 'bad-seed.json');
-    writeFileSync(badSeed, JSON.stringify({ mode: 'extend', templates: [{ id: SEEDED.smsTemplate, type: 'email', versions: [{ name: 'x', body: 'y' }] }] }));
+    writeFileSync(
+      badSeed,
+      JSON.stringify({
+        mode: 'extend',
+        templates: [{ id: SEEDED.smsTemplate, type: 'email', versions: [{ name: 'x', body: 'y' }] }],
+      }),
+    );
     const refused = await exitOf(spawnCommand(['--seed', badSeed]));
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toContain(`--seed ${badSeed}: templates[0].versions[0].subject: email templates need a subject`);
+    expect(refused.stderr).toContain(
+      `--seed ${badSeed}: templates[0].versions[0].subject: email templates need a subject`,
+    );
     const missing = await exitOf(spawnCommand(['--seed', join(directory.path, 'none.json')]));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('none.json: there is no such file');
@@ -86,13 +108,20 @@ describe('notify-desk simulator', () => {
 
 describe('parseSimulatorArguments', () => {
   it('reads --request-latency KIND=MS for one kind or all, and refuses what it does not know', () => {
-    expect(parseSimulatorArguments(['--request-latency', 'all=5', '--request-latency=precompiled-letter=2500']).requestLatencyMs).toMatchObject({
+    expect(
+      parseSimulatorArguments(['--request-latency', 'all=5', '--request-latency=precompiled-letter=2500'])
+        .requestLatencyMs,
+    ).toMatchObject({
       sms: 5,
       'letter-pdf': 5,
       'precompiled-letter': 2500,
     });
     expect(() => parseSimulatorArguments(['--request-latency', 'fax=10'])).toThrow(/KIND one of all, sms, email/);
-    expect(() => parseSimulatorArguments(['--request-latency', 'sms=-1'])).toThrow('--request-latency must be a number of 0 or more, not "-1"');
-    expect(() => parseSimulatorArguments(['--control-key', 'short'])).toThrow('--control-key needs at least 16 printable characters');
+    expect(() => parseSimulatorArguments(['--request-latency', 'sms=-1'])).toThrow(
+      '--request-latency must be a number of 0 or more, not "-1"',
+    );
+    expect(() => parseSimulatorArguments(['--control-key', 'short'])).toThrow(
+      '--control-key needs at least 16 printable characters',
+    );
   });
 });

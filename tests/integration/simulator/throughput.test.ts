@@ -1,6 +1,11 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_TEMPLATE_IDS, SIMULATOR_SERVICE_ID, startSimulator, type RunningSimulator } from '../../../simulator/index';
+import {
+  SEEDED_TEMPLATE_IDS,
+  SIMULATOR_SERVICE_ID,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../simulator/index';
 import { nowSeconds, secretOf, signJwt } from './helpers';
 
 // Many concurrent sends must all be accepted and all be listed again (the rate is measured by npm run bench sync).
@@ -24,11 +29,20 @@ function call(method: 'GET' | 'POST', path: string, body?: object): Promise<{ st
   const token = signJwt(secretOf(simulator.apiKeys.test), { iss: SIMULATOR_SERVICE_ID, iat: nowSeconds() });
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, path, method, agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method,
+        agent,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
       },
     );
     outgoing.on('error', reject);

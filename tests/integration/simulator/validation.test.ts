@@ -1,6 +1,11 @@
 import { NotifyClient } from 'notifications-node-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_TEMPLATE_IDS, SIMULATOR_SERVICE_ID, startSimulator, type RunningSimulator } from '../../../simulator/index';
+import {
+  SEEDED_TEMPLATE_IDS,
+  SIMULATOR_SERVICE_ID,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../simulator/index';
 import { errorMessagesOf, failureOf, nowSeconds, requestJson, secretOf, signJwt } from './helpers';
 
 let simulator: RunningSimulator;
@@ -78,7 +83,9 @@ describe('request bodies', () => {
       ['InvalidPhoneError', 'Not a UK mobile number'],
     ]);
     expect(
-      await errorMessagesOf(live.sendEmail(SEEDED_TEMPLATE_IDS.passThroughEmail, 'not-an-address', { personalisation })),
+      await errorMessagesOf(
+        live.sendEmail(SEEDED_TEMPLATE_IDS.passThroughEmail, 'not-an-address', { personalisation }),
+      ),
     ).toEqual([['ValidationError', 'email_address Not a valid email address']]);
   });
 
@@ -127,11 +134,15 @@ describe('templates and content', () => {
   });
 
   it('empty and too-long messages', async () => {
-    expect(await errorMessagesOf(live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', { personalisation: { body: '  ' } }))).toEqual([
-      ['BadRequestError', 'Your message is empty.'],
-    ]);
     expect(
-      await errorMessagesOf(live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', { personalisation: { body: 'a'.repeat(919) } })),
+      await errorMessagesOf(
+        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', { personalisation: { body: '  ' } }),
+      ),
+    ).toEqual([['BadRequestError', 'Your message is empty.']]);
+    expect(
+      await errorMessagesOf(
+        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', { personalisation: { body: 'a'.repeat(919) } }),
+      ),
     ).toEqual([
       [
         'BadRequestError',
@@ -144,9 +155,14 @@ describe('templates and content', () => {
     const senderId = '0b0b0b0b-1111-4222-8333-444444444444';
     expect(
       await errorMessagesOf(
-        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', { personalisation: { body: 'x' }, smsSenderId: senderId }),
+        live.sendSms(SEEDED_TEMPLATE_IDS.passThroughSms, '07700900123', {
+          personalisation: { body: 'x' },
+          smsSenderId: senderId,
+        }),
       ),
-    ).toEqual([['BadRequestError', `sms_sender_id ${senderId} does not exist in database for service id ${simulator.serviceId}`]]);
+    ).toEqual([
+      ['BadRequestError', `sms_sender_id ${senderId} does not exist in database for service id ${simulator.serviceId}`],
+    ]);
   });
 });
 
@@ -162,15 +178,28 @@ describe('letters', () => {
     expect(
       await errorMessagesOf(
         live.sendLetter(SEEDED_TEMPLATE_IDS.passThroughLetter, {
-          personalisation: { subject: 's', body: 'b', address_line_1: 'A Person', address_line_2: '1 High St', postcode: 'not a postcode' },
+          personalisation: {
+            subject: 's',
+            body: 'b',
+            address_line_1: 'A Person',
+            address_line_2: '1 High St',
+            postcode: 'not a postcode',
+          },
         }),
       ),
     ).toEqual([['ValidationError', 'Last line of address must be a real UK postcode or another country']]);
-    expect(messagesIn((await post('/v2/notifications/letter', JSON.stringify({ reference: 'r', content: '!!!a' }))).json)).toEqual([
-      ['BadRequestError', 'Cannot decode letter content (invalid base64 encoding)'],
-    ]);
     expect(
-      messagesIn((await post('/v2/notifications/letter', JSON.stringify({ reference: 'r', content: 'JVBERg==', postage: 'europe' }))).json),
+      messagesIn((await post('/v2/notifications/letter', JSON.stringify({ reference: 'r', content: '!!!a' }))).json),
+    ).toEqual([['BadRequestError', 'Cannot decode letter content (invalid base64 encoding)']]);
+    expect(
+      messagesIn(
+        (
+          await post(
+            '/v2/notifications/letter',
+            JSON.stringify({ reference: 'r', content: 'JVBERg==', postage: 'europe' }),
+          )
+        ).json,
+      ),
     ).toEqual([['ValidationError', 'postage invalid. It must be either first, second or economy.']]);
   });
 });
@@ -188,7 +217,9 @@ describe('query parameters', () => {
       ['ValidationError', 'include_jobs false is not one of [true, True]'],
       ['ValidationError', 'Additional properties are not allowed (colour was unexpected)'],
     ]);
-    expect(messagesIn((await get('/v2/notifications?older_than=abc')).json)).toEqual([['ValidationError', 'older_than is not a valid UUID']]);
+    expect(messagesIn((await get('/v2/notifications?older_than=abc')).json)).toEqual([
+      ['ValidationError', 'older_than is not a valid UUID'],
+    ]);
     expect(messagesIn((await get('/v2/templates?type=coconut')).json)).toEqual([
       ['ValidationError', 'type coconut is not one of [sms, email, letter]'],
     ]);

@@ -47,7 +47,14 @@ describe('sync processes killed and restarted, or running side by side', () => {
       untilDone,
       engine: engineOptions,
     });
-    return { db, config, remove: () => { db.close(); data.remove(); } };
+    return {
+      db,
+      config,
+      remove: () => {
+        db.close();
+        data.remove();
+      },
+    };
   }
 
   it('SIGKILLed at 20 random moments: every reference reaches Notify exactly once and every message ends delivered', async () => {
@@ -60,19 +67,24 @@ describe('sync processes killed and restarted, or running side by side', () => {
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 250));
       sync.child.kill('SIGKILL');
       await sync.exited;
-      killedWhileSending.push((stateCounts(db).sending ?? 0));
+      killedWhileSending.push(stateCounts(db).sending ?? 0);
     }
     const finisher = spawnSync(config(true));
     expect(await finisher.exited, finisher.output()).toBe(0);
 
-    const references = simulator.notifications().slice(before).map((n) => n.reference);
+    const references = simulator
+      .notifications()
+      .slice(before)
+      .map((n) => n.reference);
     expect(duplicateReferences(references)).toEqual([]);
     expect(references).toHaveLength(3000);
     expect(stateCounts(db)).toEqual({ delivered: 3000 });
     // The kills did land mid-send: some messages were left in flight for the next process to resolve.
     expect(killedWhileSending.some((n) => n > 0)).toBe(true);
     // ...and some of those had reached Notify: they were found by reference instead of being sent again.
-    const adopted = db.prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE detail LIKE 'Notify already had this message%'`).get() as { n: number };
+    const adopted = db
+      .prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE detail LIKE 'Notify already had this message%'`)
+      .get() as { n: number };
     expect(adopted.n).toBeGreaterThan(0);
     remove();
   }, 150_000);
@@ -84,12 +96,17 @@ describe('sync processes killed and restarted, or running side by side', () => {
     const second = spawnSync(config(true));
     expect(await first.exited, first.output()).toBe(0);
     expect(await second.exited, second.output()).toBe(0);
-    const references = simulator.notifications().slice(before).map((n) => n.reference);
+    const references = simulator
+      .notifications()
+      .slice(before)
+      .map((n) => n.reference);
     expect(duplicateReferences(references)).toEqual([]);
     expect(references).toHaveLength(2000);
     expect(stateCounts(db)).toEqual({ delivered: 2000 });
     // Both processes did send: each lease names its owner.
-    const leaseDetails = db.prepare(`SELECT DISTINCT detail FROM outbox_events WHERE to_state = 'sending'`).all() as { detail: string }[];
+    const leaseDetails = db.prepare(`SELECT DISTINCT detail FROM outbox_events WHERE to_state = 'sending'`).all() as {
+      detail: string;
+    }[];
     const owners = new Set(leaseDetails.map((row) => /\(([^)]+)\)$/.exec(row.detail)?.[1]));
     expect(owners.size).toBe(2);
     remove();

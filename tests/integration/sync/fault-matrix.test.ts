@@ -61,7 +61,8 @@ describe('fault matrix: every message ends accepted exactly once', () => {
     insertBatch(ctx.db, 'batch-1');
     queueSms(ctx.db, { count: scenario.count, batchId: 'batch-1' });
     const engine = createSyncEngine(ctx, { ...fastRecovery, ...scenario.engine });
-    const accepted = () => ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL`).get() as { n: number };
+    const accepted = () =>
+      ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL`).get() as { n: number };
     try {
       engine.start();
       await waitFor(() => accepted().n >= (scenario.startAfterAccepted ?? 0), 20_000, 'sending to start');
@@ -76,12 +77,17 @@ describe('fault matrix: every message ends accepted exactly once', () => {
       await engine.stop();
 
       const references = new Set(
-        (ctx.db.prepare('SELECT reference FROM outbox_messages').all() as { reference: string }[]).map((row) => row.reference),
+        (ctx.db.prepare('SELECT reference FROM outbox_messages').all() as { reference: string }[]).map(
+          (row) => row.reference,
+        ),
       );
       const atNotify = simulator.notifications().filter((n) => n.reference !== null && references.has(n.reference));
       expect(duplicateReferences(atNotify.map((n) => n.reference))).toEqual([]);
       expect(atNotify).toHaveLength(scenario.count);
-      const recorded = ctx.db.prepare('SELECT reference, notify_id FROM outbox_messages').all() as { reference: string; notify_id: string }[];
+      const recorded = ctx.db.prepare('SELECT reference, notify_id FROM outbox_messages').all() as {
+        reference: string;
+        notify_id: string;
+      }[];
       const idByReference = new Map(atNotify.map((n) => [n.reference, n.id]));
       expect(recorded.every((row) => idByReference.get(row.reference) === row.notify_id)).toBe(true);
       const counts = stateCounts(ctx.db);
@@ -115,7 +121,12 @@ describe('fault matrix: every message ends accepted exactly once', () => {
   });
 
   it('a 429 storm', async () => {
-    await run({ count: 600, rateLimitPerMinute: 12_000, startAfterAccepted: 50, faults: { rateLimitStorm: { durationMs: 3_000 } } });
+    await run({
+      count: 600,
+      rateLimitPerMinute: 12_000,
+      startAfterAccepted: 50,
+      faults: { rateLimitStorm: { durationMs: 3_000 } },
+    });
   });
 
   it('an outage of 30 seconds in the middle of a batch: offline with messages waiting, then sent when it answers', async () => {

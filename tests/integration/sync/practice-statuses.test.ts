@@ -16,7 +16,11 @@ describe('practice mode in the app (the core with its sync running)', () => {
   it('takes every one of a batch of 45 texts to a final status, one to a Notify test number included', async () => {
     const { core, stop } = await startTestCore({ sync: true });
     try {
-      const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
+      const template = await core.handlers['templates.create']({
+        type: 'sms',
+        name: 'Reminder',
+        body: 'Hello ((name))',
+      });
       const recipients = Array.from({ length: 44 }, (_, index) => `07700 9${String(10_000 + index).slice(1)}`);
       recipients.splice(20, 0, '07700 900000');
       for (const [index, to] of recipients.entries()) {
@@ -50,14 +54,20 @@ describe('practice mode on the command line', () => {
   const states = async (): Promise<{ id: string; state: string; last_error: string | null }[]> => {
     const db = await openDeskDatabaseFile(data.path, { readonly: true });
     try {
-      return db.prepare('SELECT id, state, last_error FROM outbox_messages ORDER BY created_at').all() as { id: string; state: string; last_error: string | null }[];
+      return db.prepare('SELECT id, state, last_error FROM outbox_messages ORDER BY created_at').all() as {
+        id: string;
+        state: string;
+        last_error: string | null;
+      }[];
     } finally {
       db.close();
     }
   };
 
   it('sync --once waits for the practice statuses it can still fetch, and says which it never can', async () => {
-    expect((await runCli(['template', 'add', '--type', 'sms', '--name', 'hello', '--body', 'Hello ((name))'], { env })).code).toBe(0);
+    expect(
+      (await runCli(['template', 'add', '--type', 'sms', '--name', 'hello', '--body', 'Hello ((name))'], { env })).code,
+    ).toBe(0);
     const first = await runCli(['send', '--template', 'hello', '--to', '07700 900123', '--set', 'name=Ann'], { env });
     expect(first.code).toBe(0);
 

@@ -18,7 +18,13 @@ afterEach(async () => {
 });
 
 async function simulatorOn(port = 0, failRate = 0): Promise<RunningSimulator> {
-  const simulator = await startSimulator({ port, quiet: true, deliverAfterMs: 200, rateLimitPerMinute: 1_000_000, failRate });
+  const simulator = await startSimulator({
+    port,
+    quiet: true,
+    deliverAfterMs: 200,
+    rateLimitPerMinute: 1_000_000,
+    failRate,
+  });
   cleanups.push(() => simulator.close());
   return simulator;
 }
@@ -44,7 +50,11 @@ async function sendTexts(core: Core, count: number): Promise<string[]> {
   const templates = await call<{ id: string; name: string }[]>(core, 'templates.list', {});
   const template =
     templates.find((candidate) => candidate.name === 'Reminder') ??
-    (await call<{ id: string }>(core, 'templates.create', { type: 'sms', name: 'Reminder', body: 'Hello ((name)), see you soon.' }));
+    (await call<{ id: string }>(core, 'templates.create', {
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Hello ((name)), see you soon.',
+    }));
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const sent = await call<{ message: { id: string } }>(core, 'messages.send', {
@@ -58,13 +68,18 @@ async function sendTexts(core: Core, count: number): Promise<string[]> {
 }
 
 const everNeededAttention = (core: Core): number =>
-  (core.ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE to_state = 'needs-attention'`).get() as { n: number }).n;
+  (
+    core.ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE to_state = 'needs-attention'`).get() as {
+      n: number;
+    }
+  ).n;
 
 /** Syncs as the desk does when a person presses "Sync now", until every message is delivered. */
 async function syncUntilDelivered(core: Core, count: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while ((stateCounts(core.ctx.db).delivered ?? 0) < count) {
-    if (Date.now() > deadline) throw new Error(`not delivered: ${JSON.stringify(stateCounts(core.ctx.db))}; ${core.sync.status().lastError}`);
+    if (Date.now() > deadline)
+      throw new Error(`not delivered: ${JSON.stringify(stateCounts(core.ctx.db))}; ${core.sync.status().lastError}`);
     await core.sync.runOnce();
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -94,11 +109,20 @@ describe('a desk set up while Notify is failing heals itself', () => {
 
     expectEachSentOnce(simulator, core, 5);
     expect(everNeededAttention(core)).toBe(0);
-    const status = await call<{ service: { keyStatus: string; passThroughTemplates: { sms: string } } }>(core, 'app.status', {});
-    expect(status.service).toMatchObject({ keyStatus: 'ok', passThroughTemplates: { sms: SEEDED_TEMPLATE_IDS.passThroughSms } });
+    const status = await call<{ service: { keyStatus: string; passThroughTemplates: { sms: string } } }>(
+      core,
+      'app.status',
+      {},
+    );
+    expect(status.service).toMatchObject({
+      keyStatus: 'ok',
+      passThroughTemplates: { sms: SEEDED_TEMPLATE_IDS.passThroughSms },
+    });
     // The service's own templates were mirrored once it answered; the pass-through ones are tools, not templates.
     const templates = await call<{ name: string; source: string }[]>(core, 'templates.list', {});
-    expect(templates.filter((template) => template.source === 'notify').map((template) => template.name)).toContain('Appointment reminder');
+    expect(templates.filter((template) => template.source === 'notify').map((template) => template.name)).toContain(
+      'Appointment reminder',
+    );
   });
 
   it('the same with connections refused: texts queued meanwhile wait, saying why, and go once Notify answers', async () => {
@@ -110,7 +134,9 @@ describe('a desk set up while Notify is failing heals itself', () => {
       apiKey: liveKey,
     });
     expect(added.service.keyStatus).toBe('unchecked');
-    expect(added.warning).toMatch(new RegExp(`^notify-desk could not connect to 127\\.0\\.0\\.1:${port} \\(nothing is listening there\\)\\.`));
+    expect(added.warning).toMatch(
+      new RegExp(`^notify-desk could not connect to 127\\.0\\.0\\.1:${port} \\(nothing is listening there\\)\\.`),
+    );
 
     await sendTexts(core, 5);
     const waiting = await core.sync.runOnce();
@@ -131,11 +157,10 @@ describe('a desk set up while Notify is failing heals itself', () => {
     cleanups.push(() => proxy.close());
     proxy.startOutageAt(/^\/v2\/templates/);
     const core = await openDesk();
-    const added = await call<{ service: { keyStatus: string; passThroughTemplates: { sms: string | null } }; warning: string }>(
-      core,
-      'services.configure',
-      { baseUrl: proxy.url, apiKey: simulator.apiKeys.live },
-    );
+    const added = await call<{
+      service: { keyStatus: string; passThroughTemplates: { sms: string | null } };
+      warning: string;
+    }>(core, 'services.configure', { baseUrl: proxy.url, apiKey: simulator.apiKeys.live });
     expect(added.service).toMatchObject({ keyStatus: 'ok', passThroughTemplates: { sms: null } });
     expect(added.warning).toMatch(/^The key was accepted, but the service’s templates could not be looked up/);
 
@@ -149,7 +174,11 @@ describe('a desk set up while Notify is failing heals itself', () => {
   it('2,000 texts with 20% server errors on a service added during a 500: every text sent once, none stranded', async () => {
     const simulator = await simulatorOn(0, 1);
     const core = await openDesk();
-    await call(core, 'services.configure', { baseUrl: simulator.url, apiKey: simulator.apiKeys.test, rateLimitPerMinute: 100_000 });
+    await call(core, 'services.configure', {
+      baseUrl: simulator.url,
+      apiKey: simulator.apiKeys.test,
+      rateLimitPerMinute: 100_000,
+    });
     insertLocalSmsTemplate(core.ctx.db);
     queueSms(core.ctx.db, { count: 2_000 });
 
@@ -165,7 +194,11 @@ describe('a desk set up while Notify is failing heals itself', () => {
     });
     cleanups.push(() => engine.stop());
     engine.start();
-    await waitFor(() => (stateCounts(core.ctx.db).delivered ?? 0) === 2_000 || everNeededAttention(core) > 0, 90_000, 'every text to be delivered');
+    await waitFor(
+      () => (stateCounts(core.ctx.db).delivered ?? 0) === 2_000 || everNeededAttention(core) > 0,
+      90_000,
+      'every text to be delivered',
+    );
     await engine.stop();
 
     expect(everNeededAttention(core)).toBe(0);
@@ -179,18 +212,29 @@ describe('a desk set up while Notify is failing heals itself', () => {
     // The service as Notify would show it before anyone created its text message pass-through template.
     const withoutSmsPassThrough = (answer: ProxiedAnswer): ProxiedAnswer => {
       const { templates } = JSON.parse(answer.body) as { templates: { id: string }[] };
-      return { ...answer, body: JSON.stringify({ templates: templates.filter((template) => template.id !== SEEDED_TEMPLATE_IDS.passThroughSms) }) };
+      return {
+        ...answer,
+        body: JSON.stringify({
+          templates: templates.filter((template) => template.id !== SEEDED_TEMPLATE_IDS.passThroughSms),
+        }),
+      };
     };
     proxy.rewrite(/^\/v2\/templates/, withoutSmsPassThrough);
     const core = await openDesk();
-    const added = await call<{ warning: string }>(core, 'services.configure', { baseUrl: proxy.url, apiKey: simulator.apiKeys.live });
+    const added = await call<{ warning: string }>(core, 'services.configure', {
+      baseUrl: proxy.url,
+      apiKey: simulator.apiKeys.live,
+    });
     expect(added.warning).toBe(
       'Texts written on this desk cannot be sent until the service has a pass-through text message template: in Notify, create a text message template whose content is only ((body)), and notify-desk will find it by itself.',
     );
 
     const [id] = await sendTexts(core, 1);
     await core.sync.runOnce();
-    const held = core.ctx.db.prepare('SELECT state, last_error FROM outbox_messages WHERE id = ?').get(id) as { state: string; last_error: string };
+    const held = core.ctx.db.prepare('SELECT state, last_error FROM outbox_messages WHERE id = ?').get(id) as {
+      state: string;
+      last_error: string;
+    };
     expect(held).toEqual({
       state: 'needs-attention',
       last_error:
@@ -201,7 +245,9 @@ describe('a desk set up while Notify is failing heals itself', () => {
     proxy.rewrite(/^\/v2\/templates/, null);
     await syncUntilDelivered(core, 1);
     expectEachSentOnce(simulator, core, 1);
-    const path = core.ctx.db.prepare('SELECT from_state, to_state FROM outbox_events WHERE message_id = ? ORDER BY id').all(id);
+    const path = core.ctx.db
+      .prepare('SELECT from_state, to_state FROM outbox_events WHERE message_id = ? ORDER BY id')
+      .all(id);
     expect(path).toEqual([
       { from_state: null, to_state: 'queued' },
       { from_state: 'queued', to_state: 'sending' },
@@ -231,8 +277,14 @@ describe('a desk set up while Notify is failing heals itself', () => {
     const oldReason =
       'This text message uses a template written on the desk, which is sent through a Notify template whose content is ((body)). Set the id of that text message template in Settings (sms pass-through template), then retry the message.';
     for (const id of ids) {
-      old.prepare(`UPDATE outbox_messages SET state = 'needs-attention', last_error = ? WHERE id = ?`).run(oldReason, id);
-      old.prepare(`INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'needs-attention', ?)`).run(id, now, oldReason);
+      old
+        .prepare(`UPDATE outbox_messages SET state = 'needs-attention', last_error = ? WHERE id = ?`)
+        .run(oldReason, id);
+      old
+        .prepare(
+          `INSERT INTO outbox_events (message_id, at, from_state, to_state, detail) VALUES (?, ?, 'sending', 'needs-attention', ?)`,
+        )
+        .run(id, now, oldReason);
     }
     old.close();
 
@@ -244,7 +296,9 @@ describe('a desk set up while Notify is failing heals itself', () => {
 
     await syncUntilDelivered(core, 3);
     expectEachSentOnce(simulator, core, 3);
-    const returned = core.ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE from_state = 'needs-attention' AND to_state = 'queued'`).get();
+    const returned = core.ctx.db
+      .prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE from_state = 'needs-attention' AND to_state = 'queued'`)
+      .get();
     expect(returned).toEqual({ n: 3 });
   });
 });

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/database/open-database';
 import { SEEDED_TEMPLATE_IDS, startSimulator, type RunningSimulator } from '../../../simulator';
 import { startNotifyProxy, type NotifyProxy } from '../../helpers/notify-proxy';
-import { duplicateReferences, insertBatch, insertLocalSmsTemplate, queueSms, simulatorPassThrough, stateCounts, tempDataDir } from './sync-fixtures';
+import {
+  duplicateReferences,
+  insertBatch,
+  insertLocalSmsTemplate,
+  queueSms,
+  simulatorPassThrough,
+  stateCounts,
+  tempDataDir,
+} from './sync-fixtures';
 import { spawnSync } from './sync-processes';
 
 const LIMIT_PER_MINUTE = 600;
@@ -47,7 +55,11 @@ describe('several sync processes on one data folder share the service’s rate l
       expect(references).toHaveLength(MESSAGES);
       expect(stateCounts(db)).toEqual({ delivered: MESSAGES });
       // Both processes sent: the budget was shared, not taken by one of them.
-      const owners = db.prepare(`SELECT DISTINCT substr(detail, instr(detail, '(')) AS owner FROM outbox_events WHERE to_state = 'sending'`).all();
+      const owners = db
+        .prepare(
+          `SELECT DISTINCT substr(detail, instr(detail, '(')) AS owner FROM outbox_events WHERE to_state = 'sending'`,
+        )
+        .all();
       expect(owners).toHaveLength(2);
     } finally {
       first.child.kill();

@@ -11,7 +11,11 @@ describe('notify-desk sync --once and outbox, in practice mode', () => {
   const data = tempDataDir();
   afterAll(() => data.remove());
   const notifyDesk = async (...args: string[]) =>
-    (await run(process.execPath, [cli, '--data-dir', data.dir, ...args], { env: { ...process.env, NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-sync-cli-test' } })).stdout.trim();
+    (
+      await run(process.execPath, [cli, '--data-dir', data.dir, ...args], {
+        env: { ...process.env, NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-sync-cli-test' },
+      })
+    ).stdout.trim();
 
   it('queues offline, sends on sync --once, and lists the message in Notify’s words', async () => {
     await notifyDesk('template', 'add', '--type', 'sms', '--name', 'hello', '--body', 'Hello ((name))');
@@ -23,6 +27,8 @@ describe('notify-desk sync --once and outbox, in practice mode', () => {
     const listed = await notifyDesk('outbox', 'list', '--state', 'delivered');
     expect(listed).toContain(id);
     expect(listed).toContain('Delivered');
-    expect(await notifyDesk('outbox', 'cancel', id).catch((error: { stdout: string }) => error.stdout)).toContain('cancelled: 0 of 1');
+    expect(await notifyDesk('outbox', 'cancel', id).catch((error: { stdout: string }) => error.stdout)).toContain(
+      'cancelled: 0 of 1',
+    );
   }, 60_000);
 });

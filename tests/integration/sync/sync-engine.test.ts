@@ -31,8 +31,17 @@ describe('sync engine against the simulator', () => {
   async function setUp(
     simulatorOptions: SimulatorOptions = {},
     service: (simulator: RunningSimulator) => Partial<ActiveService> = () => ({}),
-  ): Promise<{ simulator: RunningSimulator; ctx: CoreContext; engine: (options?: SyncEngineOptions) => ReturnType<typeof createSyncEngine> }> {
-    const simulator = await startSimulator({ quiet: true, deliverAfterMs: 100, rateLimitPerMinute: 100_000, ...simulatorOptions });
+  ): Promise<{
+    simulator: RunningSimulator;
+    ctx: CoreContext;
+    engine: (options?: SyncEngineOptions) => ReturnType<typeof createSyncEngine>;
+  }> {
+    const simulator = await startSimulator({
+      quiet: true,
+      deliverAfterMs: 100,
+      rateLimitPerMinute: 100_000,
+      ...simulatorOptions,
+    });
     const data = tempDataDir();
     const ctx = openTestContext(data.dbFile, {
       ...simulatorService({
@@ -100,13 +109,18 @@ describe('sync engine against the simulator', () => {
     queueSms(ctx.db, { count: 1 });
     const report = await engine().runOnce();
     expect(report.needsAttention).toBe(1);
-    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages').get() as { state: string; last_error: string };
+    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages').get() as {
+      state: string;
+      last_error: string;
+    };
     expect(row.state).toBe('needs-attention');
     expect(row.last_error).toMatch(/in Notify, create a text message template whose content is only \(\(body\)\)/);
   });
 
   it('holds a channel until midnight UTC after Notify’s daily limit, and says so', async () => {
-    const { simulator, ctx, engine } = await setUp({ dailyLimits: { sms: 5 } }, (sim) => ({ apiKey: async () => sim.apiKeys.live }));
+    const { simulator, ctx, engine } = await setUp({ dailyLimits: { sms: 5 } }, (sim) => ({
+      apiKey: async () => sim.apiKeys.live,
+    }));
     queueSms(ctx.db, { count: 8 });
     const report = await engine().runOnce();
     expect(report.sent).toBe(5);
@@ -118,15 +132,22 @@ describe('sync engine against the simulator', () => {
   });
 
   it('holds only texts to numbers outside the UK after Notify’s international daily limit; UK texts keep going', async () => {
-    const { simulator, ctx, engine: makeEngine } = await setUp({ dailyLimits: { international_sms: 2 } }, (sim) => ({
+    const {
+      simulator,
+      ctx,
+      engine: makeEngine,
+    } = await setUp({ dailyLimits: { international_sms: 2 } }, (sim) => ({
       apiKey: async () => sim.apiKeys.live,
     }));
     const engine = makeEngine();
-    const state = (id: string) => (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id) as { state: string }).state;
+    const state = (id: string) =>
+      (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id) as { state: string }).state;
     const attempts = (ids: readonly string[]) =>
       (
         ctx.db
-          .prepare(`SELECT COUNT(*) AS n FROM outbox_events WHERE to_state = 'sending' AND message_id IN (SELECT value FROM json_each(?))`)
+          .prepare(
+            `SELECT COUNT(*) AS n FROM outbox_events WHERE to_state = 'sending' AND message_id IN (SELECT value FROM json_each(?))`,
+          )
           .get(JSON.stringify(ids)) as { n: number }
       ).n;
 
@@ -197,7 +218,8 @@ describe('sync engine against the simulator', () => {
     const [id] = queueSms(ctx.db, { count: 1, sendAfter: new Date(Date.now() + 700).toISOString() });
     const engine = makeEngine({ idlePollMs: 100 });
     engine.start();
-    const state = () => (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id!) as { state: string }).state;
+    const state = () =>
+      (ctx.db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id!) as { state: string }).state;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(state()).toBe('scheduled');
     await new Promise((resolve) => setTimeout(resolve, 1_200));
@@ -209,7 +231,9 @@ describe('sync engine against the simulator', () => {
     const [id] = queueSms(ctx.db, { count: 1 });
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
     ctx.db
-      .prepare(`UPDATE outbox_messages SET state = 'accepted', notify_id = ?, notify_status = 'sending', accepted_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE outbox_messages SET state = 'accepted', notify_id = ?, notify_status = 'sending', accepted_at = ? WHERE id = ?`,
+      )
       .run('5b0b8c1e-0000-4000-8000-00000000dead', eightDaysAgo, id!);
     const report = await engine().runOnce();
     expect(report.statusRequests).toBe(1);
@@ -221,12 +245,19 @@ describe('sync engine against the simulator', () => {
     queueSms(ctx.db, { count: 20 });
     await engine().runOnce();
     // As if the process had died after sending, before recording: back to an unknown outcome.
-    ctx.db.prepare(`UPDATE outbox_messages SET state = 'queued', notify_id = NULL, notify_status = NULL, outcome_unknown = 1`).run();
+    ctx.db
+      .prepare(
+        `UPDATE outbox_messages SET state = 'queued', notify_id = NULL, notify_status = NULL, outcome_unknown = 1`,
+      )
+      .run();
     const report = await engine().runOnce();
     expect(report.adopted).toBe(20);
     expect(report.sent).toBe(0);
     expect(simulator.notifications()).toHaveLength(20);
-    expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL').get() as { n: number }).n).toBe(20);
+    expect(
+      (ctx.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE notify_id IS NOT NULL').get() as { n: number })
+        .n,
+    ).toBe(20);
   });
 
   it('sends emails and letters through the pass-through templates, and Notify templates with the user’s values', async () => {
@@ -234,10 +265,14 @@ describe('sync engine against the simulator', () => {
     const now = new Date().toISOString();
     const addTemplate = (id: string, type: string, source: string, notifyId: string | null, subject: string | null) => {
       ctx.db
-        .prepare(`INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`)
+        .prepare(
+          `INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+        )
         .run(id, type, id, source, notifyId, now, now);
       ctx.db
-        .prepare(`INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, 'x', ?, 'me')`)
+        .prepare(
+          `INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, 'x', ?, 'me')`,
+        )
         .run(id, subject, now);
     };
     addTemplate('local-email', 'email', 'local', null, 'Subject');
@@ -245,7 +280,15 @@ describe('sync engine against the simulator', () => {
     addTemplate('notify-sms', 'sms', 'notify', SEEDED_TEMPLATE_IDS.appointmentReminderSms, null);
     const base = { templateVersion: 1, priority: ONE_OFF_PRIORITY, createdBy: 'me' };
     enqueueMessages(ctx.db, [
-      { ...base, type: 'email', templateId: 'local-email', recipient: 'someone@example.gov.uk', personalisation: {}, renderedBody: 'Email body', renderedSubject: 'Email subject' },
+      {
+        ...base,
+        type: 'email',
+        templateId: 'local-email',
+        recipient: 'someone@example.gov.uk',
+        personalisation: {},
+        renderedBody: 'Email body',
+        renderedSubject: 'Email subject',
+      },
       {
         ...base,
         type: 'letter',
@@ -255,17 +298,37 @@ describe('sync engine against the simulator', () => {
         renderedBody: 'Letter body',
         renderedSubject: 'Letter heading',
       },
-      { ...base, type: 'sms', templateId: 'notify-sms', recipient: '07700900123', personalisation: { name: 'Ann', date: '1 May', time: '10am', directions: '' }, renderedBody: '', renderedSubject: null },
+      {
+        ...base,
+        type: 'sms',
+        templateId: 'notify-sms',
+        recipient: '07700900123',
+        personalisation: { name: 'Ann', date: '1 May', time: '10am', directions: '' },
+        renderedBody: '',
+        renderedSubject: null,
+      },
     ]);
     const report = await engine().runOnce();
     expect(report.sent).toBe(3);
     const byType = new Map(simulator.notifications().map((n) => [n.type, n]));
-    expect(byType.get('email')).toMatchObject({ template_id: SEEDED_TEMPLATE_IDS.passThroughEmail, personalisation: { subject: 'Email subject', body: 'Email body' } });
+    expect(byType.get('email')).toMatchObject({
+      template_id: SEEDED_TEMPLATE_IDS.passThroughEmail,
+      personalisation: { subject: 'Email subject', body: 'Email body' },
+    });
     expect(byType.get('letter')).toMatchObject({
       template_id: SEEDED_TEMPLATE_IDS.passThroughLetter,
-      personalisation: { address_line_1: 'A Person', address_line_2: '1 High Street', postcode: 'SW1A 1AA', subject: 'Letter heading', body: 'Letter body' },
+      personalisation: {
+        address_line_1: 'A Person',
+        address_line_2: '1 High Street',
+        postcode: 'SW1A 1AA',
+        subject: 'Letter heading',
+        body: 'Letter body',
+      },
     });
-    expect(byType.get('sms')).toMatchObject({ template_id: SEEDED_TEMPLATE_IDS.appointmentReminderSms, personalisation: { name: 'Ann', date: '1 May', time: '10am' } });
+    expect(byType.get('sms')).toMatchObject({
+      template_id: SEEDED_TEMPLATE_IDS.appointmentReminderSms,
+      personalisation: { name: 'Ann', date: '1 May', time: '10am' },
+    });
   });
 
   it('sends a placeholder fed by a repeated spreadsheet column to Notify as a list, which renders it as the desk did', async () => {
@@ -276,10 +339,14 @@ describe('sync engine against the simulator', () => {
       const latest = seed?.versions.at(-1);
       if (!seed || !latest) throw new Error(`no seeded template ${notifyId}`);
       ctx.db
-        .prepare(`INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, 'notify', ?, 1, ?, ?)`)
+        .prepare(
+          `INSERT INTO templates (id, type, name, source, notify_template_id, current_version, created_at, updated_at) VALUES (?, ?, ?, 'notify', ?, 1, ?, ?)`,
+        )
         .run(`desk-${notifyId}`, seed.type, latest.name, notifyId, now, now);
       ctx.db
-        .prepare(`INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, 'me')`)
+        .prepare(
+          `INSERT INTO template_versions (template_id, version, subject, body, created_at, created_by) VALUES (?, 1, ?, ?, ?, 'me')`,
+        )
         .run(`desk-${notifyId}`, latest.subject ?? null, latest.body, now);
       return loadTemplateForImport(ctx.db, `desk-${notifyId}`);
     };
@@ -287,9 +354,16 @@ describe('sync engine against the simulator', () => {
     const queue = async (notifyId: string, csv: string) => {
       writeFileSync(csvFile, csv);
       const run = { db: ctx.db, file: await examineFile(csvFile), template: addNotifyTemplate(notifyId) };
-      return queueImport(run, { excludeInvalid: false, importedBy: 'me', rejectedRowsFolder: join(ctx.dataDir, 'rejected-rows') });
+      return queueImport(run, {
+        excludeInvalid: false,
+        importedBy: 'me',
+        rejectedRowsFolder: join(ctx.dataDir, 'rejected-rows'),
+      });
     };
-    const sms = await queue(SEEDED_TEMPLATE_IDS.appointmentReminderSms, 'phone number,name,name,date,time,directions\n07700900123,Ann,Bo,1 May,10am,no\n');
+    const sms = await queue(
+      SEEDED_TEMPLATE_IDS.appointmentReminderSms,
+      'phone number,name,name,date,time,directions\n07700900123,Ann,Bo,1 May,10am,no\n',
+    );
     const email = await queue(
       SEEDED_TEMPLATE_IDS.applicationReceivedEmail,
       'email address,name,reference number,date,documents needed,name\nann@example.gov.uk,Ann,A1,2 May,yes,Bo\n',
@@ -299,9 +373,13 @@ describe('sync engine against the simulator', () => {
     const report = await engine().runOnce();
     expect(report.sent).toBe(2);
     const stored = new Map(
-      (ctx.db.prepare('SELECT type, rendered_body, rendered_subject FROM outbox_messages').all() as { type: string; rendered_body: string; rendered_subject: string | null }[]).map(
-        (row) => [row.type, row],
-      ),
+      (
+        ctx.db.prepare('SELECT type, rendered_body, rendered_subject FROM outbox_messages').all() as {
+          type: string;
+          rendered_body: string;
+          rendered_subject: string | null;
+        }[]
+      ).map((row) => [row.type, row]),
     );
     const byType = new Map(simulator.notifications().map((n) => [n.type, n]));
     expect(byType.get('sms')).toMatchObject({
@@ -324,7 +402,10 @@ describe('sync engine against the simulator', () => {
     const [id] = queueSms(ctx.db, { count: 1 });
     ctx.db.prepare(`UPDATE outbox_messages SET personalisation = '{"name": {"first": "Ann"}}' WHERE id = ?`).run(id);
     await engine().runOnce();
-    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages WHERE id = ?').get(id) as { state: string; last_error: string };
+    const row = ctx.db.prepare('SELECT state, last_error FROM outbox_messages WHERE id = ?').get(id) as {
+      state: string;
+      last_error: string;
+    };
     expect(row.state).toBe('needs-attention');
     expect(row.last_error).toBe(
       'The values stored with this message cannot be read (each value must be text or a list of text), so it cannot be sent. Cancel it and send it again.',

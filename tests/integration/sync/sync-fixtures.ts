@@ -101,7 +101,10 @@ export function insertBatch(db: Db, id: string, status: 'importing' | 'ready' | 
 }
 
 export function stateCounts(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state').all() as { state: string; n: number }[];
+  const rows = db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state').all() as {
+    state: string;
+    n: number;
+  }[];
   return Object.fromEntries(rows.map((row) => [row.state, row.n]));
 }
 
@@ -131,6 +134,10 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 }
 
 /** The simulator's seeded pass-through templates (body `((body))`), as a service's settings name them. */
-export function simulatorPassThrough(ids: { passThroughSms: string; passThroughEmail: string; passThroughLetter: string }): ActiveService['passThroughTemplates'] {
+export function simulatorPassThrough(ids: {
+  passThroughSms: string;
+  passThroughEmail: string;
+  passThroughLetter: string;
+}): ActiveService['passThroughTemplates'] {
   return { sms: ids.passThroughSms, email: ids.passThroughEmail, letter: ids.passThroughLetter };
 }

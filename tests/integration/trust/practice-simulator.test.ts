@@ -33,7 +33,11 @@ describe('the practice simulator, seen from a page of another site', () => {
     expect(withoutKey.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${simulator.url}/_simulator/faults`, {
       method: 'OPTIONS',
-      headers: { origin: otherOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: otherOrigin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -53,16 +57,24 @@ describe('the practice simulator, seen from a page of another site', () => {
         return {
           // A simple request, which needs no preflight: only the absence of CORS headers keeps its answer from the page.
           simple: await attempt(() => fetch(`${url}/v2/template/00000000-0000-0000-0000-000000000000`)),
-          read: await attempt(() => fetch(`${url}/_simulator/notifications`, { headers: { authorization: `Bearer ${controlKey}` } })),
+          read: await attempt(() =>
+            fetch(`${url}/_simulator/notifications`, { headers: { authorization: `Bearer ${controlKey}` } }),
+          ),
           drive: await attempt(() =>
-            fetch(`${url}/_simulator/faults`, { method: 'POST', headers: { authorization: `Bearer ${controlKey}`, 'content-type': 'application/json' }, body: '{"failRate":1}' }),
+            fetch(`${url}/_simulator/faults`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${controlKey}`, 'content-type': 'application/json' },
+              body: '{"failRate":1}',
+            }),
           ),
         };
       },
       { url: simulator.url, controlKey: simulator.controlKey },
     );
     expect(outcome).toEqual({ simple: 'blocked', read: 'blocked', drive: 'blocked' });
-    const notifications = await fetch(`${simulator.url}/_simulator/notifications`, { headers: { authorization: `Bearer ${simulator.controlKey}` } });
+    const notifications = await fetch(`${simulator.url}/_simulator/notifications`, {
+      headers: { authorization: `Bearer ${simulator.controlKey}` },
+    });
     expect(notifications.status).toBe(200);
   }, 60_000);
 });

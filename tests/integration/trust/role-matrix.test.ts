@@ -2,7 +2,14 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { handlerArgs, handlerPermissions, rolePermissions, roles, type HandlerName, type Role } from '../../../shared/contract';
+import {
+  handlerArgs,
+  handlerPermissions,
+  rolePermissions,
+  roles,
+  type HandlerName,
+  type Role,
+} from '../../../shared/contract';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { currentOsAccount, type OsAccount } from '../../../electron/core/identity/os-account';
 import { POLICY_ENVIRONMENT_VARIABLE } from '../../../electron/core/policy/load-policy';
@@ -38,55 +45,87 @@ async function coreUnderPolicy(dataDir: string, policy: Record<string, unknown>,
 const names = Object.keys(handlerArgs) as HandlerName[];
 
 describe('every call for every role', () => {
-  it.each(roles)('%s: each call is allowed or refused, by its declared permission, with a sentence', async (role: Role) => {
-    const core = await coreUnderPolicy(join(folder.path, `matrix-${role}`), { users: { [me.login]: role } });
-    for (const name of names) {
-      // Strict schemas refuse this argument: an allowed call stops at validation, doing nothing.
-      const result = await core.call(name, { notAnArgument: true });
-      expect(result.ok, name).toBe(false);
-      if (result.ok) continue;
-      const allowed = name === 'app.status' || rolePermissions[role].includes(handlerPermissions[name]);
-      if (allowed) {
-        expect(result.error.code, `${role} may ${name}`).toBe('invalid-arguments');
-      } else {
-        expect(result.error.code, `${role} may not ${name}`).toBe('not-permitted');
-        expect(result.error.message).toMatch(new RegExp(`^Your role at this desk is [a-z ]+\\. Only .+ can .+\\. Ask IT if you need to\\.$`));
+  it.each(roles)(
+    '%s: each call is allowed or refused, by its declared permission, with a sentence',
+    async (role: Role) => {
+      const core = await coreUnderPolicy(join(folder.path, `matrix-${role}`), { users: { [me.login]: role } });
+      for (const name of names) {
+        // Strict schemas refuse this argument: an allowed call stops at validation, doing nothing.
+        const result = await core.call(name, { notAnArgument: true });
+        expect(result.ok, name).toBe(false);
+        if (result.ok) continue;
+        const allowed = name === 'app.status' || rolePermissions[role].includes(handlerPermissions[name]);
+        if (allowed) {
+          expect(result.error.code, `${role} may ${name}`).toBe('invalid-arguments');
+        } else {
+          expect(result.error.code, `${role} may not ${name}`).toBe('not-permitted');
+          expect(result.error.message).toMatch(
+            new RegExp(`^Your role at this desk is [a-z ]+\\. Only .+ can .+\\. Ask IT if you need to\\.$`),
+          );
+        }
       }
-    }
-    const status = await core.call('app.status', {});
-    expect(status.ok && status.value).toMatchObject({ access: { account: me.login, role, permissions: [...rolePermissions[role]] } });
-  });
+      const status = await core.call('app.status', {});
+      expect(status.ok && status.value).toMatchObject({
+        access: { account: me.login, role, permissions: [...rolePermissions[role]] },
+      });
+    },
+  );
 
   it('a person the policy does not name may only read why', async () => {
     const core = await coreUnderPolicy(join(folder.path, 'nobody'), { users: { 'someone-else': 'administrator' } });
     const refused = await core.call('templates.list', {});
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not-permitted', message: expect.stringMatching(/no role at this desk.*Ask IT/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'not-permitted', message: expect.stringMatching(/no role at this desk.*Ask IT/) },
+    });
     const status = await core.call('app.status', {});
-    expect(status.ok && status.value).toMatchObject({ access: { role: null, permissions: [] }, policy: { path: expect.any(String) } });
+    expect(status.ok && status.value).toMatchObject({
+      access: { role: null, permissions: [] },
+      policy: { path: expect.any(String) },
+    });
   });
 
   it('the role can come from a group the account is in', async () => {
     const group = me.groups[0]!;
     const core = await coreUnderPolicy(join(folder.path, 'group'), { users: {}, groups: { [group]: 'supervisor' } });
     const status = await core.call('app.status', {});
-    expect(status.ok && status.value).toMatchObject({ access: { role: 'supervisor', roleFrom: { kind: 'group', group } } });
+    expect(status.ok && status.value).toMatchObject({
+      access: { role: 'supervisor', roleFrom: { kind: 'group', group } },
+    });
   });
 });
 
 describe('what a call shows depends on who asks', () => {
   it('a caseworker sees and cancels only their own messages; a supervisor sees and cancels anyone’s', async () => {
     const dataDir = join(folder.path, 'scope');
-    const policy = { users: { 'cw-one': 'caseworker', 'cw-two': 'caseworker', boss: 'supervisor', admin: 'administrator' } };
+    const policy = {
+      users: { 'cw-one': 'caseworker', 'cw-two': 'caseworker', boss: 'supervisor', admin: 'administrator' },
+    };
     const admin = await coreUnderPolicy(dataDir, policy, { login: 'admin', groups: [] });
-    const template = await admin.call('templates.create', { type: 'sms', name: 'Reminder', body: 'Your appointment is on ((day)).' });
-    const limited = await admin.call('templates.create', { type: 'sms', name: 'Supervisors only', body: 'Hello', allowedRoles: ['supervisor'] });
+    const template = await admin.call('templates.create', {
+      type: 'sms',
+      name: 'Reminder',
+      body: 'Your appointment is on ((day)).',
+    });
+    const limited = await admin.call('templates.create', {
+      type: 'sms',
+      name: 'Supervisors only',
+      body: 'Hello',
+      allowedRoles: ['supervisor'],
+    });
     if (!template.ok || !limited.ok) throw new Error('templates not created');
     const templateId = (template.value as { id: string }).id;
     const limitedId = (limited.value as { id: string }).id;
     const one = await coreUnderPolicy(dataDir, policy, { login: 'cw-one', groups: [] });
     const two = await coreUnderPolicy(dataDir, policy, { login: 'cw-two', groups: [] });
     const boss = await coreUnderPolicy(dataDir, policy, { login: 'boss', groups: [] });
-    const send = (core: Core, templateId: string) => core.call('messages.send', { templateId, to: '07700 900123', values: { day: 'Monday' }, sendAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const send = (core: Core, templateId: string) =>
+      core.call('messages.send', {
+        templateId,
+        to: '07700 900123',
+        values: { day: 'Monday' },
+        sendAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
     const mine = await send(one, templateId);
     const theirs = await send(two, templateId);
     if (!mine.ok || !theirs.ok) throw new Error('not sent');
@@ -94,14 +133,28 @@ describe('what a call shows depends on who asks', () => {
     const theirsId = (theirs.value as { message: { id: string } }).message.id;
 
     const list = await one.call('outbox.list', {});
-    expect(list.ok && (list.value as { messages: { id: string }[] }).messages.map((message) => message.id)).toEqual([mineId]);
-    expect(await one.call('outbox.get', { id: theirsId })).toMatchObject({ ok: false, error: { code: 'not-your-message' } });
+    expect(list.ok && (list.value as { messages: { id: string }[] }).messages.map((message) => message.id)).toEqual([
+      mineId,
+    ]);
+    expect(await one.call('outbox.get', { id: theirsId })).toMatchObject({
+      ok: false,
+      error: { code: 'not-your-message' },
+    });
     expect(await one.call('outbox.cancel', { ids: [mineId, theirsId] })).toMatchObject({
       ok: false,
-      error: { message: 'You can cancel only the messages you sent: one of these was sent by someone else. Nothing was changed. A supervisor can cancel anyone’s.' },
+      error: {
+        message:
+          'You can cancel only the messages you sent: one of these was sent by someone else. Nothing was changed. A supervisor can cancel anyone’s.',
+      },
     });
-    expect(await one.call('record.search', { filter: { sentBy: 'cw-two' } })).toMatchObject({ ok: false, error: { code: 'not-your-messages' } });
-    expect(await one.call('inbox.conversations', { sentBy: 'cw-two' })).toMatchObject({ ok: false, error: { code: 'not-your-messages' } });
+    expect(await one.call('record.search', { filter: { sentBy: 'cw-two' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not-your-messages' },
+    });
+    expect(await one.call('inbox.conversations', { sentBy: 'cw-two' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-your-messages' },
+    });
     expect(await one.call('sync.pause', {})).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
 
     const everyone = await boss.call('outbox.list', {});
@@ -110,12 +163,18 @@ describe('what a call shows depends on who asks', () => {
 
     const templates = await one.call('templates.list', {});
     expect(templates.ok && (templates.value as { name: string }[]).map((listed) => listed.name)).toEqual(['Reminder']);
-    expect(await send(one, limitedId)).toMatchObject({ ok: false, error: { code: 'template-not-for-role', message: expect.stringContaining('can be used only by: supervisor') } });
+    expect(await send(one, limitedId)).toMatchObject({
+      ok: false,
+      error: { code: 'template-not-for-role', message: expect.stringContaining('can be used only by: supervisor') },
+    });
     expect(await send(boss, limitedId)).toMatchObject({ ok: true });
 
     const audit = await boss.call('audit.list', {});
     if (!audit.ok) throw new Error(audit.error.message);
-    const { entries, verification } = audit.value as { entries: { action: string; actor: string }[]; verification: { ok: boolean } };
+    const { entries, verification } = audit.value as {
+      entries: { action: string; actor: string }[];
+      verification: { ok: boolean };
+    };
     expect(verification.ok).toBe(true);
     expect(entries.map((entry) => `${entry.actor} ${entry.action}`)).toEqual([
       'boss message.queued',
@@ -138,15 +197,26 @@ describe('what the policy fixes', () => {
       channels: ['email'],
     });
     const key = `desk-${randomUUID()}-${randomUUID()}`;
-    expect(await core.call('services.configure', { baseUrl: 'https://notify.example.org', apiKey: key })).toMatchObject({ ok: false, error: { code: 'service-url-fixed' } });
+    expect(await core.call('services.configure', { baseUrl: 'https://notify.example.org', apiKey: key })).toMatchObject(
+      { ok: false, error: { code: 'service-url-fixed' } },
+    );
     const sms = await core.call('templates.create', { type: 'sms', name: 'Text', body: 'Hi' });
     if (!sms.ok) throw new Error(sms.error.message);
-    expect(await core.call('messages.send', { templateId: (sms.value as { id: string }).id, to: '07700 900123' })).toMatchObject({
+    expect(
+      await core.call('messages.send', { templateId: (sms.value as { id: string }).id, to: '07700 900123' }),
+    ).toMatchObject({
       ok: false,
-      error: { message: 'Your organisation’s policy does not allow text messages to be sent from this desk, only emails. Choose another template.' },
+      error: {
+        message:
+          'Your organisation’s policy does not allow text messages to be sent from this desk, only emails. Choose another template.',
+      },
     });
     const status = await core.call('app.status', {});
-    expect(status.ok && status.value).toMatchObject({ practiceMode: false, service: null, policy: { practiceMode: false, channels: ['email'] } });
+    expect(status.ok && status.value).toMatchObject({
+      practiceMode: false,
+      service: null,
+      policy: { practiceMode: false, channels: ['email'] },
+    });
     await expect(core.ctx.activeService()).rejects.toThrow(/practice mode off/);
   });
 });

@@ -16,14 +16,28 @@ describe('the service URL and its key', () => {
     const { core, stop } = await startTestCore();
     const key = `desk-${randomUUID()}-${randomUUID()}`;
     for (const [baseUrl, message] of [
-      ['http://api.notifications.service.gov.uk', 'Enter the service URL, starting with https:// (plain http:// only reaches a service on this computer)'],
-      ['http://10.0.0.5:6011', 'Enter the service URL, starting with https:// (plain http:// only reaches a service on this computer)'],
-      ['https://user:secret@api.notifications.service.gov.uk', 'Enter the service URL without a user name or password in it: the API key is all Notify needs'],
+      [
+        'http://api.notifications.service.gov.uk',
+        'Enter the service URL, starting with https:// (plain http:// only reaches a service on this computer)',
+      ],
+      [
+        'http://10.0.0.5:6011',
+        'Enter the service URL, starting with https:// (plain http:// only reaches a service on this computer)',
+      ],
+      [
+        'https://user:secret@api.notifications.service.gov.uk',
+        'Enter the service URL without a user name or password in it: the API key is all Notify needs',
+      ],
       ['ftp://api.notifications.service.gov.uk', 'Enter the service URL, starting with https://'],
     ] as const) {
-      expect(await core.call('services.configure', { baseUrl, apiKey: key }), baseUrl).toEqual({ ok: false, error: { message, code: 'invalid-arguments' } });
+      expect(await core.call('services.configure', { baseUrl, apiKey: key }), baseUrl).toEqual({
+        ok: false,
+        error: { message, code: 'invalid-arguments' },
+      });
     }
-    expect(await core.call('services.configure', { baseUrl: simulator.url, apiKey: SIMULATOR_API_KEYS.live })).toMatchObject({ ok: true });
+    expect(
+      await core.call('services.configure', { baseUrl: simulator.url, apiKey: SIMULATOR_API_KEYS.live }),
+    ).toMatchObject({ ok: true });
     await stop();
   });
 
@@ -35,11 +49,15 @@ describe('the service URL and its key', () => {
     const unreachable = `http://127.0.0.1:${await freePort()}`;
     expect(await core.call('services.configure', { baseUrl: unreachable, apiKey: oldKey })).toMatchObject({ ok: true });
     expect(await core.ctx.secrets.get(apiKeyAccount(oldServiceId))).toBe(oldKey);
-    expect(await core.call('services.configure', { baseUrl: simulator.url, apiKey: SIMULATOR_API_KEYS.live })).toMatchObject({ ok: true });
+    expect(
+      await core.call('services.configure', { baseUrl: simulator.url, apiKey: SIMULATOR_API_KEYS.live }),
+    ).toMatchObject({ ok: true });
     expect(await core.ctx.secrets.get(apiKeyAccount(oldServiceId))).toBeNull();
     expect(await core.ctx.secrets.get(apiKeyAccount(simulator.serviceId))).toBe(SIMULATOR_API_KEYS.live);
     const audit = await core.call('audit.list', {});
-    expect(audit.ok && (audit.value as { entries: { summary: string }[] }).entries.map((entry) => entry.summary)).toEqual([
+    expect(
+      audit.ok && (audit.value as { entries: { summary: string }[] }).entries.map((entry) => entry.summary),
+    ).toEqual([
       `Connected the service at ${simulator.url} with a live key (keychain), replacing the previous key`,
       `Connected the service at ${unreachable} with a live key (keychain)`,
     ]);

@@ -9,7 +9,11 @@ import { cliPath, runCli } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const dataDir = makeTempDir();
-const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path, NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-watch-folder-test' };
+const env = {
+  ...process.env,
+  NOTIFY_DESK_DATA_DIR: dataDir.path,
+  NOTIFY_DESK_KEYCHAIN_SERVICE: 'notify-desk-watch-folder-test',
+};
 const cli = (args: string[]) => runCli(args, { env });
 const folders: { path: string; remove(): void }[] = [];
 const SETTLE_MS = '700';
@@ -62,7 +66,8 @@ class WatchProcess {
     for (;;) {
       const line = this.lines.find((entry) => entry.fileName === fileName);
       if (line) return line;
-      if (Date.now() > deadline) throw new Error(`${fileName} was not taken in ${timeoutMs} ms; lines: ${JSON.stringify(this.lines)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${fileName} was not taken in ${timeoutMs} ms; lines: ${JSON.stringify(this.lines)}`);
       await sleep(50);
     }
   }
@@ -85,7 +90,8 @@ function startWatching(args: string[]): WatchProcess {
 
 function csv(rows: number, first = 0, header = 'phone number,name'): string {
   const lines = [header];
-  for (let index = first; index < first + rows; index += 1) lines.push(`07700 9${String(index % 100_000).padStart(5, '0')},Person ${index}`);
+  for (let index = first; index < first + rows; index += 1)
+    lines.push(`07700 9${String(index % 100_000).padStart(5, '0')},Person ${index}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -95,7 +101,10 @@ function readReport(path: string): Record<string, unknown> {
 
 /** Messages in batches that can be sent, per content of a file. */
 async function queuedMessages(): Promise<number> {
-  const db = await openDeskDatabaseFile(dataDir.path, { readonly: true, keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
+  const db = await openDeskDatabaseFile(dataDir.path, {
+    readonly: true,
+    keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE,
+  });
   try {
     return db
       .prepare(`SELECT COUNT(*) FROM outbox_messages m JOIN batches b ON b.id = m.batch_id WHERE b.status = 'ready'`)
@@ -107,7 +116,16 @@ async function queuedMessages(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const added = await cli(['template', 'add', '--type', 'sms', '--name', 'Bin day', '--body', 'Hello ((name)), your bins go out tomorrow.']);
+  const added = await cli([
+    'template',
+    'add',
+    '--type',
+    'sms',
+    '--name',
+    'Bin day',
+    '--body',
+    'Hello ((name)), your bins go out tomorrow.',
+  ]);
   expect(added.code).toBe(0);
 }, 60_000);
 
@@ -132,9 +150,20 @@ describe('a watch folder on the command line', () => {
       await sleep(250);
     }
     const slowLine = await watch.waitFor('slow.csv');
-    expect(slowLine).toMatchObject({ state: 'done', queued: 40, rejected: 0, movedTo: join(folder, 'done', 'slow.csv') });
+    expect(slowLine).toMatchObject({
+      state: 'done',
+      queued: 40,
+      rejected: 0,
+      movedTo: join(folder, 'done', 'slow.csv'),
+    });
     expect(readFileSync(join(folder, 'done', 'slow.csv'), 'utf8')).toBe(content);
-    expect(readReport(join(folder, 'done', 'slow.csv'))).toMatchObject({ outcome: 'queued', batchId: slowLine.batchId, rowsQueued: 40, rowsRejected: 0, template: 'Bin day' });
+    expect(readReport(join(folder, 'done', 'slow.csv'))).toMatchObject({
+      outcome: 'queued',
+      batchId: slowLine.batchId,
+      rowsQueued: 40,
+      rowsRejected: 0,
+      template: 'Bin day',
+    });
     expect(watch.lines.filter((line) => line.fileName === 'slow.csv')).toHaveLength(1);
 
     // Written under a temporary name, which is never taken, then renamed.
@@ -148,8 +177,14 @@ describe('a watch folder on the command line', () => {
     writeFileSync(join(folder, 'slow again.csv'), content);
     const copy = await watch.waitFor('slow again.csv');
     expect(copy).toMatchObject({ state: 'failed', queued: 0, movedTo: join(folder, 'failed', 'slow again.csv') });
-    expect(copy.reason).toMatch(/^The same content was already queued on \d{4}-\d\d-\d\d \d\d:\d\d \(from slow\.csv, batch [0-9a-f-]+\), so it was not queued again\.$/);
-    expect(readReport(join(folder, 'failed', 'slow again.csv'))).toMatchObject({ outcome: 'failed', reason: copy.reason, rowsQueued: 0 });
+    expect(copy.reason).toMatch(
+      /^The same content was already queued on \d{4}-\d\d-\d\d \d\d:\d\d \(from slow\.csv, batch [0-9a-f-]+\), so it was not queued again\.$/,
+    );
+    expect(readReport(join(folder, 'failed', 'slow again.csv'))).toMatchObject({
+      outcome: 'failed',
+      reason: copy.reason,
+      rowsQueued: 0,
+    });
 
     // Not a workbook at all.
     writeFileSync(join(folder, 'broken.xlsx'), Buffer.from('this was meant to be a spreadsheet'));
@@ -159,7 +194,10 @@ describe('a watch folder on the command line', () => {
     expect(existsSync(join(folder, 'failed', 'broken.xlsx'))).toBe(true);
 
     // A bad number, and this folder does not set bad rows aside: nothing queued, each problem in the report.
-    writeFileSync(join(folder, 'one bad row.csv'), 'phone number,name\n07700 900201,Ann\n0712345,Bob\n07700 900203,Cat\n');
+    writeFileSync(
+      join(folder, 'one bad row.csv'),
+      'phone number,name\n07700 900201,Ann\n0712345,Bob\n07700 900203,Cat\n',
+    );
     const bad = await watch.waitFor('one bad row.csv');
     expect(bad).toMatchObject({ state: 'failed', queued: 0, rejected: 1 });
     expect(readReport(join(folder, 'failed', 'one bad row.csv'))).toMatchObject({
@@ -177,24 +215,43 @@ describe('a watch folder on the command line', () => {
     const folder = watchFolder();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Recipients');
-    sheet.addRows([['Phone number', 'Name'], ['07700 900301', 'Dee'], ['not a number', 'Eve'], ['07700 900303', 'Fay']]);
+    sheet.addRows([
+      ['Phone number', 'Name'],
+      ['07700 900301', 'Dee'],
+      ['not a number', 'Eve'],
+      ['07700 900303', 'Fay'],
+    ]);
     await workbook.xlsx.writeFile(join(folder, 'workbook.xlsx'));
     // Excel's lock file beside a workbook someone has open is never taken.
     writeFileSync(join(folder, '~$workbook.xlsx'), 'lock');
 
     const before = await queuedMessages();
-    const result = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--exclude-invalid', '--once', '--settle-ms', '300']);
+    const result = await cli([
+      '--json',
+      'watch',
+      folder,
+      '--template',
+      'Bin day',
+      '--exclude-invalid',
+      '--once',
+      '--settle-ms',
+      '300',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const { files, stillWriting } = JSON.parse(result.stdout) as { files: FileLine[]; stillWriting: string[] };
     expect(stillWriting).toEqual([]);
-    expect(files).toEqual([expect.objectContaining({ fileName: 'workbook.xlsx', state: 'done', queued: 2, rejected: 1 })]);
+    expect(files).toEqual([
+      expect.objectContaining({ fileName: 'workbook.xlsx', state: 'done', queued: 2, rejected: 1 }),
+    ]);
     const report = readReport(join(folder, 'done', 'workbook.xlsx'));
     expect(report).toMatchObject({
       outcome: 'queued',
       rowsQueued: 2,
       rowsRejected: 1,
-      rejectedRows: [{ row: 3, column: 'Phone number', message: 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -' }],
+      rejectedRows: [
+        { row: 3, column: 'Phone number', message: 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -' },
+      ],
       rejectedRowsFile: 'workbook.xlsx.rejected-rows.xlsx',
     });
     expect(existsSync(join(folder, 'done', 'workbook.xlsx.rejected-rows.xlsx'))).toBe(true);
@@ -210,7 +267,10 @@ describe('a watch folder on the command line', () => {
     const watch = startWatching([folder, '--template', 'Bin day', '--settle-ms', '300']);
     await watch.ready();
 
-    const db = await openDeskDatabaseFile(dataDir.path, { readonly: true, keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE });
+    const db = await openDeskDatabaseFile(dataDir.path, {
+      readonly: true,
+      keychainService: env.NOTIFY_DESK_KEYCHAIN_SERVICE,
+    });
     try {
       const messagesInImport = db.prepare(
         `SELECT COUNT(*) FROM outbox_messages m JOIN batches b ON b.id = m.batch_id WHERE b.status = 'importing' AND b.file_name = 'large.csv'`,
@@ -264,11 +324,18 @@ describe('a watch folder on the command line', () => {
         );
         const result = await cli(['--json', 'watch', folder, '--template', 'Bin day', '--once', '--settle-ms', '300']);
         const { files } = JSON.parse(result.stdout) as { files: FileLine[] };
-        expect(files, step).toEqual([expect.objectContaining({ fileName: 'reminders.csv', state: 'done', batchId: taken!.batchId, queued: 5 })]);
+        expect(files, step).toEqual([
+          expect.objectContaining({ fileName: 'reminders.csv', state: 'done', batchId: taken!.batchId, queued: 5 }),
+        ]);
         expect(await queuedMessages(), step).toBe(queued);
         expect(readdirSync(folder), step).toEqual(['done']);
         expect(readdirSync(join(folder, 'done')).sort(), step).toEqual(['reminders.csv', 'reminders.csv.report.json']);
-        expect(readReport(done), step).toMatchObject({ outcome: 'queued', batchId: taken!.batchId, rowsQueued: 5, rowsRejected: 0 });
+        expect(readReport(done), step).toMatchObject({
+          outcome: 'queued',
+          batchId: taken!.batchId,
+          rowsQueued: 5,
+          rowsRejected: 0,
+        });
       }
     } finally {
       db.close();

@@ -16,7 +16,10 @@ let page: Page;
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, deliverAfterMs: 300, quiet: true });
   const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path, NOTIFY_DESK_API_KEY: simulator.apiKeys.test };
-  const added = await runCli(['template', 'add', '--type', 'sms', '--name', 'Clinic reminder', '--body', 'Hello ((name)), see you at ((time)).'], { env });
+  const added = await runCli(
+    ['template', 'add', '--type', 'sms', '--name', 'Clinic reminder', '--body', 'Hello ((name)), see you at ((time)).'],
+    { env },
+  );
   expect(added.code).toBe(0);
   app = await openWebApp(env);
   page = app.page;
@@ -52,7 +55,9 @@ async function tabTo(text: string, { backwards = false, most = 40 } = {}): Promi
 
 describe('every page, to WCAG 2.2 AA', () => {
   it('in practice mode: the templates, the editor for each type with its errors, versions, archiving, sending, importing, the outbox and a page that does not exist', async () => {
-    await banner().getByText('sent with a test key: messages sent with a test key are never delivered to anyone', { exact: false }).waitFor();
+    await banner()
+      .getByText('sent with a test key: messages sent with a test key are never delivered to anyone', { exact: false })
+      .waitFor();
     await expectNoAxeViolations(page, 'templates');
 
     await page.getByRole('button', { name: 'Create a template' }).click();
@@ -128,17 +133,24 @@ describe('every page, to WCAG 2.2 AA', () => {
     await expectNoAxeViolations(page, 'settings in practice mode');
     await page.getByLabel('Base URL').fill(simulator.url);
     await page.getByRole('button', { name: 'Save service' }).click();
-    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Choose the type of API key: live, team and guest list, or test' }).waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Choose the type of API key: live, team and guest list, or test' })
+      .waitFor();
     await expectNoAxeViolations(page, 'settings, refused');
 
-    await page.getByLabel('The key IT provides in the NOTIFY_DESK_API_KEY environment variable', { exact: false }).check();
+    await page
+      .getByLabel('The key IT provides in the NOTIFY_DESK_API_KEY environment variable', { exact: false })
+      .check();
     await page.getByLabel('Test: pretends to send, so nothing is delivered').check();
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByText('The service was saved and the key was accepted').waitFor();
     expect(await page.getByTestId('key-location').textContent()).toBe(
       'Read from the NOTIFY_DESK_API_KEY environment variable for as long as the desk runs: the desk never stores it.',
     );
-    expect(await page.getByTestId('key-type').textContent()).toBe('Test key: Notify accepts messages but never delivers them');
+    expect(await page.getByTestId('key-type').textContent()).toBe(
+      'Test key: Notify accepts messages but never delivers them',
+    );
     await banner().getByText(`This desk is connected to GOV.UK Notify with a test key.`, { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'settings, connected with a test key');
 

@@ -19,8 +19,24 @@ async function addTemplate(args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await addTemplate(['--type', 'sms', '--name', 'Clinic reminder', '--body', 'Hello ((name)), your appointment is at ((time)).']);
-  await addTemplate(['--type', 'letter', '--name', 'Rent review', '--subject', 'Your rent from ((date))', '--body', 'Dear ((name)),\n\nYour rent changes.']);
+  await addTemplate([
+    '--type',
+    'sms',
+    '--name',
+    'Clinic reminder',
+    '--body',
+    'Hello ((name)), your appointment is at ((time)).',
+  ]);
+  await addTemplate([
+    '--type',
+    'letter',
+    '--name',
+    'Rent review',
+    '--subject',
+    'Your rent from ((date))',
+    '--body',
+    'Dear ((name)),\n\nYour rent changes.',
+  ]);
   app = await openWebApp(env, { locale: 'en-US', timezoneId: 'America/New_York' });
   page = app.page;
   page.setDefaultTimeout(20_000);
@@ -32,7 +48,8 @@ afterAll(async () => {
 });
 
 const smsCount = () => page.getByTestId('sms-count');
-const errorGroupOf = (fieldId: string) => page.locator('.govuk-form-group--error', { has: page.locator(`#${fieldId}`) });
+const errorGroupOf = (fieldId: string) =>
+  page.locator('.govuk-form-group--error', { has: page.locator(`#${fieldId}`) });
 
 async function openSendPage(template: string): Promise<void> {
   await page.getByRole('link', { name: 'Send a message' }).first().click();
@@ -43,14 +60,17 @@ describe('sending in the first hour', () => {
   it('counts a text the same way in the template editor and on the Send page, and says how placeholders count', async () => {
     await page.getByRole('link', { name: 'Templates' }).first().click();
     await page.getByRole('link', { name: 'Clinic reminder', exact: true }).click();
-    const counted = '32 characters, charged as 1 text message. ((name)) and ((time)) count as no characters until filled in';
+    const counted =
+      '32 characters, charged as 1 text message. ((name)) and ((time)) count as no characters until filled in';
     await expect.poll(() => smsCount().textContent()).toBe(counted);
     await expectNoAxeViolations(page, 'template editor, a text message with placeholders');
 
     await openSendPage('Clinic reminder (text message, on this desk)');
     await expect.poll(() => smsCount().textContent()).toBe(counted);
     await page.getByLabel('name', { exact: true }).fill('Ann');
-    await expect.poll(() => smsCount().textContent()).toBe('35 characters, charged as 1 text message. ((time)) counts as no characters until filled in');
+    await expect
+      .poll(() => smsCount().textContent())
+      .toBe('35 characters, charged as 1 text message. ((time)) counts as no characters until filled in');
   });
 
   it('shows a letter’s heading with a placeholder as words, not HTML, and a postcode problem on the postcode’s line', async () => {
@@ -81,7 +101,9 @@ describe('sending in the first hour', () => {
 
     await page.getByLabel('Date and time (UK time)').fill('next week');
     await page.getByRole('button', { name: 'Send' }).click();
-    await errorGroupOf('send-at').getByText('“next week” is not a date and time the desk can read.', { exact: false }).waitFor();
+    await errorGroupOf('send-at')
+      .getByText('“next week” is not a date and time the desk can read.', { exact: false })
+      .waitFor();
     await expectNoAxeViolations(page, 'send page, a send time the desk cannot read');
 
     await page.getByLabel('Date and time (UK time)').fill('tomorrow 9am');
@@ -96,7 +118,9 @@ describe('sending in the first hour', () => {
     await expectNoAxeViolations(page, 'send page, a message scheduled');
 
     await page.getByRole('link', { name: 'See it in the outbox' }).click();
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe(`Scheduled: 1 message will be sent on ${when}`);
+    await expect
+      .poll(() => page.getByTestId('sync-status').textContent())
+      .toBe(`Scheduled: 1 message will be sent on ${when}`);
     const row = page.locator('tr', { has: page.getByRole('cell', { name: '447700900123' }) });
     await row.getByText(`To send on ${when}`).waitFor();
     await expectNoAxeViolations(page, 'outbox, a message scheduled for tomorrow');
@@ -116,13 +140,22 @@ describe('sending in the first hour', () => {
   });
 
   it('keeps the outbox inside a 320 pixel wide screen: the table scrolls, not the page', async () => {
-    expect((await runCli(['send', '--template', 'Clinic reminder', '--to', '07700 900456', '--set', 'name=Sam', '--set', 'time=11am'], { env })).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['send', '--template', 'Clinic reminder', '--to', '07700 900456', '--set', 'name=Sam', '--set', 'time=11am'],
+          { env },
+        )
+      ).code,
+    ).toBe(0);
     await page.setViewportSize({ width: 320, height: 800 });
     await page.reload();
     await page.getByRole('table', { name: 'Messages' }).waitFor();
     await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
     // Evaluated in the page (the tests' own TypeScript has no DOM types).
-    const widths = await page.evaluate<{ page: number; screen: number }>('({ page: document.documentElement.scrollWidth, screen: window.innerWidth })');
+    const widths = await page.evaluate<{ page: number; screen: number }>(
+      '({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
+    );
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
     await expectNoAxeViolations(page, 'outbox at 320 pixels wide');
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -67,7 +67,10 @@ async function outboxRows(): Promise<{ messages: number; batches: { status: stri
   const db = await openDeskDatabaseFile(dataDir.path, { readonly: true });
   try {
     const { n } = db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number };
-    const batches = db.prepare('SELECT status, file_name FROM batches ORDER BY created_at').all() as { status: string; file_name: string }[];
+    const batches = db.prepare('SELECT status, file_name FROM batches ORDER BY created_at').all() as {
+      status: string;
+      file_name: string;
+    }[];
     return { messages: n, batches };
   } finally {
     db.close();
@@ -86,15 +89,43 @@ async function whileCoreHeld(look: () => Promise<void>): Promise<void> {
 
 /** The name of the file the file input holds, as the browser shows it next to the button. */
 const loadedFileName = () =>
-  page.getByLabel('Upload a file').evaluate((input) => (input as unknown as { files: ArrayLike<{ name: string }> | null }).files?.[0]?.name ?? null);
+  page
+    .getByLabel('Upload a file')
+    .evaluate((input) => (input as unknown as { files: ArrayLike<{ name: string }> | null }).files?.[0]?.name ?? null);
 
-const summaryValue = (key: string) => page.locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+const summaryValue = (key: string) =>
+  page
+    .locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) })
+    .locator('dd');
 
 beforeAll(async () => {
-  const added = await runCli(['template', 'add', '--type', 'sms', '--name', templateName, '--body', 'Hello ((name)), your appointment is on ((date)).'], { env });
+  const added = await runCli(
+    [
+      'template',
+      'add',
+      '--type',
+      'sms',
+      '--name',
+      templateName,
+      '--body',
+      'Hello ((name)), your appointment is on ((date)).',
+    ],
+    { env },
+  );
   expect(added.stderr).toBe('');
   const email = await runCli(
-    ['template', 'add', '--type', 'email', '--name', 'Appointment email', '--subject', 'Your appointment', '--body', '# Your appointment\n\n* on ((date))\n* at the clinic'],
+    [
+      'template',
+      'add',
+      '--type',
+      'email',
+      '--name',
+      'Appointment email',
+      '--subject',
+      'Your appointment',
+      '--body',
+      '# Your appointment\n\n* on ((date))\n* at the clinic',
+    ],
     { env },
   );
   expect(email.stderr).toBe('');
@@ -115,7 +146,9 @@ afterAll(async () => {
 async function openImportPage(): Promise<void> {
   await page.getByRole('link', { name: 'Import a spreadsheet' }).first().click();
   await page.getByRole('heading', { name: 'Import a spreadsheet' }).waitFor();
-  await page.getByLabel('Template', { exact: true }).selectOption({ label: `${templateName} (text message, on this desk)` });
+  await page
+    .getByLabel('Template', { exact: true })
+    .selectOption({ label: `${templateName} (text message, on this desk)` });
 }
 
 describe('the post room imports a spreadsheet', () => {
@@ -144,7 +177,10 @@ describe('the post room imports a spreadsheet', () => {
     await page.getByRole('heading', { name: 'There are 3 problems in your file' }).waitFor();
     expect(await summaryValue('Ready to send').first().textContent()).toBe('4');
     expect(await summaryValue('With problems').textContent()).toBe('3');
-    expect(await page.locator('ul.govuk-list li').allTextContents()).toEqual(['2 × Mobile number is too short', '1 × Missing']);
+    expect(await page.locator('ul.govuk-list li').allTextContents()).toEqual([
+      '2 × Mobile number is too short',
+      '1 × Missing',
+    ]);
     const problemRows = page.locator('table', { hasText: 'Problem' }).locator('tbody tr');
     const problems = await Promise.all((await problemRows.all()).map((row) => row.locator('td').allTextContents()));
     expect(problems).toEqual([
@@ -197,26 +233,37 @@ describe('the post room imports a spreadsheet', () => {
     const queueButton = page.getByRole('button', { name: 'Queue 4 messages' });
     expect(await queueButton.isDisabled()).toBe(false);
     await queueButton.click();
-    const tickFirst = '3 rows have problems. Tick the box to queue the 4 rows without problems and set the others aside, or fix the file and choose it again';
+    const tickFirst =
+      '3 rows have problems. Tick the box to queue the 4 rows without problems and set the others aside, or fix the file and choose it again';
     await page.locator('.govuk-error-summary').getByRole('link', { name: tickFirst }).waitFor();
     await page.locator('.govuk-form-group--error').getByText(tickFirst).waitFor();
     await expectNoAxeViolations(page, 'import page, queue pressed before the box is ticked');
-    await page.getByLabel('Queue the 4 rows without problems and set the other 3 aside in a spreadsheet to correct').check();
+    await page
+      .getByLabel('Queue the 4 rows without problems and set the other 3 aside in a spreadsheet to correct')
+      .check();
     await page.getByLabel('Send later (within the next 7 days)').check();
     await page.getByLabel('Date and time (UK time)').fill('tomorrow 9am');
     const sendAt = parseDeskDateTime('tomorrow 9am');
     if (!sendAt.ok) throw new Error(sendAt.message);
-    await page.getByTestId('send-at-reading').getByText(`It will be sent on ${formatDeskDateTime(sendAt.iso)} (UK time).`).waitFor();
+    await page
+      .getByTestId('send-at-reading')
+      .getByText(`It will be sent on ${formatDeskDateTime(sendAt.iso)} (UK time).`)
+      .waitFor();
     await queueButton.click();
 
     await page.getByRole('heading', { name: '4 messages queued' }).waitFor();
     // The rows set aside are named and offered, never shown as a path on the computer running the desk.
     const setAside = await page.getByText('3 rows with problems were set aside in a spreadsheet').textContent();
-    expect(setAside).toMatch(/^3 rows with problems were set aside in a spreadsheet, reminders-rejected-[^ /\\]+\.csv, with an added error column/);
+    expect(setAside).toMatch(
+      /^3 rows with problems were set aside in a spreadsheet, reminders-rejected-[^ /\\]+\.csv, with an added error column/,
+    );
     expect(await page.getByText(dataDir.path, { exact: false }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /in its folder/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'import page, queued with rows set aside');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download the 3 rows with problems/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /^Download the 3 rows with problems/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^reminders-rejected-[^ ]+\.csv$/);
     expect(setAside).toContain(download.suggestedFilename());
     expect(readFileSync(await download.path(), 'utf8')).toBe(
@@ -257,8 +304,12 @@ describe('the post room imports a spreadsheet', () => {
 
   it('matches usual names of the recipient column, shown as matched and changeable, and shows each email as it will look', async () => {
     await page.getByRole('link', { name: 'Import a spreadsheet' }).first().click();
-    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Appointment email (email, on this desk)' });
-    await page.getByLabel('Upload a file').setInputFiles(writeFile('emails.csv', 'E-mail,date\nann@example.com,1 March\nbob@example.com,2 March\n'));
+    await page
+      .getByLabel('Template', { exact: true })
+      .selectOption({ label: 'Appointment email (email, on this desk)' });
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles(writeFile('emails.csv', 'E-mail,date\nann@example.com,1 March\nbob@example.com,2 March\n'));
     await page.getByText('emails.csv: 2 rows').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
     const emailColumn = page.getByLabel('E-mail', { exact: true });
@@ -275,8 +326,17 @@ describe('the post room imports a spreadsheet', () => {
     await emailColumn.selectOption({ label: 'Do not use' });
     await page.getByTestId('missing-columns').getByText('((email address))').waitFor();
 
-    await page.getByLabel('Template', { exact: true }).selectOption({ label: `${templateName} (text message, on this desk)` });
-    await page.getByLabel('Upload a file').setInputFiles(writeFile('mobiles.csv', 'Mobile number,name,Appointment date\n07700900021,Kim,11 March\n07700900022,Lee,12 March\n'));
+    await page
+      .getByLabel('Template', { exact: true })
+      .selectOption({ label: `${templateName} (text message, on this desk)` });
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles(
+        writeFile(
+          'mobiles.csv',
+          'Mobile number,name,Appointment date\n07700900021,Kim,11 March\n07700900022,Lee,12 March\n',
+        ),
+      );
     await page.getByText('mobiles.csv: 2 rows').waitFor();
     await page.getByRole('button', { name: 'Check the file' }).click();
     await expect.poll(() => page.getByLabel('Mobile number', { exact: true }).inputValue()).toBe('phone number');
@@ -284,13 +344,22 @@ describe('the post room imports a spreadsheet', () => {
   }, 60_000);
 
   it('an ODS file gets a message saying how to save it as XLSX or CSV', async () => {
-    await page.getByLabel('Upload a file').setInputFiles(writeFile('budget.ods', 'PK\u0003\u0004 an OpenDocument spreadsheet'));
-    await page.getByText('budget.ods is an OpenDocument spreadsheet (.ods), which notify-desk cannot read. Open it in LibreOffice or Excel').waitFor();
+    await page
+      .getByLabel('Upload a file')
+      .setInputFiles(writeFile('budget.ods', 'PK\u0003\u0004 an OpenDocument spreadsheet'));
+    await page
+      .getByText(
+        'budget.ods is an OpenDocument spreadsheet (.ods), which notify-desk cannot read. Open it in LibreOffice or Excel',
+      )
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Check the file' }).count()).toBe(0);
   }, 60_000);
 
   it('shows progress while reading, checking and queuing a large file, and cancelling queues nothing', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, index) => `07700${900000 + index},Person ${index},${(index % 28) + 1} March`);
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, index) => `07700${900000 + index},Person ${index},${(index % 28) + 1} March`,
+    );
     const large = writeFile('everyone.csv', `phone number,name,Appointment date\n${rows.join('\n')}\n`);
     const before = await outboxRows();
 
@@ -315,7 +384,9 @@ describe('the post room imports a spreadsheet', () => {
       expect(await page.locator('progress.import-progress').getAttribute('max')).toBe('50000');
     });
     await page.getByRole('button', { name: 'Queue 50,000 messages' }).waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('daily-limit-warning').textContent()).toContain('1 of its 50,000 text messages can be sent today, and the other 49,999 wait until tomorrow.');
+    expect(await page.getByTestId('daily-limit-warning').textContent()).toContain(
+      '1 of its 50,000 text messages can be sent today, and the other 49,999 wait until tomorrow.',
+    );
 
     await page.getByRole('button', { name: 'Queue 50,000 messages' }).click();
     await page.getByText(/^Queuing messages: [1-9][\d,]* of 50,000 rows$/).waitFor({ timeout: 60_000 });
@@ -327,7 +398,9 @@ describe('the post room imports a spreadsheet', () => {
 
     const after = await outboxRows();
     expect(after.messages).toBe(before.messages);
-    expect(after.batches.filter((batch) => batch.status === 'ready')).toEqual(before.batches.filter((batch) => batch.status === 'ready'));
+    expect(after.batches.filter((batch) => batch.status === 'ready')).toEqual(
+      before.batches.filter((batch) => batch.status === 'ready'),
+    );
     const { batches } = await callCore<{ batches: OutboxBatchProgress[] }>('outbox.batches', { limit: 20 });
     expect(batches.map((batch) => batch.fileName)).toEqual(['reminders.csv']);
   }, 180_000);

@@ -9,7 +9,11 @@ import { runCli, startCli, type RunningProcess } from '../../helpers/processes';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const dataDir = makeTempDir();
-const env = { ...process.env, NOTIFY_DESK_DATA_DIR: dataDir.path, NOTIFY_DESK_KEYCHAIN_SERVICE: `notify-desk-inbox-web-${process.pid}` };
+const env = {
+  ...process.env,
+  NOTIFY_DESK_DATA_DIR: dataDir.path,
+  NOTIFY_DESK_KEYCHAIN_SERVICE: `notify-desk-inbox-web-${process.pid}`,
+};
 const cli = (args: string[], input?: string) => runCli(args, { env, input });
 let simulator: RunningSimulator;
 let web: RunningProcess;
@@ -27,18 +31,36 @@ async function expectOk(result: Promise<{ code: number; stdout: string; stderr: 
 }
 
 async function expectAccessible(target: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  const { violations } = await new AxeBuilder({ page: target })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 /** An independent reading of UK time, to the minute. */
-const ukMinute = (iso: string): string => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).slice(0, 16);
+const ukMinute = (iso: string): string =>
+  new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).slice(0, 16);
 
 /** A reminder sent to 07700 900777 and answered STOP before the desk opens; two templates to reply with. */
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, deliverAfterMs: 300, quiet: true });
   await expectOk(cli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], `${simulator.apiKeys.live}\n`));
-  await expectOk(cli(['template', 'add', '--type', 'sms', '--name', 'Bin day reminder', '--body', 'Hello ((name)), your bins go out tomorrow. Reply STOP to stop these texts.']));
+  await expectOk(
+    cli([
+      'template',
+      'add',
+      '--type',
+      'sms',
+      '--name',
+      'Bin day reminder',
+      '--body',
+      'Hello ((name)), your bins go out tomorrow. Reply STOP to stop these texts.',
+    ]),
+  );
   await expectOk(cli(['template', 'add', '--type', 'sms', '--name', 'Thanks', '--body', THANKS]));
   await expectOk(cli(['send', '--template', 'Bin day reminder', '--to', '07700 900777', '--set', 'name=Ann']));
   await expectOk(cli(['sync', '--once']));
@@ -59,7 +81,8 @@ afterAll(async () => {
 });
 
 const conversationRow = (phoneKey: string) => page.locator(`tr[data-phone-key="${phoneKey}"]`);
-const sentTo = (number: string) => simulator.notifications().filter((notification) => notification.recipient === number);
+const sentTo = (number: string) =>
+  simulator.notifications().filter((notification) => notification.recipient === number);
 
 describe('the inbox page in web mode', () => {
   it('lists replies by number beside what was sent, searches, and shows a conversation with the reply under its reminder', async () => {
@@ -108,16 +131,22 @@ describe('the inbox page in web mode', () => {
     const entries = page.locator('ol.nd-conversation > li');
     await expect.poll(() => entries.count()).toBe(3);
     expect(await entries.nth(2).locator('.nd-sms__bubble').textContent()).toBe(THANKS);
-    await expect.poll(() => sentTo('447700900777').filter((sent) => sent.body === THANKS).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => sentTo('447700900777').filter((sent) => sent.body === THANKS).length, { timeout: 30_000 })
+      .toBe(1);
 
     // The template chosen last time is chosen again: the next reply is one click.
     await page.reload();
     await page.getByRole('heading', { name: '07700 900777', level: 1 }).waitFor();
     const chosen = page.getByLabel('Text message template');
-    await expect.poll(async () => chosen.locator(`option[value="${await chosen.inputValue()}"]`).textContent()).toBe('Thanks');
+    await expect
+      .poll(async () => chosen.locator(`option[value="${await chosen.inputValue()}"]`).textContent())
+      .toBe('Thanks');
     await page.getByRole('button', { name: 'Send reply to 07700 900777' }).click();
     await page.getByText('Reply to 07700 900777 queued').waitFor();
-    await expect.poll(() => sentTo('447700900777').filter((sent) => sent.body === THANKS).length, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => sentTo('447700900777').filter((sent) => sent.body === THANKS).length, { timeout: 30_000 })
+      .toBe(2);
     expect(sentTo('447700900777')).toHaveLength(3);
   }, 90_000);
 
@@ -128,14 +157,23 @@ describe('the inbox page in web mode', () => {
     await page.getByText(/^(1 new reply arrived\.|There are no new replies\.)$/).waitFor();
     await conversationRow('447700900777').getByText('Thanks!', { exact: true }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download all received texts (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download all received texts (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^Received text messages \d{4}-\d\d-\d\d\.csv$/);
     const rows = parse(readFileSync(await download.path()), { bom: true });
-    const listed = JSON.parse(await expectOk(cli(['--json', 'inbox']))) as { messages: { phoneNumber: string; content: string; receivedAt: string }[] };
+    const listed = JSON.parse(await expectOk(cli(['--json', 'inbox']))) as {
+      messages: { phoneNumber: string; content: string; receivedAt: string }[];
+    };
     expect(listed.messages).toHaveLength(6);
     expect(rows).toEqual([
       ['Phone number', 'Message', 'Received'],
-      ...listed.messages.map((text) => [text.phoneNumber, text.content.replace(/^[=+\-@]+/, ''), ukMinute(text.receivedAt)]),
+      ...listed.messages.map((text) => [
+        text.phoneNumber,
+        text.content.replace(/^[=+\-@]+/, ''),
+        ukMinute(text.receivedAt),
+      ]),
     ]);
     expect(rows.slice(1, 4).map((cells) => cells.slice(0, 2))).toEqual([
       ['07700 900777', 'Thanks!'],
@@ -152,11 +190,18 @@ describe('the inbox in practice mode', () => {
     const practiceWeb = await startCli(['web', '--port', '0', '--no-open'], practiceEnv);
     const practicePage = await chromium.browser.newPage();
     try {
-      await expectOk(runCli(['template', 'add', '--type', 'sms', '--name', 'Hello', '--body', 'Hello, this is a practice text.'], { env: practiceEnv }));
+      await expectOk(
+        runCli(['template', 'add', '--type', 'sms', '--name', 'Hello', '--body', 'Hello, this is a practice text.'], {
+          env: practiceEnv,
+        }),
+      );
       await expectOk(runCli(['send', '--template', 'Hello', '--to', '07700 900123'], { env: practiceEnv }));
       await practicePage.goto(`${practiceWeb.firstLine}#/inbox`);
       await practicePage.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
-      await practicePage.locator('tr[data-phone-key="447700900603"]').getByText('STOP', { exact: true }).waitFor({ timeout: 30_000 });
+      await practicePage
+        .locator('tr[data-phone-key="447700900603"]')
+        .getByText('STOP', { exact: true })
+        .waitFor({ timeout: 30_000 });
 
       await practicePage.getByText('Practise with a reply').click();
       await practicePage.getByRole('button', { name: 'Receive this reply' }).click();

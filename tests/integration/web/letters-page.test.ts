@@ -26,10 +26,27 @@ async function expectOk(result: Promise<{ code: number; stdout: string; stderr: 
 
 /** Two letters queued by a caseworker while letters are printed in the post room (practice mode, nothing sent). */
 beforeAll(async () => {
-  await expectOk(cli(['template', 'add', '--type', 'letter', '--name', 'Reminder', '--subject', 'Council tax', '--body', 'Dear ((name)), please pay.']));
+  await expectOk(
+    cli([
+      'template',
+      'add',
+      '--type',
+      'letter',
+      '--name',
+      'Reminder',
+      '--subject',
+      'Council tax',
+      '--body',
+      'Dear ((name)), please pay.',
+    ]),
+  );
   await expectOk(cli(['route', 'set', '--type', 'letter', '--via', 'print']));
-  await expectOk(cli(['send', '--template', 'Reminder', '--to', 'Ann Example\n1 High Street\nSW1A 1AA', '--set', 'name=Ann']));
-  await expectOk(cli(['send', '--template', 'Reminder', '--to', 'Bob Example\n2 High Street\nSW1A 1AA', '--set', 'name=Bob']));
+  await expectOk(
+    cli(['send', '--template', 'Reminder', '--to', 'Ann Example\n1 High Street\nSW1A 1AA', '--set', 'name=Ann']),
+  );
+  await expectOk(
+    cli(['send', '--template', 'Reminder', '--to', 'Bob Example\n2 High Street\nSW1A 1AA', '--set', 'name=Bob']),
+  );
   web = await startCli(['web', '--port', '0', '--no-open'], env);
   chromium = await launchChromium();
   page = await (await chromium.browser.newContext({ acceptDownloads: true })).newPage();
@@ -78,6 +95,8 @@ describe('Letters to print, in web mode', () => {
     writeFileSync(file, await maker.pdf({ preferCSSPageSize: true }));
     await maker.close();
     await page.getByLabel('Upload a PDF letter').setInputFiles(file);
-    await page.getByText('Your letter is not A4 portrait size. You need to change the size or orientation of page 1.').waitFor();
+    await page
+      .getByText('Your letter is not A4 portrait size. You need to change the size or orientation of page 1.')
+      .waitFor();
   });
 });

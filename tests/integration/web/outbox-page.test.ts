@@ -19,7 +19,10 @@ let batchId: string;
 
 /** With no international texts allowed today, so the international daily limit is reached at the first one. */
 const startSimulator = () =>
-  startCli(['simulator', '--port', String(simulatorPort), '--deliver-after-ms', '300', '--daily-limit-international-sms', '0'], process.env);
+  startCli(
+    ['simulator', '--port', String(simulatorPort), '--deliver-after-ms', '300', '--daily-limit-international-sms', '0'],
+    process.env,
+  );
 
 async function expectOk(result: Promise<{ code: number; stdout: string; stderr: string }>): Promise<string> {
   const { code, stdout, stderr } = await result;
@@ -34,13 +37,26 @@ beforeAll(async () => {
   simulator = await startSimulator();
   const { url, apiKeys } = JSON.parse(simulator.firstLine) as { url: string; apiKeys: { live: string } };
   await expectOk(cli(['service', 'add', '--url', url, '--api-key-stdin'], `${apiKeys.live}\n`));
-  await expectOk(cli(['template', 'add', '--type', 'sms', '--name', 'Bin day', '--body', 'Hello ((name)), your bins go out tomorrow.']));
+  await expectOk(
+    cli([
+      'template',
+      'add',
+      '--type',
+      'sms',
+      '--name',
+      'Bin day',
+      '--body',
+      'Hello ((name)), your bins go out tomorrow.',
+    ]),
+  );
   await simulator.stop('SIGKILL');
   simulator = null;
 
   const csv = join(dataDir.path, 'bin-day.csv');
   writeFileSync(csv, 'phone number,name\n07700 900001,Ann\n07700 900002,Bob\n07700 900003,Cat\n');
-  const imported = JSON.parse(await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day']))) as { batchId: string };
+  const imported = JSON.parse(await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day']))) as {
+    batchId: string;
+  };
   batchId = imported.batchId;
   await expectOk(cli(['send', '--template', 'Bin day', '--to', '07700 900999', '--set', 'name=Dee']));
 
@@ -87,12 +103,17 @@ describe('the outbox page', () => {
     // The one-off text is cancelled from its row before the service comes back.
     await page.getByRole('button', { name: 'Cancel message to 447700900999' }).click();
     await page.getByRole('button', { name: 'Yes, cancel it (message to 447700900999)' }).click();
-    await page.locator('tr', { has: page.getByRole('cell', { name: '447700900999' }) }).getByText('Cancelled', { exact: true }).waitFor();
+    await page
+      .locator('tr', { has: page.getByRole('cell', { name: '447700900999' }) })
+      .getByText('Cancelled', { exact: true })
+      .waitFor();
 
     simulator = await startSimulator();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText(/Last in touch with Notify at/).waitFor({ timeout: 30_000 });
-    const listed = JSON.parse(await expectOk(cli(['--json', 'outbox', 'list', '--batch', batchId]))) as { messages: { state: string }[] };
+    const listed = JSON.parse(await expectOk(cli(['--json', 'outbox', 'list', '--batch', batchId]))) as {
+      messages: { state: string }[];
+    };
     expect(listed.messages.map((message) => message.state)).toEqual(['queued', 'queued', 'queued']);
     await batchItem().getByText('3 messages: 3 waiting').waitFor();
 
@@ -114,12 +135,16 @@ describe('the outbox page', () => {
     const csv = join(dataDir.path, 'later.csv');
     writeFileSync(csv, 'phone number,name\n07700 900011,Eve\n07700 900012,Fay\n');
     const sendAt = new Date(Date.now() + 86_400_000).toISOString();
-    const later = JSON.parse(await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day', '--send-at', sendAt]))) as { batchId: string };
+    const later = JSON.parse(
+      await expectOk(cli(['--json', 'import', csv, '--template', 'Bin day', '--send-at', sendAt])),
+    ) as { batchId: string };
     const item = page.locator(`li[data-batch-id="${later.batchId}"]`);
     await page.reload();
     await item.getByText('2 messages: 2 waiting').waitFor();
     // The headline says when a batch scheduled for tomorrow will go, not that it is sending.
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe(`Scheduled: 2 messages will be sent on ${formatDeskDateTime(sendAt)}`);
+    await expect
+      .poll(() => page.getByTestId('sync-status').textContent())
+      .toBe(`Scheduled: 2 messages will be sent on ${formatDeskDateTime(sendAt)}`);
     await item.getByRole('button', { name: 'Cancel the rest of later.csv' }).click();
     await item.getByText('Cancel the 2 messages of later.csv not yet sent?').waitFor();
     await expectNoAxeViolations(page, 'outbox, asking before cancelling the rest of a batch');
@@ -134,7 +159,9 @@ describe('the outbox page', () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     const hold = page.getByTestId('channel-hold');
     await hold
-      .getByText('Text messages to numbers outside the UK wait until Notify’s daily limit resets at midnight UTC. Texts to UK numbers are still sent.')
+      .getByText(
+        'Text messages to numbers outside the UK wait until Notify’s daily limit resets at midnight UTC. Texts to UK numbers are still sent.',
+      )
       .waitFor({ timeout: 30_000 });
     await hold.getByText('Notify said: Exceeded send limits (international_sms: 0) for today').waitFor();
     await expectNoAxeViolations(page, 'outbox, texts abroad held by the daily limit');

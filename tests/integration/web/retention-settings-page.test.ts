@@ -36,7 +36,9 @@ describe('Settings: how long the desk keeps data', () => {
     const summary = section.locator('.govuk-error-summary');
     await summary.getByRole('link', { name: 'Keep personal data for at least 1 day' }).waitFor();
     await summary.getByRole('link', { name: 'Enter how many days to keep records, as a whole number' }).waitFor();
-    expect(await section.locator('#retention-personal-data-days-error').innerText()).toContain('Keep personal data for at least 1 day');
+    expect(await section.locator('#retention-personal-data-days-error').innerText()).toContain(
+      'Keep personal data for at least 1 day',
+    );
     await expectNoAxeViolations(page, 'retention settings with errors');
 
     await personal.fill('30');
@@ -46,7 +48,11 @@ describe('Settings: how long the desk keeps data', () => {
 
     await section.getByRole('button', { name: 'Check what a purge would remove now' }).click();
     await section.getByText('A purge now: personal data is kept 30 days, records 400 days.').waitFor();
-    await section.getByText(/^Personal data of messages created before .+: 0 messages would have the recipient, values and content erased; 0 received texts would go\.$/).waitFor();
+    await section
+      .getByText(
+        /^Personal data of messages created before .+: 0 messages would have the recipient, values and content erased; 0 received texts would go\.$/,
+      )
+      .waitFor();
     await expectNoAxeViolations(page, 'retention settings with a purge previewed');
 
     await section.getByRole('button', { name: 'Purge now' }).click();

@@ -23,7 +23,9 @@ async function openAs(role: string) {
 }
 
 const menuItems = async (page: Awaited<ReturnType<typeof openAs>>['page']) =>
-  (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).map((text) => text.replace(/\s*\(?\d+ unread\)?$|\d+$/, '').trim());
+  (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allTextContents()).map((text) =>
+    text.replace(/\s*\(?\d+ unread\)?$|\d+$/, '').trim(),
+  );
 
 describe('pages by role', () => {
   it('a caseworker’s menu has only what they may use; other pages and Settings say why', async () => {
@@ -31,12 +33,23 @@ describe('pages by role', () => {
     try {
       const { page } = app;
       await page.getByRole('heading', { name: 'Templates' }).waitFor();
-      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Outbox', 'Sent messages', 'Inbox', 'Settings']);
+      expect(await menuItems(page)).toEqual([
+        'Templates',
+        'Send a message',
+        'Outbox',
+        'Sent messages',
+        'Inbox',
+        'Settings',
+      ]);
       expect(await page.getByRole('button', { name: 'Create a template' }).count()).toBe(0);
       await page.getByText('Only administrators can create, change and archive templates.').waitFor();
 
       await page.goto(new URL('#/dashboard', page.url()).toString());
-      await page.getByText('Your role at this desk is caseworker. Only supervisors and administrators can see every message the service sent, the dashboard and every reply. Ask IT if you need to.').waitFor();
+      await page
+        .getByText(
+          'Your role at this desk is caseworker. Only supervisors and administrators can see every message the service sent, the dashboard and every reply. Ask IT if you need to.',
+        )
+        .waitFor();
       await expectNoAxeViolations(page, 'a page the person may not use');
 
       await page.goto(new URL('#/settings', page.url()).toString());
@@ -52,7 +65,11 @@ describe('pages by role', () => {
       await expectNoAxeViolations(page, 'sent messages for a caseworker');
 
       await page.goto(new URL('#/audit', page.url()).toString());
-      await page.getByText('Your role at this desk is caseworker. Only supervisors and administrators can read and export the audit trail. Ask IT if you need to.').waitFor();
+      await page
+        .getByText(
+          'Your role at this desk is caseworker. Only supervisors and administrators can read and export the audit trail. Ask IT if you need to.',
+        )
+        .waitFor();
     } finally {
       await app.close();
     }
@@ -69,15 +86,39 @@ describe('pages by role', () => {
         });
         return response.json();
       };
-      const refused = (who: string) => ({ ok: false, error: { code: 'not-permitted', message: `Your role at this desk is caseworker. ${who} Ask IT if you need to.` } });
-      expect(await rpc('audit.list', {})).toEqual(refused('Only supervisors and administrators can read and export the audit trail.'));
-      expect(await rpc('record.export', { filter: {}, format: 'csv' })).toEqual(refused('Only supervisors and administrators can export the record of sent messages and replies.'));
-      expect(await rpc('templates.create', { type: 'sms', name: 'Mine', body: 'Hello' })).toEqual(refused('Only administrators can create, change and archive templates.'));
-      expect(await rpc('services.configure', { baseUrl: 'https://api.notifications.service.gov.uk', apiKey: 'not-a-key' })).toEqual(refused('Only administrators can set up the Notify service and its API key.'));
-      expect(await rpc('imports.queue', {})).toEqual(refused('Only post room staff, supervisors and administrators can import spreadsheets, print letters and manage their own batches.'));
+      const refused = (who: string) => ({
+        ok: false,
+        error: {
+          code: 'not-permitted',
+          message: `Your role at this desk is caseworker. ${who} Ask IT if you need to.`,
+        },
+      });
+      expect(await rpc('audit.list', {})).toEqual(
+        refused('Only supervisors and administrators can read and export the audit trail.'),
+      );
+      expect(await rpc('record.export', { filter: {}, format: 'csv' })).toEqual(
+        refused('Only supervisors and administrators can export the record of sent messages and replies.'),
+      );
+      expect(await rpc('templates.create', { type: 'sms', name: 'Mine', body: 'Hello' })).toEqual(
+        refused('Only administrators can create, change and archive templates.'),
+      );
+      expect(
+        await rpc('services.configure', { baseUrl: 'https://api.notifications.service.gov.uk', apiKey: 'not-a-key' }),
+      ).toEqual(refused('Only administrators can set up the Notify service and its API key.'));
+      expect(await rpc('imports.queue', {})).toEqual(
+        refused(
+          'Only post room staff, supervisors and administrators can import spreadsheets, print letters and manage their own batches.',
+        ),
+      );
       // The command line goes through the same dispatcher.
-      const command = await runCli(['template', 'add', '--type', 'sms', '--name', 'Mine', '--body', 'Hello'], { env: app.env });
-      expect(command).toMatchObject({ code: 1, stderr: 'notify-desk: Your role at this desk is caseworker. Only administrators can create, change and archive templates. Ask IT if you need to.\n' });
+      const command = await runCli(['template', 'add', '--type', 'sms', '--name', 'Mine', '--body', 'Hello'], {
+        env: app.env,
+      });
+      expect(command).toMatchObject({
+        code: 1,
+        stderr:
+          'notify-desk: Your role at this desk is caseworker. Only administrators can create, change and archive templates. Ask IT if you need to.\n',
+      });
       // The refused templates were not made; what the caseworker may do still works from the same page.
       expect(await rpc('templates.list', {})).toEqual({ ok: true, value: [] });
     } finally {
@@ -90,7 +131,18 @@ describe('pages by role', () => {
     try {
       const { page } = app;
       await page.getByRole('heading', { name: 'Templates' }).waitFor();
-      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Import a spreadsheet', 'Outbox', 'Sent messages', 'Inbox', 'Dashboard', 'Letters to print', 'Audit trail', 'Settings']);
+      expect(await menuItems(page)).toEqual([
+        'Templates',
+        'Send a message',
+        'Import a spreadsheet',
+        'Outbox',
+        'Sent messages',
+        'Inbox',
+        'Dashboard',
+        'Letters to print',
+        'Audit trail',
+        'Settings',
+      ]);
       expect(await page.getByRole('button', { name: 'Create a template' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Audit trail' }).click();
       await page.getByRole('cell', { name: /^Policy file .* in force \(SHA-256 [0-9a-f]{64}\)$/ }).waitFor();
@@ -98,9 +150,14 @@ describe('pages by role', () => {
 
       await page.getByRole('link', { name: 'Sent messages' }).click();
       await page.getByLabel('Sent by').waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these messages (CSV)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download these messages (CSV)' }).click(),
+      ]);
       await page.getByRole('link', { name: 'Audit trail' }).click();
-      await page.getByRole('cell', { name: `Exported 0 rows of the record to ${download.suggestedFilename()}` }).waitFor();
+      await page
+        .getByRole('cell', { name: `Exported 0 rows of the record to ${download.suggestedFilename()}` })
+        .waitFor();
       await page.getByTestId('audit-verified').getByText('All 2 entries are intact.').waitFor();
       await expectNoAxeViolations(page, 'the audit trail for a supervisor');
     } finally {
@@ -115,9 +172,24 @@ describe('pages by role', () => {
     try {
       const { page } = app;
       await page.getByRole('button', { name: 'Create a template' }).waitFor();
-      expect(await menuItems(page)).toEqual(['Templates', 'Send a message', 'Import a spreadsheet', 'Outbox', 'Sent messages', 'Inbox', 'Dashboard', 'Letters to print', 'Audit trail', 'Settings']);
+      expect(await menuItems(page)).toEqual([
+        'Templates',
+        'Send a message',
+        'Import a spreadsheet',
+        'Outbox',
+        'Sent messages',
+        'Inbox',
+        'Dashboard',
+        'Letters to print',
+        'Audit trail',
+        'Settings',
+      ]);
       await page.getByRole('link', { name: 'Settings' }).click();
-      await page.getByText('There is no policy file on this computer, so this desk is single-user: whoever uses this computer account may do everything here.').waitFor();
+      await page
+        .getByText(
+          'There is no policy file on this computer, so this desk is single-user: whoever uses this computer account may do everything here.',
+        )
+        .waitFor();
       await expectNoAxeViolations(page, 'settings of a single-user desk');
     } finally {
       await app.close();
@@ -128,7 +200,14 @@ describe('pages by role', () => {
     const app = await openAs('administrator');
     try {
       const { page, env } = app;
-      expect((await runCli(['template', 'add', '--type', 'sms', '--name', 'Clinic reminder', '--body', 'See you at ((time)).'], { env })).code).toBe(0);
+      expect(
+        (
+          await runCli(
+            ['template', 'add', '--type', 'sms', '--name', 'Clinic reminder', '--body', 'See you at ((time)).'],
+            { env },
+          )
+        ).code,
+      ).toBe(0);
       await page.getByRole('heading', { name: 'Templates' }).waitFor();
       expect(await menuItems(page)).toContain('Audit trail');
       await page.getByRole('link', { name: 'Audit trail' }).click();
@@ -136,7 +215,10 @@ describe('pages by role', () => {
       await page.getByRole('cell', { name: /^Policy file .* in force \(SHA-256 [0-9a-f]{64}\)$/ }).waitFor();
       await page.getByTestId('audit-verified').getByText('All 2 entries are intact.').waitFor();
       await expectNoAxeViolations(page, 'the audit trail');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the audit trail (CSV)' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export the audit trail (CSV)' }).click(),
+      ]);
       const saved = join(folder.path, 'audit.csv');
       await download.saveAs(saved);
       const { readFileSync } = await import('node:fs');
@@ -144,7 +226,9 @@ describe('pages by role', () => {
       expect(csv).toMatch(/^\uFEFFNumber,Time \(UTC\),Who,What,Details,Previous hash,Hash\n1,/);
       expect(csv).toContain('Created the sms template “Clinic reminder”');
       await page.getByText('2 entries exported as').waitFor();
-      const listed = JSON.parse((await runCli(['--json', 'audit', 'list'], { env })).stdout) as { entries: { actor: string; action: string; detail: { rows: number } }[] };
+      const listed = JSON.parse((await runCli(['--json', 'audit', 'list'], { env })).stdout) as {
+        entries: { actor: string; action: string; detail: { rows: number } }[];
+      };
       expect(listed.entries[0]).toMatchObject({ actor: me, action: 'audit.exported', detail: { rows: 2 } });
 
       // A template limited to supervisors in the editor: a caseworker on the same desk does not get it.

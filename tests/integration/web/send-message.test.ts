@@ -17,12 +17,34 @@ async function addTemplate(args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  await addTemplate(['--type', 'sms', '--name', 'Clinic reminder', '--body', 'Hello ((name)), your appointment is at ((time)).']);
   await addTemplate([
-    '--type', 'email', '--name', 'Payment receipt', '--subject', 'Receipt for ((reference))',
-    '--body', '# Thank you\n\nWe have your payment:\n\n* reference ((reference))\n* amount ((amount))',
+    '--type',
+    'sms',
+    '--name',
+    'Clinic reminder',
+    '--body',
+    'Hello ((name)), your appointment is at ((time)).',
   ]);
-  await addTemplate(['--type', 'letter', '--name', 'Rent review', '--subject', 'Your rent from April', '--body', 'Dear ((name)),\n\nYour new rent is ((rent)) a week.']);
+  await addTemplate([
+    '--type',
+    'email',
+    '--name',
+    'Payment receipt',
+    '--subject',
+    'Receipt for ((reference))',
+    '--body',
+    '# Thank you\n\nWe have your payment:\n\n* reference ((reference))\n* amount ((amount))',
+  ]);
+  await addTemplate([
+    '--type',
+    'letter',
+    '--name',
+    'Rent review',
+    '--subject',
+    'Your rent from April',
+    '--body',
+    'Dear ((name)),\n\nYour new rent is ((rent)) a week.',
+  ]);
   app = await openWebApp(env);
   page = app.page;
 }, 60_000);
@@ -57,14 +79,20 @@ async function expectQueued(recipient: string): Promise<void> {
 describe('the one-off send', () => {
   it('shows the exact text message and its cost, refuses bad numbers with Notify’s words, and queues a good one', async () => {
     await chooseTemplate('Clinic reminder (text message, on this desk)');
-    await expect.poll(() => page.getByTestId('sms-preview').textContent()).toBe('Hello ((name)), your appointment is at ((time)).');
+    await expect
+      .poll(() => page.getByTestId('sms-preview').textContent())
+      .toBe('Hello ((name)), your appointment is at ((time)).');
     await page.getByLabel('name', { exact: true }).fill('Ann');
     await page.getByLabel('time', { exact: true }).fill('10am');
-    await expect.poll(() => page.getByTestId('sms-preview').textContent()).toBe('Hello Ann, your appointment is at 10am.');
+    await expect
+      .poll(() => page.getByTestId('sms-preview').textContent())
+      .toBe('Hello Ann, your appointment is at 10am.');
     await expect.poll(() => cost().textContent()).toBe('Costs 1 text message from your allowance');
 
     await page.getByLabel('time', { exact: true }).fill(`10am ŵ ${'a'.repeat(40)}`);
-    await expect.poll(() => cost().textContent()).toBe('Costs 2 text messages from your allowance (Unicode rate: 70 characters each)');
+    await expect
+      .poll(() => cost().textContent())
+      .toBe('Costs 2 text messages from your allowance (Unicode rate: 70 characters each)');
     await preview().getByText('This message contains ‘ŵ’', { exact: false }).waitFor();
     await page.getByLabel('time', { exact: true }).fill('10am');
     await expect.poll(() => cost().textContent()).toBe('Costs 1 text message from your allowance');
@@ -128,7 +156,11 @@ describe('the one-off send', () => {
 
     await page.getByLabel('Address line 2', { exact: true }).fill('1 High Street');
     await page.getByLabel('Address line 3', { exact: true }).fill('sw1a1aa');
-    expect(await letter.locator('.nd-letter__address-line').allTextContents()).toEqual(['Mr Jones', '1 High Street', 'sw1a1aa']);
+    expect(await letter.locator('.nd-letter__address-line').allTextContents()).toEqual([
+      'Mr Jones',
+      '1 High Street',
+      'sw1a1aa',
+    ]);
     await expectQueued('Mr Jones, 1 High Street, SW1A 1AA');
   });
 
@@ -157,7 +189,9 @@ describe('the printed address', () => {
     try {
       await second.goto(app!.web.firstLine);
       await second
-        .getByText('This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.')
+        .getByText(
+          'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
+        )
         .first()
         .waitFor();
     } finally {

@@ -13,7 +13,10 @@ let page: Page;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, quiet: true });
-  const added = await runCli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], { env, input: `${simulator.apiKeys.live}\n` });
+  const added = await runCli(['service', 'add', '--url', simulator.url, '--api-key-stdin'], {
+    env,
+    input: `${simulator.apiKeys.live}\n`,
+  });
   expect(added.stderr).toBe('');
   expect(added.code).toBe(0);
   app = await openWebApp(env);
@@ -100,7 +103,11 @@ describe('the template editor', () => {
   it('shows a letter as an A4 page with the address block, contact block, heading, formatted body and QR code', async () => {
     await startTemplate('Letter', 'Bin collection');
     await page.getByLabel('Subject').fill('Changes to your bin collection');
-    await page.getByLabel('Message').fill('Dear resident,\n\n# New days\n\n* Recycling on Monday\n* Rubbish on Thursday\n\nqr: https://www.gov.uk/rubbish-collection-day');
+    await page
+      .getByLabel('Message')
+      .fill(
+        'Dear resident,\n\n# New days\n\n* Recycling on Monday\n* Rubbish on Thursday\n\nqr: https://www.gov.uk/rubbish-collection-day',
+      );
     await page.getByLabel('Contact block').fill('Waste Team\nTown Hall');
     await page.getByLabel('First class').check();
 
@@ -115,7 +122,10 @@ describe('the template editor', () => {
     expect(await letter.locator('.nd-letter__contact').textContent()).toBe('Waste Team\nTown Hall');
     expect(await letter.locator('.nd-letter__subject').textContent()).toBe('Changes to your bin collection');
     await letter.getByRole('heading', { name: 'New days' }).waitFor();
-    expect(await letter.getByRole('listitem').allTextContents()).toEqual(['Recycling on Monday', 'Rubbish on Thursday']);
+    expect(await letter.getByRole('listitem').allTextContents()).toEqual([
+      'Recycling on Monday',
+      'Rubbish on Thursday',
+    ]);
     await letter.getByText('Postage: First class').waitFor();
     const qrCode = letter.getByRole('img', { name: 'QR code' });
     await qrCode.waitFor();
@@ -204,7 +214,9 @@ describe('the template editor', () => {
     expect(await page.getByRole('textbox').count()).toBe(0);
     await expect
       .poll(() => smsBubble().textContent())
-      .toBe('Hello ((name)), your appointment is on ((date)) at ((time)).((directions?? Directions are on your letter.))');
+      .toBe(
+        'Hello ((name)), your appointment is on ((date)) at ((time)).((directions?? Directions are on your letter.))',
+      );
     await page.getByRole('link', { name: 'Send a message with this template' }).click();
     await expect.poll(() => page.getByLabel('Template', { exact: true }).inputValue()).not.toBe('');
     await page.getByLabel('name', { exact: true }).waitFor();
@@ -231,7 +243,9 @@ describe('templates from Notify beside the desk’s own', () => {
       await page.getByRole('link', { name: link }).first().click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       const options = page.getByLabel('Template', { exact: true }).locator('option');
-      await options.filter({ hasText: 'Appointment reminder (text message, on this desk)' }).waitFor({ state: 'attached' });
+      await options
+        .filter({ hasText: 'Appointment reminder (text message, on this desk)' })
+        .waitFor({ state: 'attached' });
       const labels = await options.allTextContents();
       expect(labels).toContain('Appointment reminder (text message, from Notify)');
       expect(labels).toContain('Council tax reminder (letter, from Notify)');

@@ -29,34 +29,61 @@ async function callOk<T>(core: Core, name: string, args: unknown): Promise<T> {
 beforeAll(async () => {
   const core = await createCore({ dataDir: dataDir.path, secrets: osKeychain(keychainService) });
   try {
-    const template = await callOk<{ id: string }>(core, 'templates.create', { type: 'sms', name: 'Collection', body: 'Hello ((name)), we collect on Monday.' });
+    const template = await callOk<{ id: string }>(core, 'templates.create', {
+      type: 'sms',
+      name: 'Collection',
+      body: 'Hello ((name)), we collect on Monday.',
+    });
 
-    expect(await core.call('watchFolders.grantFolder', { path: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'not-a-folder' } });
+    expect(await core.call('watchFolders.grantFolder', { path: 'relative/folder' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-folder' },
+    });
     expect(await core.call('watchFolders.grantFolder', { path: join(dropFolder.path, 'missing') })).toMatchObject({
       ok: false,
-      error: { message: `The folder ${join(dropFolder.path, 'missing')} cannot be found. Check it exists and that this computer can reach it.` },
+      error: {
+        message: `The folder ${join(dropFolder.path, 'missing')} cannot be found. Check it exists and that this computer can reach it.`,
+      },
     });
-    expect(await core.call('watchFolders.save', { templateId: template.id })).toMatchObject({ ok: false, error: { message: 'Choose the folder to watch.' } });
+    expect(await core.call('watchFolders.save', { templateId: template.id })).toMatchObject({
+      ok: false,
+      error: { message: 'Choose the folder to watch.' },
+    });
     expect(await core.call('watchFolders.save', { templateId: template.id, folderToken: 'made-up' })).toMatchObject({
       ok: false,
       error: { code: 'folder-choice-expired' },
     });
-    expect(await core.call('watchFolders.save', { templateId: template.id, folderToken: 'x', sendTime: '9.30' })).toMatchObject({
+    expect(
+      await core.call('watchFolders.save', { templateId: template.id, folderToken: 'x', sendTime: '9.30' }),
+    ).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.') },
+      error: {
+        message: expect.stringContaining(
+          'Enter the time to send as hours and minutes on the 24-hour clock, for example 09:30.',
+        ),
+      },
     });
 
-    const { folderToken } = await callOk<{ folderToken: string }>(core, 'watchFolders.grantFolder', { path: dropFolder.path });
-    const { folder } = await callOk<{ folder: { folder: string; excludeInvalid: boolean } }>(core, 'watchFolders.save', {
-      folderToken,
-      templateId: template.id,
-      excludeInvalid: true,
+    const { folderToken } = await callOk<{ folderToken: string }>(core, 'watchFolders.grantFolder', {
+      path: dropFolder.path,
     });
+    const { folder } = await callOk<{ folder: { folder: string; excludeInvalid: boolean } }>(
+      core,
+      'watchFolders.save',
+      {
+        folderToken,
+        templateId: template.id,
+        excludeInvalid: true,
+      },
+    );
     expect(folder).toMatchObject({ folder: dropFolder.path, excludeInvalid: true });
     const audit = await callOk<{ entries: { action: string; summary: string }[] }>(core, 'audit.list', { limit: 1 });
     expect(audit.entries[0]?.summary).toBe(`Saved the watch folder ${dropFolder.path} with the template “Collection”`);
     // A token is used once.
-    expect(await core.call('watchFolders.save', { folderToken, templateId: template.id })).toMatchObject({ ok: false, error: { code: 'folder-choice-expired' } });
+    expect(await core.call('watchFolders.save', { folderToken, templateId: template.id })).toMatchObject({
+      ok: false,
+      error: { code: 'folder-choice-expired' },
+    });
   } finally {
     await core.close();
   }
@@ -85,7 +112,10 @@ describe('watch folders in the app', () => {
     const activity = page.getByTestId('watch-folder-activity');
     await activity.getByText(`${dropFolder.path} (Collection): watching`).waitFor();
 
-    writeFileSync(join(dropFolder.path, 'collections.csv'), 'phone number,name\n07700 900401,Ann\n07700 900402,Bob\nnot a number,Cat\n');
+    writeFileSync(
+      join(dropFolder.path, 'collections.csv'),
+      'phone number,name\n07700 900401,Ann\n07700 900402,Bob\nnot a number,Cat\n',
+    );
     const row = activity.locator('tr[data-file-name="collections.csv"]');
     await row.getByText('Queued', { exact: true }).waitFor({ timeout: 30_000 });
     await row.getByText('2 messages; 1 row set aside').waitFor();

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 const startSession = (code: string | null, headers: Record<string, string> = {}) =>
-  fetch(`${host.url}session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
+  fetch(`${host.url}session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ code }),
+  });
 
 async function exchangeCode(code: string | null): Promise<string> {
   const response = await startSession(code);
@@ -38,7 +42,11 @@ async function exchangeCode(code: string | null): Promise<string> {
 }
 
 const rpc = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
-  fetch(`${host.url}rpc`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${host.url}rpc`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** A GET with the path sent exactly as written (fetch and new URL would resolve `..` first). */
 const getRawPath = (path: string) =>
@@ -54,7 +62,11 @@ const getRawPath = (path: string) =>
 
 /** A file sent as the page sends it: its bytes streamed to /uploads; the upload id the calls then name. */
 async function upload(fileName: string, bytes: string | Buffer): Promise<string> {
-  const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent(fileName) }, body: bytes });
+  const response = await fetch(`${host.url}uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent(fileName) },
+    body: bytes,
+  });
   return ((await response.json()) as { value: { uploadId: string } }).value.uploadId;
 }
 
@@ -80,7 +92,10 @@ describe('web mode', () => {
     expect(replayed.status).toBe(401);
     expect(await replayed.json()).toEqual({
       ok: false,
-      error: { message: 'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.' },
+      error: {
+        message:
+          'This address has been used already. Go back to the notify-desk window you opened with it, or stop notify-desk web and start it again.',
+      },
     });
     expect((await startSession('not-the-code')).status).toBe(401);
     expect((await startSession(null)).status).toBe(401);
@@ -109,10 +124,14 @@ describe('web mode', () => {
   it('refuses other Host and Origin headers (DNS rebinding, other sites)', async () => {
     const status = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
-        const req = request(`${host.url}rpc`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = request(
+          `${host.url}rpc`,
+          { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end(JSON.stringify({ name: 'app.status', args: {} }));
       });
@@ -134,7 +153,9 @@ describe('web mode', () => {
     const response = await fetch(`${host.url}events?token=${token}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader: ReadableStreamDefaultReader<Uint8Array> = response.body!.getReader();
-    const created = (await (await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })).json()) as { value: { id: string } };
+    const created = (await (
+      await rpc({ name: 'templates.create', args: { type: 'sms', name: 'Reminder', body: 'Hi ((name))' } })
+    ).json()) as { value: { id: string } };
     let received = '';
     while (!received.includes('event: templates.changed')) {
       const { value, done } = await reader.read();
@@ -153,9 +174,15 @@ describe('web mode', () => {
     });
     const { value } = (await upload.json()) as { value: { uploadId: string } };
     expect(value.uploadId).toMatch(/^[0-9a-f]{32}$/);
-    const file = await callCore<{ fileName: string; sheets: { rowCount: number }[] }>('imports.inspect', { source: { uploadId: value.uploadId } });
+    const file = await callCore<{ fileName: string; sheets: { rowCount: number }[] }>('imports.inspect', {
+      source: { uploadId: value.uploadId },
+    });
     expect(file).toMatchObject({ fileName: 'clinic list.csv', sheets: [{ rowCount: 1 }] });
-    const anonymous = await fetch(`${host.url}uploads`, { method: 'POST', headers: { 'x-file-name': 'a.csv' }, body: 'x' });
+    const anonymous = await fetch(`${host.url}uploads`, {
+      method: 'POST',
+      headers: { 'x-file-name': 'a.csv' },
+      body: 'x',
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -169,7 +196,12 @@ describe('web mode', () => {
         else controller.enqueue(chunk);
       },
     });
-    const response = await fetch(`${host.url}uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-file-name': 'big.csv' }, body, duplex: 'half' });
+    const response = await fetch(`${host.url}uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-file-name': 'big.csv' },
+      body,
+      duplex: 'half',
+    });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
       'This file is too large: the largest file notify-desk reads is 150 MB. Split it into smaller files.',
@@ -188,7 +220,10 @@ describe('web mode', () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       ok: false,
-      error: { message: 'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.' },
+      error: {
+        message:
+          'This request is too large for notify-desk (at most 1 MB). Files are uploaded on their own: choose the file again.',
+      },
     });
     expect(await (await rpc({ name: 'app.status', args: {} })).json()).toMatchObject({ ok: true });
   });
@@ -199,29 +234,44 @@ describe('web mode', () => {
       ['inbox.export', { path: join(dataDir, 'replies.csv') }],
       ['watchFolders.grantFolder', { path: dataDir }],
     ] as const) {
-      expect(await (await rpc({ name, args })).json(), name).toMatchObject({ ok: false, error: { code: 'names-a-file' } });
+      expect(await (await rpc({ name, args })).json(), name).toMatchObject({
+        ok: false,
+        error: { code: 'names-a-file' },
+      });
     }
   });
 
   it('lets the page download the rows an import set aside, by name, from the rejected-rows folder only', async () => {
-    const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside', body: 'Hello ((name))' });
-    const csv = 'phone number,name\n07700900123,Ann\n0770090,Zoë "Z"\n';
-    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { uploadId: await upload('clinic list.csv', csv) } });
-    const queued = await callCore<{ queued: number; rejectedRowsFile: string; rejectedRowsFileName: string }>('imports.queue', {
-      fileId: file.fileId,
-      templateId: template.id,
-      excludeInvalid: true,
+    const template = await callCore<{ id: string }>('templates.create', {
+      type: 'sms',
+      name: 'Set aside',
+      body: 'Hello ((name))',
     });
+    const csv = 'phone number,name\n07700900123,Ann\n0770090,Zoë "Z"\n';
+    const file = await callCore<{ fileId: string }>('imports.inspect', {
+      source: { uploadId: await upload('clinic list.csv', csv) },
+    });
+    const queued = await callCore<{ queued: number; rejectedRowsFile: string; rejectedRowsFileName: string }>(
+      'imports.queue',
+      {
+        fileId: file.fileId,
+        templateId: template.id,
+        excludeInvalid: true,
+      },
+    );
     expect(queued.queued).toBe(1);
     const name = queued.rejectedRowsFileName;
     expect(name).toMatch(/^clinic list-rejected-[0-9TZ-]+\.csv$/);
-    const expected = '\uFEFFphone number,name,error\r\n0770090,"Zoë ""Z""",phone number: Mobile number is too short\r\n';
+    const expected =
+      '\uFEFFphone number,name,error\r\n0770090,"Zoë ""Z""",phone number: Mobile number is too short\r\n';
     expect(readFileSync(queued.rejectedRowsFile, 'utf8')).toBe(expected);
 
     const download = await fetch(`${host.url}rejected-rows/${encodeURIComponent(name)}?token=${token}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
     expect(download.headers.get('cache-control')).toBe('no-store');
     expect(Buffer.from(await download.arrayBuffer()).toString('utf8')).toBe(expected);
 
@@ -249,22 +299,44 @@ describe('web mode', () => {
     ]) {
       const refused = await getRawPath(`${path}?token=${token}`);
       expect({ path, status: refused.status }).toEqual({ path, status: 404 });
-      expect(refused.body).toBe('There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.');
+      expect(refused.body).toBe(
+        'There is no file of rows set aside with that name. It may have been moved or deleted: import the original file again to make a new one.',
+      );
     }
   });
 
   it('serves a workbook’s rejected rows as an XLSX download', async () => {
-    const template = await callCore<{ id: string }>('templates.create', { type: 'sms', name: 'Set aside from a workbook', body: 'Hello ((name))' });
+    const template = await callCore<{ id: string }>('templates.create', {
+      type: 'sms',
+      name: 'Set aside from a workbook',
+      body: 'Hello ((name))',
+    });
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('People').addRows([['phone number', 'name'], ['07700900123', 'Ann'], ['', 'Bob']]);
-    const file = await callCore<{ fileId: string }>('imports.inspect', { source: { uploadId: await upload('people.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())) } });
-    const queued = await callCore<{ rejectedRowsFileName: string }>('imports.queue', { fileId: file.fileId, templateId: template.id, excludeInvalid: true });
+    workbook.addWorksheet('People').addRows([
+      ['phone number', 'name'],
+      ['07700900123', 'Ann'],
+      ['', 'Bob'],
+    ]);
+    const file = await callCore<{ fileId: string }>('imports.inspect', {
+      source: { uploadId: await upload('people.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())) },
+    });
+    const queued = await callCore<{ rejectedRowsFileName: string }>('imports.queue', {
+      fileId: file.fileId,
+      templateId: template.id,
+      excludeInvalid: true,
+    });
     expect(queued.rejectedRowsFileName).toMatch(/^people-rejected-.+\.xlsx$/);
 
-    const download = await fetch(`${host.url}rejected-rows/${encodeURIComponent(queued.rejectedRowsFileName)}?token=${token}`);
+    const download = await fetch(
+      `${host.url}rejected-rows/${encodeURIComponent(queued.rejectedRowsFileName)}?token=${token}`,
+    );
     expect(download.status).toBe(200);
-    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${queued.rejectedRowsFileName}"; filename*=UTF-8''${queued.rejectedRowsFileName}`);
+    expect(download.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="${queued.rejectedRowsFileName}"; filename*=UTF-8''${queued.rejectedRowsFileName}`,
+    );
     const rejected = new ExcelJS.Workbook();
     await rejected.xlsx.load(await download.arrayBuffer());
     expect(rejected.worksheets[0]?.getSheetValues().slice(1)).toEqual([

@@ -94,7 +94,9 @@ async function messagesFor(name: string, schema: AnySchema): Promise<string[]> {
   for (const whole of ['text', 7, [], { unexpected: true }]) await ask(whole);
   // A union (one shape per kind of thing, as a provider is) is walked shape by shape.
   const inner = unwrapped(schema);
-  const objects = (inner instanceof z.ZodUnion ? (inner.options as AnySchema[]).map(unwrapped) : [inner]) as z.ZodObject[];
+  const objects = (
+    inner instanceof z.ZodUnion ? (inner.options as AnySchema[]).map(unwrapped) : [inner]
+  ) as z.ZodObject[];
   for (const object of objects) {
     const shape = object.shape as Record<string, AnySchema>;
     const example = validExample(shape);
@@ -127,7 +129,10 @@ describe('what the contract says about bad arguments', () => {
   });
 
   it('keeps the schema’s own sentence where it has one', async () => {
-    const result = await call('services.configure', { baseUrl: 'https://api.notifications.service.gov.uk', apiKey: 'too short' });
+    const result = await call('services.configure', {
+      baseUrl: 'https://api.notifications.service.gov.uk',
+      apiKey: 'too short',
+    });
     expect(result).toEqual({
       ok: false,
       error: {

@@ -44,11 +44,30 @@ function randomText(seed: number, alphabet: readonly string[], maxLength: number
   return text;
 }
 
-const ALPHABET = ['a', 'b', '7', ' ', '\t', '"', '"', ',', ';', '\n', '\r', '\r\n', '\0', '\u00a0', '\ufeff', 'é', '🚀'];
+const ALPHABET = [
+  'a',
+  'b',
+  '7',
+  ' ',
+  '\t',
+  '"',
+  '"',
+  ',',
+  ';',
+  '\n',
+  '\r',
+  '\r\n',
+  '\0',
+  '\u00a0',
+  '\ufeff',
+  'é',
+  '🚀',
+];
 
 describe('the CSV record parser', () => {
   it('reads cells as Excel writes them: quotes, doubled quotes, line breaks and separators inside quotes', () => {
-    const text = 'phone number,name,note\r\n07700 900123,"Smith, Ann","She said ""hi""\r\nthen left"\r\n07700900124,Bo,\r\n';
+    const text =
+      'phone number,name,note\r\n07700 900123,"Smith, Ann","She said ""hi""\r\nthen left"\r\n07700900124,Bo,\r\n';
     expect(readWithOurs([text])).toEqual({
       records: [
         ['phone number', 'name', 'note'],
@@ -66,8 +85,18 @@ describe('the CSV record parser', () => {
 
   it('uses the first line break it meets for the whole file', () => {
     expect(readWithOurs(['a,b\nc\r\nd'])).toEqual({ records: [['a', 'b'], ['c\r'], ['d']] });
-    expect(readWithOurs(['a,b\r\nc\nd,e\r\n'])).toEqual({ records: [['a', 'b'], ['c\nd', 'e']] });
-    expect(readWithOurs(['a;b\rc;d'], ';')).toEqual({ records: [['a', 'b'], ['c', 'd']] });
+    expect(readWithOurs(['a,b\r\nc\nd,e\r\n'])).toEqual({
+      records: [
+        ['a', 'b'],
+        ['c\nd', 'e'],
+      ],
+    });
+    expect(readWithOurs(['a;b\rc;d'], ';')).toEqual({
+      records: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
   });
 
   it('says where a quote opens that never closes', () => {
@@ -80,8 +109,12 @@ describe('the CSV record parser', () => {
     const parser = new CsvRecordParser(',', 100);
     parser.push('a,b\nc,d\n');
     expect(() => parser.push(`"${'x'.repeat(60)}`)).not.toThrow();
-    expect(() => parser.push('y'.repeat(60))).toThrow(expect.objectContaining({ problem: 'record-too-large', recordNumber: 3 }));
-    expect(() => new CsvRecordParser(',', 100).push(`${'zzz,'.repeat(40)}\n`)).toThrow(expect.objectContaining({ problem: 'record-too-large', recordNumber: 1 }));
+    expect(() => parser.push('y'.repeat(60))).toThrow(
+      expect.objectContaining({ problem: 'record-too-large', recordNumber: 3 }),
+    );
+    expect(() => new CsvRecordParser(',', 100).push(`${'zzz,'.repeat(40)}\n`)).toThrow(
+      expect.objectContaining({ problem: 'record-too-large', recordNumber: 1 }),
+    );
   });
 
   it('reads every random text as csv-parse does, with each separator', () => {
@@ -89,7 +122,11 @@ describe('the CSV record parser', () => {
     for (const delimiter of [',', ';', '\t'] as const) {
       for (let seed = 1; seed <= 4000; seed += 1) {
         const text = randomText(seed * 7919, ALPHABET, 24);
-        expect({ seed, delimiter, outcome: readWithOurs([text], delimiter) }).toEqual({ seed, delimiter, outcome: readWithCsvParse(text, delimiter) });
+        expect({ seed, delimiter, outcome: readWithOurs([text], delimiter) }).toEqual({
+          seed,
+          delimiter,
+          outcome: readWithCsvParse(text, delimiter),
+        });
         compared += 1;
       }
     }
@@ -101,7 +138,11 @@ describe('the CSV record parser', () => {
       const text = randomText(seed * 104_729, ALPHABET, 40);
       const whole = readWithOurs([text]);
       for (let cut = 0; cut <= text.length; cut += 1) {
-        expect({ seed, cut, outcome: readWithOurs([text.slice(0, cut), text.slice(cut)]) }).toEqual({ seed, cut, outcome: whole });
+        expect({ seed, cut, outcome: readWithOurs([text.slice(0, cut), text.slice(cut)]) }).toEqual({
+          seed,
+          cut,
+          outcome: whole,
+        });
       }
       const inSingleCharacters = [...text.split('')];
       expect({ seed, outcome: readWithOurs(inSingleCharacters) }).toEqual({ seed, outcome: whole });

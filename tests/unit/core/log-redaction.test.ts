@@ -20,7 +20,9 @@ describe('the log', () => {
     const log = fileLogger(file);
     const failing = {
       'templates.list': async () => {
-        throw new Error(`request to +44 7700 900123 and jane.doe@example.gov.uk failed with ${apiKey}, Authorization: Bearer ${jwt}, token ${webToken}, 07700900456`);
+        throw new Error(
+          `request to +44 7700 900123 and jane.doe@example.gov.uk failed with ${apiKey}, Authorization: Bearer ${jwt}, token ${webToken}, 07700900456`,
+        );
       },
     } as unknown as HandlerMap;
     const call = createDispatcher(failing, log, deskPerson({ login: 'me', groups: [] }, null));
@@ -28,15 +30,28 @@ describe('the log', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Something went wrong/) } });
     const written = readFileSync(file, 'utf8');
     expect(written).toContain('"handler":"templates.list"');
-    for (const secret of ['7700 900123', '07700900456', 'jane.doe', 'example.gov.uk', '3d844edf', '26785a09', jwt.slice(0, 20), webToken]) {
+    for (const secret of [
+      '7700 900123',
+      '07700900456',
+      'jane.doe',
+      'example.gov.uk',
+      '3d844edf',
+      '26785a09',
+      jwt.slice(0, 20),
+      webToken,
+    ]) {
       expect(written, secret).not.toContain(secret);
     }
     expect(written).toMatch(/\[phone number\].*\[email address\].*\[API key\].*Bearer \[token\].*\[secret\]/);
-    expect(JSON.parse(written.split('\n')[0]!)).toMatchObject({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: 'error' });
+    expect(JSON.parse(written.split('\n')[0]!)).toMatchObject({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      level: 'error',
+    });
   });
 
   it('keeps times, counts and ids that are not secrets', () => {
-    const line = '{"at":"2026-12-04T16:47:49.000Z","message":"core started","batch":"0194d1f2-7c3a-7000-8000-000000000001","rows":120000}';
+    const line =
+      '{"at":"2026-12-04T16:47:49.000Z","message":"core started","batch":"0194d1f2-7c3a-7000-8000-000000000001","rows":120000}';
     expect(redactLogText(line)).toBe(line);
   });
 });

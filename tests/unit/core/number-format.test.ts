@@ -5,12 +5,18 @@ import { generalNumberText } from '../../../electron/core/import/number-format/g
 import { numberFormat } from '../../../electron/core/import/number-format/number-format';
 
 const fixtures = new URL('../../fixtures/number-formats/', import.meta.url);
-const show = (value: number, code: string, date1904 = false): string => numberFormat(code).formatNumber(value, date1904);
+const show = (value: number, code: string, date1904 = false): string =>
+  numberFormat(code).formatNumber(value, date1904);
 
 /** One CSV line per row, as LibreOffice (quoted when needed) or gnumeric (never quoted, U+2212 for minus) wrote it. */
 function csvCells(name: string): string[] {
   const lines = readFileSync(new URL(name, fixtures), 'utf8').replace(/\n$/, '').split('\n');
-  return lines.map((line) => line.replace(/^"(.*)"$/, '$1').replaceAll('""', '"').replaceAll('\u2212', '-'));
+  return lines.map((line) =>
+    line
+      .replace(/^"(.*)"$/, '$1')
+      .replaceAll('""', '"')
+      .replaceAll('\u2212', '-'),
+  );
 }
 
 describe('number formats, against what LibreOffice and gnumeric show for the same cells', () => {
@@ -23,11 +29,14 @@ describe('number formats, against what LibreOffice and gnumeric show for the sam
     expect(gnumeric).toHaveLength(cases.length);
   });
 
-  it.each(cases.map(([value, code], index) => ({ value, code, index })))('$value in $code', ({ value, code, index }) => {
-    // Each program departs from Excel somewhere (gnumeric rounds 1.005 down and writes General in 6 digits,
-    // LibreOffice starts its 1900 calendar a day early): ours must agree with at least one of them.
-    expect([libreOffice[index], gnumeric[index]]).toContain(show(value, code));
-  });
+  it.each(cases.map(([value, code], index) => ({ value, code, index })))(
+    '$value in $code',
+    ({ value, code, index }) => {
+      // Each program departs from Excel somewhere (gnumeric rounds 1.005 down and writes General in 6 digits,
+      // LibreOffice starts its 1900 calendar a day early): ours must agree with at least one of them.
+      expect([libreOffice[index], gnumeric[index]]).toContain(show(value, code));
+    },
+  );
 });
 
 describe('number formats where Excel differs from both LibreOffice and gnumeric', () => {
@@ -167,10 +176,13 @@ describe('number formats by Excel’s rules', () => {
 
   it('never throws, whatever the code, and gives text for every number', () => {
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const alphabet = '0#?.,%E+-/@"\\_*[]$<>=;:hmsdyAPM GenrlRd£ ';
     for (let round = 0; round < 3000; round += 1) {
-      const code = Array.from({ length: 1 + Math.floor(random() * 20) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const code = Array.from(
+        { length: 1 + Math.floor(random() * 20) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       const value = (random() - 0.3) * 10 ** Math.floor(random() * 12 - 4);
       expect(typeof show(value, code), code).toBe('string');
       expect(typeof numberFormat(code).formatText('x'), code).toBe('string');

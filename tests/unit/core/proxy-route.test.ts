@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { environmentProxy, parseProxyAddress, proxyFromPacAnswer, proxyLabel } from '../../../electron/core/network/proxy-route';
+import {
+  environmentProxy,
+  parseProxyAddress,
+  proxyFromPacAnswer,
+  proxyLabel,
+} from '../../../electron/core/network/proxy-route';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -14,19 +19,39 @@ function onlyProxyVariables(values: Record<string, string>): void {
 
 describe('proxy addresses', () => {
   it('reads an address without a scheme as an http:// proxy, and keeps the user name and password out of its label', () => {
-    expect(parseProxyAddress('proxy.council.example:3128')).toEqual({ protocol: 'http:', host: 'proxy.council.example', port: 3128 });
+    expect(parseProxyAddress('proxy.council.example:3128')).toEqual({
+      protocol: 'http:',
+      host: 'proxy.council.example',
+      port: 3128,
+    });
     const withCredentials = parseProxyAddress('http://DOMAIN%5Cuser:p%40ss@[::1]:8080');
-    expect(withCredentials).toEqual({ protocol: 'http:', host: '::1', port: 8080, username: 'DOMAIN\\user', password: 'p@ss' });
+    expect(withCredentials).toEqual({
+      protocol: 'http:',
+      host: '::1',
+      port: 8080,
+      username: 'DOMAIN\\user',
+      password: 'p@ss',
+    });
     expect(proxyLabel(withCredentials)).toBe('[::1]:8080');
     expect(parseProxyAddress('https://proxy.example')).toMatchObject({ protocol: 'https:', port: 443 });
-    expect(() => parseProxyAddress('http://user:secret@bad host')).toThrow('The proxy address “http://bad host” is not an address notify-desk can use.');
+    expect(() => parseProxyAddress('http://user:secret@bad host')).toThrow(
+      'The proxy address “http://bad host” is not an address notify-desk can use.',
+    );
   });
 
   it('follows the first entry of the system’s PAC answer it can use', () => {
     expect(proxyFromPacAnswer('DIRECT')).toBeNull();
     expect(proxyFromPacAnswer('')).toBeNull();
-    expect(proxyFromPacAnswer('PROXY proxy.example:8080; DIRECT')).toEqual({ protocol: 'http:', host: 'proxy.example', port: 8080 });
-    expect(proxyFromPacAnswer('SOCKS5 socks.example:1080; HTTPS secure.example:443')).toEqual({ protocol: 'https:', host: 'secure.example', port: 443 });
+    expect(proxyFromPacAnswer('PROXY proxy.example:8080; DIRECT')).toEqual({
+      protocol: 'http:',
+      host: 'proxy.example',
+      port: 8080,
+    });
+    expect(proxyFromPacAnswer('SOCKS5 socks.example:1080; HTTPS secure.example:443')).toEqual({
+      protocol: 'https:',
+      host: 'secure.example',
+      port: 443,
+    });
     expect(() => proxyFromPacAnswer('SOCKS5 socks.example:1080')).toThrow(/names only proxies notify-desk cannot use/);
   });
 

@@ -21,16 +21,27 @@ describe('what the dispatcher tells the person about a failure, and what it logs
   it('turns an unexpected error of any size into one short sentence, and logs it bounded', () => {
     const log = logFile();
     const shown = toUserError('templates.create', new Error(pageOfText), fileLogger(log.file));
-    expect(shown.message).toMatch(/^Something went wrong while doing that \(Request failed: at somewhere \(file\.js:1:1\) .*…\)\. Nothing was sent\. The details are in the log\.$/);
+    expect(shown.message).toMatch(
+      /^Something went wrong while doing that \(Request failed: at somewhere \(file\.js:1:1\) .*…\)\. Nothing was sent\. The details are in the log\.$/,
+    );
     expect(shown.message.length).toBeLessThanOrEqual(600);
     const [line] = log.lines();
     expect(line!.length).toBeLessThanOrEqual(8_000);
-    expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'unexpected error', handler: 'templates.create', error: expect.stringMatching(/^Request failed: at somewhere/) });
+    expect(JSON.parse(line!)).toMatchObject({
+      level: 'error',
+      message: 'unexpected error',
+      handler: 'templates.create',
+      error: expect.stringMatching(/^Request failed: at somewhere/),
+    });
   });
 
   it('keeps a message written for the person, tidied and bounded the same way', () => {
     const log = logFile();
-    const shown = toUserError('imports.inspect', new UserError(`The file ${'x'.repeat(100_000)}.csv\ncould not be read.`, 'unreadable'), fileLogger(log.file));
+    const shown = toUserError(
+      'imports.inspect',
+      new UserError(`The file ${'x'.repeat(100_000)}.csv\ncould not be read.`, 'unreadable'),
+      fileLogger(log.file),
+    );
     expect(shown.code).toBe('unreadable');
     expect(shown.message.length).toBeLessThanOrEqual(600);
     expect(shown.message).not.toContain('\n');

@@ -20,14 +20,21 @@ describe('the text of an XML part, whatever its encoding', () => {
   it('reads UTF-8, with or without a byte-order mark', async () => {
     const text = xml.replace('ENCODING', 'UTF-8');
     expect(await decodedEveryWay(Buffer.from(text))).toEqual(new Set([text]));
-    expect(await decodedEveryWay(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual(new Set([text]));
+    expect(await decodedEveryWay(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual(
+      new Set([text]),
+    );
   });
 
   it('reads UTF-16 little- and big-endian, with a byte-order mark or without one', async () => {
     const text = xml.replace('ENCODING', 'UTF-16');
     const little = Buffer.from(text, 'utf16le');
     const big = Buffer.from(little).swap16();
-    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), little]), Buffer.concat([Buffer.from([0xfe, 0xff]), big]), little, big]) {
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), little]),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), big]),
+      little,
+      big,
+    ]) {
       expect(await decodedEveryWay(bytes)).toEqual(new Set([text]));
     }
   });

@@ -68,16 +68,22 @@ describe("what the desktop app's main process lets a page do", () => {
 
   it('refuses from a page every call of the contract that takes a path, whatever its arguments', () => {
     const takesAPath = Object.entries(handlerArgs)
-      .filter(([, schema]) => JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' })).includes('"path"'))
+      .filter(([, schema]) =>
+        JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' })).includes('"path"'),
+      )
       .map(([name]) => name);
     expect(takesAPath.sort()).toEqual(['imports.inspect', 'inbox.export', 'watchFolders.grantFolder']);
     expect(uiCallRefusal('inbox.export', {})).toMatch(/cannot name a file/);
     expect(uiCallRefusal('watchFolders.grantFolder', { folder: 'anything' })).toMatch(/cannot name a file/);
-    expect(uiCallRefusal('imports.inspect', { source: { path: 'C:\\Users\\a\\list.csv' } })).toMatch(/cannot name a file/);
+    expect(uiCallRefusal('imports.inspect', { source: { path: 'C:\\Users\\a\\list.csv' } })).toMatch(
+      /cannot name a file/,
+    );
   });
 
   it('shows in the file manager only files inside the data folder', () => {
-    expect(isInDataFolder('/home/a/.config/notify-desk', '/home/a/.config/notify-desk/rejected-rows/x.xlsx')).toBe(true);
+    expect(isInDataFolder('/home/a/.config/notify-desk', '/home/a/.config/notify-desk/rejected-rows/x.xlsx')).toBe(
+      true,
+    );
     expect(isInDataFolder('/home/a/.config/notify-desk', '/home/a/.config/notify-desk')).toBe(false);
     expect(isInDataFolder('/home/a/.config/notify-desk', '/home/a/.config/notify-desk/../../.ssh/id_rsa')).toBe(false);
     expect(isInDataFolder('/home/a/.config/notify-desk', '/home/a/.config/notify-desk-other/x')).toBe(false);

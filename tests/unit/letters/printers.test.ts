@@ -24,16 +24,35 @@ describe('the operating system’s printing', () => {
 
   it('passes the printer, title and file to lp as separate arguments, A4, one side, unscaled', () => {
     expect(cupsPrintArguments('/tmp/a b.pdf', 'Post Room; rm -rf', 'notify-desk letters')).toEqual([
-      '-d', 'Post Room; rm -rf', '-o', 'media=A4', '-o', 'sides=one-sided', '-o', 'print-scaling=none', '-t', 'notify-desk letters', '--', '/tmp/a b.pdf',
+      '-d',
+      'Post Room; rm -rf',
+      '-o',
+      'media=A4',
+      '-o',
+      'sides=one-sided',
+      '-o',
+      'print-scaling=none',
+      '-t',
+      'notify-desk letters',
+      '--',
+      '/tmp/a b.pdf',
     ]);
   });
 
   it('reads Windows printers from one object or a list, and gives the spooler script its input only through the environment', () => {
-    expect(parseWindowsPrinters('{"Name":"Post room","Default":true}')).toEqual([{ name: 'Post room', isDefault: true }]);
-    expect(parseWindowsPrinters('[{"Name":"A","Default":false},{"Name":"B","Default":true}]').map((printer) => printer.name)).toEqual(['A', 'B']);
+    expect(parseWindowsPrinters('{"Name":"Post room","Default":true}')).toEqual([
+      { name: 'Post room', isDefault: true },
+    ]);
+    expect(
+      parseWindowsPrinters('[{"Name":"A","Default":false},{"Name":"B","Default":true}]').map((printer) => printer.name),
+    ).toEqual(['A', 'B']);
     expect(parseWindowsPrinters('')).toEqual([]);
     const env = windowsPrintEnvironment('C:\\letters.pdf', "O'Brien's printer", 'letters', {});
-    expect(env).toEqual({ NOTIFY_DESK_PRINT_FILE: 'C:\\letters.pdf', NOTIFY_DESK_PRINTER: "O'Brien's printer", NOTIFY_DESK_PRINT_TITLE: 'letters' });
+    expect(env).toEqual({
+      NOTIFY_DESK_PRINT_FILE: 'C:\\letters.pdf',
+      NOTIFY_DESK_PRINTER: "O'Brien's printer",
+      NOTIFY_DESK_PRINT_TITLE: 'letters',
+    });
     expect(WINDOWS_PRINT_RAW).toContain('$env:NOTIFY_DESK_PRINTER');
     expect(WINDOWS_PRINT_RAW).toContain('DataType = "RAW"');
     expect(systemSpooler('win32')).toBe(windowsSpooler);

@@ -27,7 +27,16 @@ describe('findCountry (Notify vectors)', () => {
 
 describe('findCountry', () => {
   it('maps the UK, its nations and the Crown dependencies to United Kingdom', () => {
-    for (const name of ['UK', 'Great Britain', 'Britain', 'Scotland', 'Cymru', 'Northern Ireland', 'Isle of Man', 'Sark']) {
+    for (const name of [
+      'UK',
+      'Great Britain',
+      'Britain',
+      'Scotland',
+      'Cymru',
+      'Northern Ireland',
+      'Isle of Man',
+      'Sark',
+    ]) {
       expect(findCountry(name)).toEqual({ name: 'United Kingdom', postage: 'united-kingdom' });
     }
   });

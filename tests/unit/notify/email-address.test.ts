@@ -28,9 +28,12 @@ describe('email address vectors (notifications-utils 127.0.0)', () => {
     }
   });
 
-  it.each(formatCases.map((vector) => [JSON.stringify(vector.input), vector] as const))('formats %s', (_input, vector) => {
-    expect(validateEmailAddress(vector.input)).toEqual({ valid: true, normalised: vector.expected });
-  });
+  it.each(formatCases.map((vector) => [JSON.stringify(vector.input), vector] as const))(
+    'formats %s',
+    (_input, vector) => {
+      expect(validateEmailAddress(vector.input)).toEqual({ valid: true, normalised: vector.expected });
+    },
+  );
 });
 
 describe('IDNA 2003 domain encoding', () => {

@@ -21,7 +21,11 @@ function valuesOf(values: Record<string, string | null> | undefined) {
 describe('email template vectors', () => {
   it.each(emailCases.map((vector) => [JSON.stringify(vector.input), vector] as const))('%s', (_label, vector) => {
     const expected = vector.expected as EmailExpectation;
-    const email = renderEmail({ subject: vector.options.subject ?? '', body: vector.input, ...valuesOf(vector.options.values) });
+    const email = renderEmail({
+      subject: vector.options.subject ?? '',
+      body: vector.input,
+      ...valuesOf(vector.options.values),
+    });
     expect(email.html).toBe(expected.html_body);
     expect(email.plainText).toBe(expected.plain_text_body);
     expect(email.subjectHtml).toBe(expected.subject_html);
@@ -66,7 +70,11 @@ describe('emails', () => {
 
   it('measures the filled-in content in UTF-8 bytes against the 2MB limit', () => {
     expect(renderEmail({ subject: 's', body: 'é((x))', values: { x: 'a' } }).byteCount).toBe(3);
-    const big = renderEmail({ subject: 's', body: '((x))', values: { x: 'é'.repeat(EMAIL_CONTENT_BYTE_LIMIT / 2 + 1) } });
+    const big = renderEmail({
+      subject: 's',
+      body: '((x))',
+      values: { x: 'é'.repeat(EMAIL_CONTENT_BYTE_LIMIT / 2 + 1) },
+    });
     expect(big.tooLong).toBe(true);
   });
 
@@ -76,6 +84,8 @@ describe('emails', () => {
     expect(document.startsWith('<!DOCTYPE html')).toBe(true);
     expect(document).toContain('max-height: 0;">Body text…</span>');
     expect(document).toContain(email.html);
-    expect(renderEmailDocument({ html: 'x', preheader: 'p', fragmentOnly: true, govukBanner: false })).not.toContain('GOV.UK');
+    expect(renderEmailDocument({ html: 'x', preheader: 'p', fragmentOnly: true, govukBanner: false })).not.toContain(
+      'GOV.UK',
+    );
   });
 });

@@ -93,13 +93,34 @@ describe('whitespace helpers follow Python', () => {
   });
 
   it('strips and removes obscure whitespace exactly as the full rule does, plain ASCII included, over 20,000 random strings', () => {
-    const alphabet = ['a', 'Z', '7', '-', '~', ' ', '\t', '\n', '\r', '\v', '\f', '\u001f', '\u007f', '\u00a0', '\u200b', '\u202f', '\ufeff', 'é'];
+    const alphabet = [
+      'a',
+      'Z',
+      '7',
+      '-',
+      '~',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u001f',
+      '\u007f',
+      '\u00a0',
+      '\u200b',
+      '\u202f',
+      '\ufeff',
+      'é',
+    ];
     let state = 12_345;
     const next = (): number => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
     for (let count = 0; count < 20_000; count += 1) {
       let value = '';
       for (let length = next() % 9; length > 0; length -= 1) value += alphabet[next() % alphabet.length];
-      const fullRule = value.replace(/[\u180e\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u00a0\u202f]/g, '').replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
+      const fullRule = value
+        .replace(/[\u180e\u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u00a0\u202f]/g, '')
+        .replace(/^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g, '');
       expect({ value, result: stripAndRemoveObscureWhitespace(value) }).toEqual({ value, result: fullRule });
     }
   });

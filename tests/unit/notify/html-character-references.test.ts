@@ -4,7 +4,9 @@ import { unescapeStrict } from '../../../shared/notify/formatters';
 import { unescapeHtml } from '../../../shared/notify/markdown-html-unescape';
 
 // What Python's html.unescape (which Notify's formatters use) makes of each input: scripts/python-html-unescape-cases.py.
-const { cases } = JSON.parse(readFileSync(new URL('../../fixtures/python-html-unescape.json', import.meta.url), 'utf8')) as {
+const { cases } = JSON.parse(
+  readFileSync(new URL('../../fixtures/python-html-unescape.json', import.meta.url), 'utf8'),
+) as {
   cases: [string, string][];
 };
 

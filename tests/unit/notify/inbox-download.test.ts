@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { inboxDownloadFileName, inboxDownloadRow, stripLeadingFormulaCharacters } from '../../../shared/notify/inbox-download';
+import {
+  inboxDownloadFileName,
+  inboxDownloadRow,
+  stripLeadingFormulaCharacters,
+} from '../../../shared/notify/inbox-download';
 import { formatUkDateTimeNumeric, nextUkTimeOfDay } from '../../../shared/notify/uk-time';
 
 describe("Notify's inbox download", () => {
@@ -14,16 +18,12 @@ describe("Notify's inbox download", () => {
   });
 
   it('writes a row as Notify does: the number human-readable, the text stripped, the time in the UK to the minute', () => {
-    expect(inboxDownloadRow({ userNumber: '447700900123', content: '@STOP', receivedAt: '2026-07-01T08:05:59.999Z' })).toEqual([
-      '07700 900123',
-      'STOP',
-      '2026-07-01 09:05',
-    ]);
-    expect(inboxDownloadRow({ userNumber: '12025550123', content: 'Yes', receivedAt: '2026-01-15T23:59:00.000Z' })).toEqual([
-      '+1 202-555-0123',
-      'Yes',
-      '2026-01-15 23:59',
-    ]);
+    expect(
+      inboxDownloadRow({ userNumber: '447700900123', content: '@STOP', receivedAt: '2026-07-01T08:05:59.999Z' }),
+    ).toEqual(['07700 900123', 'STOP', '2026-07-01 09:05']);
+    expect(
+      inboxDownloadRow({ userNumber: '12025550123', content: 'Yes', receivedAt: '2026-01-15T23:59:00.000Z' }),
+    ).toEqual(['+1 202-555-0123', 'Yes', '2026-01-15 23:59']);
   });
 
   it('gives UK times on both sides of each clock change', () => {

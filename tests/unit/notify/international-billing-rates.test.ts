@@ -4,7 +4,12 @@ import { inspectPhoneNumber, type PhoneNumberInspection } from '../../../shared/
 
 const anyPermissions = { allowInternational: true, allowLandline: true };
 
-function billingOf(input: string): Pick<Extract<PhoneNumberInspection, { valid: true }>, 'countryPrefix' | 'rateMultiplier' | 'shouldUseNumericSender'> {
+function billingOf(
+  input: string,
+): Pick<
+  Extract<PhoneNumberInspection, { valid: true }>,
+  'countryPrefix' | 'rateMultiplier' | 'shouldUseNumericSender'
+> {
   const inspection = inspectPhoneNumber(input, anyPermissions);
   if (!inspection.valid) throw new Error(`${input} should be valid: ${inspection.error}`);
   return {
@@ -29,7 +34,11 @@ describe("Notify's international billing table (notifications-utils 127.0.0)", (
     for (const prefix of ['1809', '1829', '1849']) {
       expect(INTERNATIONAL_BILLING_RATES.get(prefix)).toEqual({ rateMultiplier: 3, alphanumericSenders: 'NO' });
     }
-    expect(billingOf('+1 809 234 5678')).toEqual({ countryPrefix: '1809', rateMultiplier: 3, shouldUseNumericSender: true });
+    expect(billingOf('+1 809 234 5678')).toEqual({
+      countryPrefix: '1809',
+      rateMultiplier: 3,
+      shouldUseNumericSender: true,
+    });
     expect(billingOf('+1 829 234 5678')).toMatchObject({ countryPrefix: '1829', rateMultiplier: 3 });
     expect(billingOf('+1 849 234 5678')).toMatchObject({ countryPrefix: '1849', rateMultiplier: 3 });
   });

@@ -13,27 +13,30 @@ interface LetterExpectation {
 const letterCases = renderingCases.filter((vector) => vector.function === 'letter_template');
 
 describe('letter template vectors', () => {
-  it.each(letterCases.map((vector) => [`${JSON.stringify(vector.input)} ${JSON.stringify(vector.options.values ?? {})}`, vector] as const))(
-    '%s',
-    (_label, vector) => {
-      const expected = vector.expected as LetterExpectation;
-      const { options } = vector;
-      const letter = renderLetter({
-        subject: options.subject ?? '',
-        body: vector.input,
-        ...(options.values ? { values: options.values } : {}),
-        // The vectors' dates are naive UTC timestamps.
-        date: new Date(`${options.date ?? ''}Z`),
-        ...(options.language ? { language: options.language } : {}),
-        ...(options.welsh ? { welshSubject: options.welsh.letter_welsh_subject, welshBody: options.welsh.letter_welsh_content } : {}),
-      });
-      expect(letter.bodyHtml).toBe(expected.message_html);
-      expect(letter.heading).toBe(expected.subject);
-      expect(letter.addressLines).toEqual(expected.address_block);
-      expect(letter.contactBlockHtml).toBe(expected.contact_block_html);
-      expect(letter.date).toBe(expected.date);
-    },
-  );
+  it.each(
+    letterCases.map(
+      (vector) => [`${JSON.stringify(vector.input)} ${JSON.stringify(vector.options.values ?? {})}`, vector] as const,
+    ),
+  )('%s', (_label, vector) => {
+    const expected = vector.expected as LetterExpectation;
+    const { options } = vector;
+    const letter = renderLetter({
+      subject: options.subject ?? '',
+      body: vector.input,
+      ...(options.values ? { values: options.values } : {}),
+      // The vectors' dates are naive UTC timestamps.
+      date: new Date(`${options.date ?? ''}Z`),
+      ...(options.language ? { language: options.language } : {}),
+      ...(options.welsh
+        ? { welshSubject: options.welsh.letter_welsh_subject, welshBody: options.welsh.letter_welsh_content }
+        : {}),
+    });
+    expect(letter.bodyHtml).toBe(expected.message_html);
+    expect(letter.heading).toBe(expected.subject);
+    expect(letter.addressLines).toEqual(expected.address_block);
+    expect(letter.contactBlockHtml).toBe(expected.contact_block_html);
+    expect(letter.date).toBe(expected.date);
+  });
 });
 
 describe('letters', () => {
@@ -48,7 +51,12 @@ describe('letters', () => {
   });
 
   it('builds the contact block line by line with personalisation', () => {
-    const letter = renderLetter({ subject: 's', body: 'b', contactBlock: ' Office ,\n  ((team)) \n', values: { team: 'Team & co' } });
+    const letter = renderLetter({
+      subject: 's',
+      body: 'b',
+      contactBlock: ' Office ,\n  ((team)) \n',
+      values: { team: 'Team & co' },
+    });
     expect(letter.contactBlockHtml).toBe('Office,<br>Team &amp; co');
   });
 

@@ -27,14 +27,15 @@ const renderers: Record<RendererName, (markdown: string) => string> = {
 };
 
 describe('Notify markdown vectors', () => {
-  for (const [rendererName, render] of Object.entries(renderers) as Array<[RendererName, (markdown: string) => string]>) {
+  for (const [rendererName, render] of Object.entries(renderers) as Array<
+    [RendererName, (markdown: string) => string]
+  >) {
     describe(rendererName, () => {
-      it.each(vectors.cases.filter((vector) => !vector.note).map((vector) => [JSON.stringify(vector.input), vector] as const))(
-        '%s',
-        (_label, vector) => {
-          expect(render(vector.input)).toBe(vector.expected[rendererName]);
-        },
-      );
+      it.each(
+        vectors.cases.filter((vector) => !vector.note).map((vector) => [JSON.stringify(vector.input), vector] as const),
+      )('%s', (_label, vector) => {
+        expect(render(vector.input)).toBe(vector.expected[rendererName]);
+      });
     });
   }
 });
@@ -48,7 +49,9 @@ describe('Notify markdown dialect', () => {
   });
 
   it('accepts bullets without a space after them', () => {
-    expect(notifyMarkdownToLetterHtml('*one\n-two\n•three')).toBe('<ul>\n<li>one</li>\n<li>two</li>\n<li>three</li>\n</ul>\n');
+    expect(notifyMarkdownToLetterHtml('*one\n-two\n•three')).toBe(
+      '<ul>\n<li>one</li>\n<li>two</li>\n<li>three</li>\n</ul>\n',
+    );
   });
 
   it('renumbers ordered lists in plain text and bullets nested lists', () => {
@@ -61,7 +64,9 @@ describe('Notify markdown dialect', () => {
   });
 
   it('leaves emphasis, code and strikethrough as typed', () => {
-    expect(notifyMarkdownToLetterHtml('a **bold** _em_ `code` ~~gone~~')).toBe('<p>a **bold** _em_ `code` ~~gone~~</p>');
+    expect(notifyMarkdownToLetterHtml('a **bold** _em_ `code` ~~gone~~')).toBe(
+      '<p>a **bold** _em_ `code` ~~gone~~</p>',
+    );
   });
 
   it('renders ^ inset text, setext headings and drops images', () => {
@@ -83,10 +88,14 @@ describe('Notify markdown dialect', () => {
   });
 
   it('uses reference-style links defined elsewhere', () => {
-    expect(notifyMarkdownToPlainText('[text][ref]\n\n[ref]: https://example.com')).toBe('\n\ntext: https://example.com');
+    expect(notifyMarkdownToPlainText('[text][ref]\n\n[ref]: https://example.com')).toBe(
+      '\n\ntext: https://example.com',
+    );
   });
 
   it('draws a letter QR code as SVG', () => {
-    expect(notifyMarkdownToLetterHtml('qr: https://example.com')).toMatch(/^<p><div class='qrcode'><svg [^>]*viewBox='0 0 25 25'/);
+    expect(notifyMarkdownToLetterHtml('qr: https://example.com')).toMatch(
+      /^<p><div class='qrcode'><svg [^>]*viewBox='0 0 25 25'/,
+    );
   });
 });

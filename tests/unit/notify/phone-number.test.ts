@@ -73,7 +73,9 @@ function checkVector(vector: PhoneVectorCase): void {
 }
 
 describe('phone number vectors (notifications-utils 127.0.0)', () => {
-  const cases = vectors.cases.map((vector) => [JSON.stringify(vector.input), JSON.stringify(vector.options), vector] as const);
+  const cases = vectors.cases.map(
+    (vector) => [JSON.stringify(vector.input), JSON.stringify(vector.options), vector] as const,
+  );
 
   it.each(cases)('%s with %s', (_input, _options, vector) => checkVector(vector));
 });
@@ -142,8 +144,12 @@ describe('validatePhoneNumberForApi', () => {
     expect(validatePhoneNumberForApi(7700900001, noPermissions)).toMatchObject({
       message: 'phone_number 7700900001 is not of type string',
     });
-    expect(validatePhoneNumberForApi(null, noPermissions)).toMatchObject({ message: 'phone_number None is not of type string' });
-    expect(validatePhoneNumberForApi([], noPermissions)).toMatchObject({ message: 'phone_number [] is not of type string' });
+    expect(validatePhoneNumberForApi(null, noPermissions)).toMatchObject({
+      message: 'phone_number None is not of type string',
+    });
+    expect(validatePhoneNumberForApi([], noPermissions)).toMatchObject({
+      message: 'phone_number [] is not of type string',
+    });
   });
 
   it('refuses international numbers and landlines the service may not send to', () => {
@@ -198,7 +204,11 @@ describe('phone number details', () => {
   });
 
   it('accepts Ofcom drama numbers as UK mobiles', () => {
-    expect(validatePhoneNumber('07700900010')).toMatchObject({ valid: true, normalised: '447700900010', international: false });
+    expect(validatePhoneNumber('07700900010')).toMatchObject({
+      valid: true,
+      normalised: '447700900010',
+      international: false,
+    });
   });
 
   it('retries numbers with stray pluses, zeros and unicode dashes', () => {
@@ -252,7 +262,10 @@ describe('the UK mobile shortcut', () => {
     for (const national of nationals) {
       const input = shapes[index % shapes.length]!(national);
       index += 1;
-      expect({ input, result: parseNotifyPhoneNumber(input) }).toEqual({ input, result: parseNotifyPhoneNumberWithoutShortcut(input) });
+      expect({ input, result: parseNotifyPhoneNumber(input) }).toEqual({
+        input,
+        result: parseNotifyPhoneNumberWithoutShortcut(input),
+      });
     }
   };
 
@@ -260,14 +273,25 @@ describe('the UK mobile shortcut', () => {
     agreeWithTheLibrary(Array.from({ length: 1_000 }, (_, index) => `7700900${String(index).padStart(3, '0')}`));
     expect(parseNotifyPhoneNumber('07700 900123')).toEqual({
       ok: true,
-      number: { countryCallingCode: '44', nationalNumber: '7700900123', region: undefined, type: undefined, isTvNumber: true },
+      number: {
+        countryCallingCode: '44',
+        nationalNumber: '7700900123',
+        region: undefined,
+        type: undefined,
+        isTvNumber: true,
+      },
     });
   });
 
   it('gives what libphonenumber gives for numbers near the drama range, Jersey 07700 3 numbers included', () => {
-    agreeWithTheLibrary([...pseudoRandomDigits(7, 1_500, 6)].map((digits, index) => `7700${index % 10}${digits.slice(1)}`));
+    agreeWithTheLibrary(
+      [...pseudoRandomDigits(7, 1_500, 6)].map((digits, index) => `7700${index % 10}${digits.slice(1)}`),
+    );
     // A Jersey mobile by libphonenumber, which the shortcut must leave to the library.
-    expect(parseNotifyPhoneNumber('07700 300123')).toMatchObject({ ok: true, number: { region: 'JE', type: 'MOBILE', isTvNumber: true } });
+    expect(parseNotifyPhoneNumber('07700 300123')).toMatchObject({
+      ok: true,
+      number: { region: 'JE', type: 'MOBILE', isTvNumber: true },
+    });
   });
 
   it('gives what libphonenumber gives for random 07 numbers', () => {

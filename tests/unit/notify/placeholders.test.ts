@@ -116,7 +116,9 @@ describe('values', () => {
   });
 
   it('renders non-strings as Python would', () => {
-    expect(fillPlaceholders('((x)) ((y)) ((z))', { x: true, y: 3, z: { key: 'value' } })).toBe("True 3 {'key': 'value'}");
+    expect(fillPlaceholders('((x)) ((y)) ((z))', { x: true, y: 3, z: { key: 'value' } })).toBe(
+      "True 3 {'key': 'value'}",
+    );
   });
 
   it('shows optional text only for the yes-like values, untrimmed', () => {
@@ -141,7 +143,11 @@ describe('values', () => {
 
 describe('templates', () => {
   it('lists email subject placeholders first', () => {
-    expect(templatePlaceholders({ type: 'email', subject: '((b)) ((a))', body: '((a)) ((c))' })).toEqual(['b', 'a', 'c']);
+    expect(templatePlaceholders({ type: 'email', subject: '((b)) ((a))', body: '((a)) ((c))' })).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
   });
 
   it('lists letter placeholders from the contact block, Welsh parts, subject then body', () => {

@@ -191,15 +191,28 @@ describe('validatePostalAddress', () => {
   });
 
   it('validates an address from keys read insensitively when asked to, as a spreadsheet is read', () => {
-    const spreadsheetRow = { 'Address Line 1': 'A Person', ADDRESS_LINE_2: '1 Street', 'address-line-3': 'Town', 'Post Code': 'sw1a1aa' };
-    expect(validatePostalAddress(spreadsheetRow)).toMatchObject({ valid: false, error: 'Address must be at least 3 lines' });
+    const spreadsheetRow = {
+      'Address Line 1': 'A Person',
+      ADDRESS_LINE_2: '1 Street',
+      'address-line-3': 'Town',
+      'Post Code': 'sw1a1aa',
+    };
+    expect(validatePostalAddress(spreadsheetRow)).toMatchObject({
+      valid: false,
+      error: 'Address must be at least 3 lines',
+    });
     expect(validatePostalAddress(spreadsheetRow, { insensitiveKeys: true })).toMatchObject({
       valid: true,
       error: null,
       lines: ['A Person', '1 Street', 'Town', 'SW1A 1AA'],
       postcode: 'SW1A 1AA',
     });
-    const withLine7 = { 'ADDRESS LINE 1': 'A Person', 'Address_Line_2': '1 Rue', 'Address Line 7': 'France', postcode: 'SW1A 1AA' };
+    const withLine7 = {
+      'ADDRESS LINE 1': 'A Person',
+      Address_Line_2: '1 Rue',
+      'Address Line 7': 'France',
+      postcode: 'SW1A 1AA',
+    };
     expect(validatePostalAddress(withLine7, { insensitiveKeys: true, allowInternational: true })).toMatchObject({
       valid: true,
       country: 'France',

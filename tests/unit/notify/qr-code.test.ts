@@ -23,12 +23,19 @@ function scan(modules: readonly (readonly boolean[])[]): string {
   modules.forEach((row, y) =>
     row.forEach((dark, x) => {
       if (!dark) return;
-      for (let dy = 0; dy < scale; dy += 1) pixels.fill(0, ((y + quiet) * scale + dy) * size + (x + quiet) * scale, ((y + quiet) * scale + dy) * size + (x + quiet + 1) * scale);
+      for (let dy = 0; dy < scale; dy += 1)
+        pixels.fill(
+          0,
+          ((y + quiet) * scale + dy) * size + (x + quiet) * scale,
+          ((y + quiet) * scale + dy) * size + (x + quiet + 1) * scale,
+        );
     }),
   );
   const file = join(temp.path, 'code.pgm');
   writeFileSync(file, Buffer.concat([Buffer.from(`P5 ${size} ${size} 255\n`), pixels]));
-  return execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', file], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('latin1');
+  return execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', file], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString('latin1');
 }
 
 describe('QR codes for letters, encoded by the qrcode package', () => {
@@ -39,7 +46,9 @@ describe('QR codes for letters, encoded by the qrcode package', () => {
         try {
           const code = encodeQrCode(text);
           const ours = { version: code.version, level: code.level, mode: code.mode };
-          return JSON.stringify(ours) === JSON.stringify({ version, level, mode }) ? null : { text, ours, segno: { version, level, mode } };
+          return JSON.stringify(ours) === JSON.stringify({ version, level, mode })
+            ? null
+            : { text, ours, segno: { version, level, mode } };
         } catch (error) {
           return { text, error: String(error) };
         }
@@ -70,7 +79,13 @@ describe('QR codes for letters, encoded by the qrcode package', () => {
 
 describe('QR codes in letters', () => {
   it('draws the dark modules as one SVG path, row by row', () => {
-    expect(qrCodePath([[true, true, false, true], [false, false, false, false], [false, true, true, true]])).toBe('M0 0h2v1H0zM3 0h1v1H3zM1 2h3v1H1z');
+    expect(
+      qrCodePath([
+        [true, true, false, true],
+        [false, false, false, false],
+        [false, true, true, true],
+      ]),
+    ).toBe('M0 0h2v1H0zM3 0h1v1H3zM1 2h3v1H1z');
     const { modules } = encodeQrCode('https://www.gov.uk/');
     const drawn: boolean[][] = modules.map((row) => row.map(() => false));
     const svg = qrCodeSvg('https://www.gov.uk/');

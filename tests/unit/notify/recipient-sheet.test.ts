@@ -84,7 +84,8 @@ function cellErrorsByKey(check: RecipientCheck): Record<number, Record<string, s
   const byRow: Record<number, Record<string, string>> = {};
   for (const row of check.rows) {
     const cells = Object.entries(row.errors).filter(([column]) => !ROW_LEVEL_KEYS.has(column));
-    if (cells.length > 0) byRow[row.index] = Object.fromEntries(cells.map(([column, error]) => [insensitiveKey(column), error]));
+    if (cells.length > 0)
+      byRow[row.index] = Object.fromEntries(cells.map(([column, error]) => [insensitiveKey(column), error]));
   }
   return byRow;
 }
@@ -176,19 +177,36 @@ describe('checkRecipients', () => {
   });
 
   it('uses the service permissions for international and landline numbers', () => {
-    const rows = [['phone number', 'name', 'code'], ['+1 202 555 0104', 'A', '1'], ['0117 496 0860', 'B', '2']];
+    const rows = [
+      ['phone number', 'name', 'code'],
+      ['+1 202 555 0104', 'A', '1'],
+      ['0117 496 0860', 'B', '2'],
+    ];
     expect(checkRecipients(rows, sms).rowsWithErrors).toEqual([0, 1]);
     expect(checkRecipients(rows, sms, { allowInternationalSms: true, allowLandline: true }).rowsWithErrors).toEqual([]);
   });
 
   it('puts a text message that is too long under message', () => {
-    const check = checkRecipients([['phone number', 'name', 'code'], ['07700900123', 'x'.repeat(900), '1']], sms);
+    const check = checkRecipients(
+      [
+        ['phone number', 'name', 'code'],
+        ['07700900123', 'x'.repeat(900), '1'],
+      ],
+      sms,
+    );
     expect(check.rows).toEqual([{ index: 0, errors: { message: ROW_ERROR_MESSAGES.messageTooLong } }]);
   });
 
   it('puts an email that fills in to nothing under message', () => {
     const email: SheetTemplate = { type: 'email', subject: 'Hi', body: '((greeting??Hello))' };
-    const check = checkRecipients([['email address', 'greeting'], ['a@example.com', 'no'], ['b@example.com', 'yes']], email);
+    const check = checkRecipients(
+      [
+        ['email address', 'greeting'],
+        ['a@example.com', 'no'],
+        ['b@example.com', 'yes'],
+      ],
+      email,
+    );
     expect(check.rows).toEqual([{ index: 0, errors: { message: ROW_ERROR_MESSAGES.messageEmpty } }]);
   });
 
@@ -209,13 +227,21 @@ describe('checkRecipients', () => {
   });
 
   it('counts rows past maxRows without checking them', () => {
-    const rows = [['phone number', 'name', 'code'], ['07700900123', 'A', '1'], ['bad', 'B', '2'], ['bad', 'C', '3']];
+    const rows = [
+      ['phone number', 'name', 'code'],
+      ['07700900123', 'A', '1'],
+      ['bad', 'B', '2'],
+      ['bad', 'C', '3'],
+    ];
     const check = checkRecipients(rows, sms, { maxRows: 1 });
     expect(check).toMatchObject({ rowCount: 3, tooManyRows: true, rowsWithErrors: [], hasErrors: true });
   });
 
   it('refuses recipients outside the guest list', () => {
-    const rows = [['phone number', 'name', 'code'], ['07700900123', 'A', '1']];
+    const rows = [
+      ['phone number', 'name', 'code'],
+      ['07700900123', 'A', '1'],
+    ];
     expect(checkRecipients(rows, sms, { guestList: ['+44 7700 900123'] }).hasErrors).toBe(false);
     expect(checkRecipients(rows, sms, { guestList: ['07700900999'] }).hasErrors).toBe(true);
   });

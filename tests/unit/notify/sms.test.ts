@@ -166,7 +166,9 @@ describe('rendering and counting', () => {
     expect(switchedOff.characterCountWithoutPrefix).toBe(switchedOff.characterCount);
     const render = compileSmsTemplate('((body))', { prefix: 'Council', showPrefix: false });
     expect(render({ body: 'Hello' }).rendered).toBe('Hello');
-    expect(isMessageEmpty({ type: 'sms', body: '((body))' }, { body: ' ' }, { prefix: 'Council', showPrefix: false })).toBe(true);
+    expect(
+      isMessageEmpty({ type: 'sms', body: '((body))' }, { body: ' ' }, { prefix: 'Council', showPrefix: false }),
+    ).toBe(true);
   });
 
   it('renders the same body for many rows from one compilation', () => {
@@ -175,7 +177,7 @@ describe('rendering and counting', () => {
     expect(render({ NAME: 'Bo', urgent: 'no' }).rendered).toBe('Council: Dear Bo,');
   });
 
-  it('renders a 900-character message with each row\'s value from one compilation', () => {
+  it("renders a 900-character message with each row's value from one compilation", () => {
     const render = compileSmsTemplate(`${'Your appointment is confirmed. '.repeat(28)}((ref)) ŵ`);
     for (let row = 0; row < 2000; row += 1) {
       const sms = render({ ref: `REF-${row}` });
@@ -187,10 +189,33 @@ describe('rendering and counting', () => {
 
 describe('text that needs no tidying', () => {
   const tidyAndDowngrade = (text: string): string =>
-    downgradeToGsm(pythonStrip(normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(text)))));
+    downgradeToGsm(
+      pythonStrip(normaliseMultipleNewlines(normaliseWhitespaceAndNewlines(removeWhitespaceBeforePunctuation(text)))),
+    );
 
   it('is recognised only where tidying and downgrading change nothing, over 40,000 random strings', () => {
-    const alphabet = ['a', 'Z', '7', ' ', ' ', ',', '.', '`', '\t', '\n', '\r', '^', '€', 'é', 'ŵ', '\u00a0', '\u200b', '~', '\x1f', '\x7f'];
+    const alphabet = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      ' ',
+      ',',
+      '.',
+      '`',
+      '\t',
+      '\n',
+      '\r',
+      '^',
+      '€',
+      'é',
+      'ŵ',
+      '\u00a0',
+      '\u200b',
+      '~',
+      '\x1f',
+      '\x7f',
+    ];
     let seed = 42;
     const random = (below: number): number => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;

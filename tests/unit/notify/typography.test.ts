@@ -32,14 +32,19 @@ const typographyFunctions: Record<string, (value: string) => string> = {
 };
 
 describe('typography vectors', () => {
-  const cases = vectors.cases.filter((vector) => vector.function in typographyFunctions && typeof vector.input === 'string');
+  const cases = vectors.cases.filter(
+    (vector) => vector.function in typographyFunctions && typeof vector.input === 'string',
+  );
   it('covers every typography function', () => {
     expect(new Set(cases.map((vector) => vector.function))).toEqual(new Set(Object.keys(typographyFunctions)));
   });
-  it.each(cases.map((vector) => [`${vector.function}(${JSON.stringify(vector.input)})`, vector] as const))('%s', (_label, vector) => {
-    const format = typographyFunctions[vector.function];
-    expect(format?.(vector.input as string)).toBe(vector.expected);
-  });
+  it.each(cases.map((vector) => [`${vector.function}(${JSON.stringify(vector.input)})`, vector] as const))(
+    '%s',
+    (_label, vector) => {
+      const format = typographyFunctions[vector.function];
+      expect(format?.(vector.input as string)).toBe(vector.expected);
+    },
+  );
 });
 
 describe('smart quotes', () => {
@@ -65,6 +70,8 @@ describe('links', () => {
 
   it('adds http:// only when there is no known protocol', () => {
     expect(createSanitisedHtmlForUrl('tel:123')).toBe('<a href="tel:123">tel:123</a>');
-    expect(createSanitisedHtmlForUrl('example.com', { classes: 'c' })).toBe('<a class="c" href="http://example.com">example.com</a>');
+    expect(createSanitisedHtmlForUrl('example.com', { classes: 'c' })).toBe(
+      '<a class="c" href="http://example.com">example.com</a>',
+    );
   });
 });

@@ -2,12 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/database/open-database';
 import { openDatabase } from '../../../electron/core/database/open-database';
 import { claimDueMessages, promoteDueScheduled } from '../../../electron/core/outbox/leases';
-import { holdChannel, nextMidnightUtc, setSendingPaused, activeChannelHolds } from '../../../electron/core/outbox/sending-controls';
+import {
+  holdChannel,
+  nextMidnightUtc,
+  setSendingPaused,
+  activeChannelHolds,
+} from '../../../electron/core/outbox/sending-controls';
 import { finishAttempts } from '../../../electron/core/outbox/transitions';
 import { insertBatch, insertLocalSmsTemplate, queueSms } from '../../integration/sync/sync-fixtures';
 
-const claim = (db: Db, limit = 100, owner = 'me', now?: Date) => claimDueMessages(db, { owner, limit, leaseMs: 60_000, now });
-const stateOf = (db: Db, id: string) => (db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id) as { state: string }).state;
+const claim = (db: Db, limit = 100, owner = 'me', now?: Date) =>
+  claimDueMessages(db, { owner, limit, leaseMs: 60_000, now });
+const stateOf = (db: Db, id: string) =>
+  (db.prepare('SELECT state FROM outbox_messages WHERE id = ?').get(id) as { state: string }).state;
 
 describe('leasing due messages', () => {
   let db: Db;
@@ -24,7 +31,9 @@ describe('leasing due messages', () => {
     expect(claimed?.lookUpFirst).toBe(false);
     const row = db.prepare('SELECT state, outcome_unknown, lease_owner FROM outbox_messages').get();
     expect(row).toEqual({ state: 'sending', outcome_unknown: 1, lease_owner: 'me' });
-    const events = db.prepare('SELECT from_state, to_state FROM outbox_events WHERE message_id = ? ORDER BY id').all(id!);
+    const events = db
+      .prepare('SELECT from_state, to_state FROM outbox_events WHERE message_id = ? ORDER BY id')
+      .all(id!);
     expect(events).toEqual([
       { from_state: null, to_state: 'queued' },
       { from_state: 'queued', to_state: 'sending' },
@@ -88,8 +97,16 @@ describe('leasing due messages', () => {
     expect(taken?.id).toBe(id);
     expect(taken?.lookUpFirst).toBe(true);
     // The dead process's late answer no longer counts: the lease is someone else's.
-    expect(finishAttempts(db, 'dead', [{ id: id!, to: 'accepted', notifyId: 'n1', countAttempt: true, outcomeUnknown: false, detail: 'x' }])).toEqual([]);
-    expect(finishAttempts(db, 'other', [{ id: id!, to: 'accepted', notifyId: 'n1', countAttempt: true, outcomeUnknown: false, detail: 'x' }])).toEqual([id]);
+    expect(
+      finishAttempts(db, 'dead', [
+        { id: id!, to: 'accepted', notifyId: 'n1', countAttempt: true, outcomeUnknown: false, detail: 'x' },
+      ]),
+    ).toEqual([]);
+    expect(
+      finishAttempts(db, 'other', [
+        { id: id!, to: 'accepted', notifyId: 'n1', countAttempt: true, outcomeUnknown: false, detail: 'x' },
+      ]),
+    ).toEqual([id]);
     expect(db.prepare('SELECT state, notify_id, outcome_unknown, lease_owner FROM outbox_messages').get()).toEqual({
       state: 'accepted',
       notify_id: 'n1',

@@ -2,7 +2,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createNotifyClient, NotifyApiError, parseApiKey, responseError, signHs256Jwt } from '../../../electron/core/notify-client';
+import {
+  createNotifyClient,
+  NotifyApiError,
+  parseApiKey,
+  responseError,
+  signHs256Jwt,
+} from '../../../electron/core/notify-client';
 
 const SERVICE_ID = '26785a09-ab16-4eb0-8407-a37497a57506';
 const SECRET = '3d844edf-8d35-48ac-975b-e847b4f122b0';
@@ -32,7 +38,9 @@ describe('Notify client', () => {
     expect(kind(401, 'AuthError')).toBe('auth');
     expect(kind(500, 'Exception')).toBe('server');
     expect(kind(504, 'EventletTimeout')).toBe('server');
-    const daily = responseError(429, [{ error: 'TooManyRequestsError', message: 'Exceeded send limits (sms: 250000) for today' }]);
+    const daily = responseError(429, [
+      { error: 'TooManyRequestsError', message: 'Exceeded send limits (sms: 250000) for today' },
+    ]);
     expect(daily.dailyLimitType).toBe('sms');
     expect(daily.outcomeUnknown).toBe(false);
     expect(responseError(500, []).outcomeUnknown).toBe(true);
@@ -64,10 +72,20 @@ describe('Notify client', () => {
     const { port } = server.address() as AddressInfo;
     const client = createNotifyClient({ baseUrl: `http://127.0.0.1:${port}/`, apiKey: API_KEY, timeoutMs: 2_000 });
     try {
-      const sent = await client.sendSms({ templateId: 't', phoneNumber: '07700900123', personalisation: { body: 'Hi' }, reference: 'ref-1' });
+      const sent = await client.sendSms({
+        templateId: 't',
+        phoneNumber: '07700900123',
+        personalisation: { body: 'Hi' },
+        reference: 'ref-1',
+      });
       expect(sent.id).toBe('b0d6e4c8-0000-4000-8000-000000000001');
       const request = seen[0]!;
-      expect(JSON.parse(request.body)).toEqual({ template_id: 't', phone_number: '07700900123', personalisation: { body: 'Hi' }, reference: 'ref-1' });
+      expect(JSON.parse(request.body)).toEqual({
+        template_id: 't',
+        phone_number: '07700900123',
+        personalisation: { body: 'Hi' },
+        reference: 'ref-1',
+      });
       expect(request.headers['user-agent']).toMatch(/^notify-desk\//);
       const token = String(request.headers.authorization).replace(/^Bearer /, '');
       const [header, claims, signature] = token.split('.');

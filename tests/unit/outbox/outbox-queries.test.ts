@@ -24,7 +24,11 @@ describe('outbox queries and a person’s retry and cancel', () => {
     expect(listMessages(db, { batchId: 'b1', limit: 2, offset: 4 }).messages).toHaveLength(1);
     const found = listMessages(db, { search: '07700900991', limit: 10, offset: 0 });
     expect(found.total).toBe(1);
-    expect(found.messages[0]).toMatchObject({ recipient: '07700900991', templateName: 'Appointment reminder', state: 'queued' });
+    expect(found.messages[0]).toMatchObject({
+      recipient: '07700900991',
+      templateName: 'Appointment reminder',
+      state: 'queued',
+    });
     expect(listMessages(db, { search: '100%_', limit: 10, offset: 0 }).total).toBe(0);
     expect(listMessages(db, { states: ['delivered'], limit: 10, offset: 0 }).total).toBe(0);
     expect(listMessages(db, { states: ['queued', 'delivered'], limit: 10, offset: 0 }).total).toBe(8);
@@ -53,7 +57,9 @@ describe('outbox queries and a person’s retry and cancel', () => {
       [inFlight!]: 'sending',
       [queued!]: 'cancelled',
     });
-    const detail = db.prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'cancelled'`).get(queued!);
+    const detail = db
+      .prepare(`SELECT detail FROM outbox_events WHERE message_id = ? AND to_state = 'cancelled'`)
+      .get(queued!);
     expect(detail).toEqual({ detail: 'cancelled by someone' });
   });
 
@@ -61,7 +67,14 @@ describe('outbox queries and a person’s retry and cancel', () => {
     const [id] = queueSms(db, { count: 1 });
     claimDueMessages(db, { owner: 'me', limit: 1, leaseMs: 60_000 });
     finishAttempts(db, 'me', [
-      { id: id!, to: 'needs-attention', countAttempt: true, outcomeUnknown: true, lastError: 'timed out', detail: 'gave up' },
+      {
+        id: id!,
+        to: 'needs-attention',
+        countAttempt: true,
+        outcomeUnknown: true,
+        lastError: 'timed out',
+        detail: 'gave up',
+      },
     ]);
     expect(retryMessages(db, [id!], 'someone')).toBe(1);
     expect(db.prepare('SELECT state, attempts, outcome_unknown, last_error FROM outbox_messages').get()).toEqual({

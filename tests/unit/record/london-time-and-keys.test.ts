@@ -44,14 +44,18 @@ describe('London time as Notify reports it', () => {
 
 describe('finding a recipient however it was written', () => {
   it('gives every way of writing one phone number the same key, Notify’s human-readable form', () => {
-    const keys = ['07700 900123', '+447700900123', '447700900123', '+44 (0)7700 900 123', '07700900123'].map((typed) => recipientSearchKey('sms', typed));
+    const keys = ['07700 900123', '+447700900123', '447700900123', '+44 (0)7700 900 123', '07700900123'].map((typed) =>
+      recipientSearchKey('sms', typed),
+    );
     expect(new Set(keys)).toEqual(new Set(['07700 900123']));
     expect(recipientSearchKey('sms', '+1 202 555 0123')).toBe('+1 202-555-0123');
     expect(recipientSearchKeys('447700900123')).toContain('07700 900123');
   });
 
   it('compares email addresses without regard to case, and letters by their first line', () => {
-    expect(recipientSearchKey('email', 'Ann.Person@Example.COM')).toBe(recipientSearchKey('email', 'ann.person@example.com'));
+    expect(recipientSearchKey('email', 'Ann.Person@Example.COM')).toBe(
+      recipientSearchKey('email', 'ann.person@example.com'),
+    );
     expect(recipientSearchKeys('ANN.PERSON@example.com')).toContain('ann.person@example.com');
     expect(recipientSearchKey('letter', 'Ms A Person\n1 High Street\nSW1A 1AA')).toBe('ms a person');
   });

@@ -10,11 +10,22 @@ import {
 
 describe("Notify's status words, in one place", () => {
   it('puts statuses in the three buckets Notify counts, and cancelled and never-seen statuses in none', () => {
-    expect(statusesInBucket('delivering').sort()).toEqual(['accepted', 'created', 'pending', 'pending-virus-check', 'sending']);
+    expect(statusesInBucket('delivering').sort()).toEqual([
+      'accepted',
+      'created',
+      'pending',
+      'pending-virus-check',
+      'sending',
+    ]);
     expect(statusesInBucket('delivered').sort()).toEqual(['delivered', 'received', 'returned-letter', 'sent']);
-    expect(statusesInBucket('failed').sort()).toEqual(
-      ['failed', 'permanent-failure', 'technical-failure', 'temporary-failure', 'validation-failed', 'virus-scan-failed'],
-    );
+    expect(statusesInBucket('failed').sort()).toEqual([
+      'failed',
+      'permanent-failure',
+      'technical-failure',
+      'temporary-failure',
+      'validation-failed',
+      'virus-scan-failed',
+    ]);
     expect(statusBucket('cancelled')).toBeNull();
     expect(statusBucket('status-unknown')).toBeNull();
     const bucketed = notificationStatuses.filter((status) => statusBucket(status) !== null);
@@ -37,7 +48,8 @@ describe("Notify's status words, in one place", () => {
   });
 
   it('never calls a letter delivered: received by Notify, then printed and posted; its CSV words are Notify’s', () => {
-    for (const status of ['accepted', 'created', 'sending']) expect(screenStatus('letter', status)).toBe('Received by Notify');
+    for (const status of ['accepted', 'created', 'sending'])
+      expect(screenStatus('letter', status)).toBe('Received by Notify');
     for (const status of ['received', 'delivered']) expect(screenStatus('letter', status)).toBe('Printed and posted');
     expect(csvStatus('letter', 'accepted')).toBe('Accepted');
     expect(csvStatus('letter', 'received')).toBe('Received');

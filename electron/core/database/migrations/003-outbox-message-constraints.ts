@@ -29,7 +29,8 @@ const OUTBOX_MESSAGE_STATES = [
  */
 export const outboxMessageConstraints: Migration = {
   version: 3,
-  description: 'outbox message states as a table of their own; no index on the reference; Notify ids indexed once known',
+  description:
+    'outbox message states as a table of their own; no index on the reference; Notify ids indexed once known',
   rebuildsReferencedTables: true,
   up(db) {
     db.exec(`

@@ -11,7 +11,8 @@ import type { Migration } from '../migration';
  */
 export const serviceSetUpAndSendBudget: Migration = {
   version: 4,
-  description: 'when a service’s templates were looked up; why a message is held; one send budget per service for all processes',
+  description:
+    'when a service’s templates were looked up; why a message is held; one send budget per service for all processes',
   up(db) {
     db.exec(`
       ALTER TABLE services ADD COLUMN templates_checked_at TEXT;

@@ -16,7 +16,8 @@ import type { Migration } from '../migration';
  */
 export const deliveryRecord: Migration = {
   version: 7,
-  description: 'the delivery record of every notification of the service, its timeline and daily totals; spreadsheet rows kept with imported messages',
+  description:
+    'the delivery record of every notification of the service, its timeline and daily totals; spreadsheet rows kept with imported messages',
   up(db) {
     db.exec(`
       -- The spreadsheet row an imported message came from (the header is row 1) and the row's own cells (JSON array);

@@ -3,7 +3,20 @@ import { splitSections } from './format-code';
 
 type DateToken = Extract<FormatToken, { kind: 'date' }>;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** 31 December 9999, the last day Excel shows; later serials (and negative ones) show as ####. */
 const LAST_SERIAL = 2_958_466;
@@ -29,7 +42,10 @@ export function formatDateSection(section: FormatSection, serial: number, date19
     resolved.set(source, tokens);
   }
   // Rounded to what the format shows of a second (to whole seconds unless it shows tenths to thousandths).
-  const subsecondDigits = Math.min(3, Math.max(0, ...tokens.map((token) => (token.code.startsWith('.') ? token.code.length - 1 : 0))));
+  const subsecondDigits = Math.min(
+    3,
+    Math.max(0, ...tokens.map((token) => (token.code.startsWith('.') ? token.code.length - 1 : 0))),
+  );
   const perSecond = 10 ** subsecondDigits;
   const ticks = Math.round(serial * 86_400 * perSecond);
   const day = Math.floor(ticks / (86_400 * perSecond));
@@ -51,49 +67,98 @@ export function formatDateSection(section: FormatSection, serial: number, date19
     }
     const code = (tokens[source.tokens.indexOf(token)] ?? token).code;
     switch (code) {
-      case 'yy': out += two(year % 100); break;
-      case 'yyyy': out += String(year).padStart(4, '0'); break;
-      case 'month': out += String(month); break;
-      case 'mmonth': out += two(month); break;
-      case 'mmm': out += (MONTHS[month - 1] ?? '').slice(0, 3); break;
-      case 'mmmmm': out += (MONTHS[month - 1] ?? '').charAt(0); break;
-      case 'minute': out += String(minutes); break;
-      case 'mminute': out += two(minutes); break;
-      case 'd': out += String(dayOfMonth); break;
-      case 'dd': out += two(dayOfMonth); break;
-      case 'ddd': out += (DAYS[weekday] ?? '').slice(0, 3); break;
-      case 'h': out += String(twelveHour ? ((hours + 11) % 12) + 1 : hours); break;
-      case 'hh': out += two(twelveHour ? ((hours + 11) % 12) + 1 : hours); break;
-      case 's': out += String(seconds); break;
-      case 'ss': out += two(seconds); break;
-      case 'am/pm': out += amPm(token.written, hours, 2); break;
-      case 'a/p': out += amPm(token.written, hours, 1); break;
-      default: out += longerCode(code, { month, weekday, totalSeconds, subsecond, subsecondDigits });
+      case 'yy':
+        out += two(year % 100);
+        break;
+      case 'yyyy':
+        out += String(year).padStart(4, '0');
+        break;
+      case 'month':
+        out += String(month);
+        break;
+      case 'mmonth':
+        out += two(month);
+        break;
+      case 'mmm':
+        out += (MONTHS[month - 1] ?? '').slice(0, 3);
+        break;
+      case 'mmmmm':
+        out += (MONTHS[month - 1] ?? '').charAt(0);
+        break;
+      case 'minute':
+        out += String(minutes);
+        break;
+      case 'mminute':
+        out += two(minutes);
+        break;
+      case 'd':
+        out += String(dayOfMonth);
+        break;
+      case 'dd':
+        out += two(dayOfMonth);
+        break;
+      case 'ddd':
+        out += (DAYS[weekday] ?? '').slice(0, 3);
+        break;
+      case 'h':
+        out += String(twelveHour ? ((hours + 11) % 12) + 1 : hours);
+        break;
+      case 'hh':
+        out += two(twelveHour ? ((hours + 11) % 12) + 1 : hours);
+        break;
+      case 's':
+        out += String(seconds);
+        break;
+      case 'ss':
+        out += two(seconds);
+        break;
+      case 'am/pm':
+        out += amPm(token.written, hours, 2);
+        break;
+      case 'a/p':
+        out += amPm(token.written, hours, 1);
+        break;
+      default:
+        out += longerCode(code, { month, weekday, totalSeconds, subsecond, subsecondDigits });
     }
   }
   return out;
 }
 
-function longerCode(code: string, at: { month: number; weekday: number; totalSeconds: number; subsecond: number; subsecondDigits: number }): string {
+function longerCode(
+  code: string,
+  at: { month: number; weekday: number; totalSeconds: number; subsecond: number; subsecondDigits: number },
+): string {
   if (code === 'mmmm') return MONTHS[at.month - 1] ?? '';
   if (code === 'dddd') return DAYS[at.weekday] ?? '';
   if (code.startsWith('[h')) return String(Math.floor(at.totalSeconds / 3600)).padStart(code.length - 2, '0');
   if (code.startsWith('[m')) return String(Math.floor(at.totalSeconds / 60)).padStart(code.length - 2, '0');
   if (code.startsWith('[s')) return String(at.totalSeconds).padStart(code.length - 2, '0');
-  if (code.startsWith('.')) return `.${String(at.subsecond).padStart(at.subsecondDigits, '0').slice(0, code.length - 1).padEnd(code.length - 1, '0')}`;
+  if (code.startsWith('.'))
+    return `.${String(at.subsecond)
+      .padStart(at.subsecondDigits, '0')
+      .slice(0, code.length - 1)
+      .padEnd(code.length - 1, '0')}`;
   return '';
 }
 
 /** What a token that is not a date part writes in a date: its own character (/ . , % 0), or its text. */
 function literalText(token: FormatToken): string {
   switch (token.kind) {
-    case 'literal': return token.text;
-    case 'slash': return '/';
-    case 'point': return '.';
-    case 'comma': return ',';
-    case 'percent': return '%';
-    case 'digit': return token.placeholder;
-    default: return '';
+    case 'literal':
+      return token.text;
+    case 'slash':
+      return '/';
+    case 'point':
+      return '.';
+    case 'comma':
+      return ',';
+    case 'percent':
+      return '%';
+    case 'digit':
+      return token.placeholder;
+    default:
+      return '';
   }
 }
 
@@ -108,7 +173,9 @@ function amPm(written: string, hours: number, length: number): string {
  * months are coded month/mmonth and minutes minute/mminute, so the writer need not decide again.
  */
 function resolveMinutes(tokens: FormatToken[]): DateToken[] {
-  const dates = tokens.map((token) => (token.kind === 'date' ? token : { kind: 'date' as const, code: '', written: '' }));
+  const dates = tokens.map((token) =>
+    token.kind === 'date' ? token : { kind: 'date' as const, code: '', written: '' },
+  );
   const dateIndexes = dates.flatMap((token, index) => (token.code ? [index] : []));
   return dates.map((token, index) => {
     if (token.code !== 'm' && token.code !== 'mm') return token;

@@ -46,7 +46,9 @@ function incrementDigits(digits: string): string {
   let index = digits.length - 1;
   while (index >= 0 && digits[index] === '9') index -= 1;
   if (index < 0) return `1${'0'.repeat(digits.length)}`;
-  return digits.slice(0, index) + String.fromCharCode(digits.charCodeAt(index) + 1) + '0'.repeat(digits.length - index - 1);
+  return (
+    digits.slice(0, index) + String.fromCharCode(digits.charCodeAt(index) + 1) + '0'.repeat(digits.length - index - 1)
+  );
 }
 
 /** The power of ten of the first significant digit (0 for zero). */

@@ -69,7 +69,14 @@ export function splitSections(code: string): FormatSection[] {
 
 function parseSection(text: string): FormatSection {
   const tokens: FormatToken[] = [];
-  const section: FormatSection = { tokens, condition: undefined, isDate: false, hasDigits: false, hasText: false, systemFormat: undefined };
+  const section: FormatSection = {
+    tokens,
+    condition: undefined,
+    isDate: false,
+    hasDigits: false,
+    hasText: false,
+    systemFormat: undefined,
+  };
   const literal = (value: string): void => {
     const last = tokens.at(-1);
     if (last?.kind === 'literal') last.text += value;
@@ -166,11 +173,16 @@ function parseSection(text: string): FormatSection {
 /** A run of one date letter as the code Excel reads it: yy or yyyy, up to mmmmm, dddd, hh and ss. */
 function dateCode(letter: string, length: number): string {
   switch (letter) {
-    case 'e': return 'yyyy';
-    case 'y': return length <= 2 ? 'yy' : 'yyyy';
-    case 'm': return 'm'.repeat(length > 5 ? 4 : length);
-    case 'd': return 'd'.repeat(Math.min(length, 4));
-    default: return letter.repeat(Math.min(length, 2));
+    case 'e':
+      return 'yyyy';
+    case 'y':
+      return length <= 2 ? 'yy' : 'yyyy';
+    case 'm':
+      return 'm'.repeat(length > 5 ? 4 : length);
+    case 'd':
+      return 'd'.repeat(Math.min(length, 4));
+    default:
+      return letter.repeat(Math.min(length, 2));
   }
 }
 
@@ -198,11 +210,17 @@ function bracket(content: string, section: FormatSection, literal: (text: string
 
 export function conditionHolds(condition: Condition, value: number): boolean {
   switch (condition.operator) {
-    case '<': return value < condition.value;
-    case '<=': return value <= condition.value;
-    case '>': return value > condition.value;
-    case '>=': return value >= condition.value;
-    case '=': return value === condition.value;
-    case '<>': return value !== condition.value;
+    case '<':
+      return value < condition.value;
+    case '<=':
+      return value <= condition.value;
+    case '>':
+      return value > condition.value;
+    case '>=':
+      return value >= condition.value;
+    case '=':
+      return value === condition.value;
+    case '<>':
+      return value !== condition.value;
   }
 }

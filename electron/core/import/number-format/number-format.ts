@@ -37,14 +37,22 @@ export const GENERAL: NumberFormat = numberFormat('General');
 function compile(code: string): NumberFormat {
   const sections = splitSections(code);
   const isGeneral = /^general$/i.test(code.trim()) || code.trim() === '';
-  const textSection = sections.length >= 4 ? sections[3] : sections.find((section) => section.hasText && !section.hasDigits && !section.isDate);
+  const textSection =
+    sections.length >= 4
+      ? sections[3]
+      : sections.find((section) => section.hasText && !section.hasDigits && !section.isDate);
   const changesText = textSection !== undefined && textSection.tokens.some((token) => token.kind !== 'text');
   return {
     code,
     isGeneral,
     changesText,
     formatNumber: (value, date1904) => (isGeneral ? generalNumberText(value) : formatNumber(sections, value, date1904)),
-    formatText: (text) => (textSection ? textSection.tokens.map((token) => (token.kind === 'literal' ? token.text : token.kind === 'text' ? text : '')).join('') : text),
+    formatText: (text) =>
+      textSection
+        ? textSection.tokens
+            .map((token) => (token.kind === 'literal' ? token.text : token.kind === 'text' ? text : ''))
+            .join('')
+        : text,
   };
 }
 
@@ -60,7 +68,11 @@ function formatNumber(sections: FormatSection[], value: number, date1904: boolea
   if (section.hasDigits) {
     return sign + formatNumberSection(section, Math.abs(value));
   }
-  const literal = section.tokens.map((token) => (token.kind === 'literal' ? token.text : token.kind === 'text' ? generalNumberText(Math.abs(value)) : '')).join('');
+  const literal = section.tokens
+    .map((token) =>
+      token.kind === 'literal' ? token.text : token.kind === 'text' ? generalNumberText(Math.abs(value)) : '',
+    )
+    .join('');
   return sign + literal;
 }
 
@@ -75,7 +87,8 @@ function sectionFor(sections: FormatSection[], value: number): { section: Format
     for (const section of numeric) {
       if (!section.condition) return { section, signed: value < 0 && numeric.indexOf(section) !== 1 };
       if (conditionHolds(section.condition, value)) {
-        const negativeCondition = (section.condition.operator === '<' || section.condition.operator === '<=') && section.condition.value <= 0;
+        const negativeCondition =
+          (section.condition.operator === '<' || section.condition.operator === '<=') && section.condition.value <= 0;
         return { section, signed: !negativeCondition };
       }
     }

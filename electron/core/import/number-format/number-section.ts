@@ -28,7 +28,11 @@ export function formatNumberSection(section: FormatSection, magnitudeValue: numb
     layouts.set(section, layout);
   }
   if (section.tokens.some((token) => token.kind === 'general')) {
-    return section.tokens.map((token) => (token.kind === 'literal' ? token.text : token.kind === 'general' ? generalNumberText(magnitudeValue) : '')).join('');
+    return section.tokens
+      .map((token) =>
+        token.kind === 'literal' ? token.text : token.kind === 'general' ? generalNumberText(magnitudeValue) : '',
+      )
+      .join('');
   }
   if (layout.slash >= 0) return fractionText(layout, magnitudeValue);
   const decimal = shifted(toDecimal(magnitudeValue), layout.shift);
@@ -57,10 +61,18 @@ function layoutOf(tokens: FormatToken[]): NumberLayout {
     if (token?.kind !== 'comma' || index >= numberEnd) continue;
     if (index > wholeStart && index < wholeEnd) grouped = true;
     // Commas straight after the number's last placeholder each scale it down by a thousand.
-    else if (index > lastDigit && lastDigit >= 0 && tokens.slice(lastDigit + 1, index).every((between) => between.kind === 'comma')) shift -= 3;
+    else if (
+      index > lastDigit &&
+      lastDigit >= 0 &&
+      tokens.slice(lastDigit + 1, index).every((between) => between.kind === 'comma')
+    )
+      shift -= 3;
   }
   const slash = tokens.findIndex(
-    (token, index) => token.kind === 'slash' && tokens[index - 1]?.kind === 'digit' && (tokens[index + 1]?.kind === 'digit' || /^\d/.test(literalAt(tokens, index + 1))),
+    (token, index) =>
+      token.kind === 'slash' &&
+      tokens[index - 1]?.kind === 'digit' &&
+      (tokens[index + 1]?.kind === 'digit' || /^\d/.test(literalAt(tokens, index + 1))),
   );
   if (slash >= 0) point = -1;
   return { tokens, wholeStart, wholeEnd, point, exponent, slash, grouped, shift };
@@ -95,7 +107,10 @@ function scientificSectionText(layout: NumberLayout, decimal: Decimal): string {
   const exponentDigits = digitTokens(tokens, exponent + 1, tokens.length);
   const sign = exponentValue < 0 ? '-' : exponentToken.showPlus ? '+' : '';
   const exponentText = `${exponentToken.letter.toUpperCase()}${sign}${String(Math.abs(exponentValue)).padStart(exponentDigits.length, '0')}`;
-  return render({ ...layout, tokens: tokens.slice(0, exponent) }, parts.whole, parts.fraction, decimalPlaces, exponentText) + trailingLiterals(tokens, exponent + 1);
+  return (
+    render({ ...layout, tokens: tokens.slice(0, exponent) }, parts.whole, parts.fraction, decimalPlaces, exponentText) +
+    trailingLiterals(tokens, exponent + 1)
+  );
 }
 
 function fractionText(layout: NumberLayout, value: number): string {
@@ -110,23 +125,34 @@ function fractionText(layout: NumberLayout, value: number): string {
   const hasWhole = tokens.slice(0, numeratorStart).some((token) => token.kind === 'digit');
   let whole = hasWhole ? Math.floor(value) : 0;
   const rest = value - whole;
-  const [nearestNumerator, denominator] = fixedDenominator > 0 ? [Math.round(rest * fixedDenominator), fixedDenominator] : closestFraction(rest, 10 ** denominatorPlaces.length - 1);
+  const [nearestNumerator, denominator] =
+    fixedDenominator > 0
+      ? [Math.round(rest * fixedDenominator), fixedDenominator]
+      : closestFraction(rest, 10 ** denominatorPlaces.length - 1);
   let numerator = nearestNumerator;
   if (hasWhole && numerator === denominator) [whole, numerator] = [whole + 1, 0];
   const pad = (text: string, places: DigitToken[], alignLeft: boolean): string => {
     const width = places.length;
     if (text.length >= width) return text;
-    const filler = places.some((token) => token.placeholder === '0') ? '0' : places.some((token) => token.placeholder === '?') ? ' ' : '';
+    const filler = places.some((token) => token.placeholder === '0')
+      ? '0'
+      : places.some((token) => token.placeholder === '?')
+        ? ' '
+        : '';
     return alignLeft ? text.padEnd(width, filler === '0' ? ' ' : filler) : text.padStart(width, filler);
   };
   const wholeLayout = { ...layout, tokens: tokens.slice(0, numeratorStart), point: -1 };
   if (hasWhole && numerator === 0) {
-    const blank = ' '.repeat(numeratorPlaces.length + 1 + Math.max(denominatorPlaces.length, String(fixedDenominator || '').length));
+    const blank = ' '.repeat(
+      numeratorPlaces.length + 1 + Math.max(denominatorPlaces.length, String(fixedDenominator || '').length),
+    );
     return render(wholeLayout, whole === 0 ? '' : String(whole), '', [], '', whole === 0) + blank;
   }
   const wholeText = hasWhole ? render(wholeLayout, whole === 0 ? '' : String(whole), '', [], '') : '';
-  const denominatorText = denominatorPlaces.length > 0 ? pad(String(denominator), denominatorPlaces, true) : literalAt(tokens, slash + 1);
-  const after = denominatorPlaces.length > 0 ? trailingLiterals(tokens, denominatorEnd) : trailingLiterals(tokens, slash + 2);
+  const denominatorText =
+    denominatorPlaces.length > 0 ? pad(String(denominator), denominatorPlaces, true) : literalAt(tokens, slash + 1);
+  const after =
+    denominatorPlaces.length > 0 ? trailingLiterals(tokens, denominatorEnd) : trailingLiterals(tokens, slash + 2);
   return `${wholeText}${pad(String(numerator), numeratorPlaces, false)}/${denominatorText}${after}`;
 }
 
@@ -141,12 +167,21 @@ function closestFraction(value: number, maxDenominator: number): [number, number
     const denominator = term * upperDenominator + lowerDenominator;
     if (denominator > maxDenominator) {
       const k = Math.floor((maxDenominator - lowerDenominator) / upperDenominator);
-      const candidate: [number, number] = [k * upperNumerator + lowerNumerator, k * upperDenominator + lowerDenominator];
-      if (candidate[1] > 0 && Math.abs(value - candidate[0] / candidate[1]) < Math.abs(value - best[0] / best[1])) best = candidate;
+      const candidate: [number, number] = [
+        k * upperNumerator + lowerNumerator,
+        k * upperDenominator + lowerDenominator,
+      ];
+      if (candidate[1] > 0 && Math.abs(value - candidate[0] / candidate[1]) < Math.abs(value - best[0] / best[1]))
+        best = candidate;
       break;
     }
     best = [numerator, denominator];
-    [lowerNumerator, lowerDenominator, upperNumerator, upperDenominator] = [upperNumerator, upperDenominator, numerator, denominator];
+    [lowerNumerator, lowerDenominator, upperNumerator, upperDenominator] = [
+      upperNumerator,
+      upperDenominator,
+      numerator,
+      denominator,
+    ];
     if (remainder === term) break;
     remainder = 1 / (remainder - term);
   }
@@ -157,13 +192,24 @@ function closestFraction(value: number, maxDenominator: number): [number, number
  * Writes the tokens out with the whole digits spread over the whole part's placeholders (right to left, any extra
  * digits going to the first), the decimals over those after the point, and the literals where they stand.
  */
-function render(layout: NumberLayout, whole: string, fraction: string, decimalPlaces: DigitToken[], exponentText: string, hideWhole = false): string {
+function render(
+  layout: NumberLayout,
+  whole: string,
+  fraction: string,
+  decimalPlaces: DigitToken[],
+  exponentText: string,
+  hideWhole = false,
+): string {
   const { tokens, wholeStart, wholeEnd, point, grouped } = layout;
-  const wholeSlots = wholeStart < 0 ? [] : tokens.slice(wholeStart, wholeEnd + 1).map((token, offset) => ({ token, index: wholeStart + offset }));
+  const wholeSlots =
+    wholeStart < 0
+      ? []
+      : tokens.slice(wholeStart, wholeEnd + 1).map((token, offset) => ({ token, index: wholeStart + offset }));
   const wholePlaces = wholeSlots.filter((slot) => slot.token.kind === 'digit');
   const shown = new Map<number, string>();
   if (grouped) {
-    const minimum = wholePlaces.length - wholePlaces.findIndex((slot) => (slot.token as DigitToken).placeholder === '0');
+    const minimum =
+      wholePlaces.length - wholePlaces.findIndex((slot) => (slot.token as DigitToken).placeholder === '0');
     const digits = minimum > wholePlaces.length ? whole : whole.padStart(minimum, '0');
     shown.set(wholePlaces[0]?.index ?? -1, hideWhole ? '' : groupThousands(digits));
   } else {
@@ -197,15 +243,24 @@ function render(layout: NumberLayout, whole: string, fraction: string, decimalPl
       continue;
     }
     switch (token.kind) {
-      case 'literal': out += token.text; break;
-      case 'point': out += wholeStart < 0 && !hideWhole ? `${whole}.` : '.'; break;
-      case 'percent': out += '%'; break;
-      case 'slash': out += '/'; break;
+      case 'literal':
+        out += token.text;
+        break;
+      case 'point':
+        out += wholeStart < 0 && !hideWhole ? `${whole}.` : '.';
+        break;
+      case 'percent':
+        out += '%';
+        break;
+      case 'slash':
+        out += '/';
+        break;
       case 'digit':
         if (point >= 0 && index > point) out += decimalChars[decimalIndex] ?? '';
         decimalIndex += point >= 0 && index > point ? 1 : 0;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return out + exponentText;

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RECORD_EXPORT_DOWNLOAD_PATH, type HandlerArgs, type RecordExportFormat, type RecordExportResult, type RecordFilter } from '../../../../shared/contract';
+import {
+  RECORD_EXPORT_DOWNLOAD_PATH,
+  type HandlerArgs,
+  type RecordExportFormat,
+  type RecordExportResult,
+  type RecordFilter,
+} from '../../../../shared/contract';
 import type { Db } from '../../database/open-database';
 import { newId } from '../../clock';
 import type { CoreContext } from '../../core-context';
@@ -17,7 +23,10 @@ const STALE_DOWNLOAD_MS = 86_400_000;
 export const exportDownloadsFolder = (dataDir: string): string => join(dataDir, 'exports');
 
 /** A finished export waiting to be downloaded (web mode), by its id; null when there is none. */
-export async function findExportDownload(dataDir: string, downloadId: string): Promise<{ path: string; fileName: string; sizeBytes: number } | null> {
+export async function findExportDownload(
+  dataDir: string,
+  downloadId: string,
+): Promise<{ path: string; fileName: string; sizeBytes: number } | null> {
   if (!DOWNLOAD_ID.test(downloadId)) return null;
   const folder = join(exportDownloadsFolder(dataDir), downloadId);
   const names = await readdir(folder).catch(() => [] as string[]);
@@ -28,7 +37,8 @@ export async function findExportDownload(dataDir: string, downloadId: string): P
 }
 
 export async function removeExportDownload(dataDir: string, downloadId: string): Promise<void> {
-  if (DOWNLOAD_ID.test(downloadId)) await rm(join(exportDownloadsFolder(dataDir), downloadId), { recursive: true, force: true });
+  if (DOWNLOAD_ID.test(downloadId))
+    await rm(join(exportDownloadsFolder(dataDir), downloadId), { recursive: true, force: true });
 }
 
 /** Exports not downloaded within a day are removed (they hold personal data). */
@@ -36,7 +46,8 @@ async function removeStaleDownloads(dataDir: string): Promise<void> {
   const folder = exportDownloadsFolder(dataDir);
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     const info = await stat(join(folder, name)).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > STALE_DOWNLOAD_MS) await rm(join(folder, name), { recursive: true, force: true });
+    if (info && Date.now() - info.mtimeMs > STALE_DOWNLOAD_MS)
+      await rm(join(folder, name), { recursive: true, force: true });
   }
 }
 
@@ -77,7 +88,8 @@ export async function exportDestination(
 }
 
 /** Where web mode's page fetches a finished export. */
-export const exportDownloadPath = (downloadId: string | null): string | null => (downloadId ? `${RECORD_EXPORT_DOWNLOAD_PATH}${downloadId}` : null);
+export const exportDownloadPath = (downloadId: string | null): string | null =>
+  downloadId ? `${RECORD_EXPORT_DOWNLOAD_PATH}${downloadId}` : null;
 
 /** The export calls: one job per export, cancellable by its id, with progress pushed as `record.exportProgress`. */
 export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExportDestination) {
@@ -91,7 +103,8 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
     const source: ReportSource = args.batchId ? batchReport(ctx.db, args.batchId) : messagesReport(ctx.db, args.filter);
     const fileName = `${source.suggestedName.replace(/[\\/:*?"<>|]/g, '-')}.${args.format}`;
     let done = 0;
-    const progress = (finished: boolean) => ctx.events.emit('record.exportProgress', { jobId, done, total: source.total, finished });
+    const progress = (finished: boolean) =>
+      ctx.events.emit('record.exportProgress', { jobId, done, total: source.total, finished });
     try {
       const chosen = await exportDestination(ctx.dataDir, chooseDestination, fileName);
       if (!chosen) return { rows: 0, fileName, saved: false, downloadPath: null };
@@ -105,7 +118,13 @@ export function createExportJobs(ctx: CoreContext, chooseDestination?: ChooseExp
             progress(false);
           },
         });
-        ctx.audit.record('record.exported', { filter: args.filter, batchId: args.batchId ?? null, format: args.format, rows, fileName });
+        ctx.audit.record('record.exported', {
+          filter: args.filter,
+          batchId: args.batchId ?? null,
+          format: args.format,
+          rows,
+          fileName,
+        });
         return { rows, fileName, saved: chooseDestination !== undefined, downloadPath: exportDownloadPath(downloadId) };
       } catch (error) {
         if (downloadId) await removeExportDownload(ctx.dataDir, downloadId);

@@ -7,16 +7,40 @@ import { csvStatus, screenStatus } from '../../../../shared/notify/notification-
 
 /** Notify's notifications report, exactly, then the desk's own columns (never before Notify's). */
 export const MESSAGES_REPORT_HEADERS = [
-  'Recipient', 'Reference', 'Template', 'Type', 'Sent by', 'Sent by email', 'Job', 'Status', 'Time',
-  'Notify ID', 'Status detail', 'Final status time', 'Sent from',
+  'Recipient',
+  'Reference',
+  'Template',
+  'Type',
+  'Sent by',
+  'Sent by email',
+  'Job',
+  'Status',
+  'Time',
+  'Notify ID',
+  'Status detail',
+  'Final status time',
+  'Sent from',
 ] as const;
 
 /** Notify's batch report around the spreadsheet's own columns, then the desk's own. */
 export const batchReportHeaders = (spreadsheetColumns: readonly string[]): string[] => [
-  'Row number', ...spreadsheetColumns, 'Template', 'Type', 'Job', 'Status', 'Time', 'Notify ID', 'Status detail', 'Final status time',
+  'Row number',
+  ...spreadsheetColumns,
+  'Template',
+  'Type',
+  'Job',
+  'Status',
+  'Time',
+  'Notify ID',
+  'Status detail',
+  'Final status time',
 ];
 
-const ORIGIN_WORDS: Record<RecordOrigin, string> = { desk: 'This desk', 'other-desk': 'Another desk', elsewhere: 'Elsewhere' };
+const ORIGIN_WORDS: Record<RecordOrigin, string> = {
+  desk: 'This desk',
+  'other-desk': 'Another desk',
+  elsewhere: 'Elsewhere',
+};
 
 /** One row of a report: its cells as text, in the headers' order. */
 export type ReportRow = string[];
@@ -61,22 +85,35 @@ function wordsFor(type: Channel, status: string): { csv: string; screen: string 
 }
 
 export function messageReportRow(row: MessageReportSource): ReportRow {
-  const [type, origin, status, recipient, recipientKey, reference, templateName, sentBy, job, notifyId, createdAt, completedAt] = row;
+  const [
+    type,
+    origin,
+    status,
+    recipient,
+    recipientKey,
+    reference,
+    templateName,
+    sentBy,
+    job,
+    notifyId,
+    createdAt,
+    completedAt,
+  ] = row;
   const words = wordsFor(type, status);
   return [
-      reportRecipient(type, recipient, recipientKey),
-      reference ?? '',
-      templateName ?? '',
-      type,
-      sentBy ?? '',
-      '',
-      job ?? '',
-      words.csv,
-      formatLondonReportTime(createdAt),
-      notifyId ?? '',
-      words.screen,
-      completedAt ? formatLondonReportTime(completedAt) : '',
-      ORIGIN_WORDS[origin],
+    reportRecipient(type, recipient, recipientKey),
+    reference ?? '',
+    templateName ?? '',
+    type,
+    sentBy ?? '',
+    '',
+    job ?? '',
+    words.csv,
+    formatLondonReportTime(createdAt),
+    notifyId ?? '',
+    words.screen,
+    completedAt ? formatLondonReportTime(completedAt) : '',
+    ORIGIN_WORDS[origin],
   ];
 }
 
@@ -99,16 +136,16 @@ export function batchReportRow(row: BatchReportSource, columnCount: number, reci
   if (phoneColumn !== null) cells[phoneColumn] = formatPhoneNumberHumanReadable(cells[phoneColumn] ?? '');
   const statusText = row.status === null ? describeState(row.state, row.type) : csvStatus(row.type, row.status);
   return [
-      row.row_number === null ? '' : String(row.row_number - 1),
-      ...cells,
-      row.template_name,
-      row.type,
-      row.job,
-      statusText,
-      formatLondonReportTime(row.created_at),
-      row.notify_id ?? '',
-      row.status === null ? statusText : screenStatus(row.type, row.status),
-      row.completed_at ? formatLondonReportTime(row.completed_at) : '',
+    row.row_number === null ? '' : String(row.row_number - 1),
+    ...cells,
+    row.template_name,
+    row.type,
+    row.job,
+    statusText,
+    formatLondonReportTime(row.created_at),
+    row.notify_id ?? '',
+    row.status === null ? statusText : screenStatus(row.type, row.status),
+    row.completed_at ? formatLondonReportTime(row.completed_at) : '',
   ];
 }
 

@@ -3,7 +3,15 @@ import { insensitiveKey } from '../../../../shared/notify/formatters';
 import type { Db } from '../../database/open-database';
 import { UserError } from '../../dispatch';
 import { filterSql, whereClause } from '../record-filter';
-import { batchReportHeaders, batchReportRow, MESSAGES_REPORT_HEADERS, messageReportRow, type BatchReportSource, type MessageReportSource, type ReportRow } from './report-columns';
+import {
+  batchReportHeaders,
+  batchReportRow,
+  MESSAGES_REPORT_HEADERS,
+  messageReportRow,
+  type BatchReportSource,
+  type MessageReportSource,
+  type ReportRow,
+} from './report-columns';
 
 /** Rows are read a page at a time, so other calls can use the database between pages and memory stays flat. */
 const PAGE_ROWS = 2_000;
@@ -32,7 +40,9 @@ const MESSAGE_REPORT_COLUMNS = `r.type, r.origin, r.status, r.recipient, r.recip
 /** The notifications report of a filter: the same messages as the Sent messages page, newest first. */
 export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): ReportSource<MessageReportSource> {
   const { conditions, params } = filterSql(filter, { withStatus: true, now });
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM record_messages r ${whereClause(conditions)}`).get(params) as { total: number };
+  const { total } = db
+    .prepare(`SELECT COUNT(*) AS total FROM record_messages r ${whereClause(conditions)}`)
+    .get(params) as { total: number };
   const select = (withCursor: boolean) =>
     db
       .prepare(
@@ -67,8 +77,7 @@ export function messagesReport(db: Db, filter: RecordFilter, now = new Date()): 
 /** Notify's batch report of one imported spreadsheet: every row the desk queued, in the file's order. */
 export function batchReport(db: Db, batchId: string): ReportSource<BatchReportSource & { position: number }> {
   const batch = db.prepare('SELECT file_name, columns, queued_count FROM batches WHERE id = ?').get(batchId) as
-    | { file_name: string; columns: string | null; queued_count: number }
-    | undefined;
+    { file_name: string; columns: string | null; queued_count: number } | undefined;
   if (!batch) throw new UserError('That batch is not on this desk.');
   const columns = batch.columns ? (JSON.parse(batch.columns) as string[]) : [];
   const recipientColumn = columns.findIndex((header) => insensitiveKey(header) === 'phonenumber');

@@ -29,10 +29,16 @@ export function temporaryPathFor(destination: string): string {
  * Writes a report in full to a temporary file, then renames it to `destination`: a cancelled, failed or crashed
  * export never leaves a half file under the chosen name. Returns the number of rows written.
  */
-export async function writeReport<Row>(source: ReportSource<Row>, format: RecordExportFormat, destination: string, options: WriteReportOptions = {}): Promise<number> {
+export async function writeReport<Row>(
+  source: ReportSource<Row>,
+  format: RecordExportFormat,
+  destination: string,
+  options: WriteReportOptions = {},
+): Promise<number> {
   const temporary = temporaryPathFor(destination);
   try {
-    const rows = format === 'csv' ? await writeCsv(source, temporary, options) : await writeXlsx(source, temporary, options);
+    const rows =
+      format === 'csv' ? await writeCsv(source, temporary, options) : await writeXlsx(source, temporary, options);
     options.signal?.throwIfAborted();
     await rename(temporary, destination);
     return rows;

@@ -42,7 +42,8 @@ export function AuditPage() {
     try {
       const result = await call('audit.export', {});
       if (result.downloadPath) startExportDownload(result.downloadPath, result.fileName);
-      if (result.downloadPath || result.saved) setExported(`${formatCount(result.rows)} entries exported as ${result.fileName}.`);
+      if (result.downloadPath || result.saved)
+        setExported(`${formatCount(result.rows)} entries exported as ${result.fileName}.`);
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -54,21 +55,37 @@ export function AuditPage() {
     <>
       {problem && <ErrorBanner message={problem} />}
       {verification?.broken && (
-        <NotificationBanner id="audit-broken-title" heading={`Entry ${verification.broken.seq} does not match the trail: ${verification.broken.reason}`}>
-          <p className="govuk-body">Someone has changed the audit trail outside notify-desk. Tell IT: the {formatCount(verification.entries)} entries before it are intact.</p>
+        <NotificationBanner
+          id="audit-broken-title"
+          heading={`Entry ${verification.broken.seq} does not match the trail: ${verification.broken.reason}`}
+        >
+          <p className="govuk-body">
+            Someone has changed the audit trail outside notify-desk. Tell IT: the {formatCount(verification.entries)}{' '}
+            entries before it are intact.
+          </p>
         </NotificationBanner>
       )}
       <h1 className="govuk-heading-l">Audit trail</h1>
       <p className="govuk-body">
-        Who changed how this desk sends, and who queued, stopped or exported what. Entries are only ever added, each chained to the one before, so a
-        change made outside the desk shows.
+        Who changed how this desk sends, and who queued, stopped or exported what. Entries are only ever added, each
+        chained to the one before, so a change made outside the desk shows.
       </p>
       {verification && !verification.broken && (
         <p className="govuk-body" data-testid="audit-verified">
-          {verification.entries === 0 ? 'Nothing has been recorded yet.' : verification.entries === 1 ? 'The one entry is intact.' : `All ${formatCount(verification.entries)} entries are intact.`}
+          {verification.entries === 0
+            ? 'Nothing has been recorded yet.'
+            : verification.entries === 1
+              ? 'The one entry is intact.'
+              : `All ${formatCount(verification.entries)} entries are intact.`}
         </p>
       )}
-      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={() => void exportTrail()}>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        disabled={busy}
+        aria-disabled={busy}
+        onClick={() => void exportTrail()}
+      >
         Export the audit trail (CSV)
       </button>
       {exported && (
@@ -93,7 +110,11 @@ export function AuditPage() {
         </table>
       )}
       {more && (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void load(entries.at(-1)?.seq)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => void load(entries.at(-1)?.seq)}
+        >
           Show older entries
         </button>
       )}

@@ -22,16 +22,21 @@ export function CheckReportView({ report }: { report: ImportCheckReport }) {
         <SummaryListRow label="Ready to send">{formatCount(report.valid)}</SummaryListRow>
         <SummaryListRow label="With problems">{formatCount(report.invalid)}</SummaryListRow>
       </dl>
-      {report.warnings.filter((warning) => warning.kind !== 'daily-limit').map((warning) => (
-        <div className="govuk-warning-text" key={warning.kind}>
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {warning.message}
-            {warning.rows.length > 0 && ` Rows ${warning.rows.join(', ')}${warning.count > warning.rows.length ? ' and more' : ''}.`}
-          </strong>
-        </div>
-      ))}
+      {report.warnings
+        .filter((warning) => warning.kind !== 'daily-limit')
+        .map((warning) => (
+          <div className="govuk-warning-text" key={warning.kind}>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {warning.message}
+              {warning.rows.length > 0 &&
+                ` Rows ${warning.rows.join(', ')}${warning.count > warning.rows.length ? ' and more' : ''}.`}
+            </strong>
+          </div>
+        ))}
       {shownErrors > 0 && (
         <>
           <h2 className="govuk-heading-m">

@@ -34,7 +34,9 @@ export function ColumnMappingTable({ columns, fields, mapping, onChange }: Colum
                 <select
                   id={id}
                   className="govuk-select"
-                  aria-describedby={column.matchedBy === 'usual-name' && !(column.header in mapping) ? `${id}-hint` : undefined}
+                  aria-describedby={
+                    column.matchedBy === 'usual-name' && !(column.header in mapping) ? `${id}-hint` : undefined
+                  }
                   value={chosen ?? ''}
                   onChange={(event) => onChange({ ...mapping, [column.header]: event.target.value || null })}
                 >

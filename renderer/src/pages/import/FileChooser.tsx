@@ -66,7 +66,14 @@ export function FileChooser({
         Drag and drop it here, or choose it. CSV, TSV, TXT, XLSX or XLSM, up to 100,000 rows.
       </div>
       {onChooseInDialog ? (
-        <button type="button" className="govuk-button govuk-button--secondary" id="import-file" aria-describedby="import-file-hint" disabled={disabled} onClick={onChooseInDialog}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          id="import-file"
+          aria-describedby="import-file-hint"
+          disabled={disabled}
+          onClick={onChooseInDialog}
+        >
           Choose a file
         </button>
       ) : (

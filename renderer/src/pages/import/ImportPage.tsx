@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_IMPORT_FILE_BYTES, type ColumnMapping, type ImportCheckReport, type ImportFileInfo, type ImportQueueResult, type ImportStage } from '../../../../shared/contract';
+import {
+  MAX_IMPORT_FILE_BYTES,
+  type ColumnMapping,
+  type ImportCheckReport,
+  type ImportFileInfo,
+  type ImportQueueResult,
+  type ImportStage,
+} from '../../../../shared/contract';
 import { call, chooseImportFileOnDesktop, errorMessage, fileForCore, isDesktopApp } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
@@ -35,20 +42,33 @@ export function ImportPage() {
   const progress = useImportProgress(job?.id ?? null);
   const cancelled = useRef<string | null>(null);
 
-  const chosenSheet = file?.sheets.find((candidate) => candidate.name === sheet) ?? (file?.sheets.length === 1 ? file.sheets[0] : undefined);
+  const chosenSheet =
+    file?.sheets.find((candidate) => candidate.name === sheet) ??
+    (file?.sheets.length === 1 ? file.sheets[0] : undefined);
   const sheetArg = file?.kind === 'xlsx' ? chosenSheet?.name : undefined;
   // Until every placeholder has a column, the page says only what is missing: no counts, no preview, nothing to queue.
   const mappingIncomplete = (report?.missingColumns.length ?? 0) > 0;
-  const fields = useMemo(() => report?.columns.flatMap((column) => (column.placeholder ? [column.placeholder] : [])) ?? [], [report]);
+  const fields = useMemo(
+    () => report?.columns.flatMap((column) => (column.placeholder ? [column.placeholder] : [])) ?? [],
+    [report],
+  );
 
   useEffect(() => {
     setReport(null);
     if (!templateId) return;
-    call('imports.mapping', { templateId }).then(({ mapping: remembered }) => setMapping(remembered), () => setMapping({}));
+    call('imports.mapping', { templateId }).then(
+      ({ mapping: remembered }) => setMapping(remembered),
+      () => setMapping({}),
+    );
   }, [templateId]);
 
   /** Cancel before the core knows the job (a web page still sending the file) drops the answer when it comes. */
-  async function run<T>(stage: ImportStage, total: number | null, work: (jobId: string) => Promise<T>, keepAfterCancel = false): Promise<T | null> {
+  async function run<T>(
+    stage: ImportStage,
+    total: number | null,
+    work: (jobId: string) => Promise<T>,
+    keepAfterCancel = false,
+  ): Promise<T | null> {
     const id = newJobId();
     setJob({ id, stage, total });
     setProblem(null);
@@ -78,7 +98,9 @@ export function ImportPage() {
     setReport(null);
     setQueued(null);
     if (chosen !== 'desktop-dialog' && chosen.size > MAX_IMPORT_FILE_BYTES) {
-      setProblem(`${chosen.name} is larger than 150 MB, the largest file notify-desk reads. Split it into smaller files.`);
+      setProblem(
+        `${chosen.name} is larger than 150 MB, the largest file notify-desk reads. Split it into smaller files.`,
+      );
       return;
     }
     const info = await run('reading', null, async (jobId) =>
@@ -108,8 +130,10 @@ export function ImportPage() {
 
   async function queue(choice: QueueChoice): Promise<void> {
     if (!file || !templateId) return;
-    const result = await run('queuing', report?.rows ?? null, (jobId) =>
-      call('imports.queue', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping, ...choice }),
+    const result = await run(
+      'queuing',
+      report?.rows ?? null,
+      (jobId) => call('imports.queue', { jobId, fileId: file.fileId, sheet: sheetArg, templateId, mapping, ...choice }),
       true,
     );
     if (result) {
@@ -131,8 +155,21 @@ export function ImportPage() {
           <RejectedRowsNotice rows={queued.rejected} fileName={queued.rejectedRowsFileName} />
         )}
         <p className="govuk-body">
-          <a className="govuk-link" href={href('outbox')}>Go to the outbox</a> or{' '}
-          <a className="govuk-link" href={href('import')} onClick={() => { setQueued(null); setFile(null); setReport(null); }}>import another file</a>
+          <a className="govuk-link" href={href('outbox')}>
+            Go to the outbox
+          </a>{' '}
+          or{' '}
+          <a
+            className="govuk-link"
+            href={href('import')}
+            onClick={() => {
+              setQueued(null);
+              setFile(null);
+              setReport(null);
+            }}
+          >
+            import another file
+          </a>
         </p>
       </>
     );
@@ -147,7 +184,10 @@ export function ImportPage() {
         label="Template"
         value={templateId}
         onChange={(id) => setTemplateId(id)}
-        options={[{ value: '', label: 'Choose a template' }, ...templates.map((template) => ({ value: template.id, label: templateOptionLabel(template) }))]}
+        options={[
+          { value: '', label: 'Choose a template' },
+          ...templates.map((template) => ({ value: template.id, label: templateOptionLabel(template) })),
+        ]}
       />
       {templateId && (
         <FileChooser
@@ -157,17 +197,25 @@ export function ImportPage() {
           loaded={file !== null}
         />
       )}
-      {job && <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => cancel(job.id)} />}
+      {job && (
+        <ImportProgressBar progress={progress} stage={job.stage} total={job.total} onCancel={() => cancel(job.id)} />
+      )}
       {file && templateId && (
         <>
           <p className="govuk-body">
-            {file.fileName}: {chosenSheet ? `${chosenSheet.rowCount.toLocaleString('en-GB')} ${chosenSheet.rowCount === 1 ? 'row' : 'rows'}` : `${file.sheets.length} sheets`}
+            {file.fileName}:{' '}
+            {chosenSheet
+              ? `${chosenSheet.rowCount.toLocaleString('en-GB')} ${chosenSheet.rowCount === 1 ? 'row' : 'rows'}`
+              : `${file.sheets.length} sheets`}
           </p>
           {file.importedToday && (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>A file with the same content ({file.importedToday.fileName}) was already imported today.
+                <span className="govuk-visually-hidden">Warning</span>A file with the same content (
+                {file.importedToday.fileName}) was already imported today.
               </strong>
             </div>
           )}
@@ -176,13 +224,34 @@ export function ImportPage() {
               id="import-sheet"
               label="Sheet"
               value={sheet ?? ''}
-              onChange={(name) => { setSheet(name || undefined); setReport(null); }}
-              options={[{ value: '', label: 'Choose a sheet' }, ...file.sheets.map((candidate) => ({ value: candidate.name, label: `${candidate.name} (${candidate.rowCount.toLocaleString('en-GB')} rows)` }))]}
+              onChange={(name) => {
+                setSheet(name || undefined);
+                setReport(null);
+              }}
+              options={[
+                { value: '', label: 'Choose a sheet' },
+                ...file.sheets.map((candidate) => ({
+                  value: candidate.name,
+                  label: `${candidate.name} (${candidate.rowCount.toLocaleString('en-GB')} rows)`,
+                })),
+              ]}
             />
           )}
           {report && mappingIncomplete && <MissingColumnsNotice missing={report.missingColumns} />}
-          {report && <ColumnMappingTable columns={report.columns} fields={[...new Set([...fields, ...report.missingColumns])]} mapping={mapping} onChange={changeMapping} />}
-          <button type="button" className="govuk-button" disabled={job !== null || (file.sheets.length > 1 && !sheetArg)} onClick={() => void check()}>
+          {report && (
+            <ColumnMappingTable
+              columns={report.columns}
+              fields={[...new Set([...fields, ...report.missingColumns])]}
+              mapping={mapping}
+              onChange={changeMapping}
+            />
+          )}
+          <button
+            type="button"
+            className="govuk-button"
+            disabled={job !== null || (file.sheets.length > 1 && !sheetArg)}
+            onClick={() => void check()}
+          >
             {report ? 'Check again' : 'Check the file'}
           </button>
         </>
@@ -190,7 +259,15 @@ export function ImportPage() {
       {report && file && !mappingIncomplete && (
         <>
           <CheckReportView report={report} />
-          {report.valid > 0 && <RowPreview key={`${file.fileId}:${sheetArg ?? ''}`} fileId={file.fileId} sheet={sheetArg} templateId={templateId} mapping={mapping} />}
+          {report.valid > 0 && (
+            <RowPreview
+              key={`${file.fileId}:${sheetArg ?? ''}`}
+              fileId={file.fileId}
+              sheet={sheetArg}
+              templateId={templateId}
+              mapping={mapping}
+            />
+          )}
           {report.valid > 0 && <ImportSummaryView report={report} />}
           <QueueForm report={report} busy={job !== null} onQueue={(choice) => void queue(choice)} />
         </>

@@ -3,7 +3,17 @@ import type { ImportProgress } from '../../../../shared/contract';
 const stageLabels = { reading: 'Reading the file', checking: 'Checking rows', queuing: 'Queuing messages' } as const;
 
 /** A progress bar for the running stage, with a cancel button. */
-export function ImportProgressBar({ progress, stage, total, onCancel }: { progress: ImportProgress | null; stage: keyof typeof stageLabels; total: number | null; onCancel: () => void }) {
+export function ImportProgressBar({
+  progress,
+  stage,
+  total,
+  onCancel,
+}: {
+  progress: ImportProgress | null;
+  stage: keyof typeof stageLabels;
+  total: number | null;
+  onCancel: () => void;
+}) {
   const done = progress?.done ?? 0;
   const max = total ?? progress?.total ?? null;
   return (
@@ -12,7 +22,12 @@ export function ImportProgressBar({ progress, stage, total, onCancel }: { progre
         {stageLabels[progress?.stage ?? stage]}: {done.toLocaleString('en-GB')}
         {max ? ` of ${max.toLocaleString('en-GB')} rows` : ' rows'}
       </p>
-      <progress className="import-progress" value={max ? Math.min(done, max) : undefined} max={max ?? undefined} style={{ width: '100%', height: '1.5rem' }}>
+      <progress
+        className="import-progress"
+        value={max ? Math.min(done, max) : undefined}
+        max={max ?? undefined}
+        style={{ width: '100%', height: '1.5rem' }}
+      >
         {done}
       </progress>
       <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-2" onClick={onCancel}>

@@ -3,7 +3,9 @@ export function MissingColumnsNotice({ missing }: { missing: readonly string[] }
   const one = missing.length === 1;
   return (
     <div className="govuk-error-summary" role="alert" data-testid="missing-columns">
-      <h2 className="govuk-error-summary__title">{one ? 'Choose the column for a placeholder' : 'Choose the columns for some placeholders'}</h2>
+      <h2 className="govuk-error-summary__title">
+        {one ? 'Choose the column for a placeholder' : 'Choose the columns for some placeholders'}
+      </h2>
       <div className="govuk-error-summary__body">
         <p className="govuk-body">No column of your file is matched to:</p>
         <ul className="govuk-list govuk-list--bullet">
@@ -12,7 +14,8 @@ export function MissingColumnsNotice({ missing }: { missing: readonly string[] }
           ))}
         </ul>
         <p className="govuk-body">
-          In the table below, choose the column that fills {one ? 'it' : 'each one'}. Nothing is counted or sent until {one ? 'it has' : 'they have'} a column.
+          In the table below, choose the column that fills {one ? 'it' : 'each one'}. Nothing is counted or sent until{' '}
+          {one ? 'it has' : 'they have'} a column.
         </p>
       </div>
     </div>

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import type { ImportCheckReport } from '../../../../shared/contract';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorSummary, errorFor, type FieldError } from '../../components/ErrorSummary';
-import { chosenSendTime, sendAtFieldId, SendTimeFields, sendNow, type SendTimeDraft } from '../../components/SendTimeFields';
+import {
+  chosenSendTime,
+  sendAtFieldId,
+  SendTimeFields,
+  sendNow,
+  type SendTimeDraft,
+} from '../../components/SendTimeFields';
 import { formatCount } from '../../format/numbers';
 
 export interface QueueChoice {
@@ -16,12 +22,22 @@ const excludeInvalidFieldId = 'exclude-invalid';
  * Send now or later (within 7 days), and whether to set the rows with problems aside. The button is never greyed
  * out: what stops it is said when it is pressed, at the field that fixes it.
  */
-export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport; busy: boolean; onQueue: (choice: QueueChoice) => void }) {
+export function QueueForm({
+  report,
+  busy,
+  onQueue,
+}: {
+  report: ImportCheckReport;
+  busy: boolean;
+  onQueue: (choice: QueueChoice) => void;
+}) {
   const [sendTime, setSendTime] = useState<SendTimeDraft>(sendNow);
   const [excludeInvalid, setExcludeInvalid] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   if (report.fileError !== null || report.valid === 0) {
-    return <p className="govuk-body">No row of this file can be sent. Fix the file and choose it again to import it.</p>;
+    return (
+      <p className="govuk-body">No row of this file can be sent. Fix the file and choose it again to import it.</p>
+    );
   }
 
   function submit(): void {
@@ -43,7 +59,12 @@ export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport
   return (
     <>
       <ErrorSummary errors={errors} />
-      <SendTimeFields legend="When should the messages be sent?" draft={sendTime} onChange={setSendTime} error={errorFor(errors, sendAtFieldId)} />
+      <SendTimeFields
+        legend="When should the messages be sent?"
+        draft={sendTime}
+        onChange={setSendTime}
+        error={errorFor(errors, sendAtFieldId)}
+      />
       {report.invalid > 0 && (
         <div className={`govuk-form-group${excludeError ? ' govuk-form-group--error' : ''}`}>
           {excludeError && (
@@ -60,7 +81,13 @@ export function QueueForm({ report, busy, onQueue }: { report: ImportCheckReport
           />
         </div>
       )}
-      <button type="button" className="govuk-button govuk-!-margin-top-4" disabled={busy} aria-disabled={busy} onClick={submit}>
+      <button
+        type="button"
+        className="govuk-button govuk-!-margin-top-4"
+        disabled={busy}
+        aria-disabled={busy}
+        onClick={submit}
+      >
         Queue {formatCount(report.valid)} messages
       </button>
     </>

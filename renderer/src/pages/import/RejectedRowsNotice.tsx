@@ -26,7 +26,8 @@ export function RejectedRowsNotice({ rows, fileName }: RejectedRowsNoticeProps) 
     <>
       {problem && <ErrorBanner message={problem} />}
       <p className="govuk-body">
-        {rowsWithProblems} {rows === 1 ? 'was' : 'were'} set aside in a spreadsheet, {fileName}, with an added error column. Correct them and import that file.
+        {rowsWithProblems} {rows === 1 ? 'was' : 'were'} set aside in a spreadsheet, {fileName}, with an added error
+        column. Correct them and import that file.
       </p>
       {isDesktopApp() ? (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void showInFolder()}>

@@ -60,7 +60,9 @@ export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewPro
       <h2 className="govuk-heading-m govuk-!-margin-bottom-1" id="row-preview-heading">
         Preview of row {preview?.row ?? asked}
       </h2>
-      {total !== null && <p className="govuk-caption-m">{`${(position + 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`}</p>}
+      {total !== null && (
+        <p className="govuk-caption-m">{`${(position + 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`}</p>
+      )}
       {problem && <p className="govuk-error-message">{problem}</p>}
       {preview && (
         <div className="govuk-inset-text" data-testid="row-preview">
@@ -70,10 +72,16 @@ export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewPro
           ) : (
             <>
               {preview.subject && <p className="govuk-body">Subject: {preview.subject}</p>}
-              <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>{preview.body}</p>
+              <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>
+                {preview.body}
+              </p>
             </>
           )}
-          {preview.fragments !== null && <p className="govuk-hint">{preview.fragments === 1 ? '1 text message' : `${preview.fragments} text messages (fragments)`}</p>}
+          {preview.fragments !== null && (
+            <p className="govuk-hint">
+              {preview.fragments === 1 ? '1 text message' : `${preview.fragments} text messages (fragments)`}
+            </p>
+          )}
           {preview.errors.map((error) => (
             <p className="govuk-error-message" key={`${error.column ?? ''}${error.message}`}>
               {error.column ? `${error.column}: ` : ''}
@@ -83,10 +91,20 @@ export function RowPreview({ fileId, sheet, templateId, mapping }: RowPreviewPro
         </div>
       )}
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={loading || position === 0} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={loading || position === 0}
+          onClick={() => step(-1)}
+        >
           Previous row
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={loading || total === null || position + 1 >= total} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={loading || total === null || position + 1 >= total}
+          onClick={() => step(1)}
+        >
           Next row
         </button>
       </div>

@@ -35,9 +35,13 @@ export function ConversationPage({ phoneKey }: { phoneKey: string }) {
       }),
     [load],
   );
-  useEffect(() => subscribe('message.updated', (message) => {
-    if (message.type === 'sms' && message.recipient === phoneKey) void load();
-  }), [load, phoneKey]);
+  useEffect(
+    () =>
+      subscribe('message.updated', (message) => {
+        if (message.type === 'sms' && message.recipient === phoneKey) void load();
+      }),
+    [load, phoneKey],
+  );
 
   return (
     <>
@@ -74,7 +78,8 @@ function Entry({ entry }: { entry: ConversationEntry }) {
   return (
     <li className="nd-conversation__entry nd-conversation__entry--sent" data-entry="sent">
       <p className="govuk-body-s govuk-hint nd-conversation__meta">
-        {message.templateName}, sent by {message.createdBy}, {formatDateTime(entry.at)} <StatusTag state={message.state} type={message.type} notifyStatus={message.notifyStatus} />
+        {message.templateName}, sent by {message.createdBy}, {formatDateTime(entry.at)}{' '}
+        <StatusTag state={message.state} type={message.type} notifyStatus={message.notifyStatus} />
       </p>
       <div className="nd-sms__bubble">{message.body}</div>
     </li>

@@ -72,13 +72,18 @@ export function InboxPage() {
     act(async () => {
       const { fetched } = await call('inbox.refresh', {});
       await load();
-      return fetched === 0 ? 'There are no new replies.' : `${formatCount(fetched)} new ${fetched === 1 ? 'reply' : 'replies'} arrived.`;
+      return fetched === 0
+        ? 'There are no new replies.'
+        : `${formatCount(fetched)} new ${fetched === 1 ? 'reply' : 'replies'} arrived.`;
     });
 
   const saveDownload = () =>
     act(async () => {
       const saved = await saveInboxDownload();
-      return saved && `Saved ${formatCount(saved.rows)} received text ${saved.rows === 1 ? 'message' : 'messages'} to ${saved.path}`;
+      return (
+        saved &&
+        `Saved ${formatCount(saved.rows)} received text ${saved.rows === 1 ? 'message' : 'messages'} to ${saved.path}`
+      );
     });
 
   function applySearch(event: FormEvent): void {
@@ -95,14 +100,27 @@ export function InboxPage() {
       <h1 className="govuk-heading-l">Inbox</h1>
       <p className="govuk-body">
         Text messages people sent to your service’s number, each beside the texts this desk sent to that number.
-        {page && page.unread > 0 && ` ${formatCount(page.unread)} ${page.unread === 1 ? 'reply has' : 'replies have'} not been read yet.`}
+        {page &&
+          page.unread > 0 &&
+          ` ${formatCount(page.unread)} ${page.unread === 1 ? 'reply has' : 'replies have'} not been read yet.`}
       </p>
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy} onClick={() => void checkForReplies()}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          disabled={busy}
+          aria-disabled={busy}
+          onClick={() => void checkForReplies()}
+        >
           Check for new replies
         </button>
         {!may('export-record') ? null : isDesktopApp() ? (
-          <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void saveDownload()}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={busy}
+            onClick={() => void saveDownload()}
+          >
             Download all received texts (CSV)
           </button>
         ) : (
@@ -112,18 +130,35 @@ export function InboxPage() {
         )}
       </div>
       <form className="nd-filters" role="search" noValidate onSubmit={applySearch}>
-        <TextInput id={searchFieldId} label="Search by phone number or text" value={draft} onChange={setDraft} widthClass="govuk-input--width-20" />
-        <Checkbox id="inbox-unread-only" label="Only numbers with unread replies" checked={unreadOnly} onChange={(checked) => navigate(inboxHref(search, checked))} />
+        <TextInput
+          id={searchFieldId}
+          label="Search by phone number or text"
+          value={draft}
+          onChange={setDraft}
+          widthClass="govuk-input--width-20"
+        />
+        <Checkbox
+          id="inbox-unread-only"
+          label="Only numbers with unread replies"
+          checked={unreadOnly}
+          onChange={(checked) => navigate(inboxHref(search, checked))}
+        />
         <button type="submit" className="govuk-button govuk-!-margin-bottom-0">
           Search
         </button>
       </form>
       {page && page.conversations.length === 0 && (
-        <p className="govuk-body">{filtered ? 'No replies match this search.' : 'No replies have been received yet.'}</p>
+        <p className="govuk-body">
+          {filtered ? 'No replies match this search.' : 'No replies have been received yet.'}
+        </p>
       )}
       {page && page.conversations.length > 0 && <ConversationTable conversations={page.conversations} />}
       {page && page.total > page.conversations.length && (
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setShown((count) => count + PAGE_SIZE)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setShown((count) => count + PAGE_SIZE)}
+        >
           Show more numbers ({formatCount(page.total - page.conversations.length)} more)
         </button>
       )}
@@ -144,11 +179,17 @@ function ConversationTable({ conversations }: { conversations: InboxConversation
               <a className="govuk-link" href={href('inbox', conversation.phoneKey)}>
                 {conversation.phoneNumber}
               </a>
-              {conversation.unread > 0 && <strong className="govuk-tag govuk-tag--blue nd-tag-after">{formatCount(conversation.unread)} unread</strong>}
+              {conversation.unread > 0 && (
+                <strong className="govuk-tag govuk-tag--blue nd-tag-after">
+                  {formatCount(conversation.unread)} unread
+                </strong>
+              )}
             </td>
             <td className="govuk-table__cell">
               <span className="nd-preserve-lines">{conversation.lastText.content}</span>
-              <span className="govuk-body-s govuk-hint nd-block">{formatDateTime(conversation.lastText.receivedAt)}</span>
+              <span className="govuk-body-s govuk-hint nd-block">
+                {formatDateTime(conversation.lastText.receivedAt)}
+              </span>
             </td>
             <td className="govuk-table__cell">
               {conversation.lastSent ? (

@@ -17,7 +17,9 @@ export function PracticeReplyForm({ onArrived }: { onArrived: () => void }) {
 
   async function receive(): Promise<void> {
     const found: FieldError[] = [
-      ...(phoneNumber.trim() ? [] : [{ fieldId: numberFieldId, message: 'Enter the phone number the reply comes from' }]),
+      ...(phoneNumber.trim()
+        ? []
+        : [{ fieldId: numberFieldId, message: 'Enter the phone number the reply comes from' }]),
       ...(content.trim() ? [] : [{ fieldId: textFieldId, message: 'Enter the text of the reply' }]),
     ];
     const arrived = await submit(found, async () => {
@@ -35,7 +37,9 @@ export function PracticeReplyForm({ onArrived }: { onArrived: () => void }) {
         <span className="govuk-details__summary-text">Practise with a reply</span>
       </summary>
       <div className="govuk-details__text">
-        <p className="govuk-body">In practice mode nobody can reply. Make up a reply here to see how one arrives beside the texts you sent.</p>
+        <p className="govuk-body">
+          In practice mode nobody can reply. Make up a reply here to see how one arrives beside the texts you sent.
+        </p>
         <ErrorSummary errors={errors} />
         {problem && <ErrorBanner message={problem} />}
         <form
@@ -45,8 +49,23 @@ export function PracticeReplyForm({ onArrived }: { onArrived: () => void }) {
             void receive();
           }}
         >
-          <TextInput id={numberFieldId} label="From phone number" type="tel" value={phoneNumber} onChange={setPhoneNumber} error={errorFor(errors, numberFieldId)} widthClass="govuk-input--width-20" />
-          <Textarea id={textFieldId} label="Reply" value={content} onChange={setContent} error={errorFor(errors, textFieldId)} rows={3} />
+          <TextInput
+            id={numberFieldId}
+            label="From phone number"
+            type="tel"
+            value={phoneNumber}
+            onChange={setPhoneNumber}
+            error={errorFor(errors, numberFieldId)}
+            widthClass="govuk-input--width-20"
+          />
+          <Textarea
+            id={textFieldId}
+            label="Reply"
+            value={content}
+            onChange={setContent}
+            error={errorFor(errors, textFieldId)}
+            rows={3}
+          />
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy} aria-disabled={busy}>
             Receive this reply
           </button>

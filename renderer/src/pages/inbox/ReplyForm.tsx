@@ -19,7 +19,15 @@ const valueFieldId = (index: number): string => `reply-placeholder-${index}`;
 const lastTemplateKey = 'notifyDesk.replyTemplate';
 
 /** A one-off text to the number, from a text message template. */
-export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: string; phoneNumber: string; onQueued: () => void }) {
+export function ReplyForm({
+  phoneKey,
+  phoneNumber,
+  onQueued,
+}: {
+  phoneKey: string;
+  phoneNumber: string;
+  onQueued: () => void;
+}) {
   const templates = useStore((store) => store.templates);
   const choices = templateChoices(templates, 'sms');
   const remembered = window.localStorage.getItem(lastTemplateKey) ?? '';
@@ -34,18 +42,24 @@ export function ReplyForm({ phoneKey, phoneNumber, onQueued }: { phoneKey: strin
   useEffect(() => {
     setTemplate(null);
     if (!templateId || !chosenExists) return;
-    call('templates.get', { id: templateId }).then(setTemplate, (error: unknown) => setLoadProblem(errorMessage(error)));
+    call('templates.get', { id: templateId }).then(setTemplate, (error: unknown) =>
+      setLoadProblem(errorMessage(error)),
+    );
   }, [templateId, chosenExists]);
 
   const placeholders = template ? template.placeholders.filter((name) => !isRecipientPlaceholder(name)) : [];
-  const { preview } = usePreview(template ? { type: 'sms', body: template.latest.body, values: { 'phone number': phoneNumber, ...values } } : null);
+  const { preview } = usePreview(
+    template ? { type: 'sms', body: template.latest.body, values: { 'phone number': phoneNumber, ...values } } : null,
+  );
 
   const shownProblem = problem ?? loadProblem;
 
   async function send(): Promise<void> {
     const found: FieldError[] = [
       ...(template ? [] : [{ fieldId: templateFieldId, message: 'Choose a text message template to reply with' }]),
-      ...placeholders.flatMap((name, index) => (values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }])),
+      ...placeholders.flatMap((name, index) =>
+        values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }],
+      ),
     ];
     setQueued(null);
     const sent = await submit(found, async () => {

@@ -19,10 +19,18 @@ export function LetterGroupsTable({ groups, busy, canPrint, onDownload, onPrint,
       <caption className="govuk-table__caption govuk-table__caption--m">Batches in the post room</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Letters</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Waiting to be printed</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Printed, not posted</th>
-          <th scope="col" className="govuk-table__header">Actions</th>
+          <th scope="col" className="govuk-table__header">
+            Letters
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Waiting to be printed
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Printed, not posted
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Actions
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -43,13 +51,28 @@ export function LetterGroupsTable({ groups, busy, canPrint, onDownload, onPrint,
               <td className="govuk-table__cell govuk-table__cell--numeric">{formatCount(group.printed)}</td>
               <td className="govuk-table__cell">
                 <div className="govuk-button-group govuk-!-margin-bottom-0">
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={busy || !printable} onClick={() => onDownload(group)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                    disabled={busy || !printable}
+                    onClick={() => onDownload(group)}
+                  >
                     Download PDF<span className="govuk-visually-hidden"> of {name}</span>
                   </button>
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" disabled={busy || !printable || !canPrint} onClick={() => onPrint(group)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-1"
+                    disabled={busy || !printable || !canPrint}
+                    onClick={() => onPrint(group)}
+                  >
                     Print<span className="govuk-visually-hidden"> {name}</span>
                   </button>
-                  <button type="button" className="govuk-button govuk-!-margin-bottom-1" disabled={busy || group.printed === 0} onClick={() => onPosted(group)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-!-margin-bottom-1"
+                    disabled={busy || group.printed === 0}
+                    onClick={() => onPosted(group)}
+                  >
                     Mark as posted<span className="govuk-visually-hidden">: {name}</span>
                   </button>
                 </div>

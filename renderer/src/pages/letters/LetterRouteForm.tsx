@@ -26,7 +26,10 @@ export function LetterRouteForm({ onChanged }: { onChanged: () => void }) {
   async function save(): Promise<void> {
     setProblem(undefined);
     try {
-      const saved = await call('routes.set', { channel: 'letter', providers: [chosen === 'print' ? 'print' : 'notify'] });
+      const saved = await call('routes.set', {
+        channel: 'letter',
+        providers: [chosen === 'print' ? 'print' : 'notify'],
+      });
       setRoute(saved.providers[0] ?? 'notify');
       onChanged();
     } catch (error) {
@@ -42,8 +45,19 @@ export function LetterRouteForm({ onChanged }: { onChanged: () => void }) {
         void save();
       }}
     >
-      <Radios name="letter-route" legend="How letters are sent" value={chosen} options={choices} onChange={setChosen} error={problem} />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={route === null || chosen === route}>
+      <Radios
+        name="letter-route"
+        legend="How letters are sent"
+        value={chosen}
+        options={choices}
+        onChange={setChosen}
+        error={problem}
+      />
+      <button
+        type="submit"
+        className="govuk-button govuk-button--secondary"
+        disabled={route === null || chosen === route}
+      >
         Save how letters are sent
       </button>
     </form>

@@ -12,7 +12,10 @@ import { LetterGroupsTable } from './LetterGroupsTable';
 import { LetterRouteForm } from './LetterRouteForm';
 import { PdfLetterUpload } from './PdfLetterUpload';
 
-type Done = { kind: 'saved'; fileName: string; letters: number } | { kind: 'printed'; printer: string; letters: number; job: string | null } | { kind: 'posted'; letters: number };
+type Done =
+  | { kind: 'saved'; fileName: string; letters: number }
+  | { kind: 'printed'; printer: string; letters: number; job: string | null }
+  | { kind: 'posted'; letters: number };
 
 function describeDone(done: Done): string {
   const letters = `${formatCount(done.letters)} ${done.letters === 1 ? 'letter' : 'letters'}`;
@@ -50,7 +53,9 @@ export function LettersPage() {
       })
       .catch((error: unknown) => setPrintersProblem(errorMessage(error)));
     const stopProgress = subscribe('letters.progress', (event) =>
-      setProgress((current) => (current !== null && current.jobId === event.jobId && !event.finished ? event : current)),
+      setProgress((current) =>
+        current !== null && current.jobId === event.jobId && !event.finished ? event : current,
+      ),
     );
     const stopChanges = subscribe('outbox.changed', () => void load());
     return () => {
@@ -92,7 +97,10 @@ export function LettersPage() {
       return { kind: 'printed', printer: printed.printer, letters: printed.letterCount, job: printed.job };
     });
   const posted = (group: LetterPrintGroup) =>
-    act(async () => ({ kind: 'posted', letters: (await call('letters.markPosted', { batchId: group.batchId })).changed }));
+    act(async () => ({
+      kind: 'posted',
+      letters: (await call('letters.markPosted', { batchId: group.batchId })).changed,
+    }));
 
   return (
     <>
@@ -102,12 +110,24 @@ export function LettersPage() {
         <NotificationBanner id="letters-done" heading={describeDone(done)} success>
           {done.kind === 'saved' &&
             (isDesktopApp() ? (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void call('letters.showPdf', { fileName: done.fileName }).catch((error: unknown) => setProblem(errorMessage(error)))}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() =>
+                  void call('letters.showPdf', { fileName: done.fileName }).catch((error: unknown) =>
+                    setProblem(errorMessage(error)),
+                  )
+                }
+              >
                 Show the PDF in its folder
               </button>
             ) : (
               <p className="govuk-body">
-                <a className="govuk-notification-banner__link" href={letterPdfDownloadUrl(done.fileName)} download={done.fileName}>
+                <a
+                  className="govuk-notification-banner__link"
+                  href={letterPdfDownloadUrl(done.fileName)}
+                  download={done.fileName}
+                >
                   Download {done.fileName} again
                 </a>
               </p>
@@ -116,23 +136,44 @@ export function LettersPage() {
       )}
       {progress && (
         <p className="govuk-body" role="status">
-          {progress.total > 0 ? `Laying out the letters: ${formatCount(progress.done)} of ${formatCount(progress.total)}` : 'Laying out the letters…'}
+          {progress.total > 0
+            ? `Laying out the letters: ${formatCount(progress.done)} of ${formatCount(progress.total)}`
+            : 'Laying out the letters…'}
         </p>
       )}
       {may('manage-providers') ? <LetterRouteForm onChanged={() => void load()} /> : null}
       {printersProblem ? (
         <p className="govuk-inset-text">{printersProblem}</p>
       ) : printers.length === 0 ? (
-        <p className="govuk-inset-text">This computer has no printers set up. Download the letters as a PDF to print them, or ask IT to add the post room’s printer.</p>
+        <p className="govuk-inset-text">
+          This computer has no printers set up. Download the letters as a PDF to print them, or ask IT to add the post
+          room’s printer.
+        </p>
       ) : (
-        <Select id="letters-printer" label="Printer" value={printer} options={printers.map((known) => ({ value: known.name, label: known.isDefault ? `${known.name} (default)` : known.name }))} onChange={setPrinter} />
+        <Select
+          id="letters-printer"
+          label="Printer"
+          value={printer}
+          options={printers.map((known) => ({
+            value: known.name,
+            label: known.isDefault ? `${known.name} (default)` : known.name,
+          }))}
+          onChange={setPrinter}
+        />
       )}
       {groups === null ? (
         <p className="govuk-body">Loading…</p>
       ) : groups.length === 0 ? (
         <p className="govuk-body">No letters are waiting to be printed or posted.</p>
       ) : (
-        <LetterGroupsTable groups={groups} busy={progress !== null} canPrint={printer !== ''} onDownload={(group) => void download(group)} onPrint={(group) => void print(group)} onPosted={(group) => void posted(group)} />
+        <LetterGroupsTable
+          groups={groups}
+          busy={progress !== null}
+          canPrint={printer !== ''}
+          onDownload={(group) => void download(group)}
+          onPrint={(group) => void print(group)}
+          onPosted={(group) => void posted(group)}
+        />
       )}
       <PdfLetterUpload />
     </>

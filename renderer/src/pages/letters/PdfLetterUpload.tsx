@@ -56,7 +56,10 @@ export function PdfLetterUpload() {
       <h2 className="govuk-heading-m" id="pdf-letter-heading">
         Send a letter you made as a PDF
       </h2>
-      <p className="govuk-body">Notify prints and posts it as it is. It must meet Notify’s letter specification: A4 portrait, 10 pages or less, the address in the envelope window.</p>
+      <p className="govuk-body">
+        Notify prints and posts it as it is. It must meet Notify’s letter specification: A4 portrait, 10 pages or less,
+        the address in the envelope window.
+      </p>
       {sent && <NotificationBanner id="pdf-letter-sent" heading={`Letter to ${sent} queued for Notify`} success />}
       <div className={`govuk-form-group${problem || problems.length > 0 ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label govuk-label--s" htmlFor="pdf-letter-file">
@@ -86,14 +89,27 @@ export function PdfLetterUpload() {
           }}
         />
       </div>
-      {busy && <p className="govuk-body" role="status">Checking the letter as Notify would…</p>}
+      {busy && (
+        <p className="govuk-body" role="status">
+          Checking the letter as Notify would…
+        </p>
+      )}
       {check && problems.length === 0 && (
         <>
           <p className="govuk-body">
             Notify would accept {check.fileName} ({check.pageCount} {check.pageCount === 1 ? 'page' : 'pages'}), to:
           </p>
-          <p className="govuk-inset-text" style={{ whiteSpace: 'pre-line' }}>{check.addressLines.join('\n')}</p>
-          <Radios name="pdf-letter-postage" legend="Postage" value={postage} options={pdfLetterPostage.map((value) => ({ value, label: postageLabels[value] }))} onChange={(value) => setPostage(value as Postage)} inline />
+          <p className="govuk-inset-text" style={{ whiteSpace: 'pre-line' }}>
+            {check.addressLines.join('\n')}
+          </p>
+          <Radios
+            name="pdf-letter-postage"
+            legend="Postage"
+            value={postage}
+            options={pdfLetterPostage.map((value) => ({ value, label: postageLabels[value] }))}
+            onChange={(value) => setPostage(value as Postage)}
+            inline
+          />
           <button type="button" className="govuk-button" disabled={busy} onClick={() => void send()}>
             Send to Notify
           </button>

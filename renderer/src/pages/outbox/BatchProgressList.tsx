@@ -14,7 +14,6 @@ interface BatchProgressListProps {
   onCancelRest(batchId: string): void;
 }
 
-
 /** Where a batch's messages stand, as a person would say it: "2 delivered, 1 failed, 3 waiting". */
 export function describeBatch(batch: OutboxBatchProgress): string {
   const parts = [
@@ -32,7 +31,8 @@ export function describeBatch(batch: OutboxBatchProgress): string {
 }
 
 /** Messages that will not move any more: delivered, failed, cancelled or posted. */
-const finished = (batch: OutboxBatchProgress): number => batch.delivered + batch.failed + batch.cancelled + batch.posted;
+const finished = (batch: OutboxBatchProgress): number =>
+  batch.delivered + batch.failed + batch.cancelled + batch.posted;
 
 function ProgressBar({ batch }: { batch: OutboxBatchProgress }) {
   const share = (n: number): string => `${batch.total > 0 ? (n / batch.total) * 100 : 0}%`;
@@ -53,16 +53,21 @@ function ProgressBar({ batch }: { batch: OutboxBatchProgress }) {
       aria-valuetext={`${formatCount(finished(batch))} of ${formatCount(batch.total)} finished`}
     >
       {segments.map(([kind, n]) =>
-        n > 0 ? <span key={kind} className={`nd-batch__segment nd-batch__segment--${kind}`} style={{ width: share(n) }} /> : null,
+        n > 0 ? (
+          <span key={kind} className={`nd-batch__segment nd-batch__segment--${kind}`} style={{ width: share(n) }} />
+        ) : null,
       )}
     </div>
   );
 }
 
-function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest }: { batch: OutboxBatchProgress; shown: boolean } & Omit<
-  BatchProgressListProps,
-  'batches' | 'shownBatchId'
->) {
+function BatchProgressItem({
+  batch,
+  shown,
+  onShowMessages,
+  onPause,
+  onCancelRest,
+}: { batch: OutboxBatchProgress; shown: boolean } & Omit<BatchProgressListProps, 'batches' | 'shownBatchId'>) {
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const notYetSent = batch.waiting;
   return (
@@ -80,8 +85,8 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
       {confirmingCancel ? (
         <div className="govuk-button-group">
           <p className="govuk-body-s govuk-!-margin-bottom-0">
-            Cancel the {formatCount(notYetSent)} {notYetSent === 1 ? 'message' : 'messages'} of {batch.fileName} not yet sent? Messages already sent are not
-            affected.
+            Cancel the {formatCount(notYetSent)} {notYetSent === 1 ? 'message' : 'messages'} of {batch.fileName} not yet
+            sent? Messages already sent are not affected.
           </p>
           <button
             type="button"
@@ -93,7 +98,11 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
           >
             Yes, cancel them
           </button>
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirmingCancel(false)}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => setConfirmingCancel(false)}
+          >
             No, keep them
           </button>
         </div>
@@ -112,13 +121,21 @@ function BatchProgressItem({ batch, shown, onShowMessages, onPause, onCancelRest
             Delivery report<span className="govuk-visually-hidden"> for {batch.fileName}</span>
           </a>
           {notYetSent > 0 && (
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onPause(batch.id, !batch.paused)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => onPause(batch.id, !batch.paused)}
+            >
               {batch.paused ? 'Resume sending' : 'Pause sending'}
               <span className="govuk-visually-hidden"> {batch.fileName}</span>
             </button>
           )}
           {notYetSent > 0 && (
-            <button type="button" className="govuk-button govuk-button--warning" onClick={() => setConfirmingCancel(true)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              onClick={() => setConfirmingCancel(true)}
+            >
               Cancel the rest<span className="govuk-visually-hidden"> of {batch.fileName}</span>
             </button>
           )}

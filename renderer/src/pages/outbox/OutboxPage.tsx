@@ -34,7 +34,8 @@ export function OutboxPage() {
     action().catch((error: unknown) => setActionError(errorMessage(error)));
   }
 
-  const { retryMessages, cancelMessages, setStateFilter, setBatchFilter, setBatchPaused, cancelBatch } = useStore.getState();
+  const { retryMessages, cancelMessages, setStateFilter, setBatchFilter, setBatchPaused, cancelBatch } =
+    useStore.getState();
   const shownBatch = batches.find((batch) => batch.id === batchFilter);
   const filtered = filter.length > 0 || batchFilter !== null;
   return (
@@ -61,7 +62,9 @@ export function OutboxPage() {
         </p>
       )}
       {loaded && messages.length === 0 ? (
-        <p className="govuk-body">{filtered ? 'No messages match this filter.' : 'Nothing has been sent from this desk yet.'}</p>
+        <p className="govuk-body">
+          {filtered ? 'No messages match this filter.' : 'Nothing has been sent from this desk yet.'}
+        </p>
       ) : (
         <OutboxTable
           messages={messages}

@@ -22,7 +22,15 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
         <caption className="govuk-table__caption govuk-table__caption--m" id="messages-caption">
           Messages
         </caption>
-        <TableHead columns={['Recipient', 'Template', 'Status', 'Last change', <span className="govuk-visually-hidden">Actions</span>]} />
+        <TableHead
+          columns={[
+            'Recipient',
+            'Template',
+            'Status',
+            'Last change',
+            <span className="govuk-visually-hidden">Actions</span>,
+          ]}
+        />
         <tbody className="govuk-table__body">
           {messages.map((message) => {
             const recipient = message.recipient.split('\n')[0] ?? message.recipient;
@@ -35,9 +43,15 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
                 </td>
                 <td className="govuk-table__cell">
                   <StatusTag state={message.state} type={message.type} notifyStatus={message.notifyStatus} />
-                  {message.state === 'scheduled' && <span className="govuk-body-s nd-block">To send on {formatDateTime(message.sendAfter)}</span>}
-                  {message.provider && message.provider !== 'notify' && <span className="govuk-body-s govuk-hint nd-block">by {message.provider}</span>}
-                  {message.lastError && <span className="govuk-body-s nd-block nd-last-error">{message.lastError}</span>}
+                  {message.state === 'scheduled' && (
+                    <span className="govuk-body-s nd-block">To send on {formatDateTime(message.sendAfter)}</span>
+                  )}
+                  {message.provider && message.provider !== 'notify' && (
+                    <span className="govuk-body-s govuk-hint nd-block">by {message.provider}</span>
+                  )}
+                  {message.lastError && (
+                    <span className="govuk-body-s nd-block nd-last-error">{message.lastError}</span>
+                  )}
                 </td>
                 <td className="govuk-table__cell">{formatDateTime(message.updatedAt)}</td>
                 <td className="govuk-table__cell nd-actions">
@@ -53,13 +67,23 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
                   ) : (
                     <>
                       {retryableStates.includes(message.state) && (
-                        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onRetry(message.id)}>
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          onClick={() => onRetry(message.id)}
+                        >
                           Retry<span className="govuk-visually-hidden"> message to {recipient}</span>
                         </button>
                       )}
-                      {message.state === 'outcome-unknown' && <OutcomeUnknownActions message={message} recipient={recipient} />}
+                      {message.state === 'outcome-unknown' && (
+                        <OutcomeUnknownActions message={message} recipient={recipient} />
+                      )}
                       {cancellableStates.includes(message.state) && (
-                        <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={() => setConfirmingCancel(message.id)}>
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                          onClick={() => setConfirmingCancel(message.id)}
+                        >
                           Cancel<span className="govuk-visually-hidden"> message to {recipient}</span>
                         </button>
                       )}
@@ -76,7 +100,15 @@ export function OutboxTable({ messages, onRetry, onCancel }: OutboxTableProps) {
 }
 
 /** Asks before a message is cancelled; focus moves to the question so a keyboard or screen reader user hears it. */
-function CancelConfirmation({ recipient, onConfirm, onKeep }: { recipient: string; onConfirm: () => void; onKeep: () => void }) {
+function CancelConfirmation({
+  recipient,
+  onConfirm,
+  onKeep,
+}: {
+  recipient: string;
+  onConfirm: () => void;
+  onKeep: () => void;
+}) {
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => question.current?.focus(), []);
   return (
@@ -85,7 +117,11 @@ function CancelConfirmation({ recipient, onConfirm, onKeep }: { recipient: strin
         Cancel the message to {recipient}? It will not be sent.
       </p>
       <div className="govuk-button-group govuk-!-margin-bottom-0">
-        <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick={onConfirm}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+          onClick={onConfirm}
+        >
           Yes, cancel it<span className="govuk-visually-hidden"> (message to {recipient})</span>
         </button>
         <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onKeep}>

@@ -55,7 +55,9 @@ export function SyncStatusPanel() {
             {describeSync(sync)}
           </p>
           <p className="govuk-body-s govuk-hint">
-            {sync.lastSyncAt ? `Last in touch with Notify at ${formatTime(sync.lastSyncAt)}.` : 'Not in touch with Notify yet.'}
+            {sync.lastSyncAt
+              ? `Last in touch with Notify at ${formatTime(sync.lastSyncAt)}.`
+              : 'Not in touch with Notify yet.'}
             {sync.connection === 'offline' && sync.nextProbeAt && ` Trying again at ${formatTime(sync.nextProbeAt)}.`}
           </p>
           {sync.lastError && <p className="govuk-body-s">{sync.lastError}</p>}
@@ -65,7 +67,11 @@ export function SyncStatusPanel() {
             </p>
           ))}
           {sync.heldChannels.map((held) => (
-            <div className="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2" key={held.channel} data-testid="channel-hold">
+            <div
+              className="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2"
+              key={held.channel}
+              data-testid="channel-hold"
+            >
               <p className="govuk-body-s govuk-!-margin-bottom-1">{held.description}</p>
               <p className="govuk-body-s govuk-hint govuk-!-margin-bottom-0">
                 Sending starts again at {formatTime(held.until)}. Notify said: {held.reason}

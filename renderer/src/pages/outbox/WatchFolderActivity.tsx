@@ -18,10 +18,13 @@ function Outcome({ file }: { file: WatchFolderFile }) {
 
 function details(file: WatchFolderFile): string {
   if (file.state === 'importing') {
-    return file.progress ? `${stageWords[file.progress.stage]}: ${formatCount(file.progress.rows)} rows so far` : 'Starting';
+    return file.progress
+      ? `${stageWords[file.progress.stage]}: ${formatCount(file.progress.rows)} rows so far`
+      : 'Starting';
   }
   if (file.state === 'failed') return file.reason ?? '';
-  const rejected = file.rejected > 0 ? `; ${formatCount(file.rejected)} ${file.rejected === 1 ? 'row' : 'rows'} set aside` : '';
+  const rejected =
+    file.rejected > 0 ? `; ${formatCount(file.rejected)} ${file.rejected === 1 ? 'row' : 'rows'} set aside` : '';
   return `${formatCount(file.queued)} ${file.queued === 1 ? 'message' : 'messages'}${rejected}`;
 }
 

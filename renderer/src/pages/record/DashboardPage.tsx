@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { smsFreeAllowances, type Channel, type DashboardPeriod, type RecordDashboard } from '../../../../shared/contract';
+import {
+  smsFreeAllowances,
+  type Channel,
+  type DashboardPeriod,
+  type RecordDashboard,
+} from '../../../../shared/contract';
 import { call, errorMessage, subscribe } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
@@ -14,7 +19,8 @@ const CHANNELS: readonly Channel[] = ['email', 'sms', 'letter'];
 const CHANNEL_WORDS: Record<Channel, string> = { sms: 'Text messages', email: 'Emails', letter: 'Letters' };
 
 function PeriodTable({ period }: { period: DashboardPeriod }) {
-  const link = (type: Channel, status?: 'delivering' | 'delivered' | 'failed') => sentMessagesHref({ type, status, period: period.period });
+  const link = (type: Channel, status?: 'delivering' | 'delivered' | 'failed') =>
+    sentMessagesHref({ type, status, period: period.period });
   return (
     <table className="govuk-table" data-testid={`dashboard-${period.period}`}>
       <caption className="govuk-table__caption govuk-table__caption--m">{period.label}</caption>
@@ -47,7 +53,9 @@ function PeriodTable({ period }: { period: DashboardPeriod }) {
                   {formatCount(figures.failed)}
                 </a>{' '}
                 ({figures.failureRate}%)
-                {figures.failureWarning && <strong className="govuk-tag govuk-tag--red nd-dashboard__warning">More than 3% failed</strong>}
+                {figures.failureWarning && (
+                  <strong className="govuk-tag govuk-tag--red nd-dashboard__warning">More than 3% failed</strong>
+                )}
               </td>
             </tr>
           );
@@ -65,10 +73,23 @@ function DailyChart({ daily }: { daily: RecordDashboard['daily'] }) {
       <h2 className="govuk-heading-m">The last 30 days</h2>
       <div className="nd-dashboard__chart" aria-hidden="true">
         {daily.map((day) => (
-          <div className="nd-dashboard__day" key={day.date} title={`${day.date}: ${day.sent} sent, ${day.delivered} delivered, ${day.failed} failed`}>
-            <span className="nd-dashboard__bar nd-dashboard__bar--sent" style={{ height: `${(day.sent / most) * 100}%` }} />
-            <span className="nd-dashboard__bar nd-dashboard__bar--delivered" style={{ height: `${(day.delivered / most) * 100}%` }} />
-            <span className="nd-dashboard__bar nd-dashboard__bar--failed" style={{ height: `${(day.failed / most) * 100}%` }} />
+          <div
+            className="nd-dashboard__day"
+            key={day.date}
+            title={`${day.date}: ${day.sent} sent, ${day.delivered} delivered, ${day.failed} failed`}
+          >
+            <span
+              className="nd-dashboard__bar nd-dashboard__bar--sent"
+              style={{ height: `${(day.sent / most) * 100}%` }}
+            />
+            <span
+              className="nd-dashboard__bar nd-dashboard__bar--delivered"
+              style={{ height: `${(day.delivered / most) * 100}%` }}
+            />
+            <span
+              className="nd-dashboard__bar nd-dashboard__bar--failed"
+              style={{ height: `${(day.failed / most) * 100}%` }}
+            />
           </div>
         ))}
       </div>
@@ -117,7 +138,9 @@ export function DashboardPage() {
     setHarvest('Reading Notify’s list of messages…');
     try {
       const report = await call('record.harvest', {});
-      setHarvest(`Notify listed ${formatCount(report.seen)} messages: ${formatCount(report.adopted)} sent elsewhere were added, ${formatCount(report.statusesChanged)} statuses changed.`);
+      setHarvest(
+        `Notify listed ${formatCount(report.seen)} messages: ${formatCount(report.adopted)} sent elsewhere were added, ${formatCount(report.statusesChanged)} statuses changed.`,
+      );
       setRefreshes((n) => n + 1);
     } catch (error) {
       setHarvest(null);
@@ -141,7 +164,9 @@ export function DashboardPage() {
       {dashboard && (
         <>
           <p className="govuk-body-s govuk-hint">
-            {dashboard.lastHarvestAt ? `Notify’s list last read ${formatDateTime(dashboard.lastHarvestAt)}.` : 'Notify’s list has not been read yet.'}
+            {dashboard.lastHarvestAt
+              ? `Notify’s list last read ${formatDateTime(dashboard.lastHarvestAt)}.`
+              : 'Notify’s list has not been read yet.'}
           </p>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void harvestNow()}>
             Read Notify’s list now
@@ -174,8 +199,9 @@ export function DashboardPage() {
           </ul>
           <h2 className="govuk-heading-m">This financial year</h2>
           <p className="govuk-body">
-            {formatCount(dashboard.smsPartsThisYear)} text message parts sent; {formatCount(dashboard.smsFreeAllowanceLeft)} of{' '}
-            {formatCount(dashboard.smsFreeAllowance)} free text message parts left.
+            {formatCount(dashboard.smsPartsThisYear)} text message parts sent;{' '}
+            {formatCount(dashboard.smsFreeAllowanceLeft)} of {formatCount(dashboard.smsFreeAllowance)} free text message
+            parts left.
           </p>
           <Select
             id="sms-allowance"
@@ -183,7 +209,10 @@ export function DashboardPage() {
             hint="Set by your organisation type in Notify's pricing"
             value={String(dashboard.smsFreeAllowance)}
             onChange={(value) => void setAllowance(value)}
-            options={smsFreeAllowances.map((allowance) => ({ value: String(allowance), label: formatCount(allowance) }))}
+            options={smsFreeAllowances.map((allowance) => ({
+              value: String(allowance),
+              label: formatCount(allowance),
+            }))}
           />
           <ul className="govuk-list">
             {dashboard.lettersThisYear.map((letters) => (
@@ -199,7 +228,10 @@ export function DashboardPage() {
               {dashboard.templateUsage.map((usage) => (
                 <tr className="govuk-table__row" key={`${usage.type}:${usage.templateName}`}>
                   <td className="govuk-table__cell">
-                    <a className="govuk-link" href={sentMessagesHref({ template: usage.templateName || undefined, period: 'last-7-days' })}>
+                    <a
+                      className="govuk-link"
+                      href={sentMessagesHref({ template: usage.templateName || undefined, period: 'last-7-days' })}
+                    >
                       {usage.templateName || 'Not known'}
                     </a>
                   </td>
@@ -216,8 +248,8 @@ export function DashboardPage() {
                 <a className="govuk-link" href={sentMessagesHref({ batchId: batch.batchId })}>
                   {batch.fileName}
                 </a>
-                : {formatCount(batch.total)} messages, {formatCount(batch.delivered)} delivered, {formatCount(batch.failed)} failed,{' '}
-                {formatCount(batch.delivering)} delivering
+                : {formatCount(batch.total)} messages, {formatCount(batch.delivered)} delivered,{' '}
+                {formatCount(batch.failed)} failed, {formatCount(batch.delivering)} delivering
               </li>
             ))}
           </ul>

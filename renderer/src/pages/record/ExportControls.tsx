@@ -29,7 +29,9 @@ export function ExportControls({ filter, batchId, label }: ExportControlsProps) 
     if (!runningJob) return undefined;
     return subscribe('record.exportProgress', (event) => {
       if (event.jobId !== runningJob) return;
-      setState((current) => (current.kind === 'running' && current.jobId === runningJob ? { ...current, progress: event } : current));
+      setState((current) =>
+        current.kind === 'running' && current.jobId === runningJob ? { ...current, progress: event } : current,
+      );
     });
   }, [runningJob]);
 
@@ -41,9 +43,23 @@ export function ExportControls({ filter, batchId, label }: ExportControlsProps) 
       const result = await call('record.export', { filter, batchId, format, jobId });
       if (result.downloadPath) {
         const downloadUrl = startExportDownload(result.downloadPath, result.fileName);
-        setState({ kind: 'done', text: `${formatCount(result.rows)} rows exported.`, downloadUrl, fileName: result.fileName });
+        setState({
+          kind: 'done',
+          text: `${formatCount(result.rows)} rows exported.`,
+          downloadUrl,
+          fileName: result.fileName,
+        });
       } else {
-        setState(result.saved ? { kind: 'done', text: `${formatCount(result.rows)} rows saved as ${result.fileName}.`, downloadUrl: null, fileName: result.fileName } : { kind: 'idle' });
+        setState(
+          result.saved
+            ? {
+                kind: 'done',
+                text: `${formatCount(result.rows)} rows saved as ${result.fileName}.`,
+                downloadUrl: null,
+                fileName: result.fileName,
+              }
+            : { kind: 'idle' },
+        );
       }
     } catch (error) {
       setState({ kind: 'idle' });
@@ -68,7 +84,11 @@ export function ExportControls({ filter, batchId, label }: ExportControlsProps) 
             max={state.progress?.total || undefined}
             style={{ width: '100%', height: '1.5rem' }}
           />
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-top-2" onClick={() => void call('record.cancelExport', { jobId: state.jobId })}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-top-2"
+            onClick={() => void call('record.cancelExport', { jobId: state.jobId })}
+          >
             Cancel export
           </button>
         </div>

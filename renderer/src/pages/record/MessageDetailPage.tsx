@@ -8,12 +8,20 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { href } from '../../routing/route';
 import { sentMessagesHref } from './recordFilterUrl';
 
-const ORIGIN_WORDS = { desk: 'This desk', 'other-desk': 'Another notify-desk', elsewhere: 'Elsewhere (the API or Notify’s website)' } as const;
+const ORIGIN_WORDS = {
+  desk: 'This desk',
+  'other-desk': 'Another notify-desk',
+  elsewhere: 'Elsewhere (the API or Notify’s website)',
+} as const;
 
 function cost(message: RecordMessage): string {
   const parts: string[] = [];
   if (message.billableUnits !== null) {
-    parts.push(message.type === 'letter' ? `${message.billableUnits} sheets of paper` : `${message.billableUnits} text message parts`);
+    parts.push(
+      message.type === 'letter'
+        ? `${message.billableUnits} sheets of paper`
+        : `${message.billableUnits} text message parts`,
+    );
   }
   if (message.postage) parts.push(`${message.postage} class postage`);
   if (message.costInPounds !== null) parts.push(`£${message.costInPounds.toFixed(2)}`);

@@ -1,7 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMay } from '../../access/access';
 import { recordPeriods, type RecordFilter, type RecordSearchResult } from '../../../../shared/contract';
-import { bucketLabels, notificationStatuses, screenStatus, statusBuckets } from '../../../../shared/notify/notification-status';
+import {
+  bucketLabels,
+  notificationStatuses,
+  screenStatus,
+  statusBuckets,
+} from '../../../../shared/notify/notification-status';
 import { call, errorMessage, subscribe } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Select } from '../../components/Select';
@@ -15,7 +20,12 @@ import { ExportControls } from './ExportControls';
 import { filterFromQuery, sentMessagesHref } from './recordFilterUrl';
 
 const CHANNEL_WORDS = { sms: 'Text message', email: 'Email', letter: 'Letter' } as const;
-const PERIOD_WORDS = { today: 'Today', 'last-7-days': 'Last 7 days', 'this-month': 'This month', 'this-financial-year': 'This financial year' } as const;
+const PERIOD_WORDS = {
+  today: 'Today',
+  'last-7-days': 'Last 7 days',
+  'this-month': 'This month',
+  'this-financial-year': 'This financial year',
+} as const;
 const ORIGIN_WORDS = { desk: 'This desk', 'other-desk': 'Another desk', elsewhere: 'Sent elsewhere' } as const;
 
 const statusOptions = [
@@ -93,7 +103,9 @@ export function SentMessagesPage({ route }: { route: Route }) {
     <>
       <h1 className="govuk-heading-l">Sent messages</h1>
       <p className="govuk-body">Every message of the service the desk has seen, kept after Notify deletes it.</p>
-      {problems.length > 0 && <ErrorBanner message={`Some filters in the address were not used: ${problems.join('; ')}`} />}
+      {problems.length > 0 && (
+        <ErrorBanner message={`Some filters in the address were not used: ${problems.join('; ')}`} />
+      )}
       {loadError && <ErrorBanner message={loadError} />}
       <form onSubmit={submit} role="search" aria-label="Sent messages" className="govuk-!-margin-bottom-6">
         <TextInput
@@ -105,16 +117,33 @@ export function SentMessagesPage({ route }: { route: Route }) {
         />
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-quarter">
-            <Select id="record-type" label="Type" value={draft.type} onChange={set('type')} options={[{ value: '', label: 'Any type' }, ...Object.entries(CHANNEL_WORDS).map(([value, label]) => ({ value, label }))]} />
+            <Select
+              id="record-type"
+              label="Type"
+              value={draft.type}
+              onChange={set('type')}
+              options={[
+                { value: '', label: 'Any type' },
+                ...Object.entries(CHANNEL_WORDS).map(([value, label]) => ({ value, label })),
+              ]}
+            />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <Select id="record-status" label="Status" value={draft.status} onChange={set('status')} options={statusOptions} />
+            <Select
+              id="record-status"
+              label="Status"
+              value={draft.status}
+              onChange={set('status')}
+              options={statusOptions}
+            />
           </div>
           <div className="govuk-grid-column-one-quarter">
             <TextInput id="record-template" label="Template" value={draft.template} onChange={set('template')} />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            {may('view-service-record') && <TextInput id="record-sent-by" label="Sent by" value={draft.sentBy} onChange={set('sentBy')} />}
+            {may('view-service-record') && (
+              <TextInput id="record-sent-by" label="Sent by" value={draft.sentBy} onChange={set('sentBy')} />
+            )}
           </div>
         </div>
         <Select
@@ -122,7 +151,11 @@ export function SentMessagesPage({ route }: { route: Route }) {
           label="When"
           value={draft.period}
           onChange={set('period')}
-          options={[{ value: '', label: 'Any time' }, ...recordPeriods.map((period) => ({ value: period, label: PERIOD_WORDS[period] })), { value: 'custom', label: 'Between dates' }]}
+          options={[
+            { value: '', label: 'Any time' },
+            ...recordPeriods.map((period) => ({ value: period, label: PERIOD_WORDS[period] })),
+            { value: 'custom', label: 'Between dates' },
+          ]}
         />
         {draft.period === 'custom' && (
           <div className="govuk-grid-row">
@@ -153,7 +186,11 @@ export function SentMessagesPage({ route }: { route: Route }) {
           </li>
           {statusBuckets.map((bucket) => (
             <li key={bucket}>
-              <a className="govuk-link" href={bucketLink(bucket)} aria-current={filter.status === bucket ? 'true' : undefined}>
+              <a
+                className="govuk-link"
+                href={bucketLink(bucket)}
+                aria-current={filter.status === bucket ? 'true' : undefined}
+              >
                 {formatCount(counts[bucket])} {bucketLabels[bucket].toLowerCase()}
               </a>
             </li>
@@ -162,7 +199,9 @@ export function SentMessagesPage({ route }: { route: Route }) {
       )}
 
       {may('export-record') && <ExportControls filter={filter} label="Download these messages" />}
-      {may('export-record') && filter.batchId && <ExportControls filter={{}} batchId={filter.batchId} label="Download the spreadsheet report" />}
+      {may('export-record') && filter.batchId && (
+        <ExportControls filter={{}} batchId={filter.batchId} label="Download the spreadsheet report" />
+      )}
 
       {result && result.messages.length === 0 && <p className="govuk-body">No messages match this search.</p>}
       {result && result.messages.length > 0 && (
@@ -205,7 +244,11 @@ export function SentMessagesPage({ route }: { route: Route }) {
         )}
         {result?.nextCursor && (
           <div className="govuk-pagination__next">
-            <a className="govuk-link govuk-pagination__link" href={sentMessagesHref(filter, { after: result.nextCursor })} rel="next">
+            <a
+              className="govuk-link govuk-pagination__link"
+              href={sentMessagesHref(filter, { after: result.nextCursor })}
+              rel="next"
+            >
               <span className="govuk-pagination__link-title">Older messages</span>
             </a>
           </div>

@@ -13,18 +13,37 @@ interface RecipientFieldsProps {
 export function RecipientFields({ type, recipient, onChange, errors }: RecipientFieldsProps) {
   if (type === 'sms') {
     return (
-      <TextInput id={phoneFieldId} label="Phone number" type="tel" autoComplete="off" value={recipient.phoneNumber} onChange={(phoneNumber) => onChange({ ...recipient, phoneNumber })} error={errorFor(errors, phoneFieldId)} widthClass="govuk-input--width-20" />
+      <TextInput
+        id={phoneFieldId}
+        label="Phone number"
+        type="tel"
+        autoComplete="off"
+        value={recipient.phoneNumber}
+        onChange={(phoneNumber) => onChange({ ...recipient, phoneNumber })}
+        error={errorFor(errors, phoneFieldId)}
+        widthClass="govuk-input--width-20"
+      />
     );
   }
   if (type === 'email') {
     return (
-      <TextInput id={emailFieldId} label="Email address" type="email" value={recipient.emailAddress} onChange={(emailAddress) => onChange({ ...recipient, emailAddress })} error={errorFor(errors, emailFieldId)} widthClass="govuk-!-width-full" />
+      <TextInput
+        id={emailFieldId}
+        label="Email address"
+        type="email"
+        value={recipient.emailAddress}
+        onChange={(emailAddress) => onChange({ ...recipient, emailAddress })}
+        error={errorFor(errors, emailFieldId)}
+        widthClass="govuk-!-width-full"
+      />
     );
   }
   return (
     <fieldset className="govuk-fieldset">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Address</legend>
-      <div className="govuk-hint">At least 3 lines. The last line must be a UK postcode or, for letters abroad, the country.</div>
+      <div className="govuk-hint">
+        At least 3 lines. The last line must be a UK postcode or, for letters abroad, the country.
+      </div>
       {recipient.addressLines.map((line, index) => (
         <TextInput
           key={index}

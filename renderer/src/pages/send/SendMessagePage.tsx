@@ -12,10 +12,25 @@ import { usePreview } from '../../hooks/usePreview';
 import { href, navigate, useRoute } from '../../routing/route';
 import { useStore } from '../../store/store';
 import { CostLine } from './CostLine';
-import { emptyRecipient, fieldForRefusal, isRecipientPlaceholder, recipientText, recipientValues, validateRecipient, valueFieldId, type RecipientDraft } from './recipient';
+import {
+  emptyRecipient,
+  fieldForRefusal,
+  isRecipientPlaceholder,
+  recipientText,
+  recipientValues,
+  validateRecipient,
+  valueFieldId,
+  type RecipientDraft,
+} from './recipient';
 import { RecipientFields } from './RecipientFields';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { chosenSendTime, sendAtFieldId, SendTimeFields, sendNow, type SendTimeDraft } from '../../components/SendTimeFields';
+import {
+  chosenSendTime,
+  sendAtFieldId,
+  SendTimeFields,
+  sendNow,
+  type SendTimeDraft,
+} from '../../components/SendTimeFields';
 import { formatDateTime } from '../../format/dates';
 
 const templateFieldId = 'template';
@@ -61,7 +76,9 @@ export function SendMessagePage() {
     const when = chosenSendTime(sendTime);
     const problems = [
       ...validateRecipient(chosen.type, recipient),
-      ...placeholders.flatMap((name, index) => (values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }])),
+      ...placeholders.flatMap((name, index) =>
+        values[name]?.trim() ? [] : [{ fieldId: valueFieldId(index), message: `Enter ${name}` }],
+      ),
       ...(when.ok ? [] : [{ fieldId: sendAtFieldId, message: when.message }]),
     ];
     setErrors(problems);
@@ -70,14 +87,21 @@ export function SendMessagePage() {
     if (problems.length > 0 || !when.ok) return;
     setSending(true);
     try {
-      const { message } = await call('messages.send', { templateId: chosen.id, to: recipientText(chosen.type, recipient), values, sendAt: when.sendAt });
+      const { message } = await call('messages.send', {
+        templateId: chosen.id,
+        to: recipientText(chosen.type, recipient),
+        values,
+        sendAt: when.sendAt,
+      });
       setQueued(message);
       setRecipient(emptyRecipient());
       setValues({});
       setSendTime(sendNow);
     } catch (error) {
       if (error instanceof CallError) {
-        setErrors([{ fieldId: fieldForRefusal(error.message, chosen.type, placeholders, recipient), message: error.message }]);
+        setErrors([
+          { fieldId: fieldForRefusal(error.message, chosen.type, placeholders, recipient), message: error.message },
+        ]);
       } else {
         setProblem(errorMessage(error));
       }
@@ -102,7 +126,13 @@ export function SendMessagePage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <h1 className="govuk-heading-l">Send a message</h1>
-          <Select id={templateFieldId} label="Template" value={templateId} options={templateOptions} onChange={chooseTemplate} />
+          <Select
+            id={templateFieldId}
+            label="Template"
+            value={templateId}
+            options={templateOptions}
+            onChange={chooseTemplate}
+          />
           {template && (
             <form
               noValidate
@@ -113,9 +143,22 @@ export function SendMessagePage() {
             >
               <RecipientFields type={template.type} recipient={recipient} onChange={setRecipient} errors={errors} />
               {placeholders.map((name, index) => (
-                <TextInput key={name} id={valueFieldId(index)} label={name} value={values[name] ?? ''} onChange={(value) => setValues((previous) => ({ ...previous, [name]: value }))} error={errorFor(errors, valueFieldId(index))} widthClass="govuk-!-width-full" />
+                <TextInput
+                  key={name}
+                  id={valueFieldId(index)}
+                  label={name}
+                  value={values[name] ?? ''}
+                  onChange={(value) => setValues((previous) => ({ ...previous, [name]: value }))}
+                  error={errorFor(errors, valueFieldId(index))}
+                  widthClass="govuk-!-width-full"
+                />
               ))}
-              <SendTimeFields legend="When should it be sent?" draft={sendTime} onChange={setSendTime} error={errorFor(errors, sendAtFieldId)} />
+              <SendTimeFields
+                legend="When should it be sent?"
+                draft={sendTime}
+                onChange={setSendTime}
+                error={errorFor(errors, sendAtFieldId)}
+              />
               <CostLine template={template} preview={preview} />
               <button type="submit" className="govuk-button" disabled={sending} aria-disabled={sending}>
                 Send
@@ -145,9 +188,15 @@ function QueuedBanner({ message }: { message: OutboxMessage }) {
   const to = message.recipient.split('\n')[0];
   const scheduled = message.state === 'scheduled';
   return (
-    <NotificationBanner id="queued-title" success heading={scheduled ? `Message to ${to} scheduled` : `Message to ${to} queued`}>
+    <NotificationBanner
+      id="queued-title"
+      success
+      heading={scheduled ? `Message to ${to} scheduled` : `Message to ${to} queued`}
+    >
       <p className="govuk-body">
-        {scheduled ? `It will be sent on ${formatDateTime(message.sendAfter)}.` : 'It will be sent as soon as Notify can be reached.'}{' '}
+        {scheduled
+          ? `It will be sent on ${formatDateTime(message.sendAfter)}.`
+          : 'It will be sent as soon as Notify can be reached.'}{' '}
         <a className="govuk-notification-banner__link" href={href('outbox')}>
           See it in the outbox
         </a>

@@ -59,8 +59,10 @@ export function recipientFieldId(type: Channel): string {
 }
 
 export function validateRecipient(type: Channel, recipient: RecipientDraft): FieldError[] {
-  if (type === 'sms' && !recipient.phoneNumber.trim()) return [{ fieldId: phoneFieldId, message: 'Enter a phone number' }];
-  if (type === 'email' && !recipient.emailAddress.trim()) return [{ fieldId: emailFieldId, message: 'Enter an email address' }];
+  if (type === 'sms' && !recipient.phoneNumber.trim())
+    return [{ fieldId: phoneFieldId, message: 'Enter a phone number' }];
+  if (type === 'email' && !recipient.emailAddress.trim())
+    return [{ fieldId: emailFieldId, message: 'Enter an email address' }];
   if (type === 'letter') {
     const filled = recipient.addressLines.filter((line) => line.trim()).length;
     if (filled < 3) return [{ fieldId: addressFieldId(1), message: 'Enter at least 3 lines of the address' }];
@@ -72,9 +74,16 @@ export function validateRecipient(type: Channel, recipient: RecipientDraft): Fie
  * Where to show a refusal from the core: under the placeholder it names; for a letter, on the address line it is
  * about (the postcode's, or the line that starts with a character Notify refuses); otherwise under the recipient.
  */
-export function fieldForRefusal(message: string, type: Channel, placeholders: string[], recipient?: RecipientDraft): string {
+export function fieldForRefusal(
+  message: string,
+  type: Channel,
+  placeholders: string[],
+  recipient?: RecipientDraft,
+): string {
   const lower = message.toLowerCase();
-  const named = placeholders.findIndex((placeholder) => lower.includes(placeholder.toLowerCase()) && !isRecipientPlaceholder(placeholder));
+  const named = placeholders.findIndex(
+    (placeholder) => lower.includes(placeholder.toLowerCase()) && !isRecipientPlaceholder(placeholder),
+  );
   if (named >= 0) return valueFieldId(named);
   if (type === 'letter' && recipient) {
     const line = addressLineForRefusal(message, recipient.addressLines);
@@ -87,7 +96,11 @@ export function fieldForRefusal(message: string, type: Channel, placeholders: st
 function addressLineForRefusal(message: string, lines: readonly string[]): number | null {
   const filled = lines.flatMap((line, index) => (line.trim() ? [index + 1] : []));
   const lastFilled = filled.at(-1) ?? null;
-  if (message === ADDRESS_ERRORS.notUkPostcodeOrCountry || message === ADDRESS_ERRORS.notUkPostcode || message === ADDRESS_ERRORS.countryInBfpoAddress) {
+  if (
+    message === ADDRESS_ERRORS.notUkPostcodeOrCountry ||
+    message === ADDRESS_ERRORS.notUkPostcode ||
+    message === ADDRESS_ERRORS.countryInBfpoAddress
+  ) {
     return lastFilled;
   }
   if (message === ADDRESS_ERRORS.invalidFirstCharacter) {

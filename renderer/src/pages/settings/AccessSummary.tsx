@@ -8,8 +8,12 @@ function policyFixes(policy: PolicySummary): string[] {
     ...(policy.serviceUrl ? [`the Notify service is ${policy.serviceUrl}`] : []),
     ...(policy.providesApiKey ? ['the policy file holds the service’s API key'] : []),
     ...(policy.practiceMode ? [] : ['practice mode is off']),
-    ...(policy.channels.length < 3 ? [`only ${policy.channels.map((channel) => channelLabels[channel].toLowerCase()).join(' and ')} may be sent`] : []),
-    ...(policy.retention ? [`personal data is kept ${policy.retention.personalDataDays} days, records ${policy.retention.recordDays} days`] : []),
+    ...(policy.channels.length < 3
+      ? [`only ${policy.channels.map((channel) => channelLabels[channel].toLowerCase()).join(' and ')} may be sent`]
+      : []),
+    ...(policy.retention
+      ? [`personal data is kept ${policy.retention.personalDataDays} days, records ${policy.retention.recordDays} days`]
+      : []),
     ...(policy.encryption === 'optional' ? ['the database may be left unencrypted'] : []),
     ...(policy.caFile ? [`connections trust the CA file ${policy.caFile}`] : []),
   ];
@@ -26,9 +30,14 @@ export function AccessSummary({ status }: { status: AppStatus }) {
       </h2>
       <p className="govuk-body">{describeAccess(access, policy !== null)}</p>
       {policy ? (
-        <p className="govuk-body">Your organisation’s policy file ({policy.path}) decides who may do what here. Only IT can change it.</p>
+        <p className="govuk-body">
+          Your organisation’s policy file ({policy.path}) decides who may do what here. Only IT can change it.
+        </p>
       ) : (
-        <p className="govuk-body">There is no policy file on this computer, so this desk is single-user: whoever uses this computer account may do everything here.</p>
+        <p className="govuk-body">
+          There is no policy file on this computer, so this desk is single-user: whoever uses this computer account may
+          do everything here.
+        </p>
       )}
       {policy && access.permissions.length > 0 && (
         <>

@@ -9,11 +9,11 @@ const keyStatusLooks = {
 } as const;
 
 function describePassThrough(templatesCheckedAt: string | null, passThrough: number): string {
-  if (templatesCheckedAt === null) return 'The service’s templates will be looked up as soon as Notify answers; until then messages wait in the queue';
+  if (templatesCheckedAt === null)
+    return 'The service’s templates will be looked up as soon as Notify answers; until then messages wait in the queue';
   if (passThrough === 0) return 'No pass-through templates on the service';
   return `Sent through ${passThrough} pass-through ${passThrough === 1 ? 'template' : 'templates'}`;
 }
-
 
 const keyTypeWords = {
   live: 'Live key: sends messages to anyone',
@@ -21,9 +21,19 @@ const keyTypeWords = {
   test: 'Test key: Notify accepts messages but never delivers them',
 } as const;
 
-export function CurrentService({ service, providedKey }: { service: ServiceSummary; providedKey: AppStatus['providedKey'] }) {
+export function CurrentService({
+  service,
+  providedKey,
+}: {
+  service: ServiceSummary;
+  providedKey: AppStatus['providedKey'];
+}) {
   const keyStatus = keyStatusLooks[service.keyStatus];
-  const passThrough = [service.passThroughTemplates.sms, service.passThroughTemplates.email, service.passThroughTemplates.letter].filter(Boolean).length;
+  const passThrough = [
+    service.passThroughTemplates.sms,
+    service.passThroughTemplates.email,
+    service.passThroughTemplates.letter,
+  ].filter(Boolean).length;
   return (
     <dl className="govuk-summary-list">
       <SummaryListRow label="Service">{service.name}</SummaryListRow>
@@ -31,15 +41,21 @@ export function CurrentService({ service, providedKey }: { service: ServiceSumma
       <SummaryListRow label="API key">
         <strong className={`govuk-tag ${keyStatus.tagClass}`}>{keyStatus.label}</strong>
         {service.keyStatusMessage && <span className="nd-block govuk-body-s">{service.keyStatusMessage}</span>}
-        <span className="nd-block govuk-body-s" data-testid="key-type">{keyTypeWords[service.keyType]}</span>
+        <span className="nd-block govuk-body-s" data-testid="key-type">
+          {keyTypeWords[service.keyType]}
+        </span>
         <span className="nd-block govuk-body-s" data-testid="key-location">
           {service.keyLocation === 'keychain'
             ? 'Kept in this computer’s keychain, and nowhere else.'
             : `Read from ${providedKey?.describedAs ?? 'where IT provides it'} for as long as the desk runs: the desk never stores it.`}
         </span>
       </SummaryListRow>
-      <SummaryListRow label="Templates written on this desk">{describePassThrough(service.templatesCheckedAt, passThrough)}</SummaryListRow>
-      <SummaryListRow label="Sending speed">Up to {formatCount(service.rateLimitPerMinute)} messages a minute</SummaryListRow>
+      <SummaryListRow label="Templates written on this desk">
+        {describePassThrough(service.templatesCheckedAt, passThrough)}
+      </SummaryListRow>
+      <SummaryListRow label="Sending speed">
+        Up to {formatCount(service.rateLimitPerMinute)} messages a minute
+      </SummaryListRow>
     </dl>
   );
 }

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import { retentionHandlerArgs, type PurgeSummary, type RetentionSettings as Settings } from '../../../../shared/contract';
+import {
+  retentionHandlerArgs,
+  type PurgeSummary,
+  type RetentionSettings as Settings,
+} from '../../../../shared/contract';
 import { purgeSummaryLines } from '../../../../shared/purge-summary-words';
 import { call, errorMessage } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -44,10 +48,16 @@ export function RetentionSettings() {
 
   const save = () => {
     setSaved(false);
-    const parsed = retentionHandlerArgs['retention.save'].safeParse({ personalDataDays: wholeNumber(draft.personalDataDays), recordDays: wholeNumber(draft.recordDays) });
+    const parsed = retentionHandlerArgs['retention.save'].safeParse({
+      personalDataDays: wholeNumber(draft.personalDataDays),
+      recordDays: wholeNumber(draft.recordDays),
+    });
     const found: FieldError[] = parsed.success
       ? []
-      : parsed.error.issues.map((issue) => ({ fieldId: ids[issue.path[0] as keyof typeof ids], message: issue.message }));
+      : parsed.error.issues.map((issue) => ({
+          fieldId: ids[issue.path[0] as keyof typeof ids],
+          message: issue.message,
+        }));
     return submit(found, async () => {
       if (!parsed.success) return;
       show(await call('retention.save', parsed.data));
@@ -68,14 +78,20 @@ export function RetentionSettings() {
       <h2 className="govuk-heading-m" id="retention-settings-heading">
         How long the desk keeps data
       </h2>
-      {saved && <NotificationBanner id="retention-saved-title" success heading="The periods were saved. The next purge, daily or now, applies them." />}
+      {saved && (
+        <NotificationBanner
+          id="retention-saved-title"
+          success
+          heading="The periods were saved. The next purge, daily or now, applies them."
+        />
+      )}
       <ErrorSummary errors={errors} />
       {shownProblem && <ErrorBanner message={shownProblem} />}
       <p className="govuk-body">
-        Once a message has finished, its recipient, personalisation and content are erased after the personal-data period, as are
-        received texts, uploaded spreadsheets, files of rows set aside, letter PDFs and files taken from watch folders of that age.
-        Its template, status, times and cost stay, so the dashboard’s totals stay right. Whole records go after the record period.
-        The desk purges when it starts and every day.
+        Once a message has finished, its recipient, personalisation and content are erased after the personal-data
+        period, as are received texts, uploaded spreadsheets, files of rows set aside, letter PDFs and files taken from
+        watch folders of that age. Its template, status, times and cost stay, so the dashboard’s totals stay right.
+        Whole records go after the record period. The desk purges when it starts and every day.
       </p>
       {settings && settings.fixedByPolicy && (
         <>
@@ -83,7 +99,9 @@ export function RetentionSettings() {
             <SummaryListRow label="Personal data">{formatCount(settings.personalDataDays)} days</SummaryListRow>
             <SummaryListRow label="Records">{formatCount(settings.recordDays)} days</SummaryListRow>
           </dl>
-          <div className="govuk-inset-text">These periods are set by the policy file IT deployed on this computer, so they cannot be changed here.</div>
+          <div className="govuk-inset-text">
+            These periods are set by the policy file IT deployed on this computer, so they cannot be changed here.
+          </div>
         </>
       )}
       {settings && !settings.fixedByPolicy && (
@@ -122,12 +140,26 @@ export function RetentionSettings() {
       {settings && (
         <>
           <h3 className="govuk-heading-s">Purges</h3>
-          {settings.lastPurge ? <SummaryLines summary={settings.lastPurge} /> : <p className="govuk-body">No purge has run yet.</p>}
+          {settings.lastPurge ? (
+            <SummaryLines summary={settings.lastPurge} />
+          ) : (
+            <p className="govuk-body">No purge has run yet.</p>
+          )}
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void purge(true)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={busy}
+              onClick={() => void purge(true)}
+            >
               Check what a purge would remove now
             </button>
-            <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={() => void purge(false)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              disabled={busy}
+              onClick={() => void purge(false)}
+            >
               Purge now
             </button>
           </div>

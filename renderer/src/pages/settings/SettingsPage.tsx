@@ -9,7 +9,14 @@ import { CurrentService } from './CurrentService';
 import { ProvidersSection } from './ProvidersSection';
 import { WatchFoldersSettings } from './WatchFoldersSettings';
 import { RetentionSettings } from './RetentionSettings';
-import { configureArgs, fieldForServiceRefusal, notifyBaseUrl, serviceFieldIds as ids, validateService, type ServiceDraft } from './serviceForm';
+import {
+  configureArgs,
+  fieldForServiceRefusal,
+  notifyBaseUrl,
+  serviceFieldIds as ids,
+  validateService,
+  type ServiceDraft,
+} from './serviceForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { NotForYou, useMay } from '../../access/access';
 import { AccessSummary } from './AccessSummary';
@@ -55,7 +62,8 @@ export function SettingsPage() {
       setDraft((previous) => ({ ...previous, apiKey: '' }));
       setOutcome({ kind: 'saved', warning });
     } catch (error) {
-      if (error instanceof CallError) setErrors([{ fieldId: fieldForServiceRefusal(error.message), message: error.message }]);
+      if (error instanceof CallError)
+        setErrors([{ fieldId: fieldForServiceRefusal(error.message), message: error.message }]);
       else setProblem(errorMessage(error));
     } finally {
       setBusy(false);
@@ -87,10 +95,14 @@ export function SettingsPage() {
       {service ? (
         <CurrentService service={service} providedKey={providedKey} />
       ) : status?.practiceMode === false ? (
-        <p className="govuk-body">No service is connected, and your organisation’s policy turns practice mode off: messages wait in the outbox until an administrator connects the service.</p>
+        <p className="govuk-body">
+          No service is connected, and your organisation’s policy turns practice mode off: messages wait in the outbox
+          until an administrator connects the service.
+        </p>
       ) : (
         <p className="govuk-body">
-          No service is connected, so this desk is in practice mode: it sends to a practice service with a test key, and nothing is delivered.
+          No service is connected, so this desk is in practice mode: it sends to a practice service with a test key, and
+          nothing is delivered.
         </p>
       )}
       {!may('manage-service') && <NotForYou permission="manage-service" />}
@@ -105,8 +117,21 @@ export function SettingsPage() {
             }}
           >
             <h2 className="govuk-heading-m">{service ? 'Change the service' : 'Connect a service'}</h2>
-            <TextInput id={ids.name} label="Service name" value={draft.name} onChange={(value) => change('name', value)} error={errorFor(errors, ids.name)} />
-            <TextInput id={ids.baseUrl} label="Base URL" type="url" value={draft.baseUrl} onChange={(value) => change('baseUrl', value)} error={errorFor(errors, ids.baseUrl)} />
+            <TextInput
+              id={ids.name}
+              label="Service name"
+              value={draft.name}
+              onChange={(value) => change('name', value)}
+              error={errorFor(errors, ids.name)}
+            />
+            <TextInput
+              id={ids.baseUrl}
+              label="Base URL"
+              type="url"
+              value={draft.baseUrl}
+              onChange={(value) => change('baseUrl', value)}
+              error={errorFor(errors, ids.baseUrl)}
+            />
             {providedKey && (
               <Radios
                 name={ids.keySource}
@@ -114,7 +139,10 @@ export function SettingsPage() {
                 value={draft.keySource}
                 onChange={(value) => change('keySource', value === 'provided' ? 'provided' : 'typed')}
                 options={[
-                  { value: 'provided', label: `The key IT provides in ${providedKey.describedAs} (the desk uses it while it runs and never stores it)` },
+                  {
+                    value: 'provided',
+                    label: `The key IT provides in ${providedKey.describedAs} (the desk uses it while it runs and never stores it)`,
+                  },
                   { value: 'typed', label: 'A key I enter, kept in this computer’s keychain' },
                 ]}
               />
@@ -125,7 +153,11 @@ export function SettingsPage() {
                 label="API key"
                 type="password"
                 autoComplete="new-password"
-                hint={service ? 'The saved key is never shown. Enter it again to change any setting.' : 'From the API integration page of your service on GOV.UK Notify'}
+                hint={
+                  service
+                    ? 'The saved key is never shown. Enter it again to change any setting.'
+                    : 'From the API integration page of your service on GOV.UK Notify'
+                }
                 value={draft.apiKey}
                 onChange={(value) => change('apiKey', value)}
                 error={errorFor(errors, ids.apiKey)}
@@ -149,10 +181,31 @@ export function SettingsPage() {
                 <span className="govuk-details__summary-text">Pass-through templates (optional)</span>
               </summary>
               <div className="govuk-details__text">
-                <p className="govuk-body">Templates written on this desk are sent through a Notify template whose whole content is ((body)). Enter their IDs from Notify.</p>
-                <TextInput id={ids.smsTemplateId} label="Text message template ID" value={draft.smsTemplateId} onChange={(value) => change('smsTemplateId', value)} error={errorFor(errors, ids.smsTemplateId)} />
-                <TextInput id={ids.emailTemplateId} label="Email template ID" value={draft.emailTemplateId} onChange={(value) => change('emailTemplateId', value)} error={errorFor(errors, ids.emailTemplateId)} />
-                <TextInput id={ids.letterTemplateId} label="Letter template ID" value={draft.letterTemplateId} onChange={(value) => change('letterTemplateId', value)} error={errorFor(errors, ids.letterTemplateId)} />
+                <p className="govuk-body">
+                  Templates written on this desk are sent through a Notify template whose whole content is ((body)).
+                  Enter their IDs from Notify.
+                </p>
+                <TextInput
+                  id={ids.smsTemplateId}
+                  label="Text message template ID"
+                  value={draft.smsTemplateId}
+                  onChange={(value) => change('smsTemplateId', value)}
+                  error={errorFor(errors, ids.smsTemplateId)}
+                />
+                <TextInput
+                  id={ids.emailTemplateId}
+                  label="Email template ID"
+                  value={draft.emailTemplateId}
+                  onChange={(value) => change('emailTemplateId', value)}
+                  error={errorFor(errors, ids.emailTemplateId)}
+                />
+                <TextInput
+                  id={ids.letterTemplateId}
+                  label="Letter template ID"
+                  value={draft.letterTemplateId}
+                  onChange={(value) => change('letterTemplateId', value)}
+                  error={errorFor(errors, ids.letterTemplateId)}
+                />
               </div>
             </details>
             <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
@@ -168,18 +221,34 @@ export function SettingsPage() {
           </h2>
           {confirmingRemoval ? (
             <>
-              <p className="govuk-body">Are you sure? The key is deleted from this computer and the desk goes back to practice mode. Messages not yet sent stay in the outbox.</p>
+              <p className="govuk-body">
+                Are you sure? The key is deleted from this computer and the desk goes back to practice mode. Messages
+                not yet sent stay in the outbox.
+              </p>
               <div className="govuk-button-group">
-                <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={() => void remove()}>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--warning"
+                  disabled={busy}
+                  onClick={() => void remove()}
+                >
                   Yes, remove the service
                 </button>
-                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirmingRemoval(false)}>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={() => setConfirmingRemoval(false)}
+                >
                   Keep it
                 </button>
               </div>
             </>
           ) : (
-            <button type="button" className="govuk-button govuk-button--warning" onClick={() => setConfirmingRemoval(true)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              onClick={() => setConfirmingRemoval(true)}
+            >
               Remove the service
             </button>
           )}
@@ -194,7 +263,12 @@ export function SettingsPage() {
 
 function OutcomeBanner({ outcome }: { outcome: Outcome }) {
   const warning = outcome.kind === 'saved' ? outcome.warning : null;
-  const heading = outcome.kind === 'removed' ? 'The service was removed: this desk is back in practice mode' : warning ? 'Saved offline' : 'The service was saved and the key was accepted';
+  const heading =
+    outcome.kind === 'removed'
+      ? 'The service was removed: this desk is back in practice mode'
+      : warning
+        ? 'Saved offline'
+        : 'The service was saved and the key was accepted';
   return (
     <div
       className={`govuk-notification-banner${warning ? '' : ' govuk-notification-banner--success'}`}

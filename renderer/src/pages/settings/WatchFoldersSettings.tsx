@@ -10,7 +10,11 @@ import { templateChoices } from '../../format/templateChoices';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useStore } from '../../store/store';
 
-const ids = { folder: 'watch-folder-choose', template: 'watch-folder-template', sendTime: 'watch-folder-send-time' } as const;
+const ids = {
+  folder: 'watch-folder-choose',
+  template: 'watch-folder-template',
+  sendTime: 'watch-folder-send-time',
+} as const;
 
 interface Draft {
   /** Set when changing a saved watch folder. */
@@ -35,7 +39,11 @@ export function WatchFoldersSettings() {
   const desktop = isDesktopApp();
   const shownProblem = problem ?? loadProblem;
 
-  const load = () => call('watchFolders.list', {}).then(({ folders: listed }) => setFolders(listed), (error: unknown) => setLoadProblem(errorMessage(error)));
+  const load = () =>
+    call('watchFolders.list', {}).then(
+      ({ folders: listed }) => setFolders(listed),
+      (error: unknown) => setLoadProblem(errorMessage(error)),
+    );
   useEffect(() => {
     void load();
   }, []);
@@ -51,7 +59,9 @@ export function WatchFoldersSettings() {
     const found: FieldError[] = [
       ...(draft.folder ? [] : [{ fieldId: ids.folder, message: 'Choose the folder to watch' }]),
       ...(draft.templateId ? [] : [{ fieldId: ids.template, message: 'Choose the template for its files' }]),
-      ...(sendTime && !sendTime.success ? [{ fieldId: ids.sendTime, message: sendTime.error.issues[0]?.message ?? '' }] : []),
+      ...(sendTime && !sendTime.success
+        ? [{ fieldId: ids.sendTime, message: sendTime.error.issues[0]?.message ?? '' }]
+        : []),
     ];
     return submit(found, async () => {
       await call('watchFolders.save', {
@@ -78,10 +88,10 @@ export function WatchFoldersSettings() {
         Watch folders
       </h2>
       <p className="govuk-body">
-        A back-office system can drop a spreadsheet (CSV or XLSX) into a watch folder. Once the file is complete, the desk
-        imports it as the import page would, with the template chosen here, and queues it. The file then moves to the
-        folder’s <code>done</code> folder with a report beside it, or to <code>failed</code> with the reason. The same
-        file is never queued twice.
+        A back-office system can drop a spreadsheet (CSV or XLSX) into a watch folder. Once the file is complete, the
+        desk imports it as the import page would, with the template chosen here, and queues it. The file then moves to
+        the folder’s <code>done</code> folder with a report beside it, or to <code>failed</code> with the reason. The
+        same file is never queued twice.
       </p>
       {shownProblem && <ErrorBanner message={shownProblem} />}
       {folders && folders.length > 0 && (
@@ -93,19 +103,33 @@ export function WatchFoldersSettings() {
                 {folder.templateName}
                 {folder.excludeInvalid ? ', rows with problems set aside' : ', a file with any problem is not queued'}
                 {folder.sendTime ? `, sent at ${folder.sendTime}` : ''}
-                <span className="govuk-body-s nd-block">{folder.watching ? 'Watching' : <span className="nd-last-error">{folder.problem}</span>}</span>
+                <span className="govuk-body-s nd-block">
+                  {folder.watching ? 'Watching' : <span className="nd-last-error">{folder.problem}</span>}
+                </span>
               </dd>
               <dd className="govuk-summary-list__actions">
                 <button
                   type="button"
                   className="govuk-link nd-link-button"
                   onClick={() =>
-                    setDraft({ id: folder.id, chosen: null, folder: folder.folder, templateId: folder.templateId, excludeInvalid: folder.excludeInvalid, sendTime: folder.sendTime ?? '' })
+                    setDraft({
+                      id: folder.id,
+                      chosen: null,
+                      folder: folder.folder,
+                      templateId: folder.templateId,
+                      excludeInvalid: folder.excludeInvalid,
+                      sendTime: folder.sendTime ?? '',
+                    })
                   }
                 >
                   Change<span className="govuk-visually-hidden"> {folder.folder}</span>
                 </button>{' '}
-                <button type="button" className="govuk-link nd-link-button" disabled={busy} onClick={() => void remove(folder)}>
+                <button
+                  type="button"
+                  className="govuk-link nd-link-button"
+                  disabled={busy}
+                  onClick={() => void remove(folder)}
+                >
                   Stop watching<span className="govuk-visually-hidden"> {folder.folder}</span>
                 </button>
               </dd>
@@ -127,20 +151,51 @@ export function WatchFoldersSettings() {
             <p className="govuk-body">{draft.folder ? `Folder: ${draft.folder}` : 'No folder chosen yet.'}</p>
             {errorFor(errors, ids.folder) && <p className="govuk-error-message">{errorFor(errors, ids.folder)}</p>}
             {desktop && (
-              <button type="button" id={ids.folder} className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void choose()}>
+              <button
+                type="button"
+                id={ids.folder}
+                className="govuk-button govuk-button--secondary"
+                disabled={busy}
+                onClick={() => void choose()}
+              >
                 {draft.folder ? 'Choose another folder' : 'Choose a folder'}
               </button>
             )}
           </div>
-          <Select id={ids.template} label="Template" value={draft.templateId} options={templateChoices(templates)} onChange={(templateId) => setDraft((previous) => ({ ...previous, templateId }))} error={errorFor(errors, ids.template)} hint="Columns are matched as on the import page, with the matches saved there for this template." />
-          <Checkbox id="watch-folder-exclude-invalid" label="Queue the rows that can be sent and set the others aside" checked={draft.excludeInvalid} onChange={(excludeInvalid) => setDraft((previous) => ({ ...previous, excludeInvalid }))} />
-          <TextInput id={ids.sendTime} label="Send at (optional)" hint="A time of day on the 24-hour clock, UK time, for example 09:30. Each file’s messages wait until the next such time. Leave empty to send as soon as a file is queued." value={draft.sendTime} onChange={(sendTime) => setDraft((previous) => ({ ...previous, sendTime }))} error={errorFor(errors, ids.sendTime)} widthClass="govuk-input--width-5" />
+          <Select
+            id={ids.template}
+            label="Template"
+            value={draft.templateId}
+            options={templateChoices(templates)}
+            onChange={(templateId) => setDraft((previous) => ({ ...previous, templateId }))}
+            error={errorFor(errors, ids.template)}
+            hint="Columns are matched as on the import page, with the matches saved there for this template."
+          />
+          <Checkbox
+            id="watch-folder-exclude-invalid"
+            label="Queue the rows that can be sent and set the others aside"
+            checked={draft.excludeInvalid}
+            onChange={(excludeInvalid) => setDraft((previous) => ({ ...previous, excludeInvalid }))}
+          />
+          <TextInput
+            id={ids.sendTime}
+            label="Send at (optional)"
+            hint="A time of day on the 24-hour clock, UK time, for example 09:30. Each file’s messages wait until the next such time. Leave empty to send as soon as a file is queued."
+            value={draft.sendTime}
+            onChange={(sendTime) => setDraft((previous) => ({ ...previous, sendTime }))}
+            error={errorFor(errors, ids.sendTime)}
+            widthClass="govuk-input--width-5"
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
               Save watch folder
             </button>
             {draft.id && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setDraft(emptyDraft)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setDraft(emptyDraft)}
+              >
                 Cancel
               </button>
             )}

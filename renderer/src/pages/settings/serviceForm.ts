@@ -29,9 +29,15 @@ export const serviceFieldIds = {
 export function validateService(draft: ServiceDraft): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.name.trim()) errors.push({ fieldId: serviceFieldIds.name, message: 'Enter the service name' });
-  if (!/^https?:\/\/\S+$/.test(draft.baseUrl.trim())) errors.push({ fieldId: serviceFieldIds.baseUrl, message: 'Enter the service URL, starting with https://' });
-  if (draft.keySource === 'typed' && !draft.apiKey.trim()) errors.push({ fieldId: serviceFieldIds.apiKey, message: 'Enter the API key' });
-  if (draft.keyType === '') errors.push({ fieldId: serviceFieldIds.keyType, message: 'Choose the type of API key: live, team and guest list, or test' });
+  if (!/^https?:\/\/\S+$/.test(draft.baseUrl.trim()))
+    errors.push({ fieldId: serviceFieldIds.baseUrl, message: 'Enter the service URL, starting with https://' });
+  if (draft.keySource === 'typed' && !draft.apiKey.trim())
+    errors.push({ fieldId: serviceFieldIds.apiKey, message: 'Enter the API key' });
+  if (draft.keyType === '')
+    errors.push({
+      fieldId: serviceFieldIds.keyType,
+      message: 'Choose the type of API key: live, team and guest list, or test',
+    });
   return errors;
 }
 

@@ -48,7 +48,12 @@ export function ArchiveTemplatePage({ templateId }: { templateId: string }) {
             </strong>
           </div>
           <div className="govuk-button-group">
-            <button type="button" className="govuk-button govuk-button--warning" disabled={archiving} onClick={() => void archive()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              disabled={archiving}
+              onClick={() => void archive()}
+            >
               Yes, archive this template
             </button>
             <a className="govuk-link" href={href('templates', templateId, 'edit')}>

@@ -10,7 +10,11 @@ const letterAddressPlaceholders = ['((address line 1))', '((address line 2))', '
 /** A template that lives on the Notify service: shown as Notify has it, changed only there. */
 export function NotifyTemplateView({ template }: { template: TemplateDetail }) {
   const { latest } = template;
-  const { preview, error } = usePreview({ type: template.type, body: latest.body, subject: latest.subject ?? undefined });
+  const { preview, error } = usePreview({
+    type: template.type,
+    body: latest.body,
+    subject: latest.subject ?? undefined,
+  });
   return (
     <>
       <a href={href('templates')} className="govuk-back-link">
@@ -21,7 +25,8 @@ export function NotifyTemplateView({ template }: { template: TemplateDetail }) {
           <span className="govuk-caption-l">{channelLabels[template.type]} template from Notify</span>
           <h1 className="govuk-heading-l">{template.name}</h1>
           <div className="govuk-inset-text">
-            This template lives on the Notify service. To change it, edit it in Notify: the desk shows it as Notify has it.
+            This template lives on the Notify service. To change it, edit it in Notify: the desk shows it as Notify has
+            it.
           </div>
           <TemplateContentList version={latest} />
           <div className="govuk-button-group">
@@ -39,7 +44,11 @@ export function NotifyTemplateView({ template }: { template: TemplateDetail }) {
           <MessagePreviewPanel
             preview={preview}
             error={error}
-            letter={{ addressLines: letterAddressPlaceholders, contactBlock: latest.letterContactBlock ?? '', postage: latest.postage ?? 'second' }}
+            letter={{
+              addressLines: letterAddressPlaceholders,
+              contactBlock: latest.letterContactBlock ?? '',
+              postage: latest.postage ?? 'second',
+            }}
           />
         </div>
       </div>

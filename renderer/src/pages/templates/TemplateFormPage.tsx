@@ -13,7 +13,16 @@ import { channelLabels, channels, isChannel } from '../../format/channels';
 import { usePreview } from '../../hooks/usePreview';
 import { href, navigate } from '../../routing/route';
 import { useStore } from '../../store/store';
-import { draftFromTemplate, emptyDraft, fieldIds, hasSubject, templateFields, validateDraft, type Postage, type TemplateDraft } from './templateForm';
+import {
+  draftFromTemplate,
+  emptyDraft,
+  fieldIds,
+  hasSubject,
+  templateFields,
+  validateDraft,
+  type Postage,
+  type TemplateDraft,
+} from './templateForm';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { NotifyTemplateView } from './NotifyTemplateView';
 
@@ -51,7 +60,9 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
   }, [templateId]);
 
   const { preview, error: previewError } = usePreview(
-    draft.body ? { type: draft.type, body: draft.body, subject: hasSubject(draft.type) ? draft.subject : undefined } : null,
+    draft.body
+      ? { type: draft.type, body: draft.body, subject: hasSubject(draft.type) ? draft.subject : undefined }
+      : null,
   );
 
   function change<K extends keyof TemplateDraft>(field: K, value: TemplateDraft[K]): void {
@@ -110,7 +121,15 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
                 onChange={(value) => isChannel(value) && change('type', value)}
               />
             )}
-            <TextInput id={fieldIds.name} label="Template name" hint="Your recipients will not see this" value={draft.name} onChange={(value) => change('name', value)} error={errorFor(errors, fieldIds.name)} widthClass="govuk-!-width-full" />
+            <TextInput
+              id={fieldIds.name}
+              label="Template name"
+              hint="Your recipients will not see this"
+              value={draft.name}
+              onChange={(value) => change('name', value)}
+              error={errorFor(errors, fieldIds.name)}
+              widthClass="govuk-!-width-full"
+            />
             {hasSubject(draft.type) && (
               <TextInput
                 id={fieldIds.subject}
@@ -133,12 +152,36 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
             />
             {letter && (
               <>
-                <Textarea id={fieldIds.letterContactBlock} label="Contact block" hint="Your address and contact details, shown at the top right" value={draft.letterContactBlock} onChange={(value) => change('letterContactBlock', value)} rows={4} />
-                <Radios name={fieldIds.postage} legend="Postage" value={draft.postage} options={postageOptions} onChange={(value) => isPostage(value) && change('postage', value)} inline />
+                <Textarea
+                  id={fieldIds.letterContactBlock}
+                  label="Contact block"
+                  hint="Your address and contact details, shown at the top right"
+                  value={draft.letterContactBlock}
+                  onChange={(value) => change('letterContactBlock', value)}
+                  rows={4}
+                />
+                <Radios
+                  name={fieldIds.postage}
+                  legend="Postage"
+                  value={draft.postage}
+                  options={postageOptions}
+                  onChange={(value) => isPostage(value) && change('postage', value)}
+                  inline
+                />
               </>
             )}
-            <TextInput id={fieldIds.folder} label="Folder (optional)" value={draft.folder} onChange={(value) => change('folder', value)} widthClass="govuk-!-width-two-thirds" />
-            <TemplateRolesField id={fieldIds.allowedRoles} value={draft.allowedRoles} onChange={(value) => change('allowedRoles', value)} />
+            <TextInput
+              id={fieldIds.folder}
+              label="Folder (optional)"
+              value={draft.folder}
+              onChange={(value) => change('folder', value)}
+              widthClass="govuk-!-width-two-thirds"
+            />
+            <TemplateRolesField
+              id={fieldIds.allowedRoles}
+              value={draft.allowedRoles}
+              onChange={(value) => change('allowedRoles', value)}
+            />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
                 Save
@@ -167,7 +210,11 @@ export function TemplateFormPage({ templateId }: { templateId?: string }) {
           <MessagePreviewPanel
             preview={draft.body ? preview : null}
             error={previewError}
-            letter={{ addressLines: letterAddressPlaceholders, contactBlock: draft.letterContactBlock, postage: draft.postage }}
+            letter={{
+              addressLines: letterAddressPlaceholders,
+              contactBlock: draft.letterContactBlock,
+              postage: draft.postage,
+            }}
           />
         </div>
       </div>

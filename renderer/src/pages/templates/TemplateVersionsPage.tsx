@@ -38,7 +38,9 @@ export function TemplateVersionsPage({ templateId }: { templateId: string }) {
         <section key={version.version} className="nd-version" aria-labelledby={`version-${version.version}`}>
           <h2 className="govuk-heading-m" id={`version-${version.version}`}>
             Version {version.version}
-            {template && version.version === template.currentVersion && <strong className="govuk-tag govuk-tag--green nd-tag-after">Current</strong>}
+            {template && version.version === template.currentVersion && (
+              <strong className="govuk-tag govuk-tag--green nd-tag-after">Current</strong>
+            )}
           </h2>
           <p className="govuk-body-s govuk-hint">
             Saved {formatDateTime(version.createdAt)} by {version.createdBy}
@@ -49,7 +51,9 @@ export function TemplateVersionsPage({ templateId }: { templateId: string }) {
                 {version.letterContactBlock}
               </SummaryListRow>
             )}
-            {version.postage !== null && <SummaryListRow label="Postage">{postageLabels[version.postage]}</SummaryListRow>}
+            {version.postage !== null && (
+              <SummaryListRow label="Postage">{postageLabels[version.postage]}</SummaryListRow>
+            )}
           </TemplateContentList>
         </section>
       ))}

@@ -13,7 +13,10 @@ import { useStore } from '../../store/store';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { TableHead } from '../../components/TableHead';
 
-const typeOptions = [{ value: 'all', label: 'All types' }, ...channels.map((channel) => ({ value: channel, label: channelLabels[channel] }))];
+const typeOptions = [
+  { value: 'all', label: 'All types' },
+  ...channels.map((channel) => ({ value: channel, label: channelLabels[channel] })),
+];
 
 function groupByFolder(templates: TemplateSummary[]): [string | null, TemplateSummary[]][] {
   const folders = new Map<string | null, TemplateSummary[]>();
@@ -41,9 +44,7 @@ export function TemplatesPage() {
 
   return (
     <>
-      {saved && (
-        <NotificationBanner id="saved-title" success heading={`‘${saved.name}’ was saved`} />
-      )}
+      {saved && <NotificationBanner id="saved-title" success heading={`‘${saved.name}’ was saved`} />}
       <h1 className="govuk-heading-l">Templates</h1>
       {loadError && <ErrorBanner message={loadError} />}
       {may('manage-templates') ? (
@@ -54,10 +55,23 @@ export function TemplatesPage() {
         <NotForYou permission="manage-templates" />
       )}
       <div className="nd-filters">
-        <Select id="template-type-filter" label="Show" value={typeFilter} options={typeOptions} onChange={setTypeFilter} />
-        <Checkbox id="show-archived" label="Show archived templates" checked={showArchived} onChange={setShowArchived} />
+        <Select
+          id="template-type-filter"
+          label="Show"
+          value={typeFilter}
+          options={typeOptions}
+          onChange={setTypeFilter}
+        />
+        <Checkbox
+          id="show-archived"
+          label="Show archived templates"
+          checked={showArchived}
+          onChange={setShowArchived}
+        />
       </div>
-      {loaded && shown.length === 0 && <p className="govuk-body">There are no templates to show. Create one to start sending.</p>}
+      {loaded && shown.length === 0 && (
+        <p className="govuk-body">There are no templates to show. Create one to start sending.</p>
+      )}
       {groupByFolder(shown).map(([folder, inFolder]) => (
         <TemplateTable key={folder ?? ''} folder={folder} templates={inFolder} canChange={may('manage-templates')} />
       ))}
@@ -65,10 +79,20 @@ export function TemplatesPage() {
   );
 }
 
-function TemplateTable({ folder, templates, canChange }: { folder: string | null; templates: TemplateSummary[]; canChange: boolean }) {
+function TemplateTable({
+  folder,
+  templates,
+  canChange,
+}: {
+  folder: string | null;
+  templates: TemplateSummary[];
+  canChange: boolean;
+}) {
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{folder === null ? 'Templates' : `Folder: ${folder}`}</caption>
+      <caption className="govuk-table__caption govuk-table__caption--m">
+        {folder === null ? 'Templates' : `Folder: ${folder}`}
+      </caption>
       <TableHead columns={['Name', 'Type', 'Kept', 'Last changed']} />
       <tbody className="govuk-table__body">
         {templates.map((template) => (
@@ -81,7 +105,11 @@ function TemplateTable({ folder, templates, canChange }: { folder: string | null
             </td>
             <td className="govuk-table__cell">{channelLabels[template.type]}</td>
             <td className="govuk-table__cell">
-              <strong className={`govuk-tag ${template.source === 'local' ? 'govuk-tag--blue' : 'govuk-tag--turquoise'}`}>{templateSourceLabels[template.source]}</strong>
+              <strong
+                className={`govuk-tag ${template.source === 'local' ? 'govuk-tag--blue' : 'govuk-tag--turquoise'}`}
+              >
+                {templateSourceLabels[template.source]}
+              </strong>
             </td>
             <td className="govuk-table__cell">
               {formatDateTime(template.updatedAt)} (version {template.currentVersion})

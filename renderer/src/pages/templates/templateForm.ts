@@ -27,7 +27,16 @@ export const fieldIds = {
 } as const;
 
 export function emptyDraft(type: Channel): TemplateDraft {
-  return { type, name: '', subject: '', body: '', folder: '', letterContactBlock: '', postage: 'second', allowedRoles: [] };
+  return {
+    type,
+    name: '',
+    subject: '',
+    body: '',
+    folder: '',
+    letterContactBlock: '',
+    postage: 'second',
+    allowedRoles: [],
+  };
 }
 
 export function draftFromTemplate(template: TemplateDetail): TemplateDraft {
@@ -51,7 +60,10 @@ export function validateDraft(draft: TemplateDraft): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.name.trim()) errors.push({ fieldId: fieldIds.name, message: 'Enter a template name' });
   if (hasSubject(draft.type) && !draft.subject.trim()) {
-    errors.push({ fieldId: fieldIds.subject, message: draft.type === 'email' ? 'Enter a subject line' : 'Enter a main heading' });
+    errors.push({
+      fieldId: fieldIds.subject,
+      message: draft.type === 'email' ? 'Enter a subject line' : 'Enter a main heading',
+    });
   }
   if (!draft.body.trim()) errors.push({ fieldId: fieldIds.body, message: 'Enter a message' });
   return errors;
