@@ -25,6 +25,7 @@ export const auditActions = [
   'sending.resumed',
   'messages.cancelled',
   'messages.retried',
+  'message.outcome-decided',
   'letters.posted',
   'record.exported',
   'inbox.exported',
@@ -133,6 +134,10 @@ export function describeAuditEntry(action: AuditAction, detail: AuditDetail): st
       return `Cancelled ${count(detail.messages, 'message', 'messages')}`;
     case 'messages.retried':
       return `Sent ${count(detail.messages, 'message', 'messages')} again`;
+    case 'message.outcome-decided':
+      return detail.resendBy
+        ? `Sent message ${text(detail.messageId)}, whose outcome was unknown, again by ${text(detail.resendBy)}`
+        : `Marked message ${text(detail.messageId)}, whose outcome was unknown, as sent`;
     case 'letters.posted':
       return `Marked ${count(detail.letters, 'letter', 'letters')} as posted`;
     case 'record.exported':

@@ -15,6 +15,13 @@ export const providerChannels: Readonly<Record<ProviderKind, Channel>> = {
   'http-sms': 'sms',
 };
 
+/** A kind of provider as a person names it. */
+export const providerKindWords: Readonly<Record<ProviderKind, string>> = {
+  smtp: 'an SMTP relay',
+  smpp: 'an SMPP gateway',
+  'http-sms': 'an HTTP SMS gateway',
+};
+
 /** The names a route gives the Notify service and the post room's printer; no provider may take them. */
 export const NOTIFY_ROUTE = 'notify';
 export const PRINT_ROUTE = 'print';

@@ -11,11 +11,13 @@ export function createOutcomeHandlers(ctx: CoreContext): Pick<HandlerMap, 'outbo
   return {
     'outbox.resendUnknown': async ({ id, provider }) => {
       resendUnknownMessage(ctx.db, id, provider, ctx.user, ctx.person.may('manage-any-batch'));
+      ctx.audit.record('message.outcome-decided', { messageId: id, resendBy: provider });
       announce(id);
       return { message: getOutboxMessage(ctx.db, id) };
     },
     'outbox.markSent': async ({ id }) => {
       markUnknownMessageSent(ctx.db, id, ctx.user, ctx.person.may('manage-any-batch'));
+      ctx.audit.record('message.outcome-decided', { messageId: id, resendBy: null });
       announce(id);
       return { message: getOutboxMessage(ctx.db, id) };
     },

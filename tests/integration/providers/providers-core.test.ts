@@ -209,6 +209,16 @@ describe('providers and routes through the contract', () => {
       { message_id: first.id, decided_by: core.ctx.user, decision: 'resend', unknown_at: 'relay', resend_by: 'spare' },
       { message_id: second.id, decided_by: core.ctx.user, decision: 'mark-sent', unknown_at: 'relay', resend_by: null },
     ]);
+    // The audit trail says who decided what, and who changed the providers.
+    const { entries } = await core.handlers['audit.list']({ limit: 100 });
+    const summaries = entries.map((entry) => `${entry.actor}: ${entry.summary}`);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        `${core.ctx.user}: Changed the provider relay: added (an SMTP relay)`,
+        `${core.ctx.user}: Sent message ${first.id}, whose outcome was unknown, again by spare`,
+        `${core.ctx.user}: Marked message ${second.id}, whose outcome was unknown, as sent`,
+      ]),
+    );
 
     core.ctx.db
       .prepare(`UPDATE outbox_messages SET state = 'outcome-unknown', created_by = 'someone-else' WHERE id = ?`)
