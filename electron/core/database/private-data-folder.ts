@@ -20,6 +20,9 @@ function restrict(path: string, mode: number): void {
 export function keepDataFolderPrivate(dataDir: string, platform: NodeJS.Platform = process.platform): void {
   mkdirSync(dataDir, { recursive: true, mode: FOLDER_MODE });
   if (platform === 'win32') return;
+  // What the desk writes from now on (exports, letters, rows set aside, uploads) is created its user's only; the few
+  // files it writes for others, in a watch folder, are opened up where they are written (watch-folder/file-report).
+  process.umask(0o077);
   restrict(dataDir, FOLDER_MODE);
   const entries = readdirSync(dataDir, { recursive: true, withFileTypes: true });
   for (const entry of entries) {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { copyFile, rename, writeFile } from 'node:fs/promises';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmod, copyFile, rename, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ImportCheckReport } from '../../../shared/contract';
 
@@ -59,10 +59,18 @@ export function reportFromCheck(
   };
 }
 
+// A watch folder is shared with the post room and the system that drops files there: what the desk writes into it is
+// readable by them, though the desk creates its own files for its user only.
+const SHARED_FOLDER_MODE = 0o755;
+const SHARED_FILE_MODE = 0o644;
+
 /** A name in `done/` or `failed/` that neither a file nor a report has yet: `name.csv`, then `name (2).csv`, … */
 export function destinationFor(folder: string, outcome: 'done' | 'failed', fileName: string): string {
   const target = join(folder, outcome === 'done' ? DONE_FOLDER : FAILED_FOLDER);
-  mkdirSync(target, { recursive: true });
+  if (!existsSync(target)) {
+    mkdirSync(target, { recursive: true });
+    chmodSync(target, SHARED_FOLDER_MODE);
+  }
   const extension = extname(fileName);
   const stem = basename(fileName, extension);
   for (let copy = 1; ; copy += 1) {
@@ -75,7 +83,8 @@ export function destinationFor(folder: string, outcome: 'done' | 'failed', fileN
 export async function writeReport(destination: string, report: DroppedFileReport): Promise<void> {
   const path = `${destination}${REPORT_SUFFIX}`;
   const partial = `${path}.partial`;
-  await writeFile(partial, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(partial, `${JSON.stringify(report, null, 2)}\n`, { mode: SHARED_FILE_MODE });
+  await chmod(partial, SHARED_FILE_MODE);
   await rename(partial, path);
 }
 
@@ -83,6 +92,7 @@ export async function writeReport(destination: string, report: DroppedFileReport
 export async function copyRejectedRows(destination: string, rejectedRowsFile: string): Promise<string> {
   const copy = `${destination}.rejected-rows${extname(rejectedRowsFile)}`;
   await copyFile(rejectedRowsFile, copy);
+  await chmod(copy, SHARED_FILE_MODE);
   return basename(copy);
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../../electron/core/create-core';
@@ -274,5 +274,20 @@ describe('the database encrypted at rest', () => {
       expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
     }
     expect(mode(join(dataDir, 'logs'))).toBe(0o700);
+
+    // What the desk writes later in the session is its user's only too: here a spreadsheet's rows set aside.
+    const template = await core.handlers['templates.create']({ type: 'sms', name: 'Reminder', body: 'Hello ((name))' });
+    const csv = `phone number,name\n${PHONE},${NAME[0]}\nnot a number,${NAME[1]}\n`;
+    const { fileId } = await core.handlers['imports.inspect']({
+      source: { fileName: 'reminders.csv', contentBase64: Buffer.from(csv).toString('base64') },
+    });
+    const queued = await core.handlers['imports.queue']({ fileId, templateId: template.id, excludeInvalid: true });
+    expect([queued.queued, queued.rejected]).toEqual([1, 1]);
+    const setAside = readdirSync(join(dataDir, 'rejected-rows'), { recursive: true, withFileTypes: true }).filter(
+      (entry) => entry.isFile(),
+    );
+    expect(setAside).toHaveLength(1);
+    expect(mode(join(setAside[0]!.parentPath, setAside[0]!.name))).toBe(0o600);
+    expect(mode(join(dataDir, 'rejected-rows'))).toBe(0o700);
   });
 });

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +264,11 @@ describe('a watch folder on the command line', () => {
       rejectedRowsFile: 'workbook.xlsx.rejected-rows.xlsx',
     });
     expect(existsSync(join(folder, 'done', 'workbook.xlsx.rejected-rows.xlsx'))).toBe(true);
+    // The desk keeps its own files private, but what it writes into the shared folder the post room can read.
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(join(folder, 'done'))).toBe(0o755);
+    expect(mode(join(folder, 'done', 'workbook.xlsx.report.json'))).toBe(0o644);
+    expect(mode(join(folder, 'done', 'workbook.xlsx.rejected-rows.xlsx'))).toBe(0o644);
     expect(existsSync(join(folder, '~$workbook.xlsx'))).toBe(true);
     expect(await queuedMessages()).toBe(before + 2);
   }, 60_000);
