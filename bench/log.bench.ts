@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordFilter } from '../shared/contract';
+import { migrations } from '../electron/core/database/migrations';
 import { openDatabase, type Db } from '../electron/core/database/open-database';
 import { readDashboard } from '../electron/core/record/dashboard';
 import { exportToFile } from '../electron/core/record/export/export-jobs';
@@ -18,7 +19,10 @@ import { searchRecord } from '../electron/core/record/record-search';
 import { LOG_BENCH_MESSAGES, LOG_BENCH_NOW, makeLogDatabase } from './make-log-database';
 import { peakMemoryMb } from './measure';
 
-const DATABASE = process.env.LOG_BENCH_DB ?? join(tmpdir(), `notify-desk-log-bench-v2-${LOG_BENCH_MESSAGES}.sqlite`);
+// Named by the schema's version, so a database made by an earlier version of the desk is never reused.
+const DATABASE =
+  process.env.LOG_BENCH_DB ??
+  join(tmpdir(), `notify-desk-log-bench-schema${migrations.length}-${LOG_BENCH_MESSAGES}.sqlite`);
 const EXPORTS = ['csv-raw', 'csv-export', 'xlsx-raw', 'xlsx-export'] as const;
 type ExportName = (typeof EXPORTS)[number];
 
