@@ -2,6 +2,7 @@
 // whatever the locale or time zone of the browser or computer in front of the person.
 
 import { LONDON_TIME_ZONE, londonFormatter } from './notify/london-formatter';
+import { ENGLISH_MONTH_NAMES } from './month-names';
 
 /** How far ahead a message or a batch may be scheduled: Notify's own limit for scheduled sends. */
 export const MAX_IMPORT_SCHEDULE_DAYS = 7;
@@ -11,20 +12,7 @@ export const DESK_TIME_ZONE = LONDON_TIME_ZONE;
 /** How the desk names its time zone to a person. */
 export const DESK_TIME_ZONE_NAME = 'UK time';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = ENGLISH_MONTH_NAMES;
 const DAY_MS = 86_400_000;
 
 const londonParts = londonFormatter({

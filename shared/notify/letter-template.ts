@@ -7,6 +7,7 @@ import { fillPlaceholders, placeholderKey, type PersonalisationValues } from './
 import { analysePostalAddress, postalAddressFromPersonalisation } from './postal-address';
 import { QR_CODE_MAX_BYTES } from './recipient-sheet';
 import { doNiceTypography, nl2br, replaceHyphensWithNonBreakingHyphens, utf8ByteLength } from './typography';
+import { ENGLISH_MONTH_NAMES } from '../month-names';
 
 export type LetterLanguage = 'english' | 'welsh';
 
@@ -41,20 +42,7 @@ export interface QrCodeTooLong {
   maxBytes: number;
 }
 
-const ENGLISH_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const ENGLISH_MONTHS = ENGLISH_MONTH_NAMES;
 const WELSH_MONTHS = [
   'Ionawr',
   'Chwefror',

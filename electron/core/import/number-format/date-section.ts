@@ -1,22 +1,10 @@
 import type { FormatSection, FormatToken } from './format-code';
 import { splitSections } from './format-code';
+import { ENGLISH_MONTH_NAMES } from '../../../../shared/month-names';
 
 type DateToken = Extract<FormatToken, { kind: 'date' }>;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = ENGLISH_MONTH_NAMES;
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** 31 December 9999, the last day Excel shows; later serials (and negative ones) show as ####. */
 const LAST_SERIAL = 2_958_466;
