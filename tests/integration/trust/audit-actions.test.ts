@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startSimulator } from '../../../simulator';
+import { createCore } from '../../../electron/core/create-core';
+import { POLICY_ENVIRONMENT_VARIABLE } from '../../../electron/core/policy/load-policy';
+import { osKeychain } from '../../../electron/core/secrets/keychain';
+import { makeTestCertificates } from '../../helpers/test-certificates';
+import { makeTempDir } from '../../helpers/temp-dir';
 import type { AuditEntry, AuditVerification } from '../../../shared/contract';
 import type { Core } from '../../../electron/core/create-core';
 import { currentOsAccount } from '../../../electron/core/identity/os-account';
@@ -114,4 +121,66 @@ describe('the audit trail records who did what', () => {
       expect(written).not.toContain(personal);
     }
   });
+
+  it('the service, its key and CA file, watch folders, and a policy file put in place and taken away', async () => {
+    const simulator = await startSimulator({ port: 0, quiet: true });
+    const folder = makeTempDir();
+    const keychain = osKeychain(`notify-desk-test-${randomUUID()}`);
+    const policyFile = join(folder.path, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ version: 1, users: { [me]: 'administrator' } }));
+    try {
+      process.env[POLICY_ENVIRONMENT_VARIABLE] = policyFile;
+      const governed = await createCore({ dataDir: join(folder.path, 'desk'), secrets: keychain });
+      try {
+        await governed.handlers['services.configure']({
+          name: 'GOV.UK Notify',
+          baseUrl: simulator.url,
+          apiKey: simulator.apiKeys.test,
+          keyType: 'test',
+        });
+        governed.network.setCaFile(makeTestCertificates(folder.path).caFile);
+        governed.network.setCaFile(null);
+        await governed.handlers['services.remove']({});
+        const template = await governed.handlers['templates.create']({ type: 'sms', name: 'Hello', body: 'Hello' });
+        const watched = join(folder.path, 'drop');
+        mkdirSync(watched);
+        const { folderToken } = await governed.handlers['watchFolders.grantFolder']({ path: watched });
+        const saved = await governed.handlers['watchFolders.save']({
+          folderToken,
+          templateId: template.id,
+          mapping: null,
+          excludeInvalid: false,
+          sendTime: null,
+        });
+        await governed.handlers['watchFolders.remove']({ id: saved.folder.id });
+      } finally {
+        await governed.close();
+      }
+      delete process.env[POLICY_ENVIRONMENT_VARIABLE];
+      const ungoverned = await createCore({ dataDir: join(folder.path, 'desk'), secrets: keychain });
+      try {
+        const { entries, verification } = await ungoverned.handlers['audit.list']({ limit: 100 });
+        expect(verification).toMatchObject({ ok: true });
+        expect(entries.map((entry) => entry.summary).reverse()).toEqual([
+          expect.stringMatching(/^Policy file .*policy\.json in force \(SHA-256 [0-9a-f]{64}\)$/),
+          `Connected the service at ${simulator.url} with a test key (keychain)`,
+          expect.stringMatching(/^Trusted the CA file .*\.pem$/),
+          'Stopped trusting a CA file of its own',
+          `Removed the service at ${simulator.url}`,
+          'Created the sms template “Hello”',
+          `Saved the watch folder ${join(folder.path, 'drop')} with the template “Hello”`,
+          `Removed the watch folder ${join(folder.path, 'drop')}`,
+          'No policy file any more: the desk is single-user',
+        ]);
+        expect(new Set(entries.map((entry) => entry.actor))).toEqual(new Set([me]));
+        expect(JSON.stringify(entries)).not.toContain(simulator.apiKeys.test.slice(-36));
+      } finally {
+        await ungoverned.close();
+      }
+    } finally {
+      delete process.env[POLICY_ENVIRONMENT_VARIABLE];
+      await simulator.close();
+      folder.remove();
+    }
+  }, 60_000);
 });
