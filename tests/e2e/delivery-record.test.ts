@@ -201,5 +201,20 @@ describe('the supervisors’ delivery record', () => {
       periods: { byChannel: { sms: { requested: number; failed: number } } }[];
     };
     expect(dashboard.periods[0]!.byChannel.sms).toMatchObject({ requested: 4, failed: 1 });
+
+    // An export from the command line is in the audit trail too: what was asked for, how many rows, the file's name.
+    const out = join(dataDir.path, 'failed texts.csv');
+    expect(await cli(['log', 'export', '--status', 'failed', '--type', 'sms', '--format', 'csv', '--out', out])).toBe(
+      `1 rows written to ${out}\n`,
+    );
+    const { entries } = JSON.parse(await cli(['--json', 'audit', 'list'])) as {
+      entries: { action: string; detail: Record<string, unknown> }[];
+    };
+    expect(entries.find((entry) => entry.action === 'record.exported')?.detail).toMatchObject({
+      format: 'csv',
+      rows: 1,
+      fileName: 'failed texts.csv',
+      filter: { status: 'failed', type: 'sms' },
+    });
   }, 60_000);
 });
