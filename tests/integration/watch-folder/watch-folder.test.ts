@@ -271,6 +271,14 @@ describe('a watch folder on the command line', () => {
     expect(mode(join(folder, 'done', 'workbook.xlsx.rejected-rows.xlsx'))).toBe(0o644);
     expect(existsSync(join(folder, '~$workbook.xlsx'))).toBe(true);
     expect(await queuedMessages()).toBe(before + 2);
+    // The batch a watch folder queued is in the audit trail, as one queued from the import page is.
+    const audit = await cli(['--json', 'audit', 'list']);
+    const { entries } = JSON.parse(audit.stdout) as { entries: { action: string; detail: Record<string, unknown> }[] };
+    expect(entries.find((entry) => entry.action === 'batch.queued')?.detail).toMatchObject({
+      fileName: 'workbook.xlsx',
+      messages: 2,
+      rejected: 1,
+    });
   }, 60_000);
 
   it('queues a file exactly once when the process is killed in the middle of importing it and started again', async () => {
