@@ -12,7 +12,6 @@ export const DESK_TIME_ZONE = LONDON_TIME_ZONE;
 /** How the desk names its time zone to a person. */
 export const DESK_TIME_ZONE_NAME = 'UK time';
 
-const MONTHS = ENGLISH_MONTH_NAMES;
 const DAY_MS = 86_400_000;
 
 const londonParts = londonFormatter({
@@ -83,7 +82,7 @@ const toMs = (at: string | Date | number): number =>
 /** "5 December 2026", in UK time. */
 export function formatDeskDate(at: string | Date | number): string {
   const wall = ukWallClock(toMs(at));
-  return `${wall.day} ${MONTHS[wall.month - 1] ?? ''} ${wall.year}`;
+  return `${wall.day} ${ENGLISH_MONTH_NAMES[wall.month - 1] ?? ''} ${wall.year}`;
 }
 
 /** "9:00am", "2:30pm", "midday" or "midnight", in UK time. */
@@ -144,7 +143,7 @@ function readClockTime(text: string | undefined): { hour: number; minute: number
 function monthNumber(name: string): number | null {
   const lower = name.toLowerCase();
   if (lower.length < 3) return null;
-  const index = MONTHS.findIndex(
+  const index = ENGLISH_MONTH_NAMES.findIndex(
     (month) => month.toLowerCase().startsWith(lower) || (lower === 'sept' && month === 'September'),
   );
   return index < 0 ? null : index + 1;
@@ -205,7 +204,7 @@ export function parseDeskDateTime(text: string, now: Date = new Date()): DeskTim
   if (instant === null) {
     return {
       ok: false,
-      message: `${clockTime(time.hour, time.minute)} on ${date.day} ${MONTHS[date.month - 1]} ${date.year} does not exist in ${DESK_TIME_ZONE_NAME}: the clocks go forward an hour then. Choose another time.`,
+      message: `${clockTime(time.hour, time.minute)} on ${date.day} ${ENGLISH_MONTH_NAMES[date.month - 1]} ${date.year} does not exist in ${DESK_TIME_ZONE_NAME}: the clocks go forward an hour then. Choose another time.`,
     };
   }
   return { ok: true, iso: new Date(instant).toISOString(), offsetGiven: false };

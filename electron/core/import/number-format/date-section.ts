@@ -4,7 +4,6 @@ import { ENGLISH_MONTH_NAMES } from '../../../../shared/month-names';
 
 type DateToken = Extract<FormatToken, { kind: 'date' }>;
 
-const MONTHS = ENGLISH_MONTH_NAMES;
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** 31 December 9999, the last day Excel shows; later serials (and negative ones) show as ####. */
 const LAST_SERIAL = 2_958_466;
@@ -68,10 +67,10 @@ export function formatDateSection(section: FormatSection, serial: number, date19
         out += two(month);
         break;
       case 'mmm':
-        out += (MONTHS[month - 1] ?? '').slice(0, 3);
+        out += (ENGLISH_MONTH_NAMES[month - 1] ?? '').slice(0, 3);
         break;
       case 'mmmmm':
-        out += (MONTHS[month - 1] ?? '').charAt(0);
+        out += (ENGLISH_MONTH_NAMES[month - 1] ?? '').charAt(0);
         break;
       case 'minute':
         out += String(minutes);
@@ -117,7 +116,7 @@ function longerCode(
   code: string,
   at: { month: number; weekday: number; totalSeconds: number; subsecond: number; subsecondDigits: number },
 ): string {
-  if (code === 'mmmm') return MONTHS[at.month - 1] ?? '';
+  if (code === 'mmmm') return ENGLISH_MONTH_NAMES[at.month - 1] ?? '';
   if (code === 'dddd') return DAYS[at.weekday] ?? '';
   if (code.startsWith('[h')) return String(Math.floor(at.totalSeconds / 3600)).padStart(code.length - 2, '0');
   if (code.startsWith('[m')) return String(Math.floor(at.totalSeconds / 60)).padStart(code.length - 2, '0');
